@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { can, documentRoleOf, type Actor, type ProjectFacts } from "./can";
+import type { DocumentStatus } from "./roles";
+
+const project: ProjectFacts = {
+  participants: [
+    { organizationId: "college", role: "lead_institution" },
+    { organizationId: "university", role: "partner_institution" },
+    { organizationId: "employer", role: "employer_partner" },
+    { organizationId: "body", role: "professional_body" },
+    { organizationId: "qa", role: "qa_reviewer" },
+  ],
+};
+
+const member = (organizationId: string, role: "admin" | "member" = "member"): Actor => ({
+  userId: `user-${organizationId}`,
+  memberships: [{ organizationId, role }],
+});
+const outsider: Actor = { userId: "outsider", memberships: [{ organizationId: "elsewhere", role: "admin" }] };
+const doc = (status: DocumentStatus = "draft") => ({ type: "document" as const, status, project });
+
+describe("can() on projects", () => {
+  it.each([
+    ["college", "project.view", true],
+    ["college", "project.edit", true],
+    ["college", "project.manage_participants", true],
+    ["college", "project.create_document", true],
+    ["employer", "project.view", true],
+    ["employer", "project.edit", false],
+    ["employer", "project.manage_participants", false],
+    ["employer", "project.create_document", true],
+    ["qa", "project.view", true],
+    ["qa", "project.create_document", false],
+    ["elsewhere", "project.view", false],
+  ] as const)("%s may %s: %s", (org, action, expected) => {
+    expect(can(member(org), action, { type: "project", ...project })).toBe(expected);
+  });
+});
+
+describe("can() on documents", () => {
+  it.each([
+    ["employer", "draft", "document.edit", true],
+    ["body", "draft", "document.edit", true],
+    ["university", "in_review", "document.edit", true],
+    ["qa", "draft", "document.view", true],
+    ["qa", "draft", "document.comment", true],
+    ["qa", "draft", "document.edit", false],
+    ["college", "approved", "document.edit", false],
+    ["college", "approved", "document.comment", true],
+    ["elsewhere", "draft", "document.view", false],
+    ["elsewhere", "draft", "document.comment", false],
+  ] as const)("%s on a %s document may %s: %s", (org, status, action, expected) => {
+    expect(can(member(org), action, doc(status))).toBe(expected);
+  });
+
+  it("gives an editor role to someone who is in both a QA and an authoring organization", () => {
+    const both: Actor = { userId: "u", memberships: [{ organizationId: "qa", role: "member" }, { organizationId: "employer", role: "member" }] };
+    expect(documentRoleOf(both, project)).toBe("editor");
+  });
+
+  it("gives outsiders no role at all", () => {
+    expect(documentRoleOf(outsider, project)).toBeNull();
+  });
+});
+
+describe("can() on organizations", () => {
+  it("lets members view and only admins manage", () => {
+    const resource = { type: "organization" as const, organizationId: "college" };
+    expect(can(member("college"), "organization.view", resource)).toBe(true);
+    expect(can(member("college"), "organization.manage", resource)).toBe(false);
+    expect(can(member("college", "admin"), "organization.manage", resource)).toBe(true);
+    expect(can(outsider, "organization.view", resource)).toBe(false);
+  });
+});

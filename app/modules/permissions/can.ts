@@ -1,0 +1,97 @@
+/**
+ * The one place that decides who may do what (Outline's model): routes, the UI and the
+ * collaboration server all ask `can()`. Pure: callers load the facts, this decides.
+ */
+import type { DocumentRole, DocumentStatus, MembershipRole, ProjectRole } from "./roles";
+
+export type Actor = {
+  userId: string;
+  memberships: ReadonlyArray<{ organizationId: string; role: MembershipRole }>;
+};
+
+export type ProjectFacts = {
+  participants: ReadonlyArray<{ organizationId: string; role: ProjectRole }>;
+};
+
+export type OrganizationResource = { type: "organization"; organizationId: string };
+export type ProjectResource = { type: "project" } & ProjectFacts;
+export type DocumentResource = { type: "document"; status: DocumentStatus; project: ProjectFacts };
+
+export type OrganizationAction = "organization.view" | "organization.manage";
+export type ProjectAction =
+  | "project.view"
+  | "project.edit"
+  | "project.manage_participants"
+  | "project.create_document";
+export type DocumentAction = "document.view" | "document.comment" | "document.edit";
+
+/** Project roles whose members only read and comment (QA reviewers never edit content). */
+const READ_ONLY_PROJECT_ROLES: ReadonlySet<ProjectRole> = new Set(["qa_reviewer"]);
+
+/** Statuses in which content is locked for everyone (approved, or no longer in play). */
+const LOCKED_STATUSES: ReadonlySet<DocumentStatus> = new Set(["approved", "rejected", "withdrawn"]);
+
+export function projectRolesOf(actor: Actor, project: ProjectFacts): ProjectRole[] {
+  const orgIds = new Set(actor.memberships.map((m) => m.organizationId));
+  return project.participants.filter((p) => orgIds.has(p.organizationId)).map((p) => p.role);
+}
+
+/** The person's role on a document of this project, before status locks; null for outsiders. */
+export function documentRoleOf(actor: Actor, project: ProjectFacts): DocumentRole | null {
+  const roles = projectRolesOf(actor, project);
+  if (roles.length === 0) return null;
+  return roles.some((role) => !READ_ONLY_PROJECT_ROLES.has(role)) ? "editor" : "commenter";
+}
+
+/** The role that applies right now, with the document's status taken into account. */
+export function effectiveDocumentRole(actor: Actor, document: DocumentResource): DocumentRole | null {
+  const role = documentRoleOf(actor, document.project);
+  if (role === "editor" && LOCKED_STATUSES.has(document.status)) return "commenter";
+  return role;
+}
+
+export function can(actor: Actor, action: OrganizationAction, resource: OrganizationResource): boolean;
+export function can(actor: Actor, action: ProjectAction, resource: ProjectResource): boolean;
+export function can(actor: Actor, action: DocumentAction, resource: DocumentResource): boolean;
+export function can(
+  actor: Actor,
+  action: OrganizationAction | ProjectAction | DocumentAction,
+  resource: OrganizationResource | ProjectResource | DocumentResource,
+): boolean {
+  switch (resource.type) {
+    case "organization": {
+      const membership = actor.memberships.find((m) => m.organizationId === resource.organizationId);
+      if (!membership) return false;
+      return action === "organization.view" || (action === "organization.manage" && membership.role === "admin");
+    }
+    case "project": {
+      const roles = projectRolesOf(actor, resource);
+      if (roles.length === 0) return false;
+      switch (action) {
+        case "project.view":
+          return true;
+        case "project.edit":
+        case "project.manage_participants":
+          return roles.includes("lead_institution");
+        case "project.create_document":
+          return roles.some((role) => !READ_ONLY_PROJECT_ROLES.has(role));
+        default:
+          return false;
+      }
+    }
+    case "document": {
+      const role = effectiveDocumentRole(actor, resource);
+      if (!role) return false;
+      switch (action) {
+        case "document.view":
+          return true;
+        case "document.comment":
+          return role === "editor" || role === "commenter";
+        case "document.edit":
+          return role === "editor";
+        default:
+          return false;
+      }
+    }
+  }
+}

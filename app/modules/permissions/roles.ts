@@ -1,0 +1,25 @@
+// Shared vocabulary for organizations, projects and documents. Plain data, safe for the browser.
+
+export const ORGANIZATION_KINDS = ["employer", "institution", "professional_body", "qa_agency"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const MEMBERSHIP_ROLES = ["admin", "member"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const PROJECT_ROLES = [
+  "lead_institution",
+  "partner_institution",
+  "employer_partner",
+  "professional_body",
+  "qa_reviewer",
+] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+export const DOCUMENT_KINDS = ["credential_spec", "assessment_plan", "wbl_agreement"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_STATUSES = ["draft", "in_review", "changes_requested", "approved", "rejected", "withdrawn"] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** What a person may do with one document; derived from their organizations' project roles. */
+export type DocumentRole = "editor" | "commenter" | "viewer";

@@ -1,0 +1,33 @@
+import { pgEnum, pgTable, text, timestamp, index } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { projects } from "./projects";
+
+export const documentKind = pgEnum("document_kind", ["credential_spec", "assessment_plan", "wbl_agreement"]);
+
+// Only "draft" is reachable until the sign-off workflow lands; the other states are declared now
+// so that the enum does not need a migration per state later.
+export const documentStatus = pgEnum("document_status", [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "rejected",
+  "withdrawn",
+]);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: documentKind("kind").notNull(),
+    title: text("title").notNull(),
+    status: documentStatus("status").notNull().default("draft"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("documents_project_idx").on(t.projectId)],
+);

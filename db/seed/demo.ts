@@ -1,0 +1,142 @@
+/**
+ * The demo workspace: five organizations co-designing one credential. Idempotent: fixed ids and
+ * ON CONFLICT DO NOTHING, so running it again (npm run seed:demo) changes nothing.
+ */
+import { count } from "drizzle-orm";
+import { hashPassword } from "../../app/modules/auth/password.server";
+import type { Database } from "../client";
+import { documents, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
+
+export const DEMO_PASSWORD = "concord-demo";
+
+type DemoAccount = {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  organization: string;
+  kind: "employer" | "institution" | "professional_body" | "qa_agency";
+  province: string;
+  projectRole: "lead_institution" | "partner_institution" | "employer_partner" | "professional_body" | "qa_reviewer";
+};
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    id: "demo-user-employer",
+    email: "employer@demo.concord.test",
+    name: "Maya Okafor",
+    organizationId: "demo-org-northwind",
+    organization: "Northwind Energy",
+    kind: "employer",
+    province: "ON",
+    projectRole: "employer_partner",
+  },
+  {
+    id: "demo-user-college",
+    email: "college@demo.concord.test",
+    name: "Daniel Tremblay",
+    organizationId: "demo-org-lakeshore",
+    organization: "Lakeshore College",
+    kind: "institution",
+    province: "ON",
+    projectRole: "lead_institution",
+  },
+  {
+    id: "demo-user-university",
+    email: "university@demo.concord.test",
+    name: "Priya Raman",
+    organizationId: "demo-org-prairie",
+    organization: "Prairie University",
+    kind: "institution",
+    province: "SK",
+    projectRole: "partner_institution",
+  },
+  {
+    id: "demo-user-profbody",
+    email: "profbody@demo.concord.test",
+    name: "Jordan Lefebvre",
+    organizationId: "demo-org-ccpa",
+    organization: "Canadian Climate Practitioners Association",
+    kind: "professional_body",
+    province: "CA",
+    projectRole: "professional_body",
+  },
+  {
+    id: "demo-user-qa",
+    email: "qa@demo.concord.test",
+    name: "Elena Novak",
+    organizationId: "demo-org-pqab",
+    organization: "Postsecondary Quality Assessment Board",
+    kind: "qa_agency",
+    province: "ON",
+    projectRole: "qa_reviewer",
+  },
+];
+
+export const DEMO_PROJECT_ID = "demo-project-cap";
+
+export const DEMO_DOCUMENTS = [
+  {
+    id: "demo-doc-spec",
+    kind: "credential_spec" as const,
+    title: "Climate Adaptation Practitioner — credential specification",
+  },
+  {
+    id: "demo-doc-assessment",
+    kind: "assessment_plan" as const,
+    title: "Climate Adaptation Practitioner — assessment plan",
+  },
+  {
+    id: "demo-doc-wbl",
+    kind: "wbl_agreement" as const,
+    title: "Northwind Energy and Lakeshore College — work-based learning agreement",
+  },
+];
+
+export async function seedDemo(db: Database): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(users)
+      .values(DEMO_ACCOUNTS.map((a) => ({ id: a.id, email: a.email, name: a.name, passwordHash })))
+      .onConflictDoNothing();
+    await tx
+      .insert(organizations)
+      .values(DEMO_ACCOUNTS.map((a) => ({ id: a.organizationId, name: a.organization, kind: a.kind, province: a.province })))
+      .onConflictDoNothing();
+    await tx
+      .insert(memberships)
+      .values(DEMO_ACCOUNTS.map((a) => ({ userId: a.id, organizationId: a.organizationId, role: "admin" as const })))
+      .onConflictDoNothing();
+    await tx
+      .insert(projects)
+      .values({
+        id: DEMO_PROJECT_ID,
+        title: "Climate Adaptation Practitioner",
+        summary:
+          "A stackable micro-credential for utility and municipal staff who assess climate risk to infrastructure " +
+          "and plan adaptation measures. Lakeshore College leads; Prairie University contributes the flood-risk " +
+          "modelling module; Northwind Energy hosts the work placement and validates the assessments; the " +
+          "Canadian Climate Practitioners Association aligns it with its competency profile; the Postsecondary " +
+          "Quality Assessment Board reviews the design.",
+        createdBy: "demo-user-college",
+      })
+      .onConflictDoNothing();
+    await tx
+      .insert(projectParticipants)
+      .values(DEMO_ACCOUNTS.map((a) => ({ projectId: DEMO_PROJECT_ID, organizationId: a.organizationId, role: a.projectRole })))
+      .onConflictDoNothing();
+    await tx
+      .insert(documents)
+      .values(DEMO_DOCUMENTS.map((d) => ({ ...d, projectId: DEMO_PROJECT_ID, createdBy: "demo-user-college" })))
+      .onConflictDoNothing();
+  });
+}
+
+/** Seeds only an empty database (first start of the embedded default). */
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo(db);
+  return true;
+}

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import type { Env } from "../app/env.server";
+import { isAllowedOrigin, isSafeMethod } from "../app/modules/auth/origin";
+import { log } from "./log";
+
+const BUILD_PATH = path.resolve("build/index.js");
+
+async function importBuild(): Promise<ServerBuild> {
+  if (!fs.existsSync(BUILD_PATH)) {
+    throw new Error(`No server build at ${BUILD_PATH}: run "npm run build" (npm start does it when it is missing).`);
+  }
+  // The query string makes Node load a fresh copy after a dev rebuild.
+  const url = `${pathToFileURL(BUILD_PATH).href}?t=${fs.statSync(BUILD_PATH).mtimeMs}`;
+  return (await import(url)) as ServerBuild;
+}
+
+export async function createHttpApp(env: Env) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a proxy the client's address comes from X-Forwarded-For (used by sign-in rate limits).
+  app.set("trust proxy", "loopback");
+
+  // CSRF: every state-changing request must come from one of our origins.
+  app.use((req, res, next) => {
+    if (isSafeMethod(req.method) || isAllowedOrigin(req.get("origin"), req.get("host"), env.ALLOWED_ORIGINS)) return next();
+    res.status(403).type("text/plain").send("Forbidden: cross-origin request");
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  let build = await importBuild();
+  const development = env.NODE_ENV === "development";
+  app.all(
+    "*",
+    development
+      ? (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext: () => ({ clientIp: req.ip ?? "" }) })(req, res, next)
+      : createRequestHandler({ build, mode: build.mode, getLoadContext: (req) => ({ clientIp: req.ip ?? "" }) }),
+  );
+
+  // In development `remix dev --manual` rebuilds into build/; reload it and tell the dev server.
+  const reloadBuild = development
+    ? {
+        start: async () => {
+          await broadcastDevReady(build);
+          fs.watchFile(BUILD_PATH, { interval: 200 }, async () => {
+            try {
+              build = await importBuild();
+              await broadcastDevReady(build);
+              log.info("rebuilt");
+            } catch (error) {
+              log.error("could not reload the build", error);
+            }
+          });
+        },
+      }
+    : undefined;
+
+  return { app, reloadBuild };
+}
