@@ -1,38 +1,27 @@
 /**
- * The Node entry: one HTTP server for the Remix app, its static assets and the collaboration
- * WebSocket upgrade. Boot order matters: environment → database (migrated) → demo seed → HTTP.
+ * The Node entry. Boot order matters: environment → database (migrated) → demo seed → HTTP.
  */
-import http from "node:http";
 import { parseEnv } from "../app/env.server";
-import { setDatabase } from "../app/db.server";
 import { openDatabase } from "../db/client";
-import { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo";
-import { createHttpApp } from "./http-app";
-import { createCollaboration } from "./collab/index";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../db/seed/demo";
+import { startServer } from "./app-server";
 import { log } from "./log";
 
 async function main() {
   const env = parseEnv();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  setDatabase(database);
   log.info(`database ready (${database.kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "Postgres"})`);
+  if (database.kind === "pglite" && env.SEED_DEMO && (await seedDemoIfEmpty(database.db))) {
+    log.info("seeded the demo workspace");
+  }
 
-  let seeded = false;
-  if (database.kind === "pglite" && env.SEED_DEMO) seeded = await seedDemoIfEmpty(database.db);
-
-  const { app, reloadBuild } = await createHttpApp(env);
-  const server = http.createServer(app);
-  const collaboration = await createCollaboration({ env, database, server });
-
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.PORT;
-  log.info(`Concord is running at http://localhost:${port}`);
-  if (seeded || (database.kind === "pglite" && env.SEED_DEMO)) {
+  const running = await startServer(env, database);
+  log.info(`Concord is running at ${running.url}`);
+  if (database.kind === "pglite" && env.SEED_DEMO) {
     log.info(`demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) log.info(`  ${account.email.padEnd(32)} ${account.organization}`);
   }
-  await reloadBuild?.start();
+  await running.startDevReload?.();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -42,9 +31,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
-      server.close();
-      await collaboration.close();
-      server.closeAllConnections();
+      await running.close();
       await database.close();
     } catch (error) {
       log.error("error during shutdown", error);
