@@ -1,0 +1,19 @@
+/**
+ * Starts the production server for the e2e suite on a fresh embedded database (the default a
+ * user gets with `npm start`), so every run begins from the seeded demo workspace.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".cache/e2e-data");
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const child = spawn("npx", ["tsx", "server/index.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", SEED_DEMO: "true" },
+});
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => process.exit(code ?? 0));
