@@ -200,7 +200,12 @@ export default function ProjectPage() {
                     <RoleBadge role={participant.role} />
                   </span>
                   {permissions.manageParticipants && participant.role !== "lead_institution" ? (
-                    <Form method="post">
+                    <Form
+                      method="post"
+                      onSubmit={(event) => {
+                        if (!window.confirm(`Remove ${participant.name} from this project?`)) event.preventDefault();
+                      }}
+                    >
                       <input type="hidden" name="organizationId" value={participant.organizationId} />
                       <SubmitButton intent="remove-participant" variant="danger" small>Remove</SubmitButton>
                     </Form>
