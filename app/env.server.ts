@@ -34,6 +34,15 @@ const EnvSchema = z.object({
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** How often open collaboration sockets re-check the session and permissions. */
+  COLLAB_PERMISSION_RECHECK_MS: z.coerce.number().int().positive().default(3_000),
+  /** Bytes queued for one slow client before it is dropped (close 4002). */
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  /** Per-connection sustained rates (bursts of 5× are allowed); beyond them close 4003. */
+  COLLAB_UPDATES_PER_SECOND: z.coerce.number().positive().default(100),
+  COLLAB_AWARENESS_PER_SECOND: z.coerce.number().positive().default(60),
+  /** Log rows after which a document's update log is compacted into its snapshot. */
+  COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,13 +1,237 @@
+/**
+ * The collaboration server: y-websocket protocol on `/collab/<documentId>` of the app's own HTTP
+ * server. Wired here, one module per concern:
+ *   upgrade.ts + access.ts   origin, session and `can()` on upgrade, and again on open sockets
+ *   registry.ts + room.ts    open documents, write-before-broadcast, unload after a grace period
+ *   persistence.ts           update log + snapshot in Postgres, compaction, loadDocumentState
+ *   group-commit.ts          one INSERT for everything queued while the previous one ran
+ *   connection.ts            per-socket protocol, read-only rule, awareness identity, limits
+ *   fanout.ts                Redis pub/sub between instances (REDIS_URL)
+ *   metrics.ts               figures for logs and the operator endpoint
+ * Design: docs/decisions/0004-collaboration-server.md. Close codes: app/modules/collab/close-codes.ts.
+ */
+import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
 import type { Env } from "../../app/env.server";
+import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import type { DatabaseHandle } from "../../db/client";
+import { log } from "../log";
+import { newAccessCache, resolveAccess } from "./access";
+import { CollabConnection } from "./connection";
+import { createFanout } from "./fanout";
+import { GroupCommitWriter } from "./group-commit";
+import { setCollaborationHandle, type CollaborationHandle } from "./handle";
+import type { ConnectionLimits } from "./limits";
+import { CollabMetrics } from "./metrics";
+import { RoomRegistry } from "./registry";
+import { authorizeUpgrade, refuseUpgrade } from "./upgrade";
 
 export type CollaborationOptions = { env: Env; database: DatabaseHandle; server: http.Server };
 
-/** Placeholder until the collaboration server lands: every upgrade is refused. */
-export async function createCollaboration({ server }: CollaborationOptions) {
-  server.on("upgrade", (_request, socket) => {
-    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+const KEEPALIVE_MS = 30_000;
+const COMPACTION_SWEEP_MS = 60_000;
+const COMPACT_WHEN_QUIET_MS = 10_000;
+const METRICS_LOG_MS = 60_000;
+/** Edits a read-only connection may attempt before it is closed with READ_ONLY (4405). */
+const READ_ONLY_STRIKES = 3;
+
+export async function createCollaboration({ env, database, server }: CollaborationOptions) {
+  const metrics = new CollabMetrics();
+  const fanout = await createFanout(env.REDIS_URL);
+  const writer = new GroupCommitWriter(database.db, { onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
+  const registry = new RoomRegistry({
+    db: database.db,
+    metrics,
+    unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
+    development: env.NODE_ENV === "development",
+    roomDeps: { db: database.db, writer, fanout, metrics, compactAfterUpdates: env.COLLAB_COMPACT_AFTER_UPDATES },
   });
-  return { close: async () => {} };
+  const limits: ConnectionLimits = {
+    updatesPerSecond: env.COLLAB_UPDATES_PER_SECOND,
+    awarenessPerSecond: env.COLLAB_AWARENESS_PER_SECOND,
+    maxBufferedBytes: env.COLLAB_MAX_BUFFERED_BYTES,
+    readOnlyStrikes: READ_ONLY_STRIKES,
+  };
+  // maxPayload: ws closes oversized messages with 1009 (its default would accept 100 MiB).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: env.COLLAB_MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const connections = new Set<CollabConnection>();
+  let closing = false;
+
+  async function onUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    // A client resetting the connection while we check it must not become an uncaught error.
+    socket.on("error", () => socket.destroy());
+    const refuse = (status: number, message: string) => {
+      metrics.refused(status);
+      refuseUpgrade(socket, status, message);
+    };
+    if (closing) return refuse(503, "Shutting down");
+    const decision = await authorizeUpgrade(request, database.db, env.ALLOWED_ORIGINS);
+    if (!decision.ok) return refuse(decision.status, decision.message);
+    let room;
+    try {
+      room = await registry.acquire(decision.documentId);
+    } catch (error) {
+      log.error(`collab: could not open document ${decision.documentId}`, error);
+      return refuse(503, "Document unavailable, try again");
+    }
+    try {
+      if (socket.destroyed || closing) return;
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // Awareness traffic grows with the square of the participants: cap them per document.
+        if (room.connections.size >= env.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT) {
+          metrics.closed(CollabCloseCode.TRY_AGAIN_LATER);
+          ws.close(CollabCloseCode.TRY_AGAIN_LATER, "document is full");
+          return;
+        }
+        const connection = new CollabConnection({
+          ws,
+          room,
+          identity: { userId: decision.access.user.id, name: decision.access.user.name },
+          sessionId: decision.sessionId,
+          canEdit: decision.access.canEdit,
+          limits,
+          metrics,
+          onClosed: (closed) => {
+            connections.delete(closed);
+            registry.unloadWhenIdle(closed.room);
+          },
+        });
+        connections.add(connection);
+        connection.open();
+      });
+    } finally {
+      registry.release(room);
+    }
+  }
+
+  server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    onUpgrade(request, socket, head).catch((error: unknown) => {
+      log.error("collab: upgrade failed", error);
+      refuseUpgrade(socket, 503, "Try again");
+    });
+  });
+
+  /**
+   * Re-checks session and permissions of open sockets: a signed-out session, a revoked role or a
+   * document that got approved (and locked) takes effect within COLLAB_PERMISSION_RECHECK_MS.
+   */
+  async function recheck(targets: CollabConnection[]) {
+    const cache = newAccessCache();
+    await Promise.all(
+      targets.map(async (connection) => {
+        let access;
+        try {
+          access = await resolveAccess(database.db, connection.sessionId, connection.room.documentId, cache);
+        } catch (error) {
+          log.warn("collab: permission re-check failed", error instanceof Error ? error.message : error);
+          return;
+        }
+        switch (access.kind) {
+          case "unauthenticated":
+            return connection.close(CollabCloseCode.UNAUTHENTICATED, "session ended");
+          case "not_found":
+            return connection.close(CollabCloseCode.NOT_FOUND, "document not found");
+          case "forbidden":
+            return connection.close(CollabCloseCode.FORBIDDEN, "access revoked");
+          case "granted":
+            if (access.canEdit !== connection.canEdit) {
+              // Edits already applied stay; the client reconnects and reloads what it may do.
+              connection.setCanEdit(access.canEdit);
+              connection.close(CollabCloseCode.PERMISSIONS_CHANGED, access.canEdit ? "you may now edit" : "read-only now");
+            }
+            return;
+        }
+      }),
+    );
+  }
+
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking || connections.size === 0) return;
+    rechecking = true;
+    recheck([...connections]).finally(() => {
+      rechecking = false;
+    });
+  }, env.COLLAB_PERMISSION_RECHECK_MS);
+
+  // Peers that vanished without a close (network loss) are found by missing pongs.
+  const keepaliveTimer = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, KEEPALIVE_MS);
+
+  const compactionTimer = setInterval(() => registry.compactQuietRooms(COMPACT_WHEN_QUIET_MS), COMPACTION_SWEEP_MS);
+
+  let lastLoggedUpdates = -1;
+  const metricsTimer = setInterval(() => {
+    const figures = snapshot();
+    if (figures.connections === 0 && figures.totals.updatesApplied === lastLoggedUpdates) return;
+    lastLoggedUpdates = figures.totals.updatesApplied;
+    log.info("collab metrics", {
+      connections: figures.connections,
+      openDocuments: figures.openDocuments,
+      updatesPerSecond: figures.updatesPerSecond,
+      commitLatencyMs: figures.persistence.commitLatencyMs,
+      pendingWrites: figures.persistence.pendingWrites,
+    });
+  }, METRICS_LOG_MS);
+  for (const timer of [recheckTimer, keepaliveTimer, compactionTimer, metricsTimer]) timer.unref();
+
+  fanout.onResubscribed(() => {
+    for (const room of registry.rooms) {
+      room.reloadFromStorage().catch((error: unknown) => log.warn(`collab: reload of ${room.documentId} failed`, error instanceof Error ? error.message : error));
+    }
+  });
+
+  function snapshot() {
+    return metrics.snapshot({ connections: connections.size, documents: registry.rooms.length, pendingWrites: writer.pending, redis: fanout.enabled });
+  }
+
+  /** Aggregate figures; with `detail`, per-document counts (document ids: operators only). */
+  function collabMetrics(detail = false) {
+    const figures = snapshot();
+    if (!detail) return figures;
+    return {
+      ...figures,
+      documents: registry.rooms.map((room) => ({ documentId: room.documentId, connections: room.connections.size, uncompactedUpdates: room.uncompacted })),
+    };
+  }
+
+  /** GET /metrics: aggregates for anyone; per-document detail with `Authorization: Bearer $METRICS_TOKEN`. */
+  function handleMetricsRequest(request: http.IncomingMessage, response: http.ServerResponse) {
+    const detail = hasMetricsToken(request.headers.authorization, env.METRICS_TOKEN);
+    response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+    response.end(JSON.stringify(collabMetrics(detail)));
+  }
+
+  async function refreshPermissions(documentId: string) {
+    await recheck([...connections].filter((connection) => connection.room.documentId === documentId));
+  }
+
+  async function close() {
+    if (closing) return;
+    closing = true;
+    for (const timer of [recheckTimer, keepaliveTimer, compactionTimer, metricsTimer]) clearInterval(timer);
+    for (const connection of [...connections]) connection.close(CollabCloseCode.GOING_AWAY, "server shutting down");
+    // Everything received before the sockets closed is committed before we return (the caller
+    // closes the database next).
+    await registry.closeAll();
+    await writer.drain();
+    wss.close();
+    await fanout.close();
+    setCollaborationHandle(undefined, handle);
+    log.info(`collab: stopped (${metrics.counters.rowsCommitted} updates stored this run)`);
+  }
+
+  const handle: CollaborationHandle = { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions };
+  setCollaborationHandle(handle);
+  return handle;
+}
+
+function hasMetricsToken(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header) return false;
+  const expected = Buffer.from(`Bearer ${token}`);
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,0 +1,103 @@
+/**
+ * Group commit for the update log. Every update waits for its row to be committed before anyone
+ * else sees it (write-before-broadcast). To keep that fast, one writer per process takes whatever
+ * has queued up while the previous INSERT was in flight and commits it as one statement: idle, an
+ * update costs one round trip; under load, many updates share one commit.
+ */
+import type { Queryable } from "../../db/client";
+import { log } from "../log";
+import { appendUpdates } from "./persistence";
+
+type Pending = { documentId: string; update: Uint8Array; resolve: () => void; reject: (error: unknown) => void };
+
+export type GroupCommitOptions = {
+  /** Most rows in one INSERT (keeps the statement under the driver's parameter limit). */
+  maxRows?: number;
+  /** Most bytes in one INSERT. */
+  maxBytes?: number;
+  /** Delays between retries of a failed INSERT; after the last one the batch fails. */
+  retryDelaysMs?: readonly number[];
+  /** Called after each committed batch (metrics). */
+  onCommit?: (rows: number, bytes: number, latencyMs: number) => void;
+};
+
+export class GroupCommitWriter {
+  private queue: Pending[] = [];
+  private running: Promise<void> | null = null;
+  private readonly maxRows: number;
+  private readonly maxBytes: number;
+  private readonly retryDelaysMs: readonly number[];
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: GroupCommitOptions = {},
+  ) {
+    this.maxRows = options.maxRows ?? 1000;
+    this.maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
+    this.retryDelaysMs = options.retryDelaysMs ?? [50, 250, 1000];
+  }
+
+  /** Resolves once the update is committed; rejects when it could not be stored. */
+  append(documentId: string, update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ documentId, update, resolve, reject });
+      this.running ??= this.run();
+    });
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when everything appended so far has been committed or has failed. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async run(): Promise<void> {
+    // Let the current tick's updates join the first batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        await this.commit(batch);
+      }
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    let bytes = 0;
+    let count = 0;
+    while (count < this.queue.length && count < this.maxRows) {
+      const size = this.queue[count]!.update.byteLength;
+      if (count > 0 && bytes + size > this.maxBytes) break;
+      bytes += size;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    const started = performance.now();
+    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await appendUpdates(this.db, batch);
+        this.options.onCommit?.(batch.length, bytes, performance.now() - started);
+        for (const item of batch) item.resolve();
+        return;
+      } catch (error) {
+        const delay = this.retryDelaysMs[attempt];
+        if (delay === undefined) {
+          log.error(`collab: could not store ${batch.length} update(s) after ${attempt + 1} attempts`, error);
+          for (const item of batch) item.reject(error);
+          return;
+        }
+        log.warn(`collab: storing ${batch.length} update(s) failed, retrying in ${delay} ms`, error instanceof Error ? error.message : error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Operator figures: connections, open documents, updates/s, persistence latency. Aggregates only;
+ * per-document detail is added by the caller behind METRICS_TOKEN.
+ */
+import { closeCodeName } from "../../app/modules/collab/close-codes";
+
+const WINDOW_MS = 10_000;
+
+/** Events per second over the last WINDOW_MS, in one-second buckets. */
+class RateWindow {
+  private buckets = new Map<number, number>();
+  add(count = 1, now = Date.now()) {
+    const second = Math.floor(now / 1000);
+    this.buckets.set(second, (this.buckets.get(second) ?? 0) + count);
+    for (const key of this.buckets.keys()) if (key < second - WINDOW_MS / 1000) this.buckets.delete(key);
+  }
+  perSecond(now = Date.now()): number {
+    const second = Math.floor(now / 1000);
+    let total = 0;
+    for (const [key, count] of this.buckets) if (key > second - WINDOW_MS / 1000 && key <= second) total += count;
+    return Math.round((total / (WINDOW_MS / 1000)) * 10) / 10;
+  }
+}
+
+/** Latency samples of the last N commits, for percentiles. */
+class LatencySamples {
+  private samples: number[] = [];
+  constructor(private readonly size = 512) {}
+  add(ms: number) {
+    this.samples.push(ms);
+    if (this.samples.length > this.size) this.samples.shift();
+  }
+  summary() {
+    if (this.samples.length === 0) return { p50: 0, p95: 0, max: 0 };
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
+    return { p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1]! * 10) / 10 };
+  }
+}
+
+export class CollabMetrics {
+  readonly startedAt = Date.now();
+  private updates = new RateWindow();
+  private awareness = new RateWindow();
+  private persistenceLatency = new LatencySamples();
+  private loadLatency = new LatencySamples();
+  counters = {
+    updatesApplied: 0,
+    updatesDropped: 0,
+    awarenessUpdates: 0,
+    rowsCommitted: 0,
+    bytesCommitted: 0,
+    batchesCommitted: 0,
+    persistenceFailures: 0,
+    compactions: 0,
+    rowsCompacted: 0,
+    documentsLoaded: 0,
+    documentsUnloaded: 0,
+    connectionsOpened: 0,
+    upgradesRefused: 0,
+  };
+  closes: Record<string, number> = {};
+  refusals: Record<string, number> = {};
+
+  updateApplied() {
+    this.counters.updatesApplied++;
+    this.updates.add();
+  }
+  awarenessApplied() {
+    this.counters.awarenessUpdates++;
+    this.awareness.add();
+  }
+  committed(rows: number, bytes: number, latencyMs: number) {
+    this.counters.rowsCommitted += rows;
+    this.counters.bytesCommitted += bytes;
+    this.counters.batchesCommitted++;
+    this.persistenceLatency.add(latencyMs);
+  }
+  loaded(latencyMs: number) {
+    this.counters.documentsLoaded++;
+    this.loadLatency.add(latencyMs);
+  }
+  closed(code: number) {
+    const name = `${code} ${closeCodeName(code)}`;
+    this.closes[name] = (this.closes[name] ?? 0) + 1;
+  }
+  refused(status: number) {
+    this.counters.upgradesRefused++;
+    this.refusals[status] = (this.refusals[status] ?? 0) + 1;
+  }
+
+  snapshot(live: { connections: number; documents: number; pendingWrites: number; redis: boolean }) {
+    return {
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      connections: live.connections,
+      openDocuments: live.documents,
+      updatesPerSecond: this.updates.perSecond(),
+      awarenessPerSecond: this.awareness.perSecond(),
+      persistence: {
+        pendingWrites: live.pendingWrites,
+        commitLatencyMs: this.persistenceLatency.summary(),
+        batches: this.counters.batchesCommitted,
+        rows: this.counters.rowsCommitted,
+        bytes: this.counters.bytesCommitted,
+        failures: this.counters.persistenceFailures,
+      },
+      documentLoadMs: this.loadLatency.summary(),
+      redis: live.redis,
+      totals: { ...this.counters },
+      closes: { ...this.closes },
+      refusedUpgrades: { ...this.refusals },
+    };
+  }
+}
+
+export type CollabMetricsSnapshot = ReturnType<CollabMetrics["snapshot"]>;

@@ -1,0 +1,139 @@
+/**
+ * Durable storage of collaborative documents: an append-only log of Yjs updates per document plus
+ * a compacted snapshot (docs/decisions/0004-collaboration-server.md). Plain functions over the
+ * database, no state and no side effects on import, so the Remix document loader can call
+ * `loadDocumentState` for the first paint.
+ */
+import { eq, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Database, Queryable } from "../../db/client";
+import { collabSnapshots, collabUpdates } from "../../db/schema/collaboration";
+
+export type StoredDocument = {
+  /** The compacted state, null before the first compaction. */
+  snapshot: Uint8Array | null;
+  /** Log rows not yet compacted, in insertion order. */
+  updates: Uint8Array[];
+};
+
+type Row = { kind: number; data: Uint8Array };
+
+function rowsOf(result: unknown): Row[] {
+  // postgres.js answers an array of rows, PGlite an object with `rows`.
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return rows as Row[];
+}
+
+/**
+ * Snapshot and log read in ONE statement: a single statement sees one consistent view, so a
+ * compaction committing between two separate reads cannot make us miss the rows it merged.
+ */
+export async function loadStoredDocument(db: Queryable, documentId: string): Promise<StoredDocument> {
+  const result = await db.execute(sql`
+    SELECT 0 AS kind, 0::bigint AS id, ${collabSnapshots.state} AS data
+      FROM ${collabSnapshots} WHERE ${collabSnapshots.documentId} = ${documentId}
+    UNION ALL
+    SELECT 1 AS kind, ${collabUpdates.id} AS id, ${collabUpdates.update} AS data
+      FROM ${collabUpdates} WHERE ${collabUpdates.documentId} = ${documentId}
+    ORDER BY kind, id`);
+  let snapshot: Uint8Array | null = null;
+  const updates: Uint8Array[] = [];
+  for (const row of rowsOf(result)) {
+    if (Number(row.kind) === 0) snapshot = row.data;
+    else updates.push(row.data);
+  }
+  return { snapshot, updates };
+}
+
+/**
+ * Applies stored state to a Y.Doc in one transaction. Applying to a document is linear in the
+ * number of updates, unlike one big Y.mergeUpdates over many small ones (superlinear: ~100 s for
+ * 100k updates), which is why compaction and loading both go through a Y.Doc.
+ */
+export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: unknown = null): void {
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    },
+    origin,
+  );
+}
+
+/**
+ * The latest durable state of a document (snapshot + log) as one Yjs update, or null when nothing
+ * was ever stored. Everything any client has been shown is included (write-before-broadcast).
+ */
+export async function loadDocumentState(db: Queryable, documentId: string): Promise<Uint8Array | null> {
+  const stored = await loadStoredDocument(db, documentId);
+  if (!stored.snapshot && stored.updates.length === 0) return null;
+  if (stored.updates.length === 0 && stored.snapshot) return stored.snapshot;
+  const doc = new Y.Doc();
+  try {
+    applyStoredDocument(doc, stored);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Appends updates to the log in one statement (one transaction, one commit: group commit). */
+export async function appendUpdates(db: Queryable, rows: ReadonlyArray<{ documentId: string; update: Uint8Array }>): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(collabUpdates).values(rows.map((row) => ({ documentId: row.documentId, update: row.update })));
+}
+
+export type CompactionResult = { merged: number; stateBytes: number };
+
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+/**
+ * Merges the document's log into its snapshot. The rows merged are exactly the rows deleted
+ * (DELETE … RETURNING), so a row committed concurrently by another writer (another instance, or
+ * a transaction holding a lower id that commits late) is never dropped: it stays in the log for
+ * the next compaction. The snapshot row is locked first so that two compactions of one document
+ * serialize instead of overwriting each other's snapshot.
+ */
+export async function compactDocument(db: Database, documentId: string): Promise<CompactionResult> {
+  return db.transaction(async (tx) => {
+    await tx.insert(collabSnapshots).values({ documentId, state: EMPTY_STATE }).onConflictDoNothing();
+    const [current] = await tx
+      .select({ state: collabSnapshots.state })
+      .from(collabSnapshots)
+      .where(eq(collabSnapshots.documentId, documentId))
+      .for("update");
+    const merged = await tx
+      .delete(collabUpdates)
+      .where(eq(collabUpdates.documentId, documentId))
+      .returning({ id: collabUpdates.id, update: collabUpdates.update });
+    if (merged.length === 0) return { merged: 0, stateBytes: current?.state.byteLength ?? 0 };
+    merged.sort((a, b) => a.id - b.id);
+    const doc = new Y.Doc();
+    try {
+      applyStoredDocument(doc, { snapshot: current?.state ?? null, updates: merged.map((row) => row.update) });
+      const state = Y.encodeStateAsUpdate(doc);
+      await tx
+        .update(collabSnapshots)
+        .set({
+          state,
+          mergedUpdates: sql`${collabSnapshots.mergedUpdates} + ${merged.length}`,
+          compactions: sql`${collabSnapshots.compactions} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(collabSnapshots.documentId, documentId));
+      return { merged: merged.length, stateBytes: state.byteLength };
+    } finally {
+      doc.destroy();
+    }
+  });
+}
+
+/** Number of log rows waiting for compaction (operators, tests). */
+export async function countLoggedUpdates(db: Queryable, documentId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(collabUpdates)
+    .where(eq(collabUpdates.documentId, documentId));
+  return Number(row?.n ?? 0);
+}

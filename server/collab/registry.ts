@@ -1,0 +1,188 @@
+/**
+ * The open documents of this process. A document is loaded when its first connection arrives and
+ * unloaded (compacted, Y.Doc and awareness destroyed) after a grace period without connections.
+ * In development the map lives on globalThis, like the database handle, so code re-evaluated after
+ * a rebuild finds the same rooms instead of loading a second copy of a document.
+ */
+import type { Database } from "../../db/client";
+import { log } from "../log";
+import type { CollabMetrics } from "./metrics";
+import { compactDocument } from "./persistence";
+import { DocumentRoom, type RoomDeps } from "./room";
+
+type Entry = { ready: Promise<DocumentRoom>; room: DocumentRoom; unloadTimer?: NodeJS.Timeout };
+
+type GlobalRooms = { concordCollabRooms?: Map<string, Entry> };
+
+export type RegistryOptions = {
+  db: Database;
+  metrics: CollabMetrics;
+  unloadGraceMs: number;
+  development: boolean;
+  roomDeps: Omit<RoomDeps, "requestCompaction" | "onFailed">;
+};
+
+export class RoomRegistry {
+  private readonly entries: Map<string, Entry>;
+  /** Unloads in progress: a new connection waits for them so one document never has two rooms. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly compactionQueue: DocumentRoom[] = [];
+  private compacting: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: RegistryOptions) {
+    if (options.development) {
+      const scope = globalThis as typeof globalThis & GlobalRooms;
+      scope.concordCollabRooms ??= new Map();
+      this.entries = scope.concordCollabRooms;
+    } else {
+      this.entries = new Map();
+    }
+  }
+
+  get rooms(): DocumentRoom[] {
+    return [...this.entries.values()].map((entry) => entry.room);
+  }
+
+  find(documentId: string): DocumentRoom | undefined {
+    return this.entries.get(documentId)?.room;
+  }
+
+  /**
+   * The loaded room for a document, held open for one joining connection: call `release()` once
+   * the connection is added (or failed to open).
+   */
+  async acquire(documentId: string): Promise<DocumentRoom> {
+    if (this.closed) throw new Error("collaboration is shutting down");
+    await this.unloading.get(documentId);
+    let entry = this.entries.get(documentId);
+    if (!entry) {
+      const room = new DocumentRoom(documentId, {
+        ...this.options.roomDeps,
+        requestCompaction: (r) => this.requestCompaction(r),
+        onFailed: (r) => this.discard(r),
+      });
+      const ready = room.load().then(() => room);
+      entry = { room, ready };
+      this.entries.set(documentId, entry);
+      ready.catch(() => {
+        if (this.entries.get(documentId) === entry) this.entries.delete(documentId);
+        room.failed = true;
+        room.destroy();
+        void this.options.roomDeps.fanout.leave(documentId);
+      });
+    }
+    if (entry.unloadTimer) {
+      clearTimeout(entry.unloadTimer);
+      entry.unloadTimer = undefined;
+    }
+    entry.room.pendingJoins++;
+    try {
+      return await entry.ready;
+    } catch (error) {
+      entry.room.pendingJoins--;
+      throw error;
+    }
+  }
+
+  release(room: DocumentRoom): void {
+    room.pendingJoins--;
+    this.unloadWhenIdle(room);
+  }
+
+  /** Starts the grace period when the last connection has gone. */
+  unloadWhenIdle(room: DocumentRoom): void {
+    const entry = this.entries.get(room.documentId);
+    if (!entry || entry.room !== room || !room.idle || entry.unloadTimer || this.closed) return;
+    entry.unloadTimer = setTimeout(() => {
+      entry.unloadTimer = undefined;
+      void this.unload(room);
+    }, this.options.unloadGraceMs);
+    entry.unloadTimer.unref();
+  }
+
+  private async unload(room: DocumentRoom): Promise<void> {
+    const entry = this.entries.get(room.documentId);
+    if (!entry || entry.room !== room || !room.idle) return;
+    this.entries.delete(room.documentId);
+    const done = (async () => {
+      await room.settled();
+      if (room.uncompacted > 0 && !room.failed) await this.compact(room);
+      await this.options.roomDeps.fanout.leave(room.documentId);
+      room.destroy();
+      this.options.metrics.counters.documentsUnloaded++;
+    })();
+    this.unloading.set(room.documentId, done);
+    try {
+      await done;
+    } catch (error) {
+      log.error(`collab: unloading ${room.documentId} failed`, error);
+    } finally {
+      if (this.unloading.get(room.documentId) === done) this.unloading.delete(room.documentId);
+    }
+  }
+
+  /** Drops a failed room at once (its connections were closed with 1011). */
+  private discard(room: DocumentRoom): void {
+    const entry = this.entries.get(room.documentId);
+    if (entry?.room === room) {
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+      this.entries.delete(room.documentId);
+    }
+    void this.options.roomDeps.fanout.leave(room.documentId);
+    void room.settled().then(() => room.destroy());
+  }
+
+  requestCompaction(room: DocumentRoom): void {
+    if (this.compactionQueue.includes(room)) return;
+    this.compactionQueue.push(room);
+    // One compaction at a time: it is CPU work on the event loop, and there are two cores.
+    this.compacting ??= (async () => {
+      try {
+        while (this.compactionQueue.length > 0) await this.compact(this.compactionQueue.shift()!);
+      } finally {
+        this.compacting = null;
+      }
+    })();
+  }
+
+  private async compact(room: DocumentRoom): Promise<void> {
+    try {
+      const started = performance.now();
+      const result = await compactDocument(this.options.db, room.documentId);
+      // Rows still in flight when the DELETE ran stay counted; rows other instances wrote may be merged too.
+      room.uncompacted = Math.max(0, room.uncompacted - result.merged);
+      this.options.metrics.counters.compactions++;
+      this.options.metrics.counters.rowsCompacted += result.merged;
+      if (result.merged > 0) {
+        log.info(`collab: compacted ${room.documentId}: ${result.merged} updates → ${result.stateBytes} bytes in ${Math.round(performance.now() - started)} ms`);
+      }
+    } catch (error) {
+      log.error(`collab: compacting ${room.documentId} failed`, error);
+    }
+  }
+
+  /** Compacts rooms that have log rows and have been quiet for a while (periodic sweep). */
+  compactQuietRooms(quietMs: number): void {
+    const now = Date.now();
+    for (const room of this.rooms) if (room.uncompacted > 0 && now - room.lastActivity >= quietMs) this.requestCompaction(room);
+  }
+
+  /** Shutdown: waits until every room's updates are committed and unloads them all. */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    const rooms = [...this.entries.values()];
+    this.entries.clear();
+    for (const entry of rooms) if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    await Promise.allSettled([...this.unloading.values()]);
+    await Promise.allSettled(
+      rooms.map(async ({ room, ready }) => {
+        await ready.catch(() => undefined);
+        await room.settled();
+        await this.options.roomDeps.fanout.leave(room.documentId);
+        room.destroy();
+      }),
+    );
+    await this.compacting;
+  }
+}

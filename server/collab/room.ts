@@ -1,0 +1,278 @@
+/**
+ * One open document: its Y.Doc, its awareness, its connections, and the rule that makes it
+ * durable — content reaches other clients only after it is committed (write-before-broadcast).
+ *
+ * Every local edit is applied to the Y.Doc (that validates it and yields exactly what changed),
+ * queued for the group commit, and broadcast once committed. `tail` is the promise of "everything
+ * queued so far is committed and delivered"; whatever else sends document content (sync replies,
+ * updates from other instances) waits for it, so a client can never be shown content the
+ * database does not have yet.
+ */
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { CollabCloseCode } from "../../app/modules/collab/close-codes";
+import type { Database } from "../../db/client";
+import { log } from "../log";
+import type { AwarenessOwner } from "./awareness-identity";
+import type { Fanout, FanoutMessage } from "./fanout";
+import type { GroupCommitWriter } from "./group-commit";
+import type { CollabMetrics } from "./metrics";
+import { applyStoredDocument, loadStoredDocument } from "./persistence";
+import { encodeAwareness, encodeUpdate } from "./protocol";
+
+/** What the room needs from a socket. */
+export interface RoomConnection {
+  readonly id: string;
+  readonly userId: string;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export type RoomDeps = {
+  db: Database;
+  writer: GroupCommitWriter;
+  fanout: Fanout;
+  metrics: CollabMetrics;
+  /** Asks for a compaction once this many log rows were written since the last one. */
+  compactAfterUpdates: number;
+  requestCompaction: (room: DocumentRoom) => void;
+  /** The room has failed (its updates cannot be stored); the registry forgets it. */
+  onFailed: (room: DocumentRoom) => void;
+};
+
+/** Origins of document changes that are already durable (loaded, or committed elsewhere). */
+const FROM_STORAGE = Symbol("storage");
+type PeerOrigin = { peer: string; userId: string; connectionId: string };
+type ClosingOrigin = { closing: RoomConnection };
+
+export class DocumentRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<RoomConnection>();
+  /** Awareness client id → the person and connection controlling it (local or on another instance). */
+  readonly owners = new Map<number, AwarenessOwner>();
+  /** Local connection id → the awareness client ids it controls. */
+  readonly ownedBy = new Map<string, Set<number>>();
+  /** Log rows written since the last compaction (by this instance or found at load). */
+  uncompacted = 0;
+  failed = false;
+  /** Connections being set up (upgrade in progress); the room must not unload under them. */
+  pendingJoins = 0;
+  lastActivity = Date.now();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly documentId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server has no caret of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocumentUpdate(update, origin));
+    this.awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(changes, origin),
+    );
+  }
+
+  /** Subscribes to other instances first, then reads the database: nothing committed in between is missed. */
+  async load(): Promise<void> {
+    const started = performance.now();
+    await this.deps.fanout.join(this.documentId, (message) => this.onPeerMessage(message));
+    const stored = await loadStoredDocument(this.deps.db, this.documentId);
+    applyStoredDocument(this.doc, stored, FROM_STORAGE);
+    this.uncompacted = stored.updates.length;
+    this.deps.metrics.loaded(performance.now() - started);
+    if (this.deps.fanout.enabled) this.deps.fanout.publish(this.documentId, { kind: "query-awareness", from: this.deps.fanout.instanceId });
+    if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
+  }
+
+  /** Re-reads the database (after Redis was away, messages may have been missed). */
+  async reloadFromStorage(): Promise<void> {
+    const stored = await loadStoredDocument(this.deps.db, this.documentId);
+    if (!this.failed) applyStoredDocument(this.doc, stored, FROM_STORAGE);
+  }
+
+  /** Resolves once every update applied so far is committed and delivered. */
+  settled(): Promise<void> {
+    return this.tail;
+  }
+
+  /** Sends `message` once everything applied before this call is durable. */
+  sendWhenDurable(connection: RoomConnection, message: Uint8Array): void {
+    void this.tail.then(() => {
+      if (!this.failed && this.connections.has(connection)) connection.send(message);
+    });
+  }
+
+  /**
+   * Stores a received update as it came. Used when it left content pending (its dependencies are
+   * missing): the doc's own update event does not include pending content, but sync replies and
+   * later integrations will, so it must be durable before anything else is delivered.
+   */
+  persistRaw(update: Uint8Array): void {
+    this.enqueueWrite(update, null);
+  }
+
+  addConnection(connection: RoomConnection): void {
+    this.connections.add(connection);
+    this.ownedBy.set(connection.id, new Set());
+    this.lastActivity = Date.now();
+  }
+
+  /** Forgets a connection and removes its carets for everyone. */
+  removeConnection(connection: RoomConnection): void {
+    if (!this.connections.delete(connection)) return;
+    const owned = this.ownedBy.get(connection.id);
+    this.ownedBy.delete(connection.id);
+    this.lastActivity = Date.now();
+    if (owned && owned.size > 0) {
+      const origin: ClosingOrigin = { closing: connection };
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], origin);
+    }
+  }
+
+  get idle(): boolean {
+    return this.connections.size === 0 && this.pendingJoins === 0;
+  }
+
+  private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
+    if (this.failed) return;
+    if (origin === FROM_STORAGE || isPeerOrigin(origin)) {
+      // Already durable; still queued behind local writes so that content which depends on a
+      // not-yet-committed local update is not shown before that update is stored.
+      if (this.connections.size > 0) {
+        const message = encodeUpdate(update);
+        this.tail = this.tail.then(() => this.broadcast(message, null));
+      }
+      return;
+    }
+    this.deps.metrics.updateApplied();
+    this.enqueueWrite(update, isRoomConnection(origin) ? origin : null);
+  }
+
+  private enqueueWrite(update: Uint8Array, origin: RoomConnection | null): void {
+    const written = this.deps.writer.append(this.documentId, update);
+    this.uncompacted++;
+    this.lastActivity = Date.now();
+    const delivered = written.then(
+      () => {
+        if (this.failed) return;
+        this.broadcast(encodeUpdate(update), origin);
+        if (this.deps.fanout.enabled) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
+        if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
+      },
+      (error: unknown) => this.fail(error),
+    );
+    this.tail = this.tail.then(() => delivered);
+  }
+
+  private broadcast(message: Uint8Array, except: RoomConnection | null): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(message);
+  }
+
+  private onAwarenessUpdate(changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0 || this.failed) return;
+    if (isRoomConnection(origin)) {
+      const owned = this.ownedBy.get(origin.id);
+      for (const id of [...changes.added, ...changes.updated]) {
+        const previous = this.owners.get(id);
+        if (previous && previous.connectionId !== origin.id) this.ownedBy.get(previous.connectionId)?.delete(id);
+        this.owners.set(id, { userId: origin.userId, connectionId: origin.id });
+        owned?.add(id);
+      }
+      for (const id of changes.removed) {
+        this.owners.delete(id);
+        owned?.delete(id);
+      }
+      this.deps.metrics.awarenessApplied();
+    } else if (isPeerOrigin(origin)) {
+      for (const id of [...changes.added, ...changes.updated]) this.owners.set(id, { userId: origin.userId, connectionId: origin.connectionId });
+      for (const id of changes.removed) this.owners.delete(id);
+    } else {
+      // Removed on close or timed out.
+      for (const id of changes.removed) this.owners.delete(id);
+    }
+    const message = encodeAwareness(this.awareness, changed);
+    this.broadcast(message, null);
+    const local = isRoomConnection(origin) ? origin : isClosingOrigin(origin) ? origin.closing : null;
+    if (local && this.deps.fanout.enabled) {
+      this.deps.fanout.publish(this.documentId, {
+        kind: "awareness",
+        from: this.deps.fanout.instanceId,
+        userId: local.userId,
+        connectionId: local.id,
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      });
+    }
+  }
+
+  private onPeerMessage(message: FanoutMessage): void {
+    if (this.failed) return;
+    try {
+      switch (message.kind) {
+        case "update":
+          Y.applyUpdate(this.doc, message.update, { peer: message.from, userId: "", connectionId: "" } satisfies PeerOrigin);
+          break;
+        case "awareness":
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, {
+            peer: message.from,
+            userId: message.userId,
+            connectionId: `${message.from}:${message.connectionId}`,
+          } satisfies PeerOrigin);
+          break;
+        case "query-awareness":
+          this.publishLocalAwareness();
+          break;
+      }
+    } catch (error) {
+      log.warn(`collab: could not apply a fan-out message for ${this.documentId}`, error instanceof Error ? error.message : error);
+    }
+  }
+
+  /** Tells other instances about the carets of this instance's connections. */
+  private publishLocalAwareness(): void {
+    for (const connection of this.connections) {
+      const ids = [...(this.ownedBy.get(connection.id) ?? [])].filter((id) => this.awareness.meta.has(id));
+      if (ids.length === 0) continue;
+      this.deps.fanout.publish(this.documentId, {
+        kind: "awareness",
+        from: this.deps.fanout.instanceId,
+        userId: connection.userId,
+        connectionId: connection.id,
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+      });
+    }
+  }
+
+  /**
+   * Updates could not be stored. Nothing unstored was shown to anyone, and the clients still hold
+   * their edits: closing with 1011 makes them reconnect and re-send them during the sync
+   * handshake to a fresh room loaded from the database.
+   */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.metrics.counters.persistenceFailures++;
+    log.error(`collab: document ${this.documentId} failed, closing its connections`, error instanceof Error ? error.message : error);
+    for (const connection of [...this.connections]) connection.close(CollabCloseCode.INTERNAL_ERROR, "could not store the update");
+    this.deps.onFailed(this);
+  }
+
+  /** Frees memory; call after `settled()`. */
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function isPeerOrigin(origin: unknown): origin is PeerOrigin {
+  return typeof origin === "object" && origin !== null && "peer" in origin;
+}
+
+function isClosingOrigin(origin: unknown): origin is ClosingOrigin {
+  return typeof origin === "object" && origin !== null && "closing" in origin;
+}
+
+function isRoomConnection(origin: unknown): origin is RoomConnection {
+  return typeof origin === "object" && origin !== null && "send" in origin && "userId" in origin && "id" in origin;
+}
