@@ -91,12 +91,36 @@ export class GroupCommitWriter {
       } catch (error) {
         const delay = this.retryDelaysMs[attempt];
         if (delay === undefined) {
-          log.error(`collab: could not store ${batch.length} update(s) after ${attempt + 1} attempts`, error);
-          for (const item of batch) item.reject(error);
+          log.error(`collab: could not store ${batch.length} update(s) after ${attempt + 1} attempts`, error instanceof Error ? error.message : error);
+          await this.commitPerDocument(batch, error);
           return;
         }
         log.warn(`collab: storing ${batch.length} update(s) failed, retrying in ${delay} ms`, error instanceof Error ? error.message : error);
         await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /**
+   * One document's bad row (e.g. the document was deleted: foreign key) must not fail the other
+   * documents that shared its batch: after the retries, each document's rows are tried alone.
+   */
+  private async commitPerDocument(batch: Pending[], batchError: unknown): Promise<void> {
+    const groups = new Map<string, Pending[]>();
+    for (const item of batch) groups.set(item.documentId, [...(groups.get(item.documentId) ?? []), item]);
+    if (groups.size === 1) {
+      for (const item of batch) item.reject(batchError);
+      return;
+    }
+    for (const [documentId, items] of groups) {
+      const started = performance.now();
+      try {
+        await appendUpdates(this.db, items);
+        this.options.onCommit?.(items.length, items.reduce((sum, item) => sum + item.update.byteLength, 0), performance.now() - started);
+        for (const item of items) item.resolve();
+      } catch (error) {
+        log.error(`collab: could not store ${items.length} update(s) of ${documentId}`, error instanceof Error ? error.message : error);
+        for (const item of items) item.reject(error);
       }
     }
   }
