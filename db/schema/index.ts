@@ -3,3 +3,5 @@ export * from "./organizations";
 export * from "./projects";
 export * from "./documents";
 export * from "./collaboration";
+export * from "./signoff";
+export * from "./audit";

@@ -1,0 +1,135 @@
+/**
+ * The audit vocabulary: a discriminated union of `{entity}.{verb}` events, each with a schema
+ * version and a zod schema for its payload. Who, for which organization, when, from where and
+ * which version hash are columns of the audit row (see chain.ts), not payload.
+ *
+ * Evolving a payload: add the new version to its entry in AUDIT_EVENT_SCHEMAS and bump its
+ * `current`; old rows keep their version and stay readable (and their hashes stay valid, since a
+ * row is never rewritten).
+ */
+import { z } from "zod";
+import { PROJECT_ROLES, DOCUMENT_STATUSES } from "../permissions/roles";
+import { ResolvedStageSchema, SignoffTemplateSchema } from "../signoff/template";
+import { SHA256_HEX } from "./canonical";
+
+const hash = z.string().regex(SHA256_HEX, "Expected a SHA-256 hex digest");
+const id = z.string().min(1);
+const round = z.int().positive();
+const text = z.string().trim().min(1);
+const decision = z.enum(["approved", "changes_requested", "rejected"]);
+const status = z.enum(DOCUMENT_STATUSES);
+
+export const AUDIT_EVENT_SCHEMAS = {
+  "document.signoff_requested": {
+    current: 1,
+    versions: { 1: z.object({ round, versionHash: hash, stages: z.array(ResolvedStageSchema).min(1) }) },
+  },
+  "document.resubmitted": {
+    current: 1,
+    versions: { 1: z.object({ round, versionHash: hash, stages: z.array(ResolvedStageSchema).min(1) }) },
+  },
+  "document.decision_recorded": {
+    current: 1,
+    versions: {
+      1: z.object({
+        round,
+        decisionId: id,
+        stageIndex: z.int().nonnegative(),
+        organizationId: id,
+        decision,
+        versionHash: hash,
+        comment: z.string().nullable(),
+      }),
+    },
+  },
+  "document.approval_outdated": {
+    current: 1,
+    versions: {
+      1: z.object({
+        round,
+        decisionId: id,
+        stageIndex: z.int().nonnegative(),
+        organizationId: id,
+        approvedVersionHash: hash,
+        currentVersionHash: hash,
+      }),
+    },
+  },
+  "document.version_saved": {
+    current: 1,
+    versions: { 1: z.object({ round: round.nullable(), previousVersionHash: hash.nullable(), versionHash: hash }) },
+  },
+  "document.approved": { current: 1, versions: { 1: z.object({ round, versionHash: hash }) } },
+  "document.changes_requested": {
+    current: 1,
+    versions: { 1: z.object({ round, organizationId: id, versionHash: hash, comment: text }) },
+  },
+  "document.rejected": {
+    current: 1,
+    versions: { 1: z.object({ round, organizationId: id, versionHash: hash, reason: text }) },
+  },
+  "document.withdrawn": {
+    current: 1,
+    versions: { 1: z.object({ round: round.nullable(), fromStatus: status, reason: z.string().nullable() }) },
+  },
+  "document.reopened": {
+    current: 1,
+    versions: {
+      1: z.object({ round: round.nullable(), fromStatus: status, versionHash: hash, reason: z.string().nullable() }),
+    },
+  },
+  "document.template_adjusted": {
+    current: 1,
+    versions: { 1: z.object({ template: SignoffTemplateSchema }) },
+  },
+  "project.participant_added": {
+    current: 1,
+    versions: { 1: z.object({ organizationId: id, role: z.enum(PROJECT_ROLES) }) },
+  },
+  "project.participant_removed": {
+    current: 1,
+    versions: { 1: z.object({ organizationId: id, role: z.enum(PROJECT_ROLES) }) },
+  },
+  "organization.signatory_added": { current: 1, versions: { 1: z.object({ organizationId: id, userId: id }) } },
+  "organization.signatory_removed": { current: 1, versions: { 1: z.object({ organizationId: id, userId: id }) } },
+} as const;
+
+type Schemas = typeof AUDIT_EVENT_SCHEMAS;
+export type AuditEventType = keyof Schemas;
+export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_SCHEMAS) as AuditEventType[];
+
+type CurrentVersion<T extends AuditEventType> = Schemas[T]["current"];
+type CurrentSchema<T extends AuditEventType> = Schemas[T]["versions"][CurrentVersion<T>];
+export type AuditPayload<T extends AuditEventType> = z.infer<CurrentSchema<T>>;
+
+/** An audit event as written today: the union over every type at its current schema version. */
+export type AuditEvent = {
+  [T in AuditEventType]: { type: T; schemaVersion: CurrentVersion<T>; payload: AuditPayload<T> };
+}[AuditEventType];
+export type AuditEventOf<T extends AuditEventType> = Extract<AuditEvent, { type: T }>;
+
+/** Builds an event at the current schema version; the payload is validated (fail closed). */
+export function auditEvent<T extends AuditEventType>(type: T, payload: AuditPayload<T>): AuditEventOf<T> {
+  const entry = AUDIT_EVENT_SCHEMAS[type];
+  const schema = (entry.versions as Record<number, z.ZodType>)[entry.current];
+  if (!schema) throw new Error(`No schema for ${type} v${entry.current}`);
+  return { type, schemaVersion: entry.current, payload: schema.parse(payload) } as AuditEventOf<T>;
+}
+
+/**
+ * Validates a stored row's type, version and payload. Older versions parse against their own
+ * schema; the result is typed loosely for them since the union only describes current versions.
+ */
+export function parseAuditEvent(input: {
+  type: string;
+  schemaVersion: number;
+  payload: unknown;
+}): { ok: true; event: { type: AuditEventType; schemaVersion: number; payload: unknown } } | { ok: false; error: string } {
+  if (!Object.hasOwn(AUDIT_EVENT_SCHEMAS, input.type)) return { ok: false, error: `Unknown audit event type ${input.type}` };
+  const type = input.type as AuditEventType;
+  const schema = (AUDIT_EVENT_SCHEMAS[type].versions as Record<number, z.ZodType>)[input.schemaVersion];
+  if (!schema) return { ok: false, error: `Unknown schema version ${input.schemaVersion} of ${type}` };
+  const parsed = schema.safeParse(input.payload);
+  if (!parsed.success) return { ok: false, error: `Invalid ${type} payload: ${parsed.error.issues[0]?.message ?? "invalid"}` };
+  return { ok: true, event: { type, schemaVersion: input.schemaVersion, payload: parsed.data } };
+}
