@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import type { Env } from "../app/env.server";
 import { isAllowedOrigin, isSafeMethod } from "../app/modules/auth/origin";
+import { collaborationHandle } from "./collab/handle";
 import { log } from "./log";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -33,6 +34,13 @@ export async function createHttpApp(env: Env) {
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+
+  // Operator figures of the collaboration server (aggregates; detail with the METRICS_TOKEN bearer).
+  app.get("/metrics", (req, res) => {
+    const collaboration = collaborationHandle();
+    if (collaboration) collaboration.handleMetricsRequest(req, res);
+    else res.status(503).type("text/plain").send("collaboration not running");
+  });
 
   let build = await importBuild();
   const development = env.NODE_ENV === "development";

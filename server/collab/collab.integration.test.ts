@@ -21,7 +21,7 @@ const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
-    env: { COLLAB_PERMISSION_RECHECK_MS: "500", COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4", COLLAB_UPDATES_PER_SECOND: "20", COLLAB_MAX_MESSAGE_BYTES: "65536" },
+    env: { COLLAB_PERMISSION_RECHECK_MS: "500", COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4", COLLAB_UPDATES_PER_SECOND: "20", COLLAB_MAX_MESSAGE_BYTES: "65536", METRICS_TOKEN: "operator-token" },
   });
   const [college, employer, qa, university] = await Promise.all(
     ["college", "employer", "qa", "university"].map((who) => signInCookie(server.url, `${who}@demo.concord.test`)),
@@ -334,6 +334,17 @@ describe("memory and storage", () => {
     expect(figures.persistence.commitLatencyMs.max).toBeGreaterThan(0);
     expect(figures).not.toHaveProperty("documents");
     expect(figures.refusedUpgrades["401"]).toBeGreaterThan(0);
+
+    const open = client("demo-doc-spec", cookies.college);
+    await whenSynced(open);
+    const anonymous = await (await fetch(`${server.url}/metrics`)).json();
+    expect(anonymous.connections).toBe(1);
+    expect(anonymous.openDocuments).toBeGreaterThanOrEqual(1);
+    expect(anonymous).not.toHaveProperty("documents");
+    const wrong = await (await fetch(`${server.url}/metrics`, { headers: { Authorization: "Bearer nope" } })).json();
+    expect(wrong).not.toHaveProperty("documents");
+    const operator = await (await fetch(`${server.url}/metrics`, { headers: { Authorization: "Bearer operator-token" } })).json();
+    expect(operator.documents).toContainEqual(expect.objectContaining({ documentId: "demo-doc-spec", connections: 1 }));
   });
 });
 
