@@ -1,0 +1,22 @@
+import type { PresentUser } from "./presence";
+import { initialsOf } from "./user-color";
+
+/** Avatars of the people who have this document open right now. */
+export function PresenceList({ people }: { people: readonly PresentUser[] }) {
+  const others = people.filter((person) => !person.isSelf).length;
+  return (
+    <div className="presence">
+      <ul className="presence__list" aria-label="People here now">
+        {people.map((person) => (
+          <li key={person.id} className="presence__person" title={person.isSelf ? `${person.name} (you)` : person.name}>
+            <span className="avatar" style={{ backgroundColor: person.color }} aria-hidden="true">
+              {initialsOf(person.name)}
+            </span>
+            <span className="visually-hidden">{person.isSelf ? `${person.name} (you)` : person.name}</span>
+          </li>
+        ))}
+      </ul>
+      <span className="presence__summary muted">{others === 0 ? "Only you" : others === 1 ? "1 other here" : `${others} others here`}</span>
+    </div>
+  );
+}
