@@ -1,0 +1,68 @@
+import { kindIndex, type KindRef } from "../kinds/registry";
+import { makeLocator } from "./locate";
+import { isEmptyDoc } from "./richtext";
+import type { CanonicalDocument, CompletenessReport, MissingItem, ModelContext, RuleIssue } from "./types";
+import { cellPath, isEmptyValue, isShown, rowsOf, textPath } from "./values";
+
+/**
+ * The checklist: every required item that is still empty, with the section and anchor to link to.
+ * Required items are the required fields shown (a field hidden by its condition is not required),
+ * the required cells of every row, rows fields' minimum counts, required rich-text blocks, and the
+ * kind's own checks (e.g. each competency assessed directly).
+ */
+export function completeness(kind: KindRef, canonical: CanonicalDocument, context: ModelContext = {}): CompletenessReport {
+  const index = kindIndex(kind);
+  if (canonical.kind !== index.definition.kind) throw new Error(`A ${canonical.kind} document checked as ${index.definition.kind}`);
+  const fields = canonical.fields;
+  const locate = makeLocator(kind, fields);
+  const missing: MissingItem[] = [];
+  let required = 0;
+  const miss = (path: string, message: string) => missing.push({ ...locate(path), message });
+
+  for (const section of index.definition.sections) {
+    for (const item of section.items) {
+      if (item.type === "richtext") {
+        if (!item.required) continue;
+        required += 1;
+        const text = canonical.text[item.key];
+        if (!text || isEmptyDoc(text.doc)) miss(textPath(item.key), "Write this section.");
+        continue;
+      }
+      if (!isShown(item.showWhen, fields)) continue;
+      if (item.type !== "rows") {
+        if (!item.required) continue;
+        required += 1;
+        if (isEmptyValue(fields[item.key])) miss(item.key, item.type === "multiselect" ? "Choose at least one." : "Fill this in.");
+        continue;
+      }
+      const rows = rowsOf(fields, item.key);
+      const minRows = item.minRows ?? (item.required ? 1 : 0);
+      if (minRows > 0) {
+        required += 1;
+        if (rows.length < minRows) miss(item.key, minRows === 1 ? `Add a ${item.itemLabel}.` : `Add at least ${minRows} entries (${rows.length} so far).`);
+      }
+      for (const row of rows) {
+        if (!row.id) continue;
+        for (const cell of item.fields) {
+          if (!cell.required || !isShown(cell.showWhen, row)) continue;
+          required += 1;
+          if (isEmptyValue(row[cell.key])) miss(cellPath(item.key, row.id, cell.key), cell.type === "multiselect" ? "Choose at least one." : "Fill this in.");
+        }
+      }
+    }
+  }
+
+  if (index.definition.extraCompleteness) {
+    const extra = index.definition.extraCompleteness(canonical, context);
+    required += extra.required;
+    for (const issue of extra.missing as RuleIssue[]) miss(issue.path, issue.message);
+  }
+
+  // Checklist in document order: the kind's extra items belong to their section, not the end.
+  const order = new Map(index.definition.sections.map((section, position) => [section.key, position]));
+  missing.sort((a, b) => (order.get(a.sectionKey) ?? 0) - (order.get(b.sectionKey) ?? 0));
+
+  const filled = Math.max(0, required - missing.length);
+  const percent = required === 0 ? 100 : Math.floor((filled / required) * 100);
+  return { required, filled, missing, percent };
+}

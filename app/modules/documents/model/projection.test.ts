@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { fillDemoCredentialSpec } from "../kinds/demo";
+import { canonicalDocument } from "./canonical";
+import { projectDocument } from "./projection";
+import { newDocumentFromTemplate } from "./template";
+import { setValue } from "./ydoc";
+
+describe("projectDocument", () => {
+  it("projects the title, key fields and competencies of a specification", () => {
+    const ydoc = new Y.Doc();
+    fillDemoCredentialSpec(ydoc);
+    const projection = projectDocument(canonicalDocument(ydoc, "credential_spec"));
+    expect(projection.title).toBe("Climate Adaptation Practitioner");
+    expect(projection.keyFields).toMatchObject({ shortCode: "CAP-101", learningHours: 150, costCad: 1450, learningMode: "hybrid", languages: ["en"] });
+    expect(Object.keys(projection.keyFields)).toContain("occupations");
+    expect(projection.competencies).toHaveLength(8);
+    expect(projection.competencies[0]).toEqual({
+      id: "cap-c01",
+      code: "CAP-A1",
+      title: "Interpret climate projections and downscaled climate data for a site or asset",
+      framework: "CCPA Climate Practitioner Competency Profile (2025)",
+      level: "Level 3 — Proficient",
+      essential: true,
+    });
+    expect(projection.completeness.percent).toBe(100);
+    expect(projection.validationErrors).toEqual([]);
+  });
+
+  it("carries invalid values into validationErrors, keeps them in keyFields, and has no warnings", () => {
+    const ydoc = new Y.Doc();
+    fillDemoCredentialSpec(ydoc);
+    setValue(ydoc, "credential_spec", "learningHours", "150 h");
+    setValue(ydoc, "credential_spec", "evidenceReviewDate", "2020-01-01");
+    const projection = projectDocument(canonicalDocument(ydoc, "credential_spec"), "credential_spec", { today: "2026-11-28" } as never);
+    expect(projection.keyFields.learningHours).toBe("150 h");
+    expect(projection.validationErrors.map((i) => i.path)).toEqual(["learningHours"]);
+  });
+
+  it("gives an empty title for a blank document and refuses another kind", () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, newDocumentFromTemplate("wbl_agreement"));
+    const canonical = canonicalDocument(ydoc, "wbl_agreement");
+    expect(projectDocument(canonical).title).toBe("");
+    expect(projectDocument(canonical).competencies).toEqual([]);
+    expect(() => projectDocument(canonical, "credential_spec")).toThrow();
+  });
+});

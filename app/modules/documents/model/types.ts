@@ -1,0 +1,191 @@
+import type { DocumentKind } from "../../permissions/roles";
+
+export type { DocumentKind };
+
+/** A JSON value as it is stored in the Y.Doc and in canonical form. */
+export type JsonScalar = string | number | boolean | null;
+export type JsonValue = JsonScalar | JsonValue[] | { [key: string]: JsonValue };
+
+// ---------------------------------------------------------------------------------------------
+// Kind definitions: plain data the UI renders from (labels are what people read).
+// ---------------------------------------------------------------------------------------------
+
+export type Option = { readonly value: string; readonly label: string };
+
+/**
+ * Show (and require) a field only when a sibling field has one of the given values. Siblings are
+ * the document's top-level fields, or the other cells of the same row for a field inside a row.
+ * A hidden field keeps whatever value it holds (nothing is dropped); it is just not required.
+ */
+export type Condition = { readonly field: string; readonly in: readonly JsonScalar[] };
+
+type FieldBase = {
+  readonly key: string;
+  readonly label: string;
+  readonly help?: string;
+  readonly required?: boolean;
+  readonly showWhen?: Condition;
+  /** Value a blank document (top-level field) or a new row (cell) starts with. */
+  readonly initial?: JsonScalar;
+};
+
+export type TextFieldDef = FieldBase & {
+  readonly type: "text" | "longtext";
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  /** A regular expression (source, anchored by the author) and what to tell people when it fails. */
+  readonly pattern?: { readonly source: string; readonly message: string };
+};
+export type NumberFieldDef = FieldBase & {
+  readonly type: "number" | "integer" | "money_cad";
+  readonly min?: number;
+  readonly max?: number;
+  /** Shown after the input, e.g. "hours". Money is always CAD and needs no unit. */
+  readonly unit?: string;
+};
+export type DateFieldDef = FieldBase & { readonly type: "date" };
+export type SelectFieldDef = FieldBase & { readonly type: "select"; readonly options: readonly Option[] };
+export type MultiselectFieldDef = FieldBase & { readonly type: "multiselect"; readonly options: readonly Option[] };
+export type BooleanFieldDef = FieldBase & { readonly type: "boolean" };
+export type UrlFieldDef = FieldBase & { readonly type: "url" | "email" };
+/** The id of another document of the same project, of the given kind (options come from the project). */
+export type DocumentRefFieldDef = FieldBase & { readonly type: "document"; readonly documentKind: DocumentKind };
+/** The id of a competency of the linked credential specification (options come from that document). */
+export type CompetencyRefFieldDef = FieldBase & { readonly type: "competency" };
+
+/** A cell of a row: any field type except nested rows (rows are one level deep by design). */
+export type RowFieldDef =
+  | TextFieldDef
+  | NumberFieldDef
+  | DateFieldDef
+  | SelectFieldDef
+  | MultiselectFieldDef
+  | BooleanFieldDef
+  | UrlFieldDef
+  | DocumentRefFieldDef
+  | CompetencyRefFieldDef;
+
+export type RowsFieldDef = FieldBase & {
+  readonly type: "rows";
+  /** Singular noun for buttons and messages: "Add a competency". */
+  readonly itemLabel: string;
+  readonly fields: readonly RowFieldDef[];
+  /** Cells whose values, joined, name a row for people (diff, checklist): e.g. ["code", "title"]. */
+  readonly titleFields: readonly string[];
+  /** At least this many rows; a required rows field without minRows needs one. */
+  readonly minRows?: number;
+  readonly maxRows?: number;
+};
+
+export type FieldDef = RowFieldDef | RowsFieldDef;
+export type FieldType = FieldDef["type"];
+
+/** A rich-text block: a Tiptap editor bound to the Y.XmlFragment named `text:<key>`. */
+export type RichTextDef = {
+  readonly type: "richtext";
+  readonly key: string;
+  readonly label: string;
+  readonly help?: string;
+  readonly placeholder?: string;
+  readonly required?: boolean;
+};
+
+export type SectionItem = FieldDef | RichTextDef;
+
+/** A section of the document and an entry of its table of contents, in display order. */
+export type SectionDef = {
+  readonly key: string;
+  readonly title: string;
+  readonly intro?: string;
+  readonly items: readonly SectionItem[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Canonical form: the one deterministic JSON of a document (hash, diff, projection, exports).
+// ---------------------------------------------------------------------------------------------
+
+export type CanonicalRow = { id: string | null; [cell: string]: JsonValue };
+export type CanonicalFields = Record<string, JsonValue>;
+export type ProseMirrorJSON = { type: string; attrs?: Record<string, JsonValue>; content?: ProseMirrorJSON[]; marks?: ProseMirrorJSON[]; text?: string };
+export type CanonicalText = { doc: ProseMirrorJSON; plain: string };
+
+export type CanonicalDocument = {
+  format: typeof CANONICAL_FORMAT;
+  kind: DocumentKind;
+  /** Every field of the kind, null when empty; rows fields are arrays of rows in document order. */
+  fields: CanonicalFields;
+  /** Every rich-text block of the kind, by key. */
+  text: Record<string, CanonicalText>;
+};
+
+export const CANONICAL_FORMAT = "concord.document/1" as const;
+
+// ---------------------------------------------------------------------------------------------
+// Results for people: issues, checklist items, projections.
+// ---------------------------------------------------------------------------------------------
+
+/** Where a value lives. Paths: `title`, `competencies.<rowId>.level`, `text:purpose`. */
+export type Location = {
+  path: string;
+  sectionKey: string;
+  fieldKey: string;
+  rowId?: string;
+  cellKey?: string;
+  /** Human label with its context, e.g. "Competencies › CAP-1.1 › Proficiency level". */
+  label: string;
+  /** Element id to link to (`#field-…`), see anchorFor(). */
+  anchor: string;
+};
+
+export type FieldIssue = Location & { severity: "error" | "warning"; message: string };
+
+export type MissingItem = Location & { message: string };
+
+export type CompletenessReport = {
+  /** Required items counted (fields, cells of rows, rich-text blocks, kind-specific checks). */
+  required: number;
+  /** Required items that are filled in. */
+  filled: number;
+  missing: MissingItem[];
+  /** 0–100, rounded down so that 100 means nothing is missing. */
+  percent: number;
+};
+
+/** A competency as the projection and the other kinds see it. */
+export type ProjectedCompetency = {
+  id: string;
+  code: string | null;
+  title: string | null;
+  framework: string | null;
+  level: string | null;
+  essential: boolean | null;
+};
+
+/** What kind-specific checks may know beyond the document itself. */
+export type ModelContext = {
+  /** Today as YYYY-MM-DD: enables "past its review date" warnings. Omit for a time-independent result. */
+  today?: string;
+  /**
+   * The competencies of the linked document: for an assessment plan, those of its credential
+   * specification; for a WBL agreement, those of its assessment plan (projectDocument().competencies).
+   * Omit when the linked document is not at hand: the checks that need it are skipped.
+   */
+  linkedCompetencies?: readonly ProjectedCompetency[];
+};
+
+export type KindDefinition = {
+  readonly kind: DocumentKind;
+  readonly label: string;
+  readonly sections: readonly SectionDef[];
+  /** Fields copied to the projection's keyFields (top-level keys). */
+  readonly keyFields: readonly string[];
+  /** The competencies this document names, for the projection. */
+  readonly competencies: (fields: CanonicalFields) => ProjectedCompetency[];
+  /** Checks across fields (end after start, level within the framework…). Keep them cheap. */
+  readonly rules?: (fields: CanonicalFields, context: ModelContext) => RuleIssue[];
+  /** Required items that are not a single field (coverage of competencies…). */
+  readonly extraCompleteness?: (canonical: CanonicalDocument, context: ModelContext) => { required: number; missing: RuleIssue[] };
+};
+
+/** What a kind's rule reports; the model fills in labels and anchors from the path. */
+export type RuleIssue = { path: string; severity: "error" | "warning"; message: string };
