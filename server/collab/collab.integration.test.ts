@@ -359,8 +359,8 @@ describe("write before broadcast", () => {
       const b = client(id, cookies.employer);
       await Promise.all([whenSynced(a), whenSynced(b)]);
       const blocker = postgres(server.database.url!, { max: 1, onnotice: () => {} });
+      let release: () => void = () => {};
       try {
-        let release!: () => void;
         const released = new Promise<void>((resolve) => (release = resolve));
         const locked = new Promise<void>((resolveLocked) => {
           void blocker.begin(async (tx) => {
@@ -378,6 +378,7 @@ describe("write before broadcast", () => {
         const rows = await server.database.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentId, id));
         expect(rows.length).toBeGreaterThan(0);
       } finally {
+        release();
         await blocker.end();
       }
     },

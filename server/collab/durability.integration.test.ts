@@ -136,8 +136,8 @@ describe("durability", () => {
     await whenSynced(a);
     const { default: postgres } = await import("postgres");
     const blocker = postgres(storage.database!.url!, { max: 1, onnotice: () => {} });
+    let release: () => void = () => {};
     try {
-      let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       await new Promise<void>((locked) => {
         void blocker.begin(async (tx) => {
@@ -157,6 +157,7 @@ describe("durability", () => {
       children.splice(children.indexOf(child), 1);
       expect(result.code).toBe(0);
     } finally {
+      release();
       await blocker.end();
     }
     const state = await loadDocumentState(storage.database!.db, "demo-doc-wbl");
