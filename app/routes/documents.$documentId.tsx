@@ -62,6 +62,7 @@ export default function DocumentPage() {
               <dd>{role ? ROLE_WORDS[role] : "—"}</dd>
             </dl>
           </section>
+          {/* SIDE PANELS */}
           <aside className="card" aria-labelledby="participants-heading">
             <h2 id="participants-heading">Participants</h2>
             <ul className="list">
