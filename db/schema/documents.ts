@@ -1,4 +1,5 @@
-import { pgEnum, pgTable, text, timestamp, index } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import type { DocumentProjection } from "../../app/modules/documents/model/projection";
 import { users } from "./auth";
 import { projects } from "./projects";
 
@@ -28,6 +29,15 @@ export const documents = pgTable(
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    // The projection: what lists, search and other documents read without loading the Y.Doc.
+    // Written together (one statement) by app/modules/documents/projection.server.ts after the
+    // content is durable; all null until the document is first projected.
+    /** SHA-256 of the canonical form (model canonicalHash): the version approvals bind to. */
+    contentHash: text("content_hash"),
+    projection: jsonb("projection").$type<DocumentProjection>(),
+    /** Copied out of the projection so lists can sort and filter on it with an index-friendly column. */
+    completenessPercent: smallint("completeness_percent"),
+    projectedAt: timestamp("projected_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("documents_project_idx").on(t.projectId)],
 );
