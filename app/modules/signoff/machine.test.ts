@@ -31,12 +31,20 @@ function idGenerator(prefix = "id") {
 let clock = Date.UTC(2026, 0, 1);
 const tick = () => new Date((clock += 1000));
 
-/** A user acting for organizations: lead when one of them is the lead institution. */
-function actor(options: { lead?: boolean; signatoryFor?: string[]; userId?: string } = {}): SignoffActor {
+/**
+ * A user acting for organizations: lead when one of them is the lead institution; an editor of the
+ * document unless `reviewer` (a QA reviewer reads and comments but never edits).
+ */
+function actor(options: { lead?: boolean; reviewer?: boolean; signatoryFor?: string[]; userId?: string } = {}): SignoffActor {
   return {
     userId: options.userId ?? "user",
-    projectRoles: options.lead ? [{ organizationId: "college", role: "lead_institution" }] : [{ organizationId: "employer", role: "employer_partner" }],
+    projectRoles: options.lead
+      ? [{ organizationId: "college", role: "lead_institution" }]
+      : options.reviewer
+        ? [{ organizationId: "qa", role: "qa_reviewer" }]
+        : [{ organizationId: "employer", role: "employer_partner" }],
     signatoryFor: options.signatoryFor ?? [],
+    mayEdit: !options.reviewer,
   };
 }
 
@@ -200,7 +208,8 @@ describe("transition table: every document status × every event", () => {
     lead: actor({ lead: true }),
     signatory: signatory("employer"),
     "signatory of another organization": signatory("college"),
-    outsider: actor(),
+    editor: actor(),
+    reviewer: actor({ reviewer: true, signatoryFor: ["qa"] }),
   };
   it.each(cells)("%s + %s: effects agree with the result for every actor", (status, type) => {
     for (const [name, a] of Object.entries(actors)) {
@@ -226,8 +235,9 @@ describe("transition table: every document status × every event", () => {
   });
 
   it("refuses role-guarded cells to the wrong actor", () => {
-    expectRefused(applyEvent(stateIn("draft"), eventOf("request_signoff"), ctx(signatory("employer"))), "not_lead");
-    expectRefused(applyEvent(stateIn("changes_requested"), eventOf("resubmit"), ctx(signatory("employer"))), "not_lead");
+    const reviewer = actor({ reviewer: true, signatoryFor: ["qa"] });
+    expectRefused(applyEvent(stateIn("draft"), eventOf("request_signoff"), ctx(reviewer)), "not_editor");
+    expectRefused(applyEvent(stateIn("changes_requested"), eventOf("resubmit"), ctx(reviewer)), "not_editor");
     expectRefused(applyEvent(stateIn("in_review"), eventOf("withdraw"), ctx(signatory("employer"))), "not_lead");
     for (const status of ["approved", "rejected", "withdrawn"] as const) {
       expectRefused(applyEvent(stateIn(status), eventOf("reopen"), ctx(signatory("employer"))), "not_lead");
@@ -235,6 +245,15 @@ describe("transition table: every document status × every event", () => {
     for (const type of ["approve", "request_changes", "reject"] as const) {
       expectRefused(applyEvent(stateIn("in_review"), eventOf(type), ctx(lead)), "not_signatory");
     }
+  });
+
+  it("lets any editor request sign-off and resubmit, acting for their organization", () => {
+    const editor = actor({ userId: "employer-editor" });
+    const requested = expectOk(applyEvent(stateIn("draft"), eventOf("request_signoff"), ctx(editor)));
+    expect(requested.next.status).toBe("in_review");
+    expect(requested.effects.at(-1)).toMatchObject({ type: "audit", organizationId: "employer" });
+    const resubmitted = expectOk(applyEvent(stateIn("changes_requested"), eventOf("resubmit"), ctx(editor)));
+    expect(resubmitted.next.status).toBe("in_review");
   });
 
   it("checks the table before the role: a refused cell says why, whoever asks", () => {
@@ -646,7 +665,9 @@ describe("resubmit, withdraw, reopen", () => {
 describe("availableEvents", () => {
   it("offers the lead the lifecycle actions and signatories their decisions", () => {
     expect(availableEvents(draft(), lead)).toEqual(["request_signoff"]);
-    expect(availableEvents(draft(), signatory("college"))).toEqual([]);
+    // Any editor may request sign-off; a QA reviewer (never an editor) may not.
+    expect(availableEvents(draft(), signatory("college"))).toEqual(["request_signoff"]);
+    expect(availableEvents(draft(), actor({ reviewer: true, signatoryFor: ["qa"] }))).toEqual([]);
     const state = inReview();
     expect(availableEvents(state, lead)).toEqual(["withdraw"]);
     expect(availableEvents(state, signatory("college"))).toEqual(["approve", "request_changes", "reject"]);

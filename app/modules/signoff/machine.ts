@@ -95,6 +95,12 @@ export type SignoffActor = {
   projectRoles: ReadonlyArray<{ organizationId: string; role: ProjectRole }>;
   /** Organizations the actor may decide for (signatories.ts). */
   signatoryFor: readonly string[];
+  /**
+   * Whether the actor is an editor of the document: `can(actor, "document.edit", document)`
+   * (permissions/can.ts decides; the DB layer passes the answer in). Editors request sign-off and
+   * resubmit; withdrawing and reopening stay with the lead institution.
+   */
+  mayEdit: boolean;
 };
 
 export type ApplyContext = {
@@ -121,6 +127,7 @@ export type RefusalReason =
   | "wrong_status" // the transition table refuses this event in this status
   | "locked" // content cannot change in this status
   | "not_lead" // only the lead institution may do this
+  | "not_editor" // only an editor of the document may do this
   | "not_signatory" // the actor may not decide for that organization
   | "not_a_party" // that organization holds no seat in this round
   | "stage_not_open" // an earlier stage has not completed yet
@@ -139,8 +146,12 @@ export type ApplyResult =
 // The transition table: document status × event → allowed next statuses and who may, or refusal.
 // Guards below choose among the allowed next statuses; applyEvent asserts they stay inside it.
 
+/**
+ * Who may apply an allowed event: the lead institution, a signatory of a seated organization, an
+ * editor of the document, or the system (content changes reported by the collaboration layer).
+ */
 export type TransitionRule =
-  | { allowed: true; to: readonly DocumentStatus[]; by: "lead" | "signatory" | "editor" }
+  | { allowed: true; to: readonly DocumentStatus[]; by: "lead" | "signatory" | "editor" | "system" }
   | { allowed: false; reason: "wrong_status" | "locked"; message: string };
 
 const refuse = (message: string): TransitionRule => ({ allowed: false, reason: "wrong_status", message });
@@ -151,11 +162,11 @@ const CLOSED_DECISIONS = (what: string) => `The document is ${what}; no decision
 
 export const TRANSITIONS: { readonly [S in DocumentStatus]: { readonly [E in SignoffEventType]: TransitionRule } } = {
   draft: {
-    request_signoff: { allowed: true, to: ["in_review"], by: "lead" },
+    request_signoff: { allowed: true, to: ["in_review"], by: "editor" },
     approve: refuse(NOT_IN_REVIEW),
     request_changes: refuse(NOT_IN_REVIEW),
     reject: refuse(NOT_IN_REVIEW),
-    content_changed: { allowed: true, to: ["draft"], by: "editor" },
+    content_changed: { allowed: true, to: ["draft"], by: "system" },
     withdraw: refuse("Only a document in sign-off can be withdrawn."),
     reopen: refuse("The document is already a draft."),
     resubmit: refuse("Nothing to resubmit: request sign-off instead."),
@@ -167,7 +178,7 @@ export const TRANSITIONS: { readonly [S in DocumentStatus]: { readonly [E in Sig
     // A rejection ends the review only when the stage can no longer reach its quorum.
     reject: { allowed: true, to: ["in_review", "rejected"], by: "signatory" },
     // Editing stays possible in review; it outdates approvals of older versions.
-    content_changed: { allowed: true, to: ["in_review"], by: "editor" },
+    content_changed: { allowed: true, to: ["in_review"], by: "system" },
     withdraw: { allowed: true, to: ["withdrawn"], by: "lead" },
     reopen: refuse("Only an approved, rejected or withdrawn document can be reopened."),
     resubmit: refuse("The document is already in review."),
@@ -177,10 +188,10 @@ export const TRANSITIONS: { readonly [S in DocumentStatus]: { readonly [E in Sig
     approve: refuse(CLOSED_DECISIONS("waiting for changes")),
     request_changes: refuse(CLOSED_DECISIONS("waiting for changes")),
     reject: refuse(CLOSED_DECISIONS("waiting for changes")),
-    content_changed: { allowed: true, to: ["changes_requested"], by: "editor" },
+    content_changed: { allowed: true, to: ["changes_requested"], by: "system" },
     withdraw: { allowed: true, to: ["withdrawn"], by: "lead" },
     reopen: refuse("The document is already editable; resubmit it when ready."),
-    resubmit: { allowed: true, to: ["in_review"], by: "lead" },
+    resubmit: { allowed: true, to: ["in_review"], by: "editor" },
   },
   approved: {
     request_signoff: refuse("The document is approved; reopen it to start a new version."),
@@ -318,8 +329,9 @@ export function availableEvents(state: SignoffState, actor: SignoffActor): Signo
     const rule = TRANSITIONS[state.status][type];
     if (!rule.allowed || type === "content_changed") return false;
     if (rule.by === "lead") return isLead(actor);
+    if (rule.by === "editor") return actor.mayEdit;
     if (rule.by === "signatory") return decisionSeatsFor(state, actor).length > 0;
-    return true;
+    return false;
   });
 }
 
@@ -334,6 +346,11 @@ function leadOrganization(actor: SignoffActor): string | null {
   return actor.projectRoles.find((r) => r.role === "lead_institution")?.organizationId ?? null;
 }
 
+/** The organization an editor acts for when requesting: the lead's, else their first editing one. */
+function editorOrganization(actor: SignoffActor): string | null {
+  return leadOrganization(actor) ?? actor.projectRoles.find((r) => r.role !== "qa_reviewer")?.organizationId ?? null;
+}
+
 const no = (reason: RefusalReason, message: string): ApplyResult => ({ ok: false, reason, message });
 
 export function applyEvent(state: SignoffState, event: SignoffEvent, context: ApplyContext): ApplyResult {
@@ -341,6 +358,9 @@ export function applyEvent(state: SignoffState, event: SignoffEvent, context: Ap
   if (!rule.allowed) return no(rule.reason, rule.message);
   if (rule.by === "lead" && !isLead(context.actor)) {
     return no("not_lead", "Only the lead institution can do this.");
+  }
+  if (rule.by === "editor" && !context.actor.mayEdit) {
+    return no("not_editor", "Only editors of this document can do this.");
   }
   const result = dispatch(state, event, context);
   if (result.ok && !rule.to.includes(result.next.status)) {
@@ -411,7 +431,7 @@ function startRound(
           type === "request_signoff"
             ? auditEvent("document.signoff_requested", auditPayload)
             : auditEvent("document.resubmitted", auditPayload),
-        organizationId: leadOrganization(context.actor),
+        organizationId: editorOrganization(context.actor),
         versionHash,
       },
     ],
