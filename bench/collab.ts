@@ -1,0 +1,671 @@
+/**
+ * Collaboration benchmark: our server (auth + durable Postgres persistence) side by side with the
+ * reference `@y/websocket-server@0.1.1` (no auth, no persistence), in one run, same load.
+ *
+ *   npm run bench:collab                       120 clients on 3 documents, 5 keystrokes/s each, 20 s
+ *   npm run bench:collab -- --clients 60 --docs 2 --rate 3 --duration 10 --servers reference
+ *
+ * Flags (or env BENCH_<NAME>, e.g. BENCH_CLIENTS=60):
+ *   --clients N  --docs M  --rate keystrokes/s per typist  --typists T (default: every client)
+ *   --duration s  --warmup s  --mem-docs K  --cold-updates U (0 skips)  --servers reference,ours
+ *   --cpu-prof DIR   write a V8 CPU profile of our server (graceful stop instead of the crash test)
+ *   --no-pin         do not pin (taskset) the server to CPU 0 and the generator to CPU 1
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is where a fresh database is
+ * created for our server and dropped at the end. Needs the Remix build (npm run build).
+ *
+ * What is measured, per server, while every client is connected to its document:
+ * - fan-out latency: keystroke sent by one client → received by each other client on the document
+ *   (one process, one clock); p50/p99/max over every delivery in the window,
+ * - deliveries/s, server CPU seconds (/proc utime+stime of the server process) and CPU per
+ *   delivery; for ours also the CPU of its Postgres backends, which is real cost the reference
+ *   does not have,
+ * - RSS at the end of the load and peak RSS,
+ * - lost updates and divergence: each client's document is rebuilt from what it received and must
+ *   hold every keystroke of every typist and be identical to the others and to a fresh client's;
+ *   for ours the server is then killed (SIGKILL: nothing flushed) and restarted, and a fresh client
+ *   must find exactly the same document in Postgres,
+ * - memory per open document (RSS delta over K freshly opened documents),
+ * - cold open of a document of U single-keystroke updates: for ours straight from the update log
+ *   (as written), then from the compacted snapshot, then warm (in memory); the reference has no
+ *   storage, so only its warm full sync is shown.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { BenchClient, LatencyBook, paragraphsByTypist, Typist } from "./collab/client";
+import { cpuSeconds, memory, sleep, startOurServer, startReferenceServer, type ServerKind, type ServerProcess } from "./collab/servers";
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+type Config = {
+  clients: number;
+  docs: number;
+  rate: number;
+  typists: number;
+  duration: number;
+  warmup: number;
+  memDocs: number;
+  coldUpdates: number;
+  servers: ServerKind[];
+  cpuProfileDir: string | undefined;
+  pin: boolean;
+  databaseUrl: string;
+};
+
+function readConfig(argv: string[]): Config {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument ${arg}`);
+    const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
+    if (name === "no-pin") flags.set(name, "true");
+    else if (inline !== undefined) flags.set(name, inline);
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) flags.set(name, argv[++i]!);
+    else throw new Error(`--${name} needs a value`);
+  }
+  const known = new Set(["clients", "docs", "rate", "typists", "duration", "warmup", "mem-docs", "cold-updates", "servers", "cpu-prof", "no-pin"]);
+  for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
+  const value = (name: string) => flags.get(name) ?? process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
+  const number = (name: string, fallback: number, { min = 0, integer = true } = {}) => {
+    const raw = value(name);
+    if (raw === undefined || raw === "") return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed < min || (integer && !Number.isInteger(parsed))) throw new Error(`--${name}: bad value ${raw}`);
+    return parsed;
+  };
+  const clients = number("clients", 120, { min: 2 });
+  const docs = number("docs", 3, { min: 1 });
+  if (clients < docs * 2) throw new Error("need at least two clients per document");
+  const servers = (value("servers") ?? "reference,ours").split(",").map((s) => s.trim());
+  for (const server of servers) if (server !== "reference" && server !== "ours") throw new Error(`--servers: unknown server ${server}`);
+  return {
+    clients,
+    docs,
+    rate: number("rate", 5, { min: 0.1, integer: false }),
+    typists: Math.min(clients, number("typists", clients, { min: 1 })),
+    duration: number("duration", 20, { min: 1, integer: false }),
+    warmup: number("warmup", 3, { min: 0, integer: false }),
+    memDocs: number("mem-docs", 100, { min: 1 }),
+    coldUpdates: number("cold-updates", 100_000),
+    servers: servers as ServerKind[],
+    cpuProfileDir: value("cpu-prof") ? path.resolve(value("cpu-prof")!) : undefined,
+    pin: value("no-pin") !== "true" && os.cpus().length >= 2,
+    databaseUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test",
+  };
+}
+
+const SERVER_CPU = 0;
+const GENERATOR_CPU = 1;
+
+/**
+ * The generator must not compete with the server for its core: re-run this very script (same node
+ * flags, i.e. the tsx loader) under `taskset -c 1`; the servers are started under `taskset -c 0`.
+ */
+async function pinGenerator(): Promise<number> {
+  const child = spawn("taskset", ["-c", String(GENERATOR_CPU), process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, BENCH_COLLAB_PINNED: "1" },
+  });
+  // Ctrl-C reaches the child too (same process group); it cleans up, we wait for it.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fixture: documents, users, the big document for the cold open
+
+const LOAD_DOC = (i: number) => `bench-load-${i}`;
+const MEM_DOC = (i: number) => `bench-mem-${i}`;
+const COLD_DOC = "bench-cold";
+
+type ColdDocument = { updates: Uint8Array[]; state: Uint8Array; body: string; length: number };
+
+/** One person typing `count` keystrokes, a new paragraph every 60 characters (each its own update). */
+function generateColdDocument(count: number): ColdDocument {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
+  const body = doc.getXmlFragment("body");
+  let text: Y.XmlText | undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    if (text === undefined || i % 60 === 0) {
+      const paragraph = new Y.XmlElement("paragraph");
+      text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      body.push([paragraph]);
+    } else {
+      text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+      length++;
+    }
+  }
+  const result = { updates, state: Y.encodeStateAsUpdate(doc), body: body.toString(), length };
+  doc.destroy();
+  return result;
+}
+
+type OurDatabase = {
+  url: string;
+  /** Backend pids of the bench's own connections, not to be counted as the server's. */
+  ownPids: Set<number>;
+  backendPids: () => Promise<number[]>;
+  loggedUpdates: (documentId: string) => Promise<number>;
+  drop: () => Promise<void>;
+};
+
+async function prepareOurDatabase(config: Config, cold: ColdDocument | undefined): Promise<OurDatabase> {
+  process.env.TEST_DATABASE_URL = config.databaseUrl;
+  const { openTestDatabase } = await import("../db/testing");
+  const { seedDemo, DEMO_PROJECT_ID } = await import("../db/seed/demo");
+  const { documents } = await import("../db/schema/index");
+  const { appendUpdates, countLoggedUpdates } = await import("../server/collab/persistence");
+  const database = await openTestDatabase();
+  if (!database.url) throw new Error("expected a Postgres database (BENCH_DATABASE_URL)");
+  try {
+    await seedDemo(database.db);
+    const ids = [
+      ...Array.from({ length: config.docs }, (_, i) => LOAD_DOC(i)),
+      ...Array.from({ length: config.memDocs }, (_, i) => MEM_DOC(i)),
+      COLD_DOC,
+    ];
+    await database.db
+      .insert(documents)
+      .values(ids.map((id) => ({ id, projectId: DEMO_PROJECT_ID, kind: "credential_spec" as const, title: id, createdBy: "demo-user-college" })));
+    if (cold) {
+      // Written in the server's own log format with its own function, as its group commit would.
+      for (let i = 0; i < cold.updates.length; i += 1000) {
+        await appendUpdates(
+          database.db,
+          cold.updates.slice(i, i + 1000).map((update) => ({ documentId: COLD_DOC, update })),
+        );
+      }
+    }
+    const pids = async () => {
+      const result = await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ pid: number }>;
+      return rows.map((row) => Number(row.pid));
+    };
+    const ownPid = await database.db.execute(sql`select pg_backend_pid() as pid`);
+    const ownRows = (Array.isArray(ownPid) ? ownPid : (ownPid as { rows: unknown[] }).rows) as Array<{ pid: number }>;
+    const ownPids = new Set([...(await pids()), ...ownRows.map((row) => Number(row.pid))]);
+    return {
+      url: database.url,
+      ownPids,
+      backendPids: async () => (await pids()).filter((pid) => !ownPids.has(pid)),
+      loggedUpdates: (documentId) => countLoggedUpdates(database.db, documentId),
+      drop: () => database.drop(),
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One server's run
+
+type ServerResult = {
+  kind: ServerKind;
+  p50: number;
+  p99: number;
+  max: number;
+  deliveries: number;
+  expectedDeliveries: number;
+  windowSeconds: number;
+  keystrokes: number;
+  serverCpu: number;
+  postgresCpu: number | undefined;
+  generatorCpuShare: number;
+  rss: number;
+  peakRss: number;
+  lostKeystrokes: number;
+  contentMismatches: number;
+  divergedDocuments: number;
+  serverViewMismatches: number;
+  reopen: { mismatches: number; how: string } | undefined;
+  memoryPerDocument: number;
+  cold: { rawLog?: number; compacted?: number; warm: number; compactedRows?: number } | undefined;
+  notes: string[];
+};
+
+type Connector = {
+  server: ServerProcess;
+  headers: (clientIndex: number) => Record<string, string>;
+};
+
+async function connectorFor(server: ServerProcess): Promise<Connector> {
+  if (server.kind === "reference") return { server, headers: () => ({}) };
+  // Browsers send the session cookie and their Origin; several clients share a person, as tabs do.
+  const { signInCookie } = await import("../server/testing/test-server");
+  const { DEMO_ACCOUNTS } = await import("../db/seed/demo");
+  const editors = DEMO_ACCOUNTS.filter((account) => account.projectRole !== "qa_reviewer");
+  const cookies: string[] = [];
+  for (const editor of editors) cookies.push(await signInCookie(server.baseUrl, editor.email));
+  return { server, headers: (i) => ({ Origin: server.baseUrl, Cookie: cookies[i % cookies.length]! }) };
+}
+
+async function openClient(connector: Connector, documentId: string, index: number, book?: LatencyBook): Promise<BenchClient> {
+  const client = new BenchClient({ url: connector.server.socketUrl(documentId), headers: connector.headers(index), book });
+  await client.connect();
+  return client;
+}
+
+async function inBatches<T, R>(items: T[], size: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)))));
+  return results;
+}
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 20): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) return false;
+    await sleep(stepMs);
+  }
+  return true;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The body of a fresh client's document (what a person opening it now would see). */
+async function freshView(connector: Connector, documentId: string): Promise<{ body: string; paragraphs: Map<number, string> }> {
+  const client = await openClient(connector, documentId, 0);
+  try {
+    await withTimeout(client.synced, 30_000, `sync of ${documentId}`);
+    const doc = client.rebuild();
+    const view = { body: doc.getXmlFragment("body").toString(), paragraphs: paragraphsByTypist(doc) };
+    doc.destroy();
+    return view;
+  } finally {
+    await client.close();
+  }
+}
+
+type Context = { config: Config; logDir: string; database: OurDatabase | undefined; cold: ColdDocument | undefined };
+
+async function startServer(kind: ServerKind, context: Context, port?: number): Promise<ServerProcess> {
+  const cpu = context.config.pin ? SERVER_CPU : null;
+  if (kind === "reference") return startReferenceServer({ cpu, logDir: context.logDir });
+  return startOurServer({
+    cpu,
+    logDir: context.logDir,
+    databaseUrl: context.database!.url,
+    port,
+    // Short grace so that the cold-open phase can watch a document unload; no effect under load.
+    env: { COLLAB_UNLOAD_GRACE_MS: "1000" },
+    cpuProfileDir: context.config.cpuProfileDir,
+  });
+}
+
+async function postgresCpu(database: OurDatabase | undefined): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (!database) return result;
+  for (const pid of await database.backendPids()) {
+    try {
+      result.set(pid, cpuSeconds(pid));
+    } catch {
+      // the backend ended between the query and the read
+    }
+  }
+  return result;
+}
+
+async function runServer(kind: ServerKind, context: Context): Promise<ServerResult> {
+  const { config } = context;
+  const notes: string[] = [];
+  log(`\n[${kind}] starting`);
+  let server = await startServer(kind, context);
+  log(`[${kind}] server pid ${server.pid}, log ${server.logPath}`);
+  try {
+    let connector = await connectorFor(server);
+
+    // --- connect everyone, then every typist creates its paragraph (not measured)
+    const book = new LatencyBook();
+    const docOf = (i: number) => i % config.docs;
+    const clients = await inBatches(
+      Array.from({ length: config.clients }, (_, i) => i),
+      20,
+      (i) => openClient(connector, LOAD_DOC(docOf(i)), i, book),
+    );
+    await withTimeout(Promise.all(clients.map((client) => client.synced)), 60_000, "initial sync of every client");
+    const clientsOn = (doc: number) => clients.filter((_, i) => docOf(i) === doc).length;
+    const typists = clients.slice(0, config.typists).map((client, i) => new Typist(client, i, clientsOn(docOf(i)) - 1, book));
+    // Everyone has everyone's paragraph before the clock starts.
+    const setUp = await waitUntil(
+      () =>
+        clients.every((client, i) =>
+          typists.every((t) => t.client === client || docOf(t.index) !== docOf(i) || (client.seen.get(t.client.doc.clientID) ?? 0) >= Y.getState(t.client.doc.store, t.client.doc.clientID)),
+        ),
+      30_000,
+      50,
+    );
+    if (!setUp) throw new Error("the typists' paragraphs did not reach every client within 30 s");
+    log(`[${kind}] ${clients.length} clients connected on ${config.docs} documents, ${typists.length} typists`);
+
+    // --- warm-up, then the measured window
+    const period = 1000 / config.rate;
+    typists.forEach((typist) => typist.start(config.rate, Math.random() * period));
+    await sleep(config.warmup * 1000);
+    const database = kind === "ours" ? context.database : undefined;
+    const pgBefore = await postgresCpu(database);
+    const cpuBefore = cpuSeconds(server.pid);
+    const generatorBefore = process.cpuUsage();
+    const started = performance.now();
+    book.measuring = true;
+    await sleep(config.duration * 1000);
+    book.measuring = false;
+    typists.forEach((typist) => typist.stop());
+    const keystrokes = [...book.sends.values()].reduce((sum, table) => sum + table.clocks.length, 0);
+    const drained = await waitUntil(() => book.deliveries >= book.expected, 30_000, 5);
+    const ended = performance.now();
+    const cpuAfter = cpuSeconds(server.pid);
+    const generatorUsage = process.cpuUsage(generatorBefore);
+    const pgAfter = await postgresCpu(database);
+    const { rss, peak } = memory(server.pid);
+    if (!drained) notes.push(`${book.expected - book.deliveries} deliveries still missing 30 s after typing stopped`);
+    const windowSeconds = (ended - started) / 1000;
+    const latencies = Float64Array.from(book.latencies).sort();
+    book.latencies = [];
+    let postgresSeconds: number | undefined;
+    if (database) {
+      postgresSeconds = 0;
+      for (const [pid, after] of pgAfter) postgresSeconds += after - (pgBefore.get(pid) ?? 0);
+    }
+    log(`[${kind}] window ${windowSeconds.toFixed(1)} s: ${keystrokes} keystrokes, ${book.deliveries} deliveries; verifying`);
+
+    // --- verification: every client's document, then what the server itself holds
+    await sleep(500);
+    let lostKeystrokes = 0;
+    let contentMismatches = 0;
+    let divergedDocuments = 0;
+    let serverViewMismatches = 0;
+    const bodies = new Map<number, string>();
+    for (let d = 0; d < config.docs; d++) {
+      const onDoc = typists.filter((typist) => docOf(typist.index) === d);
+      // What the server holds, as a person opening the document now would get it.
+      const view = await freshView(connector, LOAD_DOC(d));
+      for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.typed) serverViewMismatches++;
+      bodies.set(d, view.body);
+      const seenBodies = new Set<string>();
+      clients.forEach((client, i) => {
+        if (docOf(i) !== d) return;
+        const doc = client.rebuild();
+        for (const typist of onDoc) {
+          const id = typist.client.doc.clientID;
+          lostKeystrokes += Math.max(0, Y.getState(typist.client.doc.store, id) - Y.getState(doc.store, id));
+        }
+        const paragraphs = paragraphsByTypist(doc);
+        for (const typist of onDoc) if (paragraphs.get(typist.index) !== typist.typed) contentMismatches++;
+        const body = doc.getXmlFragment("body").toString();
+        seenBodies.add(body);
+        if (body !== view.body) serverViewMismatches++;
+        doc.destroy();
+        client.forgetReceived();
+      });
+      if (seenBodies.size !== 1) divergedDocuments++;
+    }
+    await Promise.all(clients.map((client) => client.close()));
+
+    // --- ours: crash, restart, and the document must come back from Postgres exactly
+    let reopen: ServerResult["reopen"];
+    if (kind === "ours") {
+      const how = config.cpuProfileDir ? "SIGTERM (profiling)" : "SIGKILL";
+      if (config.cpuProfileDir) await server.stop();
+      else await server.kill();
+      server = await startServer(kind, context, server.port);
+      connector = await connectorFor(server);
+      let mismatches = 0;
+      for (let d = 0; d < config.docs; d++) {
+        const view = await freshView(connector, LOAD_DOC(d));
+        if (view.body !== bodies.get(d)) mismatches++;
+        const onDoc = typists.filter((typist) => docOf(typist.index) === d);
+        for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.typed) mismatches++;
+      }
+      reopen = { mismatches, how };
+    }
+
+    // --- memory per open document
+    await sleep(1500);
+    const before = memory(server.pid).rss;
+    const memClients = await inBatches(
+      Array.from({ length: config.memDocs }, (_, i) => i),
+      20,
+      (i) => openClient(connector, MEM_DOC(i), i),
+    );
+    await withTimeout(Promise.all(memClients.map((client) => client.synced)), 60_000, "sync of the memory-phase documents");
+    for (const client of memClients) {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("A short paragraph so that the document is not empty. ".repeat(4))]);
+      client.doc.getXmlFragment("body").push([paragraph]);
+    }
+    await sleep(1500);
+    const memoryPerDocument = (memory(server.pid).rss - before) / config.memDocs;
+    await Promise.all(memClients.map((client) => client.close()));
+
+    // --- cold open of a big document
+    let cold: ServerResult["cold"];
+    if (context.cold) cold = await coldOpen(kind, connector, context, notes);
+
+    log(`[${kind}] done`);
+    return {
+      kind,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.length ? latencies[latencies.length - 1]! : NaN,
+      deliveries: book.deliveries,
+      expectedDeliveries: book.expected,
+      windowSeconds,
+      keystrokes,
+      serverCpu: cpuAfter - cpuBefore,
+      postgresCpu: postgresSeconds,
+      generatorCpuShare: (generatorUsage.user + generatorUsage.system) / 1e6 / windowSeconds,
+      rss,
+      peakRss: peak,
+      lostKeystrokes,
+      contentMismatches,
+      divergedDocuments,
+      serverViewMismatches,
+      reopen,
+      memoryPerDocument,
+      cold,
+      notes,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Connect → sync step 2 received (the whole document), in milliseconds; checks the content. */
+async function timedFullSync(connector: Connector, cold: ColdDocument): Promise<{ ms: number; client: BenchClient }> {
+  const started = performance.now();
+  const client = await openClient(connector, COLD_DOC, 0);
+  await withTimeout(client.synced, 120_000, "full sync of the big document");
+  const ms = performance.now() - started;
+  const doc = client.rebuild();
+  const body = doc.getXmlFragment("body").toString();
+  doc.destroy();
+  client.forgetReceived();
+  if (body !== cold.body) throw new Error(`the big document came back different (${body.length} vs ${cold.body.length} characters of XML)`);
+  return { ms, client };
+}
+
+async function coldOpen(kind: ServerKind, connector: Connector, context: Context, notes: string[]): Promise<ServerResult["cold"]> {
+  const cold = context.cold!;
+  if (kind === "reference") {
+    // Nothing is stored: the content has to be sent first, then a second client's sync is timed.
+    const writer = await openClient(connector, COLD_DOC, 0);
+    await withTimeout(writer.synced, 30_000, "writer sync");
+    Y.applyUpdate(writer.doc, cold.state);
+    const watcher = await openClient(connector, COLD_DOC, 1);
+    await withTimeout(watcher.synced, 30_000, "watcher sync");
+    await watcher.close();
+    const warm = await timedFullSync(connector, cold);
+    await Promise.all([warm.client.close(), writer.close()]);
+    return { warm: warm.ms };
+  }
+  const database = context.database!;
+  const rows = await database.loggedUpdates(COLD_DOC);
+  const rawLog = await timedFullSync(connector, cold);
+  // Opening a document with a long log asks for a compaction; wait for it, then let it unload.
+  const compacted = await waitUntil(async () => (await database.loggedUpdates(COLD_DOC)) === 0, 120_000, 200);
+  if (!compacted) notes.push("the big document was not compacted within 120 s");
+  await rawLog.client.close();
+  await sleep(3000);
+  const fromSnapshot = await timedFullSync(connector, cold);
+  const warm = await timedFullSync(connector, cold);
+  await Promise.all([fromSnapshot.client.close(), warm.client.close()]);
+  return { rawLog: rawLog.ms, compacted: fromSnapshot.ms, warm: warm.ms, compactedRows: rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(1));
+const fixed = (digits: number) => (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value.toFixed(digits));
+
+function report(config: Config, results: ServerResult[]): void {
+  const reference = results.find((r) => r.kind === "reference");
+  const ours = results.find((r) => r.kind === "ours");
+  const cpuPerDelivery = (r: ServerResult) => (r.serverCpu / r.deliveries) * 1e6;
+  const cpuPerDeliveryWithPg = (r: ServerResult) => ((r.serverCpu + (r.postgresCpu ?? 0)) / r.deliveries) * 1e6;
+  type Row = [label: string, pick: (r: ServerResult) => number | undefined, format: (v: number | undefined) => string, ratio?: boolean];
+  const rows: Row[] = [
+    ["fan-out latency p50 (ms)", (r) => r.p50, ms, true],
+    ["fan-out latency p99 (ms)", (r) => r.p99, ms, true],
+    ["fan-out latency max (ms)", (r) => r.max, ms, true],
+    ["keystrokes sent", (r) => r.keystrokes, fixed(0)],
+    ["deliveries", (r) => r.deliveries, fixed(0)],
+    ["deliveries/s", (r) => r.deliveries / r.windowSeconds, fixed(0), true],
+    ["server CPU (s)", (r) => r.serverCpu, fixed(2), true],
+    ["server CPU per delivery (µs)", cpuPerDelivery, fixed(1), true],
+    ["Postgres backends CPU (s)", (r) => r.postgresCpu, fixed(2)],
+    ["CPU per delivery incl. Postgres (µs)", cpuPerDeliveryWithPg, fixed(1), true],
+    ["server RSS at end of load (MiB)", (r) => r.rss / 1024 / 1024, fixed(1), true],
+    ["server peak RSS (MiB)", (r) => r.peakRss / 1024 / 1024, fixed(1), true],
+    ["memory per open document (KiB)", (r) => r.memoryPerDocument / 1024, fixed(1), true],
+    ["lost updates (keystrokes missing)", (r) => r.lostKeystrokes, fixed(0)],
+    ["paragraphs not as typed", (r) => r.contentMismatches, fixed(0)],
+    ["diverged documents", (r) => r.divergedDocuments, fixed(0)],
+    ["clients ≠ server's document", (r) => r.serverViewMismatches, fixed(0)],
+    ["reopened after crash ≠ before", (r) => r.reopen?.mismatches, fixed(0)],
+    [`cold open, ${config.coldUpdates} updates in the log (ms)`, (r) => r.cold?.rawLog, ms],
+    ["cold open, compacted snapshot (ms)", (r) => r.cold?.compacted, ms],
+    ["full sync, document in memory (ms)", (r) => r.cold?.warm, ms, true],
+    ["load generator CPU (% of its core)", (r) => r.generatorCpuShare * 100, fixed(0)],
+  ];
+  const visibleRows = rows.filter(([label, pick]) => {
+    if (label.startsWith("cold") || label.startsWith("full sync")) return config.coldUpdates > 0 && results.some((r) => pick(r) !== undefined);
+    return true;
+  });
+  const width = Math.max(...visibleRows.map(([label]) => label.length)) + 2;
+  const column = 12;
+  const header = ["", ...results.map((r) => r.kind), ...(reference && ours ? ["ours/ref"] : [])];
+  log("");
+  log(
+    `Collaboration fan-out: ${config.clients} clients on ${config.docs} documents, ${config.typists} typing ${config.rate} keystrokes/s each, ` +
+      `${config.duration} s measured after ${config.warmup} s warm-up` +
+      (config.pin ? `; server pinned to CPU ${SERVER_CPU}, load generator to CPU ${GENERATOR_CPU}` : "; not pinned"),
+  );
+  log("reference = @y/websocket-server 0.1.1 (no auth, no persistence); ours = server/collab (session + Origin + permissions, Postgres write-before-broadcast)");
+  log("");
+  log(header.map((cell, i) => (i === 0 ? cell.padEnd(width) : cell.padStart(column))).join(""));
+  for (const [label, pick, format, ratio] of visibleRows) {
+    const cells = results.map((r) => format(pick(r)).padStart(column));
+    let ratioCell = "";
+    if (reference && ours) {
+      const a = pick(ours);
+      const b = pick(reference);
+      ratioCell = (ratio && a !== undefined && b !== undefined && b > 0 ? (a / b).toFixed(2) : "").padStart(column);
+    }
+    log(label.padEnd(width) + cells.join("") + ratioCell);
+  }
+  for (const result of results) for (const note of result.notes) log(`note (${result.kind}): ${note}`);
+  if (ours?.reopen) log(`ours was stopped with ${ours.reopen.how} after the load and restarted on the same database before the reopen check.`);
+  if (ours?.cold?.compactedRows !== undefined) log(`cold open: ${ours.cold.compactedRows} log rows, no snapshot; "compacted" is after the server merged them and unloaded the document.`);
+  if (reference && ours) {
+    const p99Ratio = ours.p99 / reference.p99;
+    const cpuRatio = cpuPerDelivery(ours) / cpuPerDelivery(reference);
+    const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+    log("");
+    log(`target p99 ours/ref ≤ 1.0: ${p99Ratio.toFixed(2)} — ${verdict(p99Ratio <= 1.0)}`);
+    log(`target CPU per delivery ours/ref ≤ 1.5: ${cpuRatio.toFixed(2)} — ${verdict(cpuRatio <= 1.5)} (incl. Postgres: ${(cpuPerDeliveryWithPg(ours) / cpuPerDelivery(reference)).toFixed(2)})`);
+  }
+  for (const r of results) {
+    const failures = r.lostKeystrokes + r.contentMismatches + r.divergedDocuments + r.serverViewMismatches + (r.reopen?.mismatches ?? 0) + (r.expectedDeliveries - r.deliveries);
+    log(`${r.kind}: ${failures === 0 ? "zero lost updates, zero divergence" : `LOST OR DIVERGED (${failures} problems, see the table)`}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const config = readConfig(process.argv.slice(2));
+  if (config.pin && process.env.BENCH_COLLAB_PINNED !== "1") return pinGenerator();
+  const load = os.loadavg()[0]!;
+  if (load > 1) log(`warning: load average ${load.toFixed(2)} on ${os.cpus().length} cores: other work is running, figures will be noisy`);
+  if (config.servers.includes("ours") && !fs.existsSync("build/index.js")) throw new Error("no Remix build: run npm run build first");
+
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-bench-"));
+  log(`server logs in ${logDir}`);
+  let cold: ColdDocument | undefined;
+  if (config.coldUpdates > 0) {
+    const started = performance.now();
+    cold = generateColdDocument(config.coldUpdates);
+    log(`generated a document of ${cold.updates.length} updates (${cold.length} characters) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  let database: OurDatabase | undefined;
+  const cleanup = async () => {
+    const dropping = database;
+    database = undefined;
+    await dropping?.drop();
+  };
+  const interrupted = () => {
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.on("SIGINT", interrupted);
+  process.on("SIGTERM", interrupted);
+  try {
+    if (config.servers.includes("ours")) {
+      const started = performance.now();
+      database = await prepareOurDatabase(config, cold);
+      log(`prepared a fresh database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const context: Context = { config, logDir, database, cold };
+    const results: ServerResult[] = [];
+    for (const kind of config.servers) results.push(await runServer(kind, context));
+    report(config, results);
+    if (config.cpuProfileDir) log(`\nCPU profile of our server in ${config.cpuProfileDir}`);
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench:collab failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

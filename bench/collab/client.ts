@@ -1,0 +1,281 @@
+/**
+ * A y-websocket client reduced to what a benchmark needs: raw `ws` + y-protocols sync messages.
+ * The stock WebsocketProvider would apply every incoming update to a Y.Doc as it arrives; with
+ * 120 clients in one process that integration work would saturate the load generator's core and
+ * inflate the latency of whichever server is being measured. So during the run a client only
+ * stamps what it receives (parseUpdateMeta: which keystrokes of which typist arrived) and keeps
+ * the bytes; the full Y.Doc is rebuilt afterwards to check that nothing was lost or diverged.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import * as Y from "yjs";
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/** Send times of measured keystrokes, per typist (Yjs client id), in clock order. */
+type SendTable = { clocks: number[]; times: number[] };
+
+/**
+ * Fan-out latency bookkeeping shared by every client of the generator (one process, one clock).
+ * Only keystrokes typed while `measuring` is on are timed.
+ */
+export class LatencyBook {
+  measuring = false;
+  readonly sends = new Map<number, SendTable>();
+  latencies: number[] = [];
+  deliveries = 0;
+  /** Deliveries of measured keystrokes expected so far (sends × other clients on the document). */
+  expected = 0;
+
+  recordSend(clientId: number, clock: number, receivers: number): void {
+    if (!this.measuring) return;
+    let table = this.sends.get(clientId);
+    if (!table) this.sends.set(clientId, (table = { clocks: [], times: [] }));
+    table.clocks.push(clock);
+    table.times.push(performance.now());
+    this.expected += receivers;
+  }
+
+  /** A client received an update: time every measured keystroke in it that this client had not seen yet. */
+  recordReceipt(receiver: BenchClient, update: Uint8Array): void {
+    const now = performance.now();
+    const meta = Y.parseUpdateMeta(update);
+    for (const [client, from] of meta.from) {
+      if (client === receiver.doc.clientID) continue;
+      const to = meta.to.get(client) ?? from;
+      const seen = receiver.seen.get(client) ?? 0;
+      const table = this.sends.get(client);
+      if (table) {
+        // A server may merge updates or resend content: count each keystroke once per receiver.
+        let index = lowerBound(table.clocks, Math.max(from, seen));
+        for (; index < table.clocks.length && table.clocks[index]! < to; index++) {
+          this.latencies.push(now - table.times[index]!);
+          this.deliveries++;
+        }
+      }
+      if (to > seen) receiver.seen.set(client, to);
+    }
+  }
+}
+
+function lowerBound(values: number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export type ClientOptions = {
+  url: string;
+  headers?: Record<string, string>;
+  book?: LatencyBook;
+};
+
+export class BenchClient {
+  /** Holds only this client's own edits during the run (see the module comment). */
+  readonly doc = new Y.Doc();
+  /** Everything received from the server (sync step 2 and updates), in order. */
+  readonly received: Uint8Array[] = [];
+  /** Per typist: the clock up to which this client has received that typist's content. */
+  readonly seen = new Map<number, number>();
+  /** Updates received from the server, echoes of our own included. */
+  updatesReceived = 0;
+  closeCode: number | undefined;
+  private ws: WebSocket | undefined;
+  private syncedResolve: (() => void) | undefined;
+  readonly synced: Promise<void>;
+  private readonly book: LatencyBook | undefined;
+
+  constructor(private readonly options: ClientOptions) {
+    this.book = options.book;
+    this.synced = new Promise((resolve) => (this.syncedResolve = resolve));
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.sendUpdate(update);
+    });
+  }
+
+  /** Opens the socket and starts the sync handshake; resolves once the socket is open. */
+  connect(timeoutMs = 30_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.options.url, { headers: this.options.headers, perMessageDeflate: false });
+      this.ws = ws;
+      ws.binaryType = "nodebuffer";
+      const timer = setTimeout(() => {
+        ws.terminate();
+        reject(new Error(`timed out opening ${this.options.url}`));
+      }, timeoutMs);
+      ws.on("unexpected-response", (_request, response) => {
+        clearTimeout(timer);
+        reject(new Error(`${this.options.url}: HTTP ${response.statusCode} on upgrade`));
+      });
+      ws.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      ws.on("open", () => {
+        clearTimeout(timer);
+        // What y-websocket's provider does on open: tell the server what we have.
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        encoding.writeVarUint(encoder, SYNC_STEP1);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+        ws.send(encoding.toUint8Array(encoder));
+        resolve();
+      });
+      ws.on("message", (data: Buffer) => this.onMessage(data));
+      ws.on("close", (code) => {
+        this.closeCode = code;
+      });
+    });
+  }
+
+  get open(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  private onMessage(data: Buffer): void {
+    const decoder = decoding.createDecoder(data);
+    // Awareness and anything else is not what this benchmark measures.
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+    const syncType = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    switch (syncType) {
+      case SYNC_STEP1: {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        encoding.writeVarUint(encoder, SYNC_STEP2);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
+        this.ws?.send(encoding.toUint8Array(encoder));
+        return;
+      }
+      case SYNC_STEP2:
+        this.received.push(payload);
+        this.syncedResolve?.();
+        return;
+      case SYNC_UPDATE:
+        this.updatesReceived++;
+        this.book?.recordReceipt(this, payload);
+        this.received.push(payload);
+        return;
+    }
+  }
+
+  private sendUpdate(update: Uint8Array): void {
+    // An edit made before the socket is open would be silently lost: that is a harness bug.
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) throw new Error("edit on a client that is not connected");
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, update);
+    this.ws.send(encoding.toUint8Array(encoder));
+  }
+
+  /** The document as this client would see it: its own edits plus everything the server sent. */
+  rebuild(): Y.Doc {
+    const doc = new Y.Doc();
+    Y.transact(doc, () => {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.doc));
+      for (const update of this.received) Y.applyUpdate(doc, update);
+    });
+    return doc;
+  }
+
+  /** Drops what was received (after verification) so the memory can go. */
+  forgetReceived(): void {
+    this.received.length = 0;
+  }
+
+  close(): Promise<void> {
+    const ws = this.ws;
+    if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, 2_000);
+      ws.once("close", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      ws.close();
+    });
+  }
+}
+
+/**
+ * A person typing into their own paragraph of the Tiptap "body" fragment, one character per
+ * update at a fixed rate (what the editor sends per keystroke). Create it on a connected client:
+ * the paragraph is sent at once.
+ */
+export class Typist {
+  readonly text: Y.XmlText;
+  typed = "";
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly client: BenchClient,
+    readonly index: number,
+    private readonly receivers: number,
+    private readonly book: LatencyBook,
+  ) {
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.setAttribute("data-typist", String(index));
+    this.text = new Y.XmlText();
+    paragraph.insert(0, [this.text]);
+    client.doc.getXmlFragment("body").push([paragraph]);
+  }
+
+  /**
+   * Types `rate` keystrokes per second, starting after `phaseMs` so typists do not move in
+   * lockstep. Each keystroke is scheduled against the start time, not the previous keystroke, so
+   * a busy event loop does not lower the rate (both servers get the same number of keystrokes).
+   */
+  start(rate: number, phaseMs: number): void {
+    const period = 1000 / rate;
+    const origin = performance.now() + phaseMs;
+    let next = 0;
+    const tick = () => {
+      const now = performance.now();
+      // Catch up on keystrokes that fell behind, as a person's buffered typing would arrive.
+      while (origin + next * period <= now) {
+        this.keystroke();
+        next++;
+      }
+      this.timer = setTimeout(tick, Math.max(0, origin + next * period - performance.now()));
+    };
+    this.timer = setTimeout(tick, phaseMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private keystroke(): void {
+    if (!this.client.open) return;
+    const character = String.fromCharCode(97 + (this.typed.length % 26));
+    const doc = this.client.doc;
+    this.book.recordSend(doc.clientID, Y.getState(doc.store, doc.clientID), this.receivers);
+    this.text.insert(this.text.length, character);
+    this.typed += character;
+  }
+}
+
+/** The text each typist's paragraph holds in `doc`, by typist index. */
+export function paragraphsByTypist(doc: Y.Doc): Map<number, string> {
+  const result = new Map<number, string>();
+  for (const node of doc.getXmlFragment("body").toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    const typist = node.getAttribute("data-typist");
+    const text = node.get(0);
+    if (typist !== undefined && text instanceof Y.XmlText) result.set(Number(typist), text.toString());
+  }
+  return result;
+}

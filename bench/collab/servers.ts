@@ -1,0 +1,202 @@
+/**
+ * The two servers under test, each a child process pinned to one core, and what the kernel says
+ * about them. CPU and memory come from /proc, not from the server itself, so both servers are
+ * measured the same way and neither can under-report.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export type ServerKind = "reference" | "ours";
+
+export type ServerProcess = {
+  kind: ServerKind;
+  pid: number;
+  port: number;
+  baseUrl: string;
+  logPath: string;
+  /** Socket URL of a document. */
+  socketUrl: (documentId: string) => string;
+  /** SIGTERM and wait; SIGKILL after `graceMs`. */
+  stop: (graceMs?: number) => Promise<void>;
+  /** SIGKILL (a crash: nothing is flushed on the way out) and wait. */
+  kill: () => Promise<void>;
+  exited: Promise<number | null>;
+};
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU seconds a process has used so far (children not included). */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name may contain spaces and parentheses: fields start after the last ")".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 14 and 15 of proc(5) are utime and stime; `fields` starts at field 3.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Resident and peak resident memory in bytes (VmRSS, VmHWM). */
+export function memory(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kib("VmRSS"), peak: kib("VmHWM") };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Every child we start, so that an error or Ctrl-C anywhere still leaves no server behind. */
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
+type SpawnOptions = {
+  kind: ServerKind;
+  cpu: number | null;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  port: number;
+  logDir: string;
+  logName: string;
+  ready: (baseUrl: string) => Promise<boolean>;
+  socketUrl: (baseUrl: string, documentId: string) => string;
+  readyTimeoutMs?: number;
+};
+
+async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
+  const logPath = path.join(options.logDir, options.logName);
+  const logFd = fs.openSync(logPath, "a");
+  // taskset execs node in place: the pid we get is the server's own, which /proc reports on.
+  const [command, args] = options.cpu === null ? [process.execPath, options.args] : ["taskset", ["-c", String(options.cpu), process.execPath, ...options.args]];
+  const child = spawn(command, args, { cwd: process.cwd(), env: options.env, stdio: ["ignore", logFd, logFd] });
+  fs.closeSync(logFd);
+  children.add(child);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => {
+      children.delete(child);
+      resolve(code);
+    });
+  });
+  if (child.pid === undefined) throw new Error(`could not start the ${options.kind} server`);
+  const pid = child.pid;
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  let dead = false;
+  void exited.then(() => (dead = true));
+  for (;;) {
+    if (dead) throw new Error(`the ${options.kind} server exited during start-up; see ${logPath}`);
+    if (await options.ready(baseUrl).catch(() => false)) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the ${options.kind} server did not become ready; see ${logPath}`);
+    }
+    await sleep(100);
+  }
+
+  const waitExit = async (graceMs: number) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  return {
+    kind: options.kind,
+    pid,
+    port: options.port,
+    baseUrl,
+    logPath,
+    socketUrl: (documentId) => options.socketUrl(baseUrl, documentId),
+    exited,
+    stop: async (graceMs = 15_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await waitExit(graceMs);
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Environment of a server child: ours must not inherit a database, Redis or test settings from the shell. */
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: Record<string, string> = {};
+  for (const name of ["PATH", "HOME", "LANG", "TZ", "TMPDIR"]) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return { NODE_ENV: "production", ...env, ...extra };
+}
+
+/** `@y/websocket-server@0.1.1` exactly as shipped: its bin (`src/server.js`), which wires `setupWSConnection`. */
+export async function startReferenceServer(options: { cpu: number | null; logDir: string }): Promise<ServerProcess> {
+  const port = await freePort();
+  const bin = path.resolve("node_modules/@y/websocket-server/src/server.js");
+  const version = JSON.parse(fs.readFileSync(path.resolve("node_modules/@y/websocket-server/package.json"), "utf8")) as { version: string };
+  if (version.version !== "0.1.1") throw new Error(`expected @y/websocket-server 0.1.1, found ${version.version}`);
+  return spawnServer({
+    kind: "reference",
+    cpu: options.cpu,
+    args: [bin],
+    env: baseEnv({ HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production" }),
+    port,
+    logDir: options.logDir,
+    logName: "reference.log",
+    ready: async (baseUrl) => (await fetch(baseUrl)).ok,
+    socketUrl: (baseUrl, documentId) => `${baseUrl.replace(/^http/, "ws")}/${encodeURIComponent(documentId)}`,
+  });
+}
+
+/** Our server (server/index.ts: HTTP app + collaboration) on a Postgres database of its own. */
+export async function startOurServer(options: {
+  cpu: number | null;
+  logDir: string;
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  cpuProfileDir?: string;
+}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const nodeArgs = ["--import", "tsx"];
+  if (options.cpuProfileDir) nodeArgs.push("--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir);
+  return spawnServer({
+    kind: "ours",
+    cpu: options.cpu,
+    args: [...nodeArgs, "server/index.ts"],
+    env: baseEnv({
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      SEED_DEMO: "false",
+      ...options.env,
+    }),
+    port,
+    logDir: options.logDir,
+    logName: "ours.log",
+    ready: async (baseUrl) => (await fetch(`${baseUrl}/healthz`)).ok,
+    socketUrl: (baseUrl, documentId) => `${baseUrl.replace(/^http/, "ws")}/collab/${encodeURIComponent(documentId)}`,
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
