@@ -5,3 +5,5 @@ export * from "./documents";
 export * from "./collaboration";
 export * from "./signoff";
 export * from "./audit";
+export * from "./comments";
+export * from "./versions";
