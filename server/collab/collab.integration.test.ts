@@ -3,9 +3,11 @@
  * (and raw sockets where a well-behaved client would not do what we test).
  */
 import { and, eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
@@ -21,7 +23,7 @@ const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
-    env: { COLLAB_PERMISSION_RECHECK_MS: "500", COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4", COLLAB_UPDATES_PER_SECOND: "20", COLLAB_MAX_MESSAGE_BYTES: "65536", METRICS_TOKEN: "operator-token" },
+    env: { COLLAB_PERMISSION_RECHECK_MS: "500", COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4", COLLAB_UPDATES_PER_SECOND: "20", COLLAB_MAX_MESSAGE_BYTES: "65536", METRICS_TOKEN: "operator-token", COLLAB_MAX_BUFFERED_BYTES: "262144" },
   });
   const [college, employer, qa, university] = await Promise.all(
     ["college", "employer", "qa", "university"].map((who) => signInCookie(server.url, `${who}@demo.concord.test`)),
@@ -163,6 +165,24 @@ describe("editing together", () => {
     });
   });
 
+  it("answers queryAwareness (message type 3) with everyone's states", async () => {
+    const a = client("demo-doc-assessment", cookies.college);
+    await whenSynced(a);
+    a.provider.awareness.setLocalStateField("user", { id: "demo-user-college", name: "Daniel Tremblay" });
+    await waitFor(() => server.collaboration.metrics().totals.awarenessUpdates > 0);
+    const raw = await rawSocket("demo-doc-assessment", cookies.employer);
+    const before = raw.received.length;
+    raw.socket.send(new Uint8Array([3]));
+    await waitFor(() => raw.received.slice(before).some((message) => message[0] === 1), { message: "awareness reply" });
+    const reply = raw.received.slice(before).find((message) => message[0] === 1)!;
+    const probe = new awarenessProtocol.Awareness(new Y.Doc());
+    const decoder = decoding.createDecoder(reply);
+    decoding.readVarUint(decoder);
+    awarenessProtocol.applyAwarenessUpdate(probe, decoding.readVarUint8Array(decoder), "test");
+    expect((probe.getStates().get(a.doc.clientID) as { user: { id: string } }).user.id).toBe("demo-user-college");
+    probe.destroy();
+  });
+
   it("a read-only reviewer receives updates and carets, but their edits reach no one and are not stored", async () => {
     const id = await newDocument("readonly-doc");
     const editor = client(id, cookies.college);
@@ -265,6 +285,22 @@ describe("limits and malformed input", () => {
     await whenSynced(after);
     expect(bodyText(after.doc)).toContain("from college");
   });
+
+  it("drops a client that stops reading instead of buffering for it without bound (close 4002)", async () => {
+    const id = await newDocument("slow-doc");
+    const slow = await rawSocket(id, cookies.university);
+    // Stop reading: the kernel buffers fill, then ws starts queueing (bufferedAmount).
+    (slow.socket as unknown as { _socket: import("node:net").Socket })._socket.pause();
+    const writer = await rawSocket(id, cookies.college);
+    const big = "x".repeat(60_000);
+    for (let i = 0; i < 90; i++) writer.socket.send(updateMessage(paragraphUpdate(`${i} ${big}`)));
+    await waitFor(() => server.collaboration.metrics().closes[`${CollabCloseCode.SLOW_CONSUMER} SLOW_CONSUMER`] === 1, { timeoutMs: 15_000, message: "slow consumer dropped" });
+    expect(writer.socket.readyState).toBe(WebSocket.OPEN);
+    // Let the server store and compact these megabytes before the next test measures timings.
+    writer.socket.close();
+    await waitFor(() => !server.collaboration.metrics(true).documents?.some((d) => d.documentId === id), { timeoutMs: 50_000, message: "slow-doc unloaded" });
+    await waitFor(async () => (await countLoggedUpdates(server.database.db, id)) === 0, { timeoutMs: 50_000, message: "slow-doc compacted" });
+  }, 60_000);
 
   it("rate-limits updates per connection (close 4003)", async () => {
     const { socket, closed } = await rawSocket("demo-doc-assessment", cookies.college);

@@ -8,6 +8,17 @@ import type { Queryable } from "../../db/client";
 import { log } from "../log";
 import { appendUpdates } from "./persistence";
 
+/**
+ * The document's status locks its content (it was approved while this update waited): the update
+ * is not stored. The room fails and its clients reconnect, read-only by then.
+ */
+export class DocumentContentLockedError extends Error {
+  constructor(readonly documentId: string) {
+    super(`document ${documentId} is locked (approved, rejected or withdrawn); the update was not stored`);
+    this.name = "DocumentContentLockedError";
+  }
+}
+
 type Pending = { documentId: string; update: Uint8Array; resolve: () => void; reject: (error: unknown) => void };
 
 export type GroupCommitOptions = {
@@ -81,12 +92,10 @@ export class GroupCommitWriter {
 
   private async commit(batch: Pending[]): Promise<void> {
     const started = performance.now();
-    const bytes = batch.reduce((sum, item) => sum + item.update.byteLength, 0);
     for (let attempt = 0; ; attempt++) {
       try {
-        await appendUpdates(this.db, batch);
-        this.options.onCommit?.(batch.length, bytes, performance.now() - started);
-        for (const item of batch) item.resolve();
+        const { refused } = await appendUpdates(this.db, batch);
+        this.settle(batch, refused, started);
         return;
       } catch (error) {
         const delay = this.retryDelaysMs[attempt];
@@ -98,6 +107,19 @@ export class GroupCommitWriter {
         log.warn(`collab: storing ${batch.length} update(s) failed, retrying in ${delay} ms`, error instanceof Error ? error.message : error);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
+    }
+  }
+
+  /** Resolves the stored items, rejects those of documents whose content is locked. */
+  private settle(items: Pending[], refused: readonly string[], started: number): void {
+    const locked = new Set(refused);
+    const stored = items.filter((item) => !locked.has(item.documentId));
+    if (stored.length > 0) {
+      this.options.onCommit?.(stored.length, stored.reduce((sum, item) => sum + item.update.byteLength, 0), performance.now() - started);
+    }
+    for (const item of items) {
+      if (locked.has(item.documentId)) item.reject(new DocumentContentLockedError(item.documentId));
+      else item.resolve();
     }
   }
 
@@ -115,9 +137,8 @@ export class GroupCommitWriter {
     for (const [documentId, items] of groups) {
       const started = performance.now();
       try {
-        await appendUpdates(this.db, items);
-        this.options.onCommit?.(items.length, items.reduce((sum, item) => sum + item.update.byteLength, 0), performance.now() - started);
-        for (const item of items) item.resolve();
+        const { refused } = await appendUpdates(this.db, items);
+        this.settle(items, refused, started);
       } catch (error) {
         log.error(`collab: could not store ${items.length} update(s) of ${documentId}`, error instanceof Error ? error.message : error);
         for (const item of items) item.reject(error);

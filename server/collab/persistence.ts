@@ -4,10 +4,12 @@
  * database, no state and no side effects on import, so the Remix document loader can call
  * `loadDocumentState` for the first paint.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { CONTENT_LOCKED_STATUSES } from "../../app/modules/signoff/machine";
 import type { Database, Queryable } from "../../db/client";
 import { collabSnapshots, collabUpdates } from "../../db/schema/collaboration";
+import { documents } from "../../db/schema/documents";
 
 export type StoredDocument = {
   /** The compacted state, null before the first compaction. */
@@ -78,10 +80,48 @@ export async function loadDocumentState(db: Queryable, documentId: string): Prom
   }
 }
 
-/** Appends updates to the log in one statement (one transaction, one commit: group commit). */
-export async function appendUpdates(db: Queryable, rows: ReadonlyArray<{ documentId: string; update: Uint8Array }>): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(collabUpdates).values(rows.map((row) => ({ documentId: row.documentId, update: row.update })));
+/** Advisory-lock namespace (first key of the two-int form) for "the content of one document". */
+const CONTENT_LOCK_NAMESPACE = 0x436f6e63;
+
+/**
+ * Takes the per-document content lock for the rest of the transaction. Writers of the update log
+ * take it shared (they never wait for each other); sign-off takes it exclusive to read the
+ * durable content and decide on it (app/modules/signoff/signoff.server.ts), so no update can
+ * commit between the hash an approval is checked against and the approval's commit. Locks are
+ * taken in hash order so two writers locking several documents cannot deadlock behind an
+ * exclusive waiter. Must run inside a transaction (xact locks end with it).
+ */
+export async function lockDocumentContent(tx: Queryable, documentIds: readonly string[], mode: "shared" | "exclusive"): Promise<void> {
+  const ids = [...new Set(documentIds)];
+  if (ids.length === 0) return;
+  const lock = mode === "shared" ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
+  await tx.execute(sql`
+    SELECT ${lock}(${CONTENT_LOCK_NAMESPACE}::int, h) FROM (
+      SELECT DISTINCT hashtext(id) AS h FROM unnest(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[]) AS id ORDER BY h
+    ) AS keys`);
+}
+
+/**
+ * Appends updates to the log in one transaction (one commit: group commit), under each document's
+ * content lock in shared mode. Rows of documents whose status locks content (approved, rejected,
+ * withdrawn: the sign-off machine's table) are not stored: an edit that raced an approval and
+ * lost must not change approved content. The status is read after the lock is held, so it sees
+ * any approval that committed while we waited. Returns the ids of the refused documents.
+ */
+export async function appendUpdates(db: Queryable, rows: ReadonlyArray<{ documentId: string; update: Uint8Array }>): Promise<{ refused: string[] }> {
+  if (rows.length === 0) return { refused: [] };
+  const ids = [...new Set(rows.map((row) => row.documentId))];
+  return db.transaction(async (tx) => {
+    await lockDocumentContent(tx, ids, "shared");
+    const locked = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(inArray(documents.id, ids), inArray(documents.status, CONTENT_LOCKED_STATUSES)));
+    const refused = new Set(locked.map((row) => row.id));
+    const stored = rows.filter((row) => !refused.has(row.documentId));
+    if (stored.length > 0) await tx.insert(collabUpdates).values(stored.map((row) => ({ documentId: row.documentId, update: row.update })));
+    return { refused: [...refused] };
+  });
 }
 
 export type CompactionResult = { merged: number; stateBytes: number };
