@@ -225,6 +225,15 @@ export const TRANSITIONS: { readonly [S in DocumentStatus]: { readonly [E in Sig
   },
 };
 
+/**
+ * Statuses in which content cannot change (the table refuses content_changed as "locked"). The
+ * collaboration write path refuses updates to these documents (server/collab/persistence.ts).
+ */
+export const CONTENT_LOCKED_STATUSES: DocumentStatus[] = (Object.keys(TRANSITIONS) as DocumentStatus[]).filter((status) => {
+  const rule = TRANSITIONS[status].content_changed;
+  return !rule.allowed && rule.reason === "locked";
+});
+
 // ---------------------------------------------------------------------------------------------
 // Evaluation of a round: who decided what, which stage is open, is it approved.
 
