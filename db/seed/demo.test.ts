@@ -1,4 +1,7 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { documentKindOf } from "../../app/modules/documents/model";
+import { countLoggedUpdates, loadDocumentState } from "../../server/collab/persistence";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../testing";
@@ -33,4 +36,20 @@ it("seeds the demo workspace once and is idempotent", async () => {
   expect(await counts()).toEqual(first);
   expect(await seedDemoIfEmpty(database.db)).toBe(false);
   expect(DEMO_ACCOUNTS.map((a) => a.email)).toContain("qa@demo.concord.test");
+});
+
+it("stores complete demo documents through the collaboration tables, once", async () => {
+  const logged = async () => Promise.all(DEMO_DOCUMENTS.map((d) => countLoggedUpdates(database.db, d.id)));
+  const before = await logged();
+  for (const demo of DEMO_DOCUMENTS) {
+    const state = await loadDocumentState(database.db, demo.id);
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, state!);
+    expect(documentKindOf(ydoc)).toBe(demo.kind);
+    const [row] = await database.db.select().from(documents).where(eq(documents.id, demo.id));
+    expect(row?.completenessPercent, demo.id).toBe(100);
+    expect(row?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  }
+  await seedDemo(database.db);
+  expect(await logged()).toEqual(before);
 });

@@ -1,9 +1,17 @@
 /**
  * The demo workspace: five organizations co-designing one credential. Idempotent: fixed ids and
  * ON CONFLICT DO NOTHING, so running it again (npm run seed:demo) changes nothing.
+ *
+ * The three demo documents get realistic, complete content (the model's demo builders), stored
+ * through the collaboration tables like any edit, so the collaboration server loads it.
  */
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
+import * as Y from "yjs";
 import { hashPassword } from "../../app/modules/auth/password.server";
+import { documentKindOf } from "../../app/modules/documents/model";
+import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "../../app/modules/documents/kinds/demo";
+import { refreshProjection } from "../../app/modules/documents/projection.server";
+import { appendUpdates, loadDocumentState } from "../../server/collab/persistence";
 import type { Database } from "../client";
 import { documents, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
 
@@ -75,19 +83,23 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 export const DEMO_PROJECT_ID = "demo-project-cap";
 
+const SPEC_ID = "demo-doc-spec";
+const PLAN_ID = "demo-doc-assessment";
+const WBL_ID = "demo-doc-wbl";
+
 export const DEMO_DOCUMENTS = [
   {
-    id: "demo-doc-spec",
+    id: SPEC_ID,
     kind: "credential_spec" as const,
-    title: "Climate Adaptation Practitioner — credential specification",
+    title: "Climate Adaptation Practitioner",
   },
   {
-    id: "demo-doc-assessment",
+    id: PLAN_ID,
     kind: "assessment_plan" as const,
     title: "Climate Adaptation Practitioner — assessment plan",
   },
   {
-    id: "demo-doc-wbl",
+    id: WBL_ID,
     kind: "wbl_agreement" as const,
     title: "Northwind Energy and Lakeshore College — work-based learning agreement",
   },
@@ -131,6 +143,48 @@ export async function seedDemo(db: Database): Promise<void> {
       .values(DEMO_DOCUMENTS.map((d) => ({ ...d, projectId: DEMO_PROJECT_ID, createdBy: "demo-user-college" })))
       .onConflictDoNothing();
   });
+  await seedDemoContent(db);
+}
+
+/**
+ * Writes each demo document's content unless it already has structured content (the template's
+ * meta, written by an earlier seed or by people since): people's edits are never overwritten, and
+ * a second run writes nothing. A document holding older content without the layout (an early
+ * "body") gets the demo merged into it. Only the difference is appended, as one update.
+ */
+async function seedDemoContent(db: Database): Promise<void> {
+  const fill: Record<string, (ydoc: Y.Doc) => void> = {
+    [SPEC_ID]: (ydoc) => void fillDemoCredentialSpec(ydoc),
+    // The plan's rows are the specification's competencies, with their fixed ids.
+    [PLAN_ID]: (ydoc) => {
+      const spec = new Y.Doc();
+      try {
+        fillDemoAssessmentPlan(ydoc, fillDemoCredentialSpec(spec), { credentialSpecId: SPEC_ID });
+      } finally {
+        spec.destroy();
+      }
+    },
+    [WBL_ID]: (ydoc) => fillDemoWblAgreement(ydoc, { assessmentPlanId: PLAN_ID }),
+  };
+  for (const document of DEMO_DOCUMENTS) {
+    await db.transaction(async (tx) => {
+      // Two seeds at once (two processes starting) must not both write the content.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`seed:${document.id}`}))`);
+      const ydoc = new Y.Doc();
+      try {
+        const stored = await loadDocumentState(tx, document.id);
+        if (stored) Y.applyUpdate(ydoc, stored);
+        if (documentKindOf(ydoc) !== null) return;
+        const before = Y.encodeStateVector(ydoc);
+        fill[document.id]!(ydoc);
+        await appendUpdates(tx, [{ documentId: document.id, update: Y.encodeStateAsUpdate(ydoc, before) }]);
+      } finally {
+        ydoc.destroy();
+      }
+    });
+  }
+  // In link order: the plan reads the specification's projected competencies, the agreement the plan's.
+  for (const document of DEMO_DOCUMENTS) await refreshProjection(db, document.id, { notify: false });
 }
 
 /** Seeds only an empty database (first start of the embedded default). */

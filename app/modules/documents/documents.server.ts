@@ -1,27 +1,127 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import * as Y from "yjs";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { documents } from "../../../db/schema/documents";
 import { organizations } from "../../../db/schema/organizations";
 import { projectParticipants, projects } from "../../../db/schema/projects";
+import { appendUpdates, loadDocumentState } from "../../../server/collab/persistence";
 import { generateId } from "../ids.server";
 import { can, effectiveDocumentRole, type Actor, type DocumentResource } from "../permissions/can";
-import { DOCUMENT_KINDS } from "../permissions/roles";
+import { DOCUMENT_KINDS, type DocumentKind } from "../permissions/roles";
 import { loadProjectFacts } from "../projects/projects.server";
+import { DOCUMENT_KIND_LABELS } from "./labels";
+import { duplicateDocument as duplicateState, newDocumentFromTemplate, setValue, type ProjectedCompetency } from "./model";
+import { LINKED_DOCUMENT, refreshProjection } from "./projection.server";
 
 export const NewDocumentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS, { error: "Choose a document kind" }),
   title: z.string().trim().min(3, "Give the document a title (3 characters or more)").max(200, "Title is too long (200 characters at most)"),
+  /** The credential specification of an assessment plan, the assessment plan of a WBL agreement. */
+  linkedDocumentId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined)),
 });
-export type NewDocumentInput = z.infer<typeof NewDocumentSchema>;
+export type NewDocumentInput = { kind: DocumentKind; title: string; linkedDocumentId?: string };
 
-export async function createDocument(projectId: string, createdBy: string, input: NewDocumentInput): Promise<string> {
-  const id = generateId();
+/** A rule about the documents of a project, reported on a form field. */
+export class DocumentRuleError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DocumentRuleError";
+  }
+}
+
+/**
+ * Inserts the document row and its first Yjs state in one transaction, so no one can open a
+ * document whose content has not been stored yet, then projects it (for an assessment plan that
+ * also adds one row per competency of its specification).
+ */
+async function insertDocument(row: { id: string; projectId: string; kind: DocumentKind; title: string; createdBy: string }, state: Uint8Array): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.insert(documents).values({ id, projectId, kind: input.kind, title: input.title, createdBy });
-    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
+    await tx.insert(documents).values(row);
+    await appendUpdates(tx, [{ documentId: row.id, update: state }]);
+    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, row.projectId));
   });
+  await refreshProjection(db(), row.id);
+}
+
+/** A new document from its kind's blank template, linked to the document it builds on. */
+export async function createDocument(projectId: string, createdBy: string, input: NewDocumentInput): Promise<string> {
+  const link = LINKED_DOCUMENT[input.kind];
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, newDocumentFromTemplate(input.kind, { title: input.title }));
+    if (link) {
+      const candidates = await db()
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.projectId, projectId), eq(documents.kind, link.kind)));
+      const linkedLabel = DOCUMENT_KIND_LABELS[link.kind].toLowerCase();
+      if (input.linkedDocumentId) {
+        if (!candidates.some((c) => c.id === input.linkedDocumentId)) throw new DocumentRuleError("linkedDocumentId", `Choose a ${linkedLabel} of this project.`);
+        setValue(ydoc, input.kind, link.field, input.linkedDocumentId);
+      } else if (candidates.length > 0) {
+        // Without one the plan has no competencies to assess; before the first exists, it can wait.
+        throw new DocumentRuleError("linkedDocumentId", `Choose the ${linkedLabel} it belongs to.`);
+      }
+    }
+    const id = generateId();
+    await insertDocument({ id, projectId, kind: input.kind, title: input.title, createdBy }, Y.encodeStateAsUpdate(ydoc));
+    return id;
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/**
+ * A copy of a document of the project: its current durable content as a fresh history (no edit
+ * history, comments or sign-off carried over), as a new draft titled "Copy of …".
+ */
+export async function duplicateDocument(projectId: string, createdBy: string, sourceId: string): Promise<string> {
+  const [source] = await db()
+    .select({ id: documents.id, kind: documents.kind, title: documents.title })
+    .from(documents)
+    .where(and(eq(documents.id, sourceId), eq(documents.projectId, projectId)));
+  if (!source) throw new DocumentRuleError("documentId", "That document is not part of this project.");
+  const title = `Copy of ${source.title}`.slice(0, 200);
+  const state = await loadDocumentState(db(), source.id);
+  const copy = state ? duplicateState(state, { title }) : newDocumentFromTemplate(source.kind, { title });
+  const id = generateId();
+  await insertDocument({ id, projectId, kind: source.kind, title, createdBy }, copy);
   return id;
+}
+
+/** Documents another document of the project may link to, with the competencies it offers. */
+export type LinkableDocument = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[] };
+
+/**
+ * What the editing page needs beyond the document itself: the project's specifications and plans
+ * (options of document fields, and the competencies their rows choose from).
+ */
+export async function linkableDocuments(projectId: string, exceptId?: string): Promise<LinkableDocument[]> {
+  const kinds = [...new Set(Object.values(LINKED_DOCUMENT).map((link) => link.kind))];
+  const rows = await db()
+    .select({ id: documents.id, kind: documents.kind, title: documents.title, projection: documents.projection })
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), inArray(documents.kind, kinds), exceptId ? ne(documents.id, exceptId) : undefined))
+    .orderBy(asc(documents.title));
+  return rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, competencies: row.projection?.competencies ?? [] }));
+}
+
+/** Completeness of documents as last projected (null: not projected yet). */
+export async function completenessOf(documentIds: readonly string[]): Promise<Record<string, number | null>> {
+  if (documentIds.length === 0) return {};
+  const rows = await db()
+    .select({ id: documents.id, percent: documents.completenessPercent })
+    .from(documents)
+    .where(inArray(documents.id, [...documentIds]));
+  return Object.fromEntries(rows.map((row) => [row.id, row.percent]));
 }
 
 /** Every document of every project the actor's organizations take part in. */
@@ -39,6 +139,7 @@ export async function listDocumentsForActor(actor: Actor) {
       kind: documents.kind,
       status: documents.status,
       updatedAt: documents.updatedAt,
+      completenessPercent: documents.completenessPercent,
       projectId: projects.id,
       projectTitle: projects.title,
     })

@@ -1,0 +1,198 @@
+/**
+ * The projection writer: durable Yjs state → canonical form → content hash + projection columns
+ * of `documents` (title, key fields, competencies, completeness, validation errors), so lists,
+ * search and the other documents read a document without loading its Y.Doc.
+ *
+ * Runs on the server only, in three places: the collaboration server after durable writes
+ * (debounced, server/collab/projection.ts), document creation, and the demo seed. Relative imports
+ * only: the collaboration server and the seed load this file outside the Remix build.
+ *
+ * Order of work, and why:
+ *  1. Load the DURABLE state (snapshot + log), never a room's in-memory Y.Doc: the hash written
+ *     here is what approvals bind to, so it must describe content the database already holds.
+ *  2. Repairs (ensureLayout, and for an assessment plan syncAssessmentRows from its specification)
+ *     run on that copy; what they change is one Yjs update handed to `applyUpdate` (the live room,
+ *     which stores it before broadcasting) and awaited before anything is projected from it.
+ *     No transaction is open meanwhile: the room's write goes through another connection (or the
+ *     same PGlite one) and must not wait for us.
+ *  3. One short transaction writes every projection column together and reads the previous hash.
+ *  4. After commit, listeners hear about a changed hash (sign-off outdates approvals). The row is
+ *     the record: a crash between 3 and 4 is repaired by the next projection of the document.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Database, Queryable } from "../../../db/client";
+import { documents } from "../../../db/schema/documents";
+import { appendUpdates, loadDocumentState } from "../../../server/collab/persistence";
+import { notifyDocumentContentChanged } from "./content-changes.server";
+import {
+  canonicalDocument,
+  canonicalHash,
+  ensureLayout,
+  jsonEqual,
+  projectDocument,
+  readFields,
+  syncAssessmentRows,
+  type CanonicalDocument,
+  type DocumentKind,
+  type DocumentProjection,
+  type ProjectedCompetency,
+} from "./model";
+
+/** Which field of a kind links it to which other kind (its competencies come from there). */
+export const LINKED_DOCUMENT: Partial<Record<DocumentKind, { field: string; kind: DocumentKind }>> = {
+  assessment_plan: { field: "credentialSpecId", kind: "credential_spec" },
+  wbl_agreement: { field: "assessmentPlanId", kind: "assessment_plan" },
+};
+
+/** Who reads whose competencies: a changed specification re-projects its plans, a plan its agreements. */
+const DEPENDENT_KIND: Partial<Record<DocumentKind, DocumentKind>> = {
+  credential_spec: "assessment_plan",
+  assessment_plan: "wbl_agreement",
+};
+
+export type ProjectionOutcome = {
+  documentId: string;
+  contentHash: string;
+  previousHash: string | null;
+  projection: DocumentProjection;
+  /** Documents that read this one's competencies and must be projected again (they changed). */
+  dependents: string[];
+  /** The repairs written before projecting (layout, assessment rows), if any. */
+  repaired: boolean;
+};
+
+export type ProjectionOptions = {
+  /**
+   * Stores a server-side change (repairs) durably, e.g. through the document's live room so that
+   * its clients receive it. Default: appended to the update log directly (no room open: creation,
+   * seed, tests).
+   */
+  applyUpdate?: (update: Uint8Array) => Promise<void>;
+  /** Skip the content-change listeners (the seed runs before anyone listens). */
+  notify?: boolean;
+};
+
+const REPAIR = Symbol("projection repair");
+
+/**
+ * Competencies of a linked document of the same project, from its projection (or, when it has
+ * never been projected, from its stored state). Null when the id names no such document.
+ */
+export async function linkedCompetencies(db: Queryable, projectId: string, linkedId: string, kind: DocumentKind): Promise<ProjectedCompetency[] | null> {
+  const [row] = await db
+    .select({ id: documents.id, projection: documents.projection })
+    .from(documents)
+    .where(and(eq(documents.id, linkedId), eq(documents.projectId, projectId), eq(documents.kind, kind)));
+  if (!row) return null;
+  if (row.projection) return row.projection.competencies;
+  const state = await loadDocumentState(db, linkedId);
+  const ydoc = new Y.Doc();
+  try {
+    if (state) Y.applyUpdate(ydoc, state);
+    return projectDocument(canonicalDocument(ydoc, kind), kind).competencies;
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+async function contextFor(db: Queryable, projectId: string, kind: DocumentKind, fields: Record<string, unknown>) {
+  const link = LINKED_DOCUMENT[kind];
+  if (!link) return { competencies: undefined };
+  const linkedId = fields[link.field];
+  if (typeof linkedId !== "string" || linkedId === "") return { competencies: undefined };
+  return { competencies: (await linkedCompetencies(db, projectId, linkedId, link.kind)) ?? undefined };
+}
+
+/** Recomputes and stores a document's projection. Null when the document does not exist. */
+export async function refreshProjection(db: Database, documentId: string, options: ProjectionOptions = {}): Promise<ProjectionOutcome | null> {
+  const [row] = await db.select({ id: documents.id, kind: documents.kind, projectId: documents.projectId }).from(documents).where(eq(documents.id, documentId));
+  if (!row) return null;
+  const kind = row.kind;
+
+  const ydoc = new Y.Doc();
+  const repairs: Uint8Array[] = [];
+  ydoc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin === REPAIR) repairs.push(update);
+  });
+  try {
+    const state = await loadDocumentState(db, documentId);
+    if (state) Y.applyUpdate(ydoc, state);
+
+    // Repairs are idempotent: a document already in shape produces no update at all.
+    ydoc.transact(() => ensureLayout(ydoc, kind), REPAIR);
+    const context = await contextFor(db, row.projectId, kind, readFields(ydoc));
+    if (kind === "assessment_plan" && context.competencies) syncAssessmentRows(ydoc, context.competencies, REPAIR);
+    if (repairs.length > 0) {
+      const update = Y.mergeUpdates(repairs);
+      if (options.applyUpdate) await options.applyUpdate(update);
+      else await appendUpdates(db, [{ documentId, update }]);
+    }
+
+    const canonical: CanonicalDocument = canonicalDocument(ydoc, kind);
+    const contentHash = await canonicalHash(canonical);
+    const projection = projectDocument(canonical, kind, { linkedCompetencies: context.competencies });
+
+    const previous = await db.transaction(async (tx) => {
+      // Serialises projections of one document across instances, so a slower, older one cannot
+      // land after a newer one within the lock's scope.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`projection:${documentId}`}))`);
+      const [before] = await tx
+        .select({ contentHash: documents.contentHash, projection: documents.projection })
+        .from(documents)
+        .where(eq(documents.id, documentId));
+      const now = new Date();
+      await tx
+        .update(documents)
+        .set({
+          contentHash,
+          projection,
+          completenessPercent: projection.completeness.percent,
+          projectedAt: now,
+          // The document's own title field names it everywhere once someone has written one.
+          ...(projection.title ? { title: projection.title } : {}),
+          ...(before?.contentHash !== contentHash ? { updatedAt: now } : {}),
+        })
+        .where(eq(documents.id, documentId));
+      return before ?? null;
+    });
+
+    const previousHash = previous?.contentHash ?? null;
+    const competenciesChanged = !previous?.projection || !jsonEqual(previous.projection.competencies, projection.competencies);
+    const dependents = competenciesChanged ? await dependentsOf(db, row.projectId, documentId, kind) : [];
+    if (previousHash !== contentHash && options.notify !== false) {
+      await notifyDocumentContentChanged({ documentId, contentHash, previousHash });
+    }
+    return { documentId, contentHash, previousHash, projection, dependents, repaired: repairs.length > 0 };
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/** Documents of the project that link to this one (by their projected key field). */
+async function dependentsOf(db: Queryable, projectId: string, documentId: string, kind: DocumentKind): Promise<string[]> {
+  const dependentKind = DEPENDENT_KIND[kind];
+  const link = dependentKind ? LINKED_DOCUMENT[dependentKind] : undefined;
+  if (!dependentKind || !link) return [];
+  const rows = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        eq(documents.kind, dependentKind),
+        sql`${documents.projection} -> 'keyFields' ->> ${link.field} = ${documentId}`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Projections of several documents, for pages that list them (id → projection). */
+export async function projectionsOf(db: Queryable, documentIds: readonly string[]): Promise<Map<string, DocumentProjection>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: documents.id, projection: documents.projection })
+    .from(documents)
+    .where(inArray(documents.id, [...documentIds]));
+  return new Map(rows.flatMap((r) => (r.projection ? [[r.id, r.projection] as const] : [])));
+}
