@@ -1,0 +1,137 @@
+/**
+ * Anchors from what a person has selected: a range in a rich-text editor (Tiptap bound to a
+ * Y.XmlFragment by y-tiptap) or a focused field. Text ranges become Yjs RelativePositions, which
+ * name Yjs items rather than offsets, so a thread keeps pointing at the same words while others
+ * type before them; `resolveTextAnchor` turns them back into editor positions (for highlighting
+ * or selecting the range), or null once the words are gone.
+ *
+ * The y-tiptap sync plugin state holds the binding between the editor and the Y.XmlFragment:
+ * `{ doc, binding: { type, mapping } }` — the mapping (Y type → ProseMirror node) is what the
+ * position conversion needs; it is the same one the collaboration carets use.
+ */
+import type { EditorState } from "@tiptap/pm/state";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { QUOTE_MAX, type Anchor, type FieldAnchor, type TextAnchor } from "~/modules/comments/anchors";
+
+export type { Anchor, FieldAnchor, TextAnchor };
+
+type Mapping = Parameters<typeof absolutePositionToRelativePosition>[2];
+
+/** What the conversion needs: the fragment, its document and the fragment ↔ editor mapping. */
+export type YBinding = { doc: Y.Doc; type: Y.XmlFragment; mapping: Mapping };
+
+/** Anything with an editor state: a Tiptap Editor or a ProseMirror EditorView. */
+type HasState = { state: EditorState };
+
+export function fieldAnchor(path: string): FieldAnchor {
+  return { type: "field", path };
+}
+
+/** The Yjs binding of an editor, or null when it is not (yet) bound to a Y.XmlFragment. */
+export function bindingOf(state: EditorState): YBinding | null {
+  const ystate = ySyncPluginKey.getState(state) as { doc?: Y.Doc; binding?: { type?: Y.XmlFragment; mapping?: Mapping } | null } | undefined;
+  const binding = ystate?.binding;
+  if (!ystate?.doc || !binding?.type || !binding.mapping) return null;
+  return { doc: ystate.doc, type: binding.type, mapping: binding.mapping };
+}
+
+/** The name of the fragment (`text:<key>`), read from the Y.Doc's root types. */
+export function fragmentNameOf(binding: YBinding): string | null {
+  try {
+    return Y.findRootTypeKey(binding.type);
+  } catch {
+    return null;
+  }
+}
+
+/** A text anchor for [from, to) of the editor document; null for an empty or blank range. */
+export function textAnchorFromRange(binding: YBinding, doc: ProseMirrorNode, from: number, to: number, fragment: string): TextAnchor | null {
+  if (to <= from) return null;
+  const quote = doc.textBetween(from, to, "\n", " ");
+  if (!quote.trim()) return null;
+  const start = absolutePositionToRelativePosition(from, binding.type, binding.mapping) as Y.RelativePosition;
+  const end = absolutePositionToRelativePosition(to, binding.type, binding.mapping) as Y.RelativePosition;
+  return {
+    type: "text",
+    fragment,
+    start: Y.relativePositionToJSON(start) as TextAnchor["start"],
+    end: Y.relativePositionToJSON(end) as TextAnchor["end"],
+    quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote,
+  };
+}
+
+/** Where a text anchor is now, in editor positions; null if its text was deleted. */
+export function resolveTextRange(binding: YBinding, anchor: TextAnchor): { from: number; to: number } | null {
+  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(anchor.start), binding.mapping);
+  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(anchor.end), binding.mapping);
+  if (from === null || to === null || to <= from) return null;
+  return { from, to };
+}
+
+/** The editor's current selection as a text anchor (it survives the editor losing focus). */
+export function editorSelectionAnchor(editor: HasState): TextAnchor | null {
+  const binding = bindingOf(editor.state);
+  if (!binding) return null;
+  const fragment = fragmentNameOf(binding);
+  if (!fragment?.startsWith("text:")) return null;
+  const { from, to } = editor.state.selection;
+  return textAnchorFromRange(binding, editor.state.doc, from, to, fragment);
+}
+
+/** Resolves a thread's text anchor in an editor bound to the same fragment; null otherwise. */
+export function resolveTextAnchor(editor: HasState, anchor: Anchor): { from: number; to: number } | null {
+  if (anchor.type !== "text") return null;
+  const binding = bindingOf(editor.state);
+  if (!binding || fragmentNameOf(binding) !== anchor.fragment) return null;
+  return resolveTextRange(binding, anchor);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asking the comments panel to start a thread ("Comment on this field" buttons anywhere on the page)
+// ---------------------------------------------------------------------------------------------
+
+export const COMMENT_REQUEST_EVENT = "concord:comment-request";
+
+/** Opens the comments panel's new-thread form on this anchor (the panel listens on window). */
+export function requestComment(anchor: Anchor): void {
+  window.dispatchEvent(new CustomEvent<Anchor>(COMMENT_REQUEST_EVENT, { detail: anchor }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's last focused place, for "Comment on selection" when the page passes no getter
+// ---------------------------------------------------------------------------------------------
+
+type EditorElement = HTMLElement & { editor?: HasState };
+
+/**
+ * Remembers where the person last was outside `ignore` (the panel itself, whose buttons take the
+ * focus away): a Tiptap editor (its DOM element carries `.editor`) or an element with a
+ * `data-comment-path` (or `data-path`) attribute naming a field path. Returns the getter and a
+ * function that stops tracking.
+ */
+export function trackSelectionAnchor(ignore: () => HTMLElement | null): { get: () => Anchor | null; stop: () => void } {
+  let last: { editor: HasState } | { path: string } | null = null;
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (!target || ignore()?.contains(target)) return;
+    const editorElement = target.closest<EditorElement>(".ProseMirror");
+    if (editorElement?.editor) {
+      last = { editor: editorElement.editor };
+      return;
+    }
+    const field = target.closest<HTMLElement>("[data-comment-path],[data-path]");
+    const path = field?.dataset.commentPath ?? field?.dataset.path;
+    last = path ? { path } : null;
+  };
+  document.addEventListener("focusin", onFocusIn);
+  return {
+    get: () => {
+      if (!last) return null;
+      if ("path" in last) return fieldAnchor(last.path);
+      return editorSelectionAnchor(last.editor);
+    },
+    stop: () => document.removeEventListener("focusin", onFocusIn),
+  };
+}
