@@ -18,7 +18,7 @@ import { loadDocumentState } from "./persistence";
 import { bodyText, connectClient, typeParagraph, waitFor, whenSynced, type TestClient } from "./test-clients";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
-const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 type Child = { url: string; process: ChildProcess; output: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 const children: Child[] = [];

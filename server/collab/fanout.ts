@@ -81,8 +81,6 @@ class SingleInstance implements Fanout {
   async close() {}
 }
 
-const CHANNEL_PREFIX = "concord:collab:";
-
 class RedisFanout implements Fanout {
   readonly instanceId = randomBytes(8).toString("hex");
   readonly enabled = true;
@@ -90,12 +88,16 @@ class RedisFanout implements Fanout {
   private resubscribed: Array<() => void> = [];
   private everReady = false;
 
+  private readonly prefix: string;
+
   constructor(
     private readonly publisher: import("ioredis").Redis,
     private readonly subscriber: import("ioredis").Redis,
+    namespace: string,
   ) {
+    this.prefix = `concord:collab:${namespace}:`;
     subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => {
-      const documentId = channel.toString("utf8").slice(CHANNEL_PREFIX.length);
+      const documentId = channel.toString("utf8").slice(this.prefix.length);
       const handler = this.handlers.get(documentId);
       if (!handler) return;
       let decoded: FanoutMessage;
@@ -120,20 +122,20 @@ class RedisFanout implements Fanout {
 
   async join(documentId: string, handler: FanoutHandler) {
     this.handlers.set(documentId, handler);
-    await this.subscriber.subscribe(CHANNEL_PREFIX + documentId);
+    await this.subscriber.subscribe(this.prefix + documentId);
   }
 
   async leave(documentId: string) {
     this.handlers.delete(documentId);
     try {
-      await this.subscriber.unsubscribe(CHANNEL_PREFIX + documentId);
+      await this.subscriber.unsubscribe(this.prefix + documentId);
     } catch (error) {
       log.warn("collab: redis unsubscribe failed", error instanceof Error ? error.message : error);
     }
   }
 
   publish(documentId: string, message: FanoutMessage) {
-    this.publisher.publish(CHANNEL_PREFIX + documentId, Buffer.from(encodeFanoutMessage(message))).catch((error: unknown) => {
+    this.publisher.publish(this.prefix + documentId, Buffer.from(encodeFanoutMessage(message))).catch((error: unknown) => {
       // Durable already; other instances catch up from Postgres after Redis comes back.
       log.warn("collab: redis publish failed", error instanceof Error ? error.message : error);
     });
@@ -149,13 +151,17 @@ class RedisFanout implements Fanout {
   }
 }
 
-export async function createFanout(redisUrl: string | undefined): Promise<Fanout> {
+/**
+ * `namespace` separates deployments (and test databases) that share one Redis: instances share
+ * documents only when they also share the database, so it is derived from the database's name.
+ */
+export async function createFanout(redisUrl: string | undefined, namespace: string): Promise<Fanout> {
   if (!redisUrl) return new SingleInstance();
   const { Redis } = await import("ioredis");
   const options = { maxRetriesPerRequest: null, lazyConnect: true } as const;
   const publisher = new Redis(redisUrl, options);
   const subscriber = new Redis(redisUrl, options);
-  const fanout = new RedisFanout(publisher, subscriber);
+  const fanout = new RedisFanout(publisher, subscriber, namespace);
   await Promise.all([publisher.connect(), subscriber.connect()]);
   log.info("collab: sharing documents with other instances through Redis");
   return fanout;

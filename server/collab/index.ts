@@ -13,6 +13,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
+import { sql } from "drizzle-orm";
 import { WebSocketServer } from "ws";
 import type { Env } from "../../app/env.server";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
@@ -39,7 +40,7 @@ const READ_ONLY_STRIKES = 3;
 
 export async function createCollaboration({ env, database, server }: CollaborationOptions) {
   const metrics = new CollabMetrics();
-  const fanout = await createFanout(env.REDIS_URL);
+  const fanout = await createFanout(env.REDIS_URL, env.REDIS_URL ? await databaseName(database) : "");
   const writer = new GroupCommitWriter(database.db, { onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
   const registry = new RoomRegistry({
     db: database.db,
@@ -77,10 +78,12 @@ export async function createCollaboration({ env, database, server }: Collaborati
       return refuse(503, "Document unavailable, try again");
     }
     try {
-      if (socket.destroyed || closing) return;
+      if (closing) return refuse(503, "Shutting down");
+      if (socket.destroyed) return;
       wss.handleUpgrade(request, socket, head, (ws) => {
         // Awareness traffic grows with the square of the participants: cap them per document.
         if (room.connections.size >= env.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT) {
+          ws.on("error", () => ws.terminate());
           metrics.closed(CollabCloseCode.TRY_AGAIN_LATER);
           ws.close(CollabCloseCode.TRY_AGAIN_LATER, "document is full");
           return;
@@ -227,6 +230,12 @@ export async function createCollaboration({ env, database, server }: Collaborati
   const handle: CollaborationHandle = { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions };
   setCollaborationHandle(handle);
   return handle;
+}
+
+async function databaseName(database: DatabaseHandle): Promise<string> {
+  const result: unknown = await database.db.execute(sql`select current_database() as name`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ name: string }>;
+  return rows[0]?.name ?? "default";
 }
 
 function hasMetricsToken(header: string | undefined, token: string | undefined): boolean {
