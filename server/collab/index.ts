@@ -8,6 +8,7 @@
  *   connection.ts            per-socket protocol, read-only rule, awareness identity, limits
  *   fanout.ts                Redis pub/sub between instances (REDIS_URL)
  *   metrics.ts               figures for logs and the operator endpoint
+ *   projection.ts            documents' projections recomputed after durable writes (debounced)
  * Design: docs/decisions/0004-collaboration-server.md. Close codes: app/modules/collab/close-codes.ts.
  */
 import { timingSafeEqual } from "node:crypto";
@@ -15,8 +16,10 @@ import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { sql } from "drizzle-orm";
 import { WebSocketServer } from "ws";
+import * as Y from "yjs";
 import type { Env } from "../../app/env.server";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
+import { refreshProjection } from "../../app/modules/documents/projection.server";
 import type { DatabaseHandle } from "../../db/client";
 import { log } from "../log";
 import { newAccessCache, resolveAccess } from "./access";
@@ -26,6 +29,8 @@ import { GroupCommitWriter } from "./group-commit";
 import { setCollaborationHandle, type CollaborationHandle } from "./handle";
 import type { ConnectionLimits } from "./limits";
 import { CollabMetrics } from "./metrics";
+import { appendUpdates } from "./persistence";
+import { ProjectionScheduler } from "./projection";
 import { RoomRegistry } from "./registry";
 import { authorizeUpgrade, refuseUpgrade } from "./upgrade";
 
@@ -37,18 +42,59 @@ const COMPACT_WHEN_QUIET_MS = 10_000;
 const METRICS_LOG_MS = 60_000;
 /** Edits a read-only connection may attempt before it is closed with READ_ONLY (4405). */
 const READ_ONLY_STRIKES = 3;
+/** A document edited without pause is still projected this often. */
+const PROJECTION_MAX_WAIT_MS = 10_000;
+/** Origin of changes the server itself makes (layout and assessment-row repairs). */
+const SERVER_EDIT = Symbol("server edit");
 
 export async function createCollaboration({ env, database, server }: CollaborationOptions) {
   const metrics = new CollabMetrics();
   const fanout = await createFanout(env.REDIS_URL, env.REDIS_URL ? await databaseName(database) : "");
   const writer = new GroupCommitWriter(database.db, { onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
+  const projections = new ProjectionScheduler(
+    async (documentId) => (await refreshProjection(database.db, documentId, { applyUpdate: (update) => applyServerUpdate(documentId, update) }))?.dependents ?? [],
+    {
+      debounceMs: env.COLLAB_PROJECTION_DEBOUNCE_MS,
+      maxWaitMs: PROJECTION_MAX_WAIT_MS,
+      onError: (documentId, error) => log.warn(`collab: projecting ${documentId} failed`, error instanceof Error ? error.message : error),
+    },
+  );
   const registry = new RoomRegistry({
     db: database.db,
     metrics,
     unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
     development: env.NODE_ENV === "development",
-    roomDeps: { db: database.db, writer, fanout, metrics, compactAfterUpdates: env.COLLAB_COMPACT_AFTER_UPDATES },
+    roomDeps: {
+      db: database.db,
+      writer,
+      fanout,
+      metrics,
+      compactAfterUpdates: env.COLLAB_COMPACT_AFTER_UPDATES,
+      onDurable: (documentId) => projections.schedule(documentId),
+    },
   });
+
+  /**
+   * A change made by the server (projection repairs) goes through the document's room like any
+   * edit — stored before it is broadcast to the people who have it open — and resolves once
+   * stored. The room is loaded for it if nobody has the document open. During shutdown (rooms
+   * closed, nobody connected) it is appended to the log directly.
+   */
+  async function applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
+    if (closing) {
+      const { refused } = await appendUpdates(database.db, [{ documentId, update }]);
+      if (refused.length > 0) throw new Error(`document ${documentId} is locked; the server's change was not stored`);
+      return;
+    }
+    const room = await registry.acquire(documentId);
+    try {
+      Y.applyUpdate(room.doc, update, SERVER_EDIT);
+      await room.settled();
+      if (room.failed) throw new Error(`document ${documentId} could not store the server's change`);
+    } finally {
+      registry.release(room);
+    }
+  }
   const limits: ConnectionLimits = {
     updatesPerSecond: env.COLLAB_UPDATES_PER_SECOND,
     awarenessPerSecond: env.COLLAB_AWARENESS_PER_SECOND,
@@ -221,6 +267,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
     // closes the database next).
     await registry.closeAll();
     await writer.drain();
+    await projections.close(5_000);
     wss.close();
     await fanout.close();
     setCollaborationHandle(undefined, handle);

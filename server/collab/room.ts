@@ -38,6 +38,8 @@ export type RoomDeps = {
   requestCompaction: (room: DocumentRoom) => void;
   /** The room has failed (its updates cannot be stored); the registry forgets it. */
   onFailed: (room: DocumentRoom) => void;
+  /** The document's durable content may have changed (loaded, or an update committed): re-project it. */
+  onDurable?: (documentId: string) => void;
 };
 
 /** Origins of document changes that are already durable (loaded, or committed elsewhere). */
@@ -83,6 +85,7 @@ export class DocumentRoom {
     this.deps.metrics.loaded(performance.now() - started);
     if (this.deps.fanout.enabled) this.deps.fanout.publish(this.documentId, { kind: "query-awareness", from: this.deps.fanout.instanceId });
     if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
+    this.deps.onDurable?.(this.documentId);
   }
 
   /** Re-reads the database (after Redis was away, messages may have been missed). */
@@ -159,6 +162,7 @@ export class DocumentRoom {
         this.broadcast(encodeUpdate(update), origin);
         if (this.deps.fanout.enabled) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
         if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
+        this.deps.onDurable?.(this.documentId);
       },
       (error: unknown) => this.fail(error),
     );

@@ -24,6 +24,7 @@ import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
 import { appendUpdates, loadDocumentState } from "../../../server/collab/persistence";
+import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
 import { notifyDocumentContentChanged } from "./content-changes.server";
 import {
   canonicalDocument,
@@ -106,11 +107,14 @@ async function contextFor(db: Queryable, projectId: string, kind: DocumentKind, 
 
 /** Recomputes and stores a document's projection. Null when the document does not exist. */
 export async function refreshProjection(db: Database, documentId: string, options: ProjectionOptions = {}): Promise<ProjectionOutcome | null> {
-  const [row] = await db.select({ id: documents.id, kind: documents.kind, projectId: documents.projectId }).from(documents).where(eq(documents.id, documentId));
+  const [row] = await db
+    .select({ id: documents.id, kind: documents.kind, projectId: documents.projectId, status: documents.status })
+    .from(documents)
+    .where(eq(documents.id, documentId));
   if (!row) return null;
   const kind = row.kind;
 
-  const ydoc = new Y.Doc();
+  let ydoc = new Y.Doc();
   const repairs: Uint8Array[] = [];
   ydoc.on("update", (update: Uint8Array, origin: unknown) => {
     if (origin === REPAIR) repairs.push(update);
@@ -119,14 +123,24 @@ export async function refreshProjection(db: Database, documentId: string, option
     const state = await loadDocumentState(db, documentId);
     if (state) Y.applyUpdate(ydoc, state);
 
-    // Repairs are idempotent: a document already in shape produces no update at all.
-    ydoc.transact(() => ensureLayout(ydoc, kind), REPAIR);
     const context = await contextFor(db, row.projectId, kind, readFields(ydoc));
-    if (kind === "assessment_plan" && context.competencies) syncAssessmentRows(ydoc, context.competencies, REPAIR);
+    // Approved (or otherwise locked) content is never changed, not even by a repair: the write
+    // path would refuse it, and the approval is bound to the content as it is.
+    if (!CONTENT_LOCKED_STATUSES.includes(row.status)) {
+      // Repairs are idempotent: a document already in shape produces no update at all.
+      ydoc.transact(() => ensureLayout(ydoc, kind), REPAIR);
+      if (kind === "assessment_plan" && context.competencies) syncAssessmentRows(ydoc, context.competencies, REPAIR);
+    }
     if (repairs.length > 0) {
       const update = Y.mergeUpdates(repairs);
-      if (options.applyUpdate) await options.applyUpdate(update);
-      else await appendUpdates(db, [{ documentId, update }]);
+      const refused = options.applyUpdate ? (await options.applyUpdate(update), false) : (await appendUpdates(db, [{ documentId, update }])).refused.length > 0;
+      if (refused) {
+        // Locked meanwhile: project the content as stored, without the repairs.
+        repairs.length = 0;
+        ydoc.destroy();
+        ydoc = new Y.Doc();
+        if (state) Y.applyUpdate(ydoc, state);
+      }
     }
 
     const canonical: CanonicalDocument = canonicalDocument(ydoc, kind);
