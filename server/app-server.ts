@@ -5,6 +5,8 @@
 import http from "node:http";
 import type { Env } from "../app/env.server";
 import { setDatabase } from "../app/db.server";
+import { onDocumentContentChanged } from "../app/modules/documents/content-changes.server";
+import { syncSignoffContent } from "../app/modules/signoff/signoff.server";
 import type { DatabaseHandle } from "../db/client";
 import { createCollaboration } from "./collab/index";
 import { createHttpApp } from "./http-app";
@@ -20,6 +22,8 @@ export type RunningServer = {
 
 export async function startServer(env: Env, database: DatabaseHandle): Promise<RunningServer & { startDevReload?: () => Promise<void> }> {
   setDatabase(database);
+  // Content saved during review outdates approvals of older versions (re-read under the lock).
+  onDocumentContentChanged("signoff", ({ documentId }) => syncSignoffContent(documentId).then(() => undefined));
   const { app, reloadBuild } = await createHttpApp(env);
   const server = http.createServer(app);
   const collaboration = await createCollaboration({ env, database, server });
