@@ -15,7 +15,7 @@ import type { Database } from "../../db/client";
 import { log } from "../log";
 import type { AwarenessOwner } from "./awareness-identity";
 import type { Fanout, FanoutMessage } from "./fanout";
-import type { GroupCommitWriter } from "./group-commit";
+import { DocumentContentLockedError, type GroupCommitWriter } from "./group-commit";
 import type { CollabMetrics } from "./metrics";
 import { applyStoredDocument, loadStoredDocument } from "./persistence";
 import { encodeAwareness, encodeUpdate } from "./protocol";
@@ -256,9 +256,18 @@ export class DocumentRoom {
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.deps.metrics.counters.persistenceFailures++;
-    log.error(`collab: document ${this.documentId} failed, closing its connections`, error instanceof Error ? error.message : error);
-    for (const connection of [...this.connections]) connection.close(CollabCloseCode.INTERNAL_ERROR, "could not store the update");
+    // An edit that lost the race against an approval: the document is locked now. The clients
+    // reconnect read-only and reload what they may do, like any permission change.
+    const locked = error instanceof DocumentContentLockedError;
+    if (locked) log.warn(`collab: document ${this.documentId} was locked while an edit waited; closing its connections`);
+    else {
+      this.deps.metrics.counters.persistenceFailures++;
+      log.error(`collab: document ${this.documentId} failed, closing its connections`, error instanceof Error ? error.message : error);
+    }
+    for (const connection of [...this.connections]) {
+      if (locked) connection.close(CollabCloseCode.PERMISSIONS_CHANGED, "document locked");
+      else connection.close(CollabCloseCode.INTERNAL_ERROR, "could not store the update");
+    }
     this.deps.onFailed(this);
   }
 
