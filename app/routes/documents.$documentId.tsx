@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CollaborativeDocument } from "~/components/editor/collaborative-document";
 import { richTextSections } from "~/components/editor/sections";
 import { loadEditorSnapshot } from "~/components/editor/snapshot.server";
+import { CommentsPanel } from "~/components/comments/CommentsPanel";
+import { HistoryPanel } from "~/components/history/HistoryPanel";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
 import { getDocumentForActor } from "~/modules/documents/documents.server";
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { document, project, participants, role, canEdit, viewer, editor } = useLoaderData<typeof loader>();
+  const { document, project, participants, role, canEdit, canComment, viewer, editor } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -63,6 +65,8 @@ export default function DocumentPage() {
             </dl>
           </section>
           {/* SIDE PANELS */}
+          <CommentsPanel documentId={document.id} canComment={canComment} />
+          <HistoryPanel documentId={document.id} canEdit={canEdit} />
           <aside className="card" aria-labelledby="participants-heading">
             <h2 id="participants-heading">Participants</h2>
             <ul className="list">

@@ -1,0 +1,340 @@
+/**
+ * Comments on a document: threads anchored to a field or a range of text, replies, resolve and
+ * reopen, @mentions (threads that mention you are flagged and can be filtered). Reading needs
+ * view access; writing needs `document.comment` (editors and QA reviewers). Loads and writes
+ * through its own resource route (documents.$documentId.comments) and refreshes every 20 seconds
+ * while the page is visible, so others' comments show up without a reload.
+ */
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { anchorHref, type Anchor } from "~/modules/comments/anchors";
+import { mentionSegments } from "~/modules/comments/mentions";
+import { kindDefinition, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
+import type { CommentsActionData, loader as commentsLoader } from "~/routes/documents.$documentId.comments";
+import { COMMENT_REQUEST_EVENT, trackSelectionAnchor } from "./anchor";
+import styles from "./comments.css";
+import { MentionTextarea, type MentionPerson } from "./MentionTextarea";
+
+type Props = {
+  documentId: string;
+  canComment: boolean;
+  /** People who can be mentioned, if the page has them; the panel loads the list itself otherwise. */
+  participants?: readonly MentionPerson[];
+  /** The page's current selection (editor range or focused field); defaults to tracking focus. */
+  getSelectionAnchor?: () => Anchor | null;
+};
+
+type Loaded = Extract<NonNullable<ReturnType<typeof useFetcher<typeof commentsLoader>>["data"]>, { ok: true }>;
+type Thread = Loaded["threads"][number];
+type Filter = "open" | "resolved" | "mentions";
+
+const DATE = new Intl.DateTimeFormat("en-CA", { dateStyle: "medium", timeStyle: "short" });
+const REFRESH_MS = 20_000;
+
+function when(iso: string) {
+  return <time dateTime={iso}>{DATE.format(new Date(iso))}</time>;
+}
+
+/** Runs `onDone` once each time the fetcher finishes an action that succeeded. */
+function useActionFetcher(onDone: () => void) {
+  const fetcher = useFetcher<CommentsActionData>();
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok && handled.current !== fetcher.data) {
+      handled.current = fetcher.data;
+      onDone();
+    }
+  }, [fetcher.state, fetcher.data, onDone]);
+  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.fieldErrors : {};
+  return { fetcher, errors, busy: fetcher.state !== "idle" };
+}
+
+function CommentBody({ body, mentions, viewerId }: { body: string; mentions: Array<{ id: string; name: string }>; viewerId: string }) {
+  return (
+    <p className="comment__body">
+      {mentionSegments(body, mentions).map((segment, i) =>
+        segment.type === "text" ? (
+          <span key={i}>{segment.text}</span>
+        ) : (
+          <span key={i} className={segment.userIds.includes(viewerId) ? "mention mention--me" : "mention"}>{segment.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+function anchorChoices(kind: DocumentKind) {
+  return kindDefinition(kind).sections.map((section) => ({
+    title: section.title,
+    items: section.items.map((item) => ({ path: item.type === "richtext" ? textPath(item.key) : item.key, label: item.label })),
+  }));
+}
+
+function describeSelection(kind: DocumentKind, anchor: Anchor): string {
+  if (anchor.type === "text") return `Selected text: “${anchor.quote.length > 60 ? `${anchor.quote.slice(0, 59)}…` : anchor.quote}”`;
+  return `This field: ${anchor.label ?? makeLocator(kind, {})(anchor.path).label}`;
+}
+
+function NewThreadForm({
+  url,
+  kind,
+  people,
+  initial,
+  onClose,
+  onCreated,
+}: {
+  url: string;
+  kind: DocumentKind;
+  people: readonly MentionPerson[];
+  initial: Anchor | null;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const id = useId();
+  const { fetcher, errors, busy } = useActionFetcher(onCreated);
+  const choices = anchorChoices(kind);
+  const [choice, setChoice] = useState(initial ? "selection" : JSON.stringify({ type: "field", path: choices[0]?.items[0]?.path ?? "title" }));
+  const anchor = choice === "selection" ? JSON.stringify(initial) : choice;
+  return (
+    <fetcher.Form method="post" action={url} className="comment-form" aria-label="New comment">
+      <input type="hidden" name="intent" value="start" />
+      <input type="hidden" name="anchor" value={anchor} />
+      <div className="field">
+        <label htmlFor={`${id}-anchor`}>Comment on</label>
+        <select id={`${id}-anchor`} value={choice} onChange={(event) => setChoice(event.target.value)}>
+          {initial ? <option value="selection">{describeSelection(kind, initial)}</option> : null}
+          {choices.map((section) => (
+            <optgroup key={section.title} label={section.title}>
+              {section.items.map((item) => (
+                <option key={item.path} value={JSON.stringify({ type: "field", path: item.path })}>
+                  {item.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {errors.anchor ? <span className="field__error" role="alert">{errors.anchor}</span> : null}
+      </div>
+      {choice === "selection" && initial?.type === "text" ? <blockquote className="comment-form__quote">{initial.quote}</blockquote> : null}
+      <MentionTextarea label="Comment" name="body" people={people} autoFocus error={errors.body} />
+      {errors.form ? <div className="form-error" role="alert">{errors.form}</div> : null}
+      <div className="comment-form__actions">
+        <button type="submit" className="button button--small" disabled={busy}>{busy ? "Posting…" : "Post comment"}</button>
+        <button type="button" className="button button--small button--secondary" onClick={onClose}>Cancel</button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { thread: Thread; url: string; viewerId: string; canComment: boolean; people: readonly MentionPerson[]; onChanged: () => void }) {
+  const id = useId();
+  const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const done = useCallback(() => {
+    setReplying(false);
+    setEditing(null);
+    onChanged();
+  }, [onChanged]);
+  const replyAction = useActionFetcher(done);
+  const statusAction = useActionFetcher(onChanged);
+  const editAction = useActionFetcher(done);
+  const resolved = thread.status === "resolved";
+  const first = thread.comments[0];
+  const headingId = `${id}-heading`;
+  return (
+    <article
+      className={["thread", resolved ? "thread--resolved" : "", thread.mentionsViewer ? "thread--mention" : ""].filter(Boolean).join(" ")}
+      aria-labelledby={headingId}
+      data-thread-id={thread.id}
+    >
+      <div className="thread__head">
+        <a id={headingId} className="thread__anchor" href={anchorHref(thread.anchor)}>
+          {thread.anchor.label ?? (thread.anchor.type === "field" ? thread.anchor.path : thread.anchor.fragment)}
+        </a>
+        {resolved ? <span className="badge badge--resolved">Resolved</span> : null}
+        {thread.mentionsViewer ? <span className="badge badge--mention">Mentions you</span> : null}
+      </div>
+      {thread.anchor.type === "text" ? <blockquote className="thread__quote">{thread.anchor.quote}</blockquote> : null}
+      <ol className="thread__comments" aria-label={`Comments on ${thread.anchor.label ?? "this place"}`}>
+        {thread.comments.map((comment) => (
+          <li key={comment.id}>
+            <p className="comment__meta">
+              <strong>{comment.author?.name ?? "A former participant"}</strong> · {when(comment.createdAt)}
+              {comment.editedAt ? " · edited" : null}
+            </p>
+            {editing === comment.id ? (
+              <editAction.fetcher.Form method="post" action={url} className="comment-form">
+                <input type="hidden" name="intent" value="edit" />
+                <input type="hidden" name="commentId" value={comment.id} />
+                <MentionTextarea label="Edit your comment" name="body" people={people} defaultValue={comment.body} autoFocus error={editAction.errors.body} />
+                <div className="comment-form__actions">
+                  <button type="submit" className="button button--small" disabled={editAction.busy}>Save</button>
+                  <button type="button" className="button button--small button--secondary" onClick={() => setEditing(null)}>Cancel</button>
+                </div>
+              </editAction.fetcher.Form>
+            ) : (
+              <>
+                <CommentBody body={comment.body} mentions={comment.mentions} viewerId={viewerId} />
+                {canComment && comment.author?.id === viewerId ? (
+                  <button type="button" className="link-button" onClick={() => setEditing(comment.id)} aria-label={`Edit your comment from ${DATE.format(new Date(comment.createdAt))}`}>
+                    Edit
+                  </button>
+                ) : null}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {resolved && thread.resolvedAt ? (
+        <p className="muted comment__meta">
+          Resolved by {thread.resolvedBy?.name ?? "a former participant"} · {when(thread.resolvedAt)}
+        </p>
+      ) : null}
+      {canComment ? (
+        replying ? (
+          <replyAction.fetcher.Form method="post" action={url} className="comment-form" aria-label={`Reply to ${first?.author?.name ?? "this thread"}`}>
+            <input type="hidden" name="intent" value="reply" />
+            <input type="hidden" name="threadId" value={thread.id} />
+            <MentionTextarea label="Reply" name="body" people={people} autoFocus error={replyAction.errors.body} />
+            {replyAction.errors.form ? <div className="form-error" role="alert">{replyAction.errors.form}</div> : null}
+            <div className="comment-form__actions">
+              <button type="submit" className="button button--small" disabled={replyAction.busy}>{replyAction.busy ? "Sending…" : "Send reply"}</button>
+              <button type="button" className="button button--small button--secondary" onClick={() => setReplying(false)}>Cancel</button>
+            </div>
+          </replyAction.fetcher.Form>
+        ) : (
+          <div className="thread__actions">
+            <button type="button" className="button button--small button--secondary" onClick={() => setReplying(true)}>Reply</button>
+            <statusAction.fetcher.Form method="post" action={url}>
+              <input type="hidden" name="threadId" value={thread.id} />
+              <button type="submit" name="intent" value={resolved ? "reopen" : "resolve"} className="button button--small button--secondary" disabled={statusAction.busy}>
+                {resolved ? "Reopen" : "Resolve"}
+              </button>
+            </statusAction.fetcher.Form>
+          </div>
+        )
+      ) : null}
+      {statusAction.errors.form ? <div className="form-error" role="alert">{statusAction.errors.form}</div> : null}
+    </article>
+  );
+}
+
+export function CommentsPanel({ documentId, canComment, participants, getSelectionAnchor }: Props) {
+  const id = useId();
+  const url = `/documents/${documentId}/comments`;
+  const list = useFetcher<typeof commentsLoader>();
+  const panel = useRef<HTMLElement | null>(null);
+  const tracker = useRef<ReturnType<typeof trackSelectionAnchor> | null>(null);
+  const [filter, setFilter] = useState<Filter>("open");
+  const [draft, setDraft] = useState<{ anchor: Anchor | null; key: number } | null>(null);
+  const [hint, setHint] = useState("");
+
+  const { load } = list;
+  const reload = useCallback(() => load(url), [load, url]);
+
+  useEffect(() => {
+    reload();
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible") reload();
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  useEffect(() => {
+    tracker.current = trackSelectionAnchor(() => panel.current);
+    return () => tracker.current?.stop();
+  }, []);
+
+  const open = useCallback((anchor: Anchor | null) => {
+    setDraft((current) => ({ anchor, key: (current?.key ?? 0) + 1 }));
+    setHint("");
+    panel.current?.scrollIntoView({ block: "nearest" });
+  }, []);
+
+  useEffect(() => {
+    if (!canComment) return;
+    const onRequest = (event: Event) => open((event as CustomEvent<Anchor>).detail);
+    window.addEventListener(COMMENT_REQUEST_EVENT, onRequest);
+    return () => window.removeEventListener(COMMENT_REQUEST_EVENT, onRequest);
+  }, [canComment, open]);
+
+  const data = list.data;
+  const loaded = data?.ok ? data : null;
+  const people = loaded?.people ?? participants ?? [];
+  const threads = loaded?.threads ?? [];
+  const openCount = threads.filter((t) => t.status === "open").length;
+  const mentionCount = threads.filter((t) => t.status === "open" && t.mentionsViewer).length;
+  const shown = threads.filter((t) => (filter === "mentions" ? t.mentionsViewer : t.status === filter));
+  const mayComment = canComment && (loaded ? loaded.canComment : true);
+
+  const startFromSelection = () => {
+    const anchor = getSelectionAnchor?.() ?? tracker.current?.get() ?? null;
+    open(anchor);
+  };
+
+  const created = useCallback(() => {
+    setDraft(null);
+    setFilter("open");
+    setHint("Comment posted.");
+    reload();
+  }, [reload]);
+
+  const filters: Array<[Filter, string]> = [
+    ["open", `Open (${openCount})`],
+    ["resolved", `Resolved (${threads.length - openCount})`],
+    ["mentions", `Mentions you (${threads.filter((t) => t.mentionsViewer).length})`],
+  ];
+
+  return (
+    <section className="card comments-panel" aria-labelledby={`${id}-heading`} ref={panel}>
+      <link rel="stylesheet" href={styles} />
+      <h2 id={`${id}-heading`}>
+        Comments {loaded ? <span className="comments-panel__count">{openCount} open</span> : null}
+      </h2>
+      {mentionCount > 0 && filter !== "mentions" ? (
+        <div className="comments-mentions-notice" role="status">
+          <span>
+            You are mentioned in {mentionCount} open {mentionCount === 1 ? "thread" : "threads"}.
+          </span>
+          <button type="button" className="link-button" onClick={() => setFilter("mentions")}>Show</button>
+        </div>
+      ) : null}
+      <div className="comments-toolbar">
+        {mayComment && !draft ? (
+          <button type="button" className="button button--small" onClick={startFromSelection}>
+            New comment
+          </button>
+        ) : null}
+        <div className="comments-filter" role="group" aria-label="Show threads">
+          {filters.map(([value, label]) => (
+            <button key={value} type="button" aria-pressed={filter === value} onClick={() => setFilter(value)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="visually-hidden" role="status">{hint}</p>
+      {mayComment && draft && loaded ? (
+        <NewThreadForm key={draft.key} url={url} kind={loaded.kind} people={people} initial={draft.anchor} onClose={() => setDraft(null)} onCreated={created} />
+      ) : null}
+      {!data ? (
+        <p className="muted">Loading comments…</p>
+      ) : !loaded ? (
+        <p className="form-error" role="alert">The comments could not be loaded.</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">
+          {filter === "open" ? "No open comments." : filter === "resolved" ? "No resolved comments." : "Nobody has mentioned you here."}
+          {filter === "open" && mayComment ? " Select text or click into a field, then press “New comment”." : null}
+        </p>
+      ) : (
+        <ul className="thread-list">
+          {shown.map((thread) => (
+            <li key={thread.id}>
+              <ThreadItem thread={thread} url={url} viewerId={loaded.viewerId} canComment={mayComment} people={people} onChanged={reload} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

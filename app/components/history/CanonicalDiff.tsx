@@ -1,0 +1,160 @@
+/**
+ * What changed between two canonical forms of a document (diffCanonical's result), for people:
+ * grouped by section in document order, field labels from the kind definition, values formatted
+ * as the form shows them, rich text as a word-level diff. Inline (deletions and insertions in one
+ * flow) or side by side (before | after). Reused by sign-off to show a signatory what changed
+ * since the version they approved.
+ */
+import type { ReactNode } from "react";
+import type { CanonicalDiff as Diff, DiffOp, DocumentKind, FieldChange, TextChange } from "~/modules/documents/model";
+import styles from "./history.css";
+import { CHANGE_WORDS, fieldOfChange, formatValue, groupBySection, summarize } from "./format";
+
+export const historyStylesheet = styles;
+
+export type DiffMode = "inline" | "side-by-side";
+
+type Props = {
+  kind: DocumentKind;
+  diff: Diff;
+  mode?: DiffMode;
+  /** Where a field's anchor (`field-…`) lives, to link each change to it; no links when absent. */
+  hrefFor?: (anchor: string) => string;
+  /** Names of the two sides, e.g. "Version 1" and "Current content". */
+  beforeLabel?: string;
+  afterLabel?: string;
+  /** Heading level of the section titles (the page decides the outline). */
+  headingLevel?: 2 | 3 | 4;
+};
+
+function Removed({ children }: { children: string }) {
+  return (
+    <del className="diff-del">
+      <span className="visually-hidden">[removed: </span>
+      {children}
+      <span className="visually-hidden">]</span>
+    </del>
+  );
+}
+
+function Added({ children }: { children: string }) {
+  return (
+    <ins className="diff-ins">
+      <span className="visually-hidden">[added: </span>
+      {children}
+      <span className="visually-hidden">]</span>
+    </ins>
+  );
+}
+
+function Ops({ ops, side }: { ops: DiffOp[]; side?: "before" | "after" }) {
+  return (
+    <>
+      {ops.map((op, i) => {
+        if (op.op === "equal") return <span key={i}>{op.text}</span>;
+        if (op.op === "delete") return side === "after" ? null : <Removed key={i}>{op.text}</Removed>;
+        return side === "before" ? null : <Added key={i}>{op.text}</Added>;
+      })}
+    </>
+  );
+}
+
+function Sides({ before, after, beforeLabel, afterLabel }: { before: ReactNode; after: ReactNode; beforeLabel: string; afterLabel: string }) {
+  return (
+    <div className="diff-sides">
+      <div className="diff-side">
+        <span className="diff-side__title">{beforeLabel}</span>
+        {before}
+      </div>
+      <div className="diff-side">
+        <span className="diff-side__title">{afterLabel}</span>
+        {after}
+      </div>
+    </div>
+  );
+}
+
+function Head({ change, hrefFor }: { change: FieldChange | TextChange; hrefFor?: (anchor: string) => string }) {
+  return (
+    <div className="diff-item__head">
+      {hrefFor ? (
+        <a className="diff-item__label" href={hrefFor(change.anchor)}>{change.label}</a>
+      ) : (
+        <span className="diff-item__label">{change.label}</span>
+      )}
+      <span className={`diff-badge diff-badge--${change.change}`}>{CHANGE_WORDS[change.change]}</span>
+    </div>
+  );
+}
+
+function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel }: { kind: DocumentKind; change: FieldChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string }) {
+  const field = fieldOfChange(kind, change);
+  if (change.change === "reordered") {
+    return (
+      <div className="diff-item" data-path={change.path}>
+        <Head change={change} hrefFor={hrefFor} />
+        <p className="diff-note">The same entries, in a different order.</p>
+      </div>
+    );
+  }
+  const before = formatValue(field, change.before);
+  const after = formatValue(field, change.after);
+  return (
+    <div className="diff-item" data-path={change.path}>
+      <Head change={change} hrefFor={hrefFor} />
+      {mode === "side-by-side" ? (
+        <Sides
+          beforeLabel={beforeLabel}
+          afterLabel={afterLabel}
+          before={change.change === "added" ? <span className="diff-note">(empty)</span> : <Removed>{before}</Removed>}
+          after={change.change === "removed" ? <span className="diff-note">(empty)</span> : <Added>{after}</Added>}
+        />
+      ) : (
+        <p className="diff-inline">
+          {change.change !== "added" ? <Removed>{before}</Removed> : null}
+          {change.change === "changed" ? " " : null}
+          {change.change !== "removed" ? <Added>{after}</Added> : null}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TextItem({ change, mode, hrefFor, beforeLabel, afterLabel }: { change: TextChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string }) {
+  return (
+    <div className="diff-item" data-path={change.path}>
+      <Head change={change} hrefFor={hrefFor} />
+      {change.formattingOnly ? <p className="diff-note">Only the formatting changed (bold, headings, lists…), not the words.</p> : null}
+      {change.formattingOnly ? null : mode === "side-by-side" ? (
+        <Sides beforeLabel={beforeLabel} afterLabel={afterLabel} before={<Ops ops={change.ops} side="before" />} after={<Ops ops={change.ops} side="after" />} />
+      ) : (
+        <p className="diff-inline">
+          <Ops ops={change.ops} />
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function CanonicalDiff({ kind, diff, mode = "side-by-side", hrefFor, beforeLabel = "Before", afterLabel = "After", headingLevel = 3 }: Props) {
+  const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
+  if (diff.identical) return <p className="diff-summary">No differences: the content is the same.</p>;
+  return (
+    <div className="canonical-diff">
+      <link rel="stylesheet" href={styles} />
+      <p className="diff-summary" role="status">{summarize(diff)}</p>
+      {groupBySection(kind, diff).map((group) => (
+        <section key={group.key} className="diff-section" aria-label={group.title}>
+          <Heading>{group.title}</Heading>
+          {group.items.map((item) =>
+            item.type === "field" ? (
+              <FieldItem key={`f:${item.change.path}:${item.change.change}`} kind={kind} change={item.change} mode={mode} hrefFor={hrefFor} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+            ) : (
+              <TextItem key={`t:${item.change.path}`} change={item.change} mode={mode} hrefFor={hrefFor} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+            ),
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

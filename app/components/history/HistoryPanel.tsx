@@ -1,0 +1,127 @@
+/**
+ * The document's history: named versions (saved by people or automatically at sign-off events),
+ * "Save version" for editors, and links to compare any two versions or one with the current
+ * content. Loads and saves through its own resource route (documents.$documentId.versions).
+ */
+import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect, useId, useState } from "react";
+import type { loader as versionsLoader, VersionsActionData } from "~/routes/documents.$documentId.versions";
+import styles from "./history.css";
+
+type Props = { documentId: string; canEdit: boolean };
+
+const DATE = new Intl.DateTimeFormat("en-CA", { dateStyle: "medium", timeStyle: "short" });
+
+export function HistoryPanel({ documentId, canEdit }: Props) {
+  const id = useId();
+  const list = useFetcher<typeof versionsLoader>();
+  const save = useFetcher<VersionsActionData>();
+  const [formKey, setFormKey] = useState(0);
+  const url = `/documents/${documentId}/versions`;
+
+  useEffect(() => {
+    list.load(url);
+    // Load once per document; later refreshes follow saves (below).
+  }, [url]);
+
+  useEffect(() => {
+    if (save.state !== "idle" || !save.data?.ok) return;
+    setFormKey((key) => key + 1);
+    list.load(url);
+  }, [save.state, save.data]);
+
+  const data = list.data;
+  const versions = data?.ok ? data.versions : [];
+  const canSave = canEdit && (data?.ok ? data.canSave : true);
+  const errors = save.data && !save.data.ok ? save.data.fieldErrors : {};
+  const saving = save.state !== "idle";
+  const compareBase = `/documents/${documentId}/versions/compare`;
+
+  return (
+    <section className="card history-panel" aria-labelledby={`${id}-heading`}>
+      <link rel="stylesheet" href={styles} />
+      <h2 id={`${id}-heading`}>History</h2>
+      {canSave ? (
+        <save.Form key={formKey} method="post" action={url} className="form" aria-label="Save a version">
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Version name</label>
+            <input
+              id={`${id}-name`}
+              name="name"
+              required
+              maxLength={120}
+              placeholder="e.g. Draft for the employer workshop"
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={errors.name ? `${id}-name-error` : undefined}
+            />
+            {errors.name ? <span id={`${id}-name-error`} className="field__error" role="alert">{errors.name}</span> : null}
+          </div>
+          {errors.form ? <div className="form-error" role="alert">{errors.form}</div> : null}
+          <div>
+            <button type="submit" className="button button--small" disabled={saving}>
+              {saving ? "Saving…" : "Save version"}
+            </button>
+          </div>
+          <p className="visually-hidden" role="status">{save.data?.ok ? `Saved as version ${save.data.number}.` : ""}</p>
+        </save.Form>
+      ) : null}
+
+      {!data ? (
+        <p className="muted">Loading versions…</p>
+      ) : !data.ok ? (
+        <p className="form-error" role="alert">The history could not be loaded.</p>
+      ) : versions.length === 0 ? (
+        <p className="empty">No versions yet.{canSave ? " Save one to mark a milestone you can compare against later." : ""}</p>
+      ) : (
+        <>
+          <ol className="version-list" aria-label="Versions, newest first">
+            {versions.map((version, index) => {
+              const previous = versions[index + 1];
+              return (
+                <li key={version.id}>
+                  <div className="version-list__title">
+                    Version {version.number} — {version.name} {version.auto ? <span className="badge">Automatic</span> : null}
+                  </div>
+                  <div className="version-list__meta">
+                    {version.createdBy ?? "Concord"} · <time dateTime={version.createdAt}>{DATE.format(new Date(version.createdAt))}</time>
+                    {version.reason ? ` · ${version.reason}` : null}
+                  </div>
+                  <div className="version-list__actions">
+                    <Link to={`${compareBase}?from=${version.number}&to=current`} aria-label={`Compare version ${version.number} with the current content`}>
+                      Compare with current
+                    </Link>
+                    {previous ? (
+                      <Link to={`${compareBase}?from=${previous.number}&to=${version.number}`} aria-label={`Changes from version ${previous.number} to version ${version.number}`}>
+                        Changes since version {previous.number}
+                      </Link>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <Form method="get" action={compareBase} className="history-compare" aria-label="Compare two versions">
+            <div className="field">
+              <label htmlFor={`${id}-from`}>From</label>
+              <select id={`${id}-from`} name="from" defaultValue={String(versions[versions.length > 1 ? 1 : 0]!.number)}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.number}>Version {v.number}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-to`}>To</label>
+              <select id={`${id}-to`} name="to" defaultValue="current">
+                <option value="current">Current content</option>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.number}>Version {v.number}</option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--small button--secondary">Compare</button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

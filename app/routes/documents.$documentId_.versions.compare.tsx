@@ -1,0 +1,116 @@
+/**
+ * Compare two versions of a document, or a version with the current content:
+ * /documents/:id/versions/compare?from=<n>&to=<n|current>. Not nested in the document page
+ * (the `_` in the file name): it is a page of its own with the document page's links around it.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useId, useState } from "react";
+import { CanonicalDiff, historyStylesheet, type DiffMode } from "~/components/history/CanonicalDiff";
+import { ErrorPage } from "~/components/ui/error-page";
+import { requireActor } from "~/modules/auth/request.server";
+import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { compareVersions, DocumentAccessError, listVersions, VersionRefSchema, type VersionRef } from "~/modules/versions/versions.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare versions — ${data?.document.title ?? "Document"} — Concord` }];
+
+function parseRef(value: string | null): VersionRef | null {
+  if (value === null || value === "") return null;
+  const parsed = VersionRefSchema.safeParse(value);
+  if (!parsed.success) throw new Response("Unknown version", { status: 400 });
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireActor(request);
+  const documentId = params.documentId ?? "";
+  const url = new URL(request.url);
+  try {
+    const versions = await listVersions(actor, documentId);
+    // Defaults: the latest version against the current content.
+    const from = parseRef(url.searchParams.get("from")) ?? versions[0]?.number ?? "current";
+    const to = parseRef(url.searchParams.get("to")) ?? "current";
+    const comparison = await compareVersions(actor, documentId, from, to);
+    return json({
+      document: { id: documentId, title: comparison.documentTitle, kind: comparison.kind },
+      versions: versions.map((v) => ({ number: v.number, name: v.name, auto: v.auto })),
+      comparison,
+    });
+  } catch (error) {
+    if (error instanceof DocumentAccessError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}
+
+function RefSelect({ label, name, value, versions }: { label: string; name: string; value: VersionRef; versions: Array<{ number: number; name: string; auto: boolean }> }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={String(value)}>
+        <option value="current">Current content</option>
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            Version {v.number} — {v.name}
+            {v.auto ? " (automatic)" : ""}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function CompareVersionsPage() {
+  const { document, versions, comparison } = useLoaderData<typeof loader>();
+  const [mode, setMode] = useState<DiffMode>("side-by-side");
+  const { from, to, diff } = comparison;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">
+            <Link to={`/documents/${document.id}`}>{document.title}</Link> · {DOCUMENT_KIND_LABELS[document.kind]}
+          </p>
+          <h1>Compare versions</h1>
+          <p>
+            From <strong>{from.label}</strong> to <strong>{to.label}</strong>
+          </p>
+        </div>
+        <Link className="button button--secondary" to={`/documents/${document.id}`}>Back to the document</Link>
+      </div>
+      <section className="card">
+        <div className="history-compare-bar">
+          <Form key={`${from.ref}:${to.ref}`} method="get" className="history-compare-bar" aria-label="Choose the versions to compare">
+            <RefSelect label="From" name="from" value={from.ref} versions={versions} />
+            <RefSelect label="To" name="to" value={to.ref} versions={versions} />
+            <button type="submit" className="button">Compare</button>
+          </Form>
+          <fieldset className="diff-mode">
+            <legend className="visually-hidden">Show changes</legend>
+            {(["side-by-side", "inline"] as const).map((value) => (
+              <label key={value}>
+                <input type="radio" name="diff-mode" value={value} checked={mode === value} onChange={() => setMode(value)} /> {value === "inline" ? "Inline" : "Side by side"}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        {versions.length === 0 ? <p className="notice">No version has been saved yet. Save one from the document&apos;s History panel, then compare it with later changes.</p> : null}
+        <CanonicalDiff
+          kind={document.kind}
+          diff={diff}
+          mode={mode}
+          beforeLabel={from.label}
+          afterLabel={to.label}
+          hrefFor={(anchor) => `/documents/${document.id}#${anchor}`}
+        />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
