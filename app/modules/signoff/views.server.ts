@@ -14,10 +14,10 @@ import { readAuditChain } from "../audit/audit.server";
 import { chainOf, verifyChain, type ChainVerification } from "../audit/chain";
 import { parseAuditEvent } from "../audit/events";
 import { can } from "../permissions/can";
-import type { DocumentStatus } from "../permissions/roles";
+import { PROJECT_ROLES, type DocumentStatus, type ProjectRole } from "../permissions/roles";
 import { availableEvents, decisionSeatsFor, evaluateRound, type EffectiveDecision, type RoundStatus } from "./machine";
 import { loadCurrentContent, loadDocument, loadRound, loadSignoffActor, loadTemplate, type LoadedDocument, type LoadedRound } from "./signoff.server";
-import { mayAdjustTemplate, resolveTemplate, type Quorum, type ResolvedStage } from "./template";
+import { mayAdjustTemplate, resolveTemplate, type Quorum, type ResolvedStage, type SignoffTemplate } from "./template";
 import { snapshotIsIntact } from "./version";
 
 /** How a version hash is shown to people (full hashes are on the certificate and the audit page). */
@@ -486,4 +486,41 @@ export async function approvedVersionSnapshot(userId: string, documentId: string
     .where(and(eq(signoffVersions.documentId, documentId), eq(signoffVersions.versionHash, versionHash)));
   const content = await loadCurrentContent(q, documentId, document.kind);
   return { document, snapshot: row ?? null, current: content };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The template page
+
+export type TemplateEditorData = {
+  document: { id: string; title: string; status: DocumentStatus };
+  mayAdjust: boolean;
+  adjusted: boolean;
+  template: SignoffTemplate;
+  /** What a stage can name: each project role present (with its organizations), each organization. */
+  roles: Array<{ role: ProjectRole; organizations: string[] }>;
+  organizations: Array<{ id: string; name: string; role: ProjectRole }>;
+};
+
+export async function templateEditor(userId: string, documentId: string): Promise<TemplateEditorData | null> {
+  const q = db();
+  const document = await loadDocument(q, documentId);
+  if (!document) return null;
+  const { actor, signoff } = await loadSignoffActor(q, userId, document);
+  if (!can(actor, "document.view", document.resource)) return null;
+  const { template, adjusted } = await loadTemplate(q, document);
+  const names = await organizationNames(q, document.participants.map((p) => p.organizationId));
+  const roles = PROJECT_ROLES.map((role) => ({
+    role,
+    organizations: document.participants.filter((p) => p.role === role).map((p) => names.get(p.organizationId) ?? p.organizationId),
+  })).filter((entry) => entry.organizations.length > 0);
+  return {
+    document: { id: document.id, title: document.title, status: document.status },
+    mayAdjust: mayAdjustTemplate(document.status, signoff.projectRoles.map((r) => r.role)),
+    adjusted,
+    template,
+    roles,
+    organizations: document.participants
+      .map((p) => ({ id: p.organizationId, name: names.get(p.organizationId) ?? p.organizationId, role: p.role }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }

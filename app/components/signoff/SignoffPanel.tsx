@@ -1,0 +1,344 @@
+/**
+ * The "Sign-off" panel of the document page: stages, each party's decision, and the buttons the
+ * person may use now. Loads and posts through /documents/<id>/signoff with fetchers; every button
+ * is offered by the server's read model and checked again by the verb (the machine decides).
+ */
+import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useId, useState } from "react";
+import type { DocumentStatus } from "~/modules/permissions/roles";
+import type { EffectiveDecision } from "~/modules/signoff/machine";
+import type { SeatView, SignoffPanelData } from "~/modules/signoff/views.server";
+import signoffStyles from "./signoff.css";
+
+export const DECISION_WORDS: Record<EffectiveDecision, string> = {
+  pending: "Pending",
+  approved: "Approved",
+  outdated: "Outdated",
+  changes_requested: "Changes requested",
+  rejected: "Rejected",
+};
+
+/** How often the panel re-reads its data while visible (decisions by others, content edits). */
+const REFRESH_MS = 10_000;
+
+type ActionData = { ok: boolean; intent: string; message?: string; fieldErrors?: Record<string, string> };
+
+export function shortHash(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString("en-CA", { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function SignoffPanel({ documentId, status }: { documentId: string; status: DocumentStatus; canEdit?: boolean }) {
+  const loader = useFetcher<{ panel: SignoffPanelData | null }>();
+  const action = useFetcher<ActionData>();
+  const [open, setOpen] = useState<string | null>(null);
+  const headingId = useId();
+  const actionUrl = `/documents/${documentId}/signoff`;
+  const source = `${actionUrl}?panel`;
+  const { load } = loader;
+
+  // Re-read when the page's status changes (revalidation after a decision or a lock) and on a timer.
+  useEffect(() => {
+    load(source);
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible") load(source);
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load, source, status]);
+
+  // A finished action closes its form; the fetcher revalidation brings the new state.
+  useEffect(() => {
+    if (action.state === "idle" && action.data?.ok) setOpen(null);
+  }, [action.state, action.data]);
+
+  const panel = loader.data?.panel ?? null;
+  const busy = action.state !== "idle";
+  const error = action.data && !action.data.ok ? action.data : null;
+
+  return (
+    <section className="card signoff-panel" aria-labelledby={headingId}>
+      <link rel="stylesheet" href={signoffStyles} />
+      <h2 id={headingId}>Sign-off</h2>
+      {!panel ? (
+        <p className="muted">Loading sign-off…</p>
+      ) : (
+        <>
+          <Summary panel={panel} />
+          {panel.templateProblems.length > 0 ? (
+            <div className="form-error" role="alert">
+              The sign-off template does not fit this project: {panel.templateProblems.join("; ")}.
+            </div>
+          ) : null}
+          <ol className="signoff-stages">
+            {panel.stages.map((stage) => (
+              <li key={stage.index} className={`signoff-stage${stage.open ? " signoff-stage--open" : ""}`} aria-label={`Stage ${stage.index + 1}: ${stage.name}`}>
+                <div className="signoff-stage__head">
+                  <h3>
+                    Stage {stage.index + 1}: {stage.name}
+                  </h3>
+                  <span className="signoff-stage__meta">
+                    {stage.quorum}
+                    {stage.open ? " · deciding now" : stage.complete ? " · complete" : ""}
+                  </span>
+                </div>
+                <ul className="signoff-parties">
+                  {stage.parties.map((party) => (
+                    <li key={party.organizationId} className="signoff-party" aria-label={party.organizationName}>
+                      <div className="signoff-party__line">
+                        <strong>{party.organizationName}</strong>
+                        <span className={`decision decision--${party.decision}`}>{DECISION_WORDS[party.decision]}</span>
+                      </div>
+                      {party.decidedBy && party.decidedAt ? (
+                        <span className="signoff-party__who">
+                          {party.decision === "outdated" ? "Approved an earlier version" : "Decided"} by {party.decidedBy},{" "}
+                          <time dateTime={party.decidedAt}>{when(party.decidedAt)}</time>
+                        </span>
+                      ) : null}
+                      {party.comment ? <p className="signoff-party__comment">{party.comment}</p> : null}
+                      {party.decision === "outdated" && party.approvedVersionHash ? (
+                        <Link className="signoff-party__who" to={`/documents/${documentId}/signoff/diff?from=${party.approvedVersionHash}`}>
+                          What changed since {shortHash(party.approvedVersionHash)}
+                        </Link>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+
+          {panel.seats.map((seat) => (
+            <Seat key={`${seat.stageIndex}:${seat.organizationId}`} seat={seat} panel={panel} open={open} setOpen={setOpen} action={action} busy={busy} />
+          ))}
+
+          <div className="signoff-actions">
+            {panel.actions.request ? <IntentButton action={action} url={actionUrl} intent="request_signoff" busy={busy}>Request sign-off</IntentButton> : null}
+            {panel.actions.resubmit ? <IntentButton action={action} url={actionUrl} intent="resubmit" busy={busy}>Resubmit</IntentButton> : null}
+            {panel.actions.withdraw ? (
+              <button type="button" className="button button--secondary button--small" onClick={() => setOpen("withdraw")} disabled={busy}>
+                Withdraw
+              </button>
+            ) : null}
+            {panel.actions.reopen ? (
+              <button type="button" className="button button--secondary button--small" onClick={() => setOpen("reopen")} disabled={busy}>
+                Reopen
+              </button>
+            ) : null}
+          </div>
+          {open === "withdraw" ? (
+            <ReasonForm
+              action={action}
+              documentId={documentId}
+              intent="withdraw"
+              label="Why withdraw? (optional)"
+              text="Withdrawing ends this sign-off round; decisions recorded so far stay in the audit trail."
+              submit="Withdraw sign-off"
+              onCancel={() => setOpen(null)}
+              busy={busy}
+            />
+          ) : null}
+          {open === "reopen" ? (
+            <ReasonForm
+              action={action}
+              documentId={documentId}
+              intent="reopen"
+              label="Why reopen? (optional)"
+              text="Reopening starts a new draft. The approved version stays readable, and its certificate stays available."
+              submit="Reopen as a new draft"
+              onCancel={() => setOpen(null)}
+              busy={busy}
+            />
+          ) : null}
+
+          {error?.message ? (
+            <div className="form-error" role="alert" style={{ marginTop: "0.75rem" }}>
+              {error.message}
+            </div>
+          ) : null}
+
+          <div className="signoff-links">
+            {panel.actions.adjustTemplate ? <Link to={`/documents/${documentId}/signoff`}>Adjust sign-off template</Link> : null}
+            <Link to={`/documents/${documentId}/audit`}>Audit trail</Link>
+            {panel.certificateRound ? <Link to={`/documents/${documentId}/certificate`}>Approval certificate</Link> : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Summary({ panel }: { panel: SignoffPanelData }) {
+  if (panel.preview) {
+    return (
+      <p className="signoff-panel__summary">
+        Sign-off has not been requested{panel.certificateRound ? " for this draft" : ""}. These parties will decide, stage by stage. Current version{" "}
+        <code className="hash">{shortHash(panel.currentHash)}</code>.
+      </p>
+    );
+  }
+  const round = panel.round;
+  return (
+    <p className="signoff-panel__summary">
+      Round {round?.number}
+      {round?.requestedBy ? `, requested by ${round.requestedBy}` : ""}
+      {round ? (
+        <>
+          {" "}
+          on <time dateTime={round.requestedAt}>{when(round.requestedAt)}</time>
+        </>
+      ) : null}
+      . Current version <code className="hash">{shortHash(panel.currentHash)}</code>.
+    </p>
+  );
+}
+
+type Fetcher = ReturnType<typeof useFetcher<ActionData>>;
+
+function IntentButton({ action, url, intent, busy, children }: { action: Fetcher; url: string; intent: string; busy: boolean; children: string }) {
+  return (
+    <action.Form method="post" action={url}>
+      <button type="submit" className="button button--small" name="intent" value={intent} disabled={busy}>
+        {children}
+      </button>
+    </action.Form>
+  );
+}
+
+function Seat({
+  seat,
+  panel,
+  open,
+  setOpen,
+  action,
+  busy,
+}: {
+  seat: SeatView;
+  panel: SignoffPanelData;
+  open: string | null;
+  setOpen: (value: string | null) => void;
+  action: Fetcher;
+  busy: boolean;
+}) {
+  const key = `${seat.stageIndex}:${seat.organizationId}`;
+  const url = `/documents/${panel.documentId}/signoff`;
+  const fieldErrors = action.data && !action.data.ok ? (action.data.fieldErrors ?? {}) : {};
+  const hidden = (
+    <>
+      <input type="hidden" name="organizationId" value={seat.organizationId} />
+      <input type="hidden" name="versionHash" value={panel.currentHash} />
+    </>
+  );
+  return (
+    <div className="signoff-seat" role="group" aria-label={`Your decision for ${seat.organizationName}`}>
+      <strong>Your decision for {seat.organizationName}</strong>
+      {seat.outdatedVersionHash ? (
+        <span>
+          You approved an earlier version ({shortHash(seat.outdatedVersionHash)}); the content has changed since.{" "}
+          <Link to={`/documents/${panel.documentId}/signoff/diff?from=${seat.outdatedVersionHash}`}>See what changed</Link>
+        </span>
+      ) : null}
+      <div className="row">
+        <button type="button" className="button button--small" onClick={() => setOpen(`approve:${key}`)} disabled={busy}>
+          Approve
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => setOpen(`changes:${key}`)} disabled={busy}>
+          Request changes
+        </button>
+        <button type="button" className="button button--danger button--small" onClick={() => setOpen(`reject:${key}`)} disabled={busy}>
+          Reject
+        </button>
+      </div>
+      {open === `approve:${key}` ? (
+        <action.Form method="post" action={url} className="signoff-confirm" role="dialog" aria-label="Confirm approval">
+          {hidden}
+          <p style={{ margin: 0 }}>
+            Approve version <code className="hash">{shortHash(panel.currentHash)}</code> for {seat.organizationName}? Your approval is bound to
+            exactly this version: any later edit outdates it.
+          </p>
+          <div className="row">
+            <button type="submit" className="button button--small" name="intent" value="approve" disabled={busy}>
+              Confirm approval
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => setOpen(null)}>
+              Cancel
+            </button>
+          </div>
+        </action.Form>
+      ) : null}
+      {open === `changes:${key}` ? (
+        <TextForm action={action} url={url} hidden={hidden} intent="request_changes" name="comment" label="What needs to change?" submit="Send change request" error={fieldErrors.comment} onCancel={() => setOpen(null)} busy={busy} />
+      ) : null}
+      {open === `reject:${key}` ? (
+        <TextForm action={action} url={url} hidden={hidden} intent="reject" name="reason" label="Reason for the rejection" submit="Reject document" error={fieldErrors.reason} onCancel={() => setOpen(null)} busy={busy} />
+      ) : null}
+    </div>
+  );
+}
+
+function TextForm(props: {
+  action: Fetcher;
+  url: string;
+  hidden: JSX.Element;
+  intent: string;
+  name: string;
+  label: string;
+  submit: string;
+  error?: string;
+  onCancel: () => void;
+  busy: boolean;
+}) {
+  const id = useId();
+  const [value, setValue] = useState("");
+  const blank = value.trim() === "";
+  return (
+    <props.action.Form method="post" action={props.url} className="signoff-confirm">
+      {props.hidden}
+      <label htmlFor={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        required
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      {props.error ? (
+        <span id={`${id}-error`} className="field__error" role="alert">
+          {props.error}
+        </span>
+      ) : null}
+      <div className="row">
+        {/* Required: the button stays disabled until something is written (the server checks too). */}
+        <button type="submit" className={`button button--small${props.intent === "reject" ? " button--danger" : ""}`} name="intent" value={props.intent} disabled={props.busy || blank}>
+          {props.submit}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </props.action.Form>
+  );
+}
+
+function ReasonForm(props: { action: Fetcher; documentId: string; intent: string; label: string; text: string; submit: string; onCancel: () => void; busy: boolean }) {
+  const id = useId();
+  return (
+    <props.action.Form method="post" action={`/documents/${props.documentId}/signoff`} className="signoff-confirm" style={{ marginTop: "0.75rem" }}>
+      <p style={{ margin: 0 }}>{props.text}</p>
+      <label htmlFor={id}>{props.label}</label>
+      <textarea id={id} name="reason" />
+      <div className="row">
+        <button type="submit" className="button button--small" name="intent" value={props.intent} disabled={props.busy}>
+          {props.submit}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </props.action.Form>
+  );
+}
