@@ -5,6 +5,7 @@ import { CollaborativeDocument } from "~/components/editor/collaborative-documen
 import { richTextSections } from "~/components/editor/sections";
 import { loadEditorSnapshot } from "~/components/editor/snapshot.server";
 import { CommentsPanel } from "~/components/comments/CommentsPanel";
+import { SignoffPanel } from "~/components/signoff/SignoffPanel";
 import { HistoryPanel } from "~/components/history/HistoryPanel";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
@@ -65,6 +66,7 @@ export default function DocumentPage() {
             </dl>
           </section>
           {/* SIDE PANELS */}
+          <SignoffPanel documentId={document.id} status={document.status} canEdit={canEdit} />
           <CommentsPanel documentId={document.id} canComment={canComment} />
           <HistoryPanel documentId={document.id} canEdit={canEdit} />
           <aside className="card" aria-labelledby="participants-heading">
