@@ -37,6 +37,7 @@ function Header() {
               <NavLink to="/" end>Dashboard</NavLink>
               <NavLink to="/projects">Projects</NavLink>
               <NavLink to="/documents">Documents</NavLink>
+              <NavLink to="/inbox">Inbox</NavLink>
               <NavLink to="/organizations">Organizations</NavLink>
             </nav>
             <div className="user-menu">

@@ -17,6 +17,8 @@ import {
 } from "~/modules/orgs/organizations.server";
 import { provinceName } from "~/modules/orgs/provinces";
 import { can } from "~/modules/permissions/can";
+import { addSignatory, listSignatories, removeSignatory, SignatoryChangeSchema } from "~/modules/signoff/signatories.server";
+import { requestMeta } from "~/modules/signoff/signoff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? "Organization"} — Concord` }];
 
@@ -31,21 +33,23 @@ async function loadOrganization(request: Request, organizationId: string | undef
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, members, canManage, user } = await loadOrganization(request, params.organizationId);
   const pending = canManage ? await listPendingInvitations(organization.id) : [];
+  const signatories = await listSignatories(organization.id);
   const origin = new URL(request.url).origin;
   return json({
     organization,
     members,
     canManage,
+    signatories,
     currentUserId: user.id,
     invitations: pending.map((i) => ({ id: i.id, email: i.email, role: i.role, link: `${origin}/invitations/${i.token}`, expiresAt: i.expiresAt })),
   });
 }
 
-const IntentSchema = z.enum(["update", "invite", "change-role"]);
+const IntentSchema = z.enum(["update", "invite", "change-role", "add-signatory", "remove-signatory"]);
 type ActionData = { intent: string; fieldErrors: FieldErrors; values?: Record<string, string>; inviteLink?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organization, canManage } = await loadOrganization(request, params.organizationId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, actor, organization, canManage } = await loadOrganization(request, params.organizationId);
   if (!canManage) throw new Response("Forbidden", { status: 403 });
   const formData = await request.formData();
   const intent = IntentSchema.safeParse(formData.get("intent"));
@@ -74,6 +78,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.ok) return fail({ form: result.error });
       return redirect(`/organizations/${organization.id}`);
     }
+    case "add-signatory":
+    case "remove-signatory": {
+      const parsed = parseForm(SignatoryChangeSchema, formData);
+      if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
+      const change = intent.data === "add-signatory" ? addSignatory : removeSignatory;
+      const result = await change(actor, organization.id, parsed.data.userId, requestMeta(request, context.clientIp));
+      if (!result.ok) return fail({ form: result.error });
+      return redirect(`/organizations/${organization.id}`);
+    }
   }
 }
 
@@ -83,7 +96,7 @@ const ROLE_OPTIONS = [
 ];
 
 export default function OrganizationPage() {
-  const { organization, members, canManage, invitations, currentUserId } = useLoaderData<typeof loader>();
+  const { organization, members, canManage, invitations, currentUserId, signatories } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const errorsFor = (intent: string) => (data?.intent === intent ? data.fieldErrors : {});
   const valuesFor = (intent: string) => (data?.intent === intent ? (data.values ?? {}) : {});
@@ -128,6 +141,47 @@ export default function OrganizationPage() {
                 ))}
               </tbody>
             </table>
+          </section>
+          <section className="card" aria-labelledby="signatories-heading">
+            <h2 id="signatories-heading">Signatories</h2>
+            <p className="muted">
+              Signatories decide for {organization.name} when a document is signed off.{" "}
+              {signatories.named.length === 0 ? "No one is named yet, so the organization's admins decide." : "Only the people named here decide."}
+            </p>
+            <FormError error={errorsFor("add-signatory").form ?? errorsFor("remove-signatory").form} />
+            {signatories.named.length > 0 ? (
+              <ul className="list">
+                {signatories.named.map((signatory) => (
+                  <li key={signatory.userId}>
+                    <span>
+                      {signatory.name} <span className="muted">{signatory.email}</span>
+                    </span>
+                    {canManage ? (
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={signatory.userId} />
+                        <SubmitButton intent="remove-signatory" variant="secondary" small>
+                          Remove
+                        </SubmitButton>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {canManage && signatories.others.length > 0 ? (
+              <Form method="post" className="row" style={{ marginTop: "0.75rem" }}>
+                <SelectField
+                  label="Member"
+                  name="userId"
+                  placeholder="Choose a member"
+                  options={signatories.others.map((member) => ({ value: member.userId, label: `${member.name} (${member.email})` }))}
+                  error={errorsFor("add-signatory").userId}
+                />
+                <SubmitButton intent="add-signatory" variant="secondary">
+                  Add signatory
+                </SubmitButton>
+              </Form>
+            ) : null}
           </section>
           {canManage ? (
             <section className="card">

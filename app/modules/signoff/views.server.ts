@@ -410,6 +410,15 @@ export type Certificate = {
 
 const DECISION_LABELS = { approved: "Approved", changes_requested: "Changes requested", rejected: "Rejected" } as const;
 
+/** `?round=<n>` of a certificate URL; absent means the latest approved round. */
+export function roundParam(request: Request): number | undefined {
+  const value = new URL(request.url).searchParams.get("round");
+  if (value === null) return undefined;
+  const round = Number(value);
+  if (!Number.isInteger(round) || round < 1) throw new Response("Unknown round", { status: 400 });
+  return round;
+}
+
 /** The certificate of the latest approved round (or of round `number`); null when there is none. */
 export async function approvalCertificate(userId: string, documentId: string, number?: number): Promise<Certificate | null> {
   const q = db();

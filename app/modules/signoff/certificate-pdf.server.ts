@@ -1,0 +1,131 @@
+/**
+ * The approval certificate as a PDF (pdf-lib, standard Helvetica: no font files to ship). Same
+ * content as the printable page: the approved version's full hash, every decision, the audit
+ * chain's verification result at the time of download.
+ */
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { Certificate } from "./views.server";
+
+// The standard fonts encode WinAnsi (Latin-1 plus typographic punctuation); anything else would
+// make pdf-lib throw, so it is replaced (names and comments are user text).
+const WIN_ANSI_EXTRA = new Set([..."€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"]);
+export function pdfSafe(text: string): string {
+  return [...text.normalize("NFC")]
+    .map((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      if (ch === "\n" || ch === "\t") return " ";
+      return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) ? ch : "?";
+    })
+    .join("");
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+
+class Writer {
+  private page: PDFPage;
+  private y: number;
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly font: PDFFont,
+    private readonly bold: PDFFont,
+    private readonly mono: PDFFont,
+  ) {
+    this.page = pdf.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - PAGE.margin;
+  }
+
+  private ensure(height: number) {
+    if (this.y - height < PAGE.margin) {
+      this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
+      this.y = PAGE.height - PAGE.margin;
+    }
+  }
+
+  /** Writes wrapped text; `indent` in points. */
+  text(value: string, options: { size?: number; bold?: boolean; mono?: boolean; indent?: number; color?: [number, number, number] } = {}) {
+    const size = options.size ?? 10;
+    const font = options.mono ? this.mono : options.bold ? this.bold : this.font;
+    const indent = options.indent ?? 0;
+    const width = PAGE.width - 2 * PAGE.margin - indent;
+    for (const line of wrap(pdfSafe(value), font, size, width)) {
+      this.ensure(size * 1.4);
+      this.page.drawText(line, { x: PAGE.margin + indent, y: this.y - size, size, font, color: rgb(...(options.color ?? [0.08, 0.13, 0.24])) });
+      this.y -= size * 1.4;
+    }
+  }
+
+  gap(points = 8) {
+    this.y -= points;
+  }
+}
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/ +/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    // A word longer than the line (a hash): cut it.
+    let rest = word;
+    while (font.widthOfTextAtSize(rest, size) > width) {
+      let cut = rest.length - 1;
+      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [""];
+}
+
+export async function certificatePdf(certificate: Certificate): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(pdfSafe(`Approval certificate — ${certificate.document.title}`));
+  pdf.setProducer("Concord");
+  pdf.setCreationDate(new Date(certificate.generatedAt));
+  const [font, bold, mono] = await Promise.all([
+    pdf.embedFont(StandardFonts.Helvetica),
+    pdf.embedFont(StandardFonts.HelveticaBold),
+    pdf.embedFont(StandardFonts.Courier),
+  ]);
+  const w = new Writer(pdf, font, bold, mono);
+  w.text("Approval certificate", { size: 20, bold: true });
+  w.gap(4);
+  w.text(certificate.document.title, { size: 13, bold: true });
+  w.text(`Project: ${certificate.document.projectTitle}`);
+  w.text(`Sign-off round ${certificate.round.number}, requested ${certificate.round.requestedAt}, approved ${certificate.round.approvedAt ?? "—"}`);
+  w.gap();
+  w.text("Approved version (SHA-256 of the canonical content)", { bold: true });
+  w.text(certificate.versionHash, { mono: true, size: 9 });
+  w.text(certificate.snapshotIntact ? "The stored snapshot of this version matches its hash." : "WARNING: the stored snapshot does not match this hash.", {
+    color: certificate.snapshotIntact ? [0.11, 0.42, 0.31] : [0.7, 0.14, 0.09],
+  });
+  w.gap();
+  w.text("Stages", { bold: true });
+  certificate.stages.forEach((stage, i) => w.text(`${i + 1}. ${stage.name} — ${stage.quorum}`, { indent: 10 }));
+  w.gap();
+  w.text("Decisions", { bold: true });
+  for (const d of certificate.decisions) {
+    w.text(`${d.stage} · ${d.organization}: ${d.decision}${d.outdated ? " (outdated by a later edit)" : ""}`, { indent: 10, bold: !d.outdated });
+    w.text(`by ${d.decidedBy}, ${d.decidedAt}`, { indent: 20 });
+    w.text(`version ${d.versionHash}`, { indent: 20, mono: true, size: 8 });
+    if (d.comment) w.text(`“${d.comment}”`, { indent: 20 });
+    w.gap(4);
+  }
+  w.gap();
+  w.text("Audit trail", { bold: true });
+  if (certificate.chain.intact) {
+    w.text(`Chain intact: ${certificate.chain.length} events verified.`, { color: [0.11, 0.42, 0.31] });
+    if (certificate.chain.headHash) w.text(`Latest event hash ${certificate.chain.headHash}`, { mono: true, size: 8 });
+  } else {
+    w.text(`Chain broken at event ${certificate.chain.brokenAt + 1}: ${certificate.chain.message}`, { color: [0.7, 0.14, 0.09] });
+  }
+  w.gap();
+  w.text(`Generated ${certificate.generatedAt} by Concord.`, { size: 8 });
+  return pdf.save();
+}

@@ -1,0 +1,131 @@
+/**
+ * /documents/<id>/certificate — the printable approval certificate of the latest approved round
+ * (`?round=<n>` for an earlier one). It stays available after a reopen: the approved version is
+ * kept in the sign-off snapshots. The PDF is /documents/<id>/certificate.pdf.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import signoffStyles from "~/components/signoff/signoff.css";
+import { requireUser } from "~/modules/auth/request.server";
+import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
+import { approvalCertificate, roundParam } from "~/modules/signoff/views.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Approval certificate — ${data?.certificate.document.title ?? "Document"} — Concord` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const certificate = await approvalCertificate(user.id, params.documentId ?? "", roundParam(request));
+  if (!certificate) throw new Response("This document has no approved version", { status: 404 });
+  return json({ certificate }, { headers: { "Cache-Control": "no-store" } });
+}
+
+function at(iso: string | null): string {
+  return iso ? `${iso.replace("T", " ").slice(0, 19)} UTC` : "—";
+}
+
+export default function CertificatePage() {
+  const { certificate } = useLoaderData<typeof loader>();
+  const { document, round, chain } = certificate;
+  const kind = (DOCUMENT_KINDS as readonly string[]).includes(document.kind) ? DOCUMENT_KIND_LABELS[document.kind as (typeof DOCUMENT_KINDS)[number]] : document.kind;
+  const pdf = `/documents/${document.id}/certificate.pdf?round=${round.number}`;
+  return (
+    <article className="certificate" aria-labelledby="certificate-title">
+      <p className="eyebrow no-print">
+        <Link to={`/documents/${document.id}`}>Back to the document</Link>
+      </p>
+      <h1 id="certificate-title">Approval certificate</h1>
+      <p>
+        <strong>{document.title}</strong>
+        <br />
+        {kind} · {document.projectTitle}
+      </p>
+      <dl className="kv">
+        <dt>Sign-off round</dt>
+        <dd>{round.number}</dd>
+        <dt>Requested</dt>
+        <dd>{at(round.requestedAt)}</dd>
+        <dt>Approved</dt>
+        <dd>{at(round.approvedAt)}</dd>
+        <dt>Approved version</dt>
+        <dd>
+          <code className="hash" data-testid="approved-hash">{certificate.versionHash}</code>
+          <div className={certificate.snapshotIntact ? "muted" : "field__error"}>
+            {certificate.snapshotIntact ? "The stored snapshot of this version matches its SHA-256 hash." : "The stored snapshot does not match this hash."}
+          </div>
+        </dd>
+      </dl>
+
+      <h2>Stages</h2>
+      <ol>
+        {certificate.stages.map((stage) => (
+          <li key={stage.name}>
+            {stage.name} — {stage.quorum}
+          </li>
+        ))}
+      </ol>
+
+      <h2>Decisions</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Stage</th>
+            <th>Organization</th>
+            <th>Decision</th>
+            <th>By</th>
+            <th>When</th>
+            <th>Version</th>
+          </tr>
+        </thead>
+        <tbody>
+          {certificate.decisions.map((d, i) => (
+            <tr key={i} className={d.outdated ? "muted" : undefined}>
+              <td>{d.stage}</td>
+              <td>{d.organization}</td>
+              <td>
+                {d.decision}
+                {d.outdated ? " (outdated by a later edit)" : ""}
+                {d.comment ? <div className="muted">“{d.comment}”</div> : null}
+              </td>
+              <td>{d.decidedBy}</td>
+              <td>{at(d.decidedAt)}</td>
+              <td>
+                <code className="hash">{d.versionHash}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Audit trail</h2>
+      {chain.intact ? (
+        <p className="verify-result verify-result--intact">
+          Chain intact — {chain.length} events verified
+          {chain.headHash ? (
+            <>
+              ; latest event hash <code className="hash">{chain.headHash}</code>
+            </>
+          ) : null}
+          .
+        </p>
+      ) : (
+        <p className="verify-result verify-result--broken">
+          Chain broken at event {chain.brokenAt + 1}: {chain.message}
+        </p>
+      )}
+      <p className="muted">Generated {at(certificate.generatedAt)} by Concord.</p>
+      <div className="row no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <a className="button button--secondary" href={pdf} download>
+          Download PDF
+        </a>
+        <Link to={`/documents/${document.id}/audit`}>Audit trail</Link>
+      </div>
+    </article>
+  );
+}
