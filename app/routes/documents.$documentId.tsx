@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { CollaborativeDocument } from "~/components/editor/collaborative-document";
-import { richTextSections } from "~/components/editor/sections";
-import { loadEditorSnapshot } from "~/components/editor/snapshot.server";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { DocumentWorkspace, useLiveDocument } from "~/components/document/document-workspace";
+import documentStyles from "~/components/document/document.css";
+import { loadDocumentPageData } from "~/components/document/page-data.server";
 import { CommentsPanel } from "~/components/comments/CommentsPanel";
 import { SignoffPanel } from "~/components/signoff/SignoffPanel";
 import { HistoryPanel } from "~/components/history/HistoryPanel";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
-import { getDocumentForActor } from "~/modules/documents/documents.server";
+import { getDocumentForActor, linkableDocuments } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { LINKED_DOCUMENT } from "~/modules/documents/projection.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "Document"} — Concord` }];
 
@@ -20,14 +23,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);
   const found = params.documentId ? await getDocumentForActor(actor, params.documentId) : null;
   if (!found) throw new Response("Not found", { status: 404 });
-  const fields = richTextSections(found.document.kind).map((section) => section.field);
-  const editor = await loadEditorSnapshot(found.document.id, fields);
-  // The editor announces this exact id and name to the others; the server checks them against the session.
-  return json({ ...found, viewer: { id: user.id, name: user.name }, editor });
+  const { document } = found;
+  // The project's specifications and plans: options of link fields and the competencies rows choose from.
+  const linkable = await linkableDocuments(document.projectId, document.id);
+  const link = LINKED_DOCUMENT[document.kind];
+  const linkedId = link ? document.projection?.keyFields[link.field] : undefined;
+  const linked = typeof linkedId === "string" ? linkable.find((candidate) => candidate.id === linkedId) : undefined;
+  const page = await loadDocumentPageData(document.id, document.kind, linked?.competencies);
+  return json({
+    document: { id: document.id, kind: document.kind, title: document.title, status: document.status, updatedAt: document.updatedAt, projectedAt: document.projectedAt },
+    project: found.project,
+    participants: found.participants,
+    role: found.role,
+    canEdit: found.canEdit,
+    canComment: found.canComment,
+    // The editor announces this exact id and name to the others; the server checks them against the session.
+    viewer: { id: user.id, name: user.name },
+    page,
+    linkable,
+    today: new Date().toISOString().slice(0, 10),
+  });
 }
 
 export default function DocumentPage() {
-  const { document, project, participants, role, canEdit, canComment, viewer, editor } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  // Keyed by document: nothing of one document's Y.Doc, socket or typed drafts may carry over to the next.
+  return <DocumentView key={data.document.id} {...data} />;
+}
+
+function DocumentView({ document, project, participants, role, canEdit, canComment, viewer, page, linkable, today }: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const revalidator = useRevalidator();
+  const live = useLiveDocument({
+    documentId: document.id,
+    kind: document.kind,
+    user: viewer,
+    canEdit,
+    snapshot: page.snapshot,
+    initialFields: page.fields,
+    initialCompleteness: page.completeness,
+    linkable,
+    today,
+    onPermissionsChanged: revalidator.revalidate,
+  });
+  // The document's own title field, live; the stored title until someone writes one.
+  const liveTitle = typeof live.fields.title === "string" && live.fields.title.trim() ? live.fields.title.trim() : document.title;
   return (
     <>
       <div className="page-header">
@@ -35,21 +74,12 @@ export default function DocumentPage() {
           <p className="eyebrow">
             <Link to={`/projects/${project.id}`}>{project.title}</Link> · {DOCUMENT_KIND_LABELS[document.kind]}
           </p>
-          <h1>{document.title}</h1>
+          <h1>{liveTitle}</h1>
         </div>
         <StatusBadge status={document.status} />
       </div>
       <div className="grid grid--sidebar">
-        {/* Keyed by document: nothing of one document's Y.Doc or socket may carry over to the next. */}
-        <CollaborativeDocument
-          key={document.id}
-          documentId={document.id}
-          kind={document.kind}
-          user={viewer}
-          canEdit={canEdit}
-          snapshot={editor.snapshot}
-          firstPaint={editor.firstPaint}
-        />
+        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} linkable={linkable} firstPaint={page.firstPaint} />
         <div className="document-aside">
           <section className="card" aria-label="Document">
             <dl className="kv">

@@ -1,0 +1,144 @@
+import type { MouseEvent } from "react";
+import { tableOfContents, type CompletenessReport, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
+import { REVEAL_EVENT } from "./document-sections";
+
+const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, [contenteditable="true"]';
+
+/**
+ * Goes to a value of the document: opens collapsed rows up to it, scrolls it into view and puts
+ * the cursor in it (a link to a section or a read-only value just scrolls). The hash is updated
+ * without a jump, so the address can be shared.
+ */
+export function revealAnchor(anchor: string): void {
+  window.dispatchEvent(new CustomEvent(REVEAL_EVENT, { detail: anchor }));
+  // Rows opened by the event render on the next frame.
+  requestAnimationFrame(() => {
+    const element = document.getElementById(anchor);
+    if (!element) return;
+    const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
+    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    target?.focus({ preventScroll: true });
+    history.replaceState(null, "", `#${anchor}`);
+  });
+}
+
+function onAnchorClick(anchor: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    revealAnchor(anchor);
+  };
+}
+
+type Props = {
+  kind: DocumentKind;
+  completeness: CompletenessReport;
+  issues: readonly FieldIssue[];
+};
+
+/** Table of contents with each section's state, the completeness checklist and the problems to fix. */
+export function DocumentOverview({ kind, completeness, issues }: Props) {
+  const toc = tableOfContents(kind);
+  const missingIn = new Map<string, number>();
+  for (const item of completeness.missing) missingIn.set(item.sectionKey, (missingIn.get(item.sectionKey) ?? 0) + 1);
+  const errors = issues.filter((issue) => issue.severity === "error");
+  const warnings = issues.filter((issue) => issue.severity === "warning");
+  const errorsIn = new Map<string, number>();
+  for (const issue of errors) errorsIn.set(issue.sectionKey, (errorsIn.get(issue.sectionKey) ?? 0) + 1);
+  const done = completeness.missing.length === 0;
+
+  return (
+    <div className="card doc-overview">
+      <nav className="doc-overview__toc" aria-labelledby="doc-toc-heading">
+        <h2 id="doc-toc-heading" className="doc-overview__heading">
+          Contents
+        </h2>
+        <ol className="doc-toc">
+          {toc.map((entry) => {
+            const missing = missingIn.get(entry.key) ?? 0;
+            const problems = errorsIn.get(entry.key) ?? 0;
+            return (
+              <li key={entry.key} className="doc-toc__item">
+                <a href={`#${entry.anchor}`} onClick={onAnchorClick(entry.anchor)}>
+                  {entry.title}
+                </a>
+                {problems > 0 ? (
+                  <span className="doc-pill doc-pill--error">{problems === 1 ? "1 problem" : `${problems} problems`}</span>
+                ) : missing > 0 ? (
+                  <span className="doc-pill doc-pill--warn">{missing} missing</span>
+                ) : (
+                  <span className="doc-pill doc-pill--ok" aria-label="complete">
+                    ✓
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <section className="doc-overview__checks" aria-labelledby="doc-checks-heading">
+        <h2 id="doc-checks-heading" className="doc-overview__heading">
+          Completeness
+        </h2>
+        <div className="doc-meter">
+          <div className="doc-meter__bar" aria-hidden="true">
+            <span className={`doc-meter__fill${done ? " doc-meter__fill--done" : ""}`} style={{ width: `${completeness.percent}%` }} />
+          </div>
+          <p className="doc-meter__label" role="status" aria-live="polite">
+            <strong>{completeness.percent}% complete</strong> · {completeness.filled} of {completeness.required} required items
+          </p>
+        </div>
+        {done ? (
+          <p className="doc-checks__done">Everything required is filled in.</p>
+        ) : (
+          <details className="doc-checks" open={completeness.missing.length <= 12}>
+            <summary>
+              {completeness.missing.length === 1 ? "1 required item is missing" : `${completeness.missing.length} required items are missing`}
+            </summary>
+            <ul className="doc-checks__list" aria-label="Missing required items">
+              {completeness.missing.map((item, index) => (
+                <li key={`${item.path}-${index}`}>
+                  <a href={`#${item.anchor}`} onClick={onAnchorClick(item.anchor)}>
+                    {item.label}
+                  </a>
+                  <span className="doc-checks__message">{item.message}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {errors.length > 0 ? (
+          <div className="doc-problems">
+            <h3 className="doc-problems__heading">{errors.length === 1 ? "1 value to fix" : `${errors.length} values to fix`}</h3>
+            <ul className="doc-checks__list" aria-label="Values to fix">
+              {errors.map((issue, index) => (
+                <li key={`${issue.path}-${index}`}>
+                  <a href={`#${issue.anchor}`} onClick={onAnchorClick(issue.anchor)}>
+                    {issue.label}
+                  </a>
+                  <span className="doc-checks__message">{issue.message}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {warnings.length > 0 ? (
+          <details className="doc-problems doc-problems--warnings">
+            <summary>{warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`}</summary>
+            <ul className="doc-checks__list" aria-label="Warnings">
+              {warnings.map((issue, index) => (
+                <li key={`${issue.path}-${index}`}>
+                  <a href={`#${issue.anchor}`} onClick={onAnchorClick(issue.anchor)}>
+                    {issue.label}
+                  </a>
+                  <span className="doc-checks__message">{issue.message}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+    </div>
+  );
+}

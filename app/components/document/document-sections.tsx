@@ -1,0 +1,363 @@
+import { useEffect, useState } from "react";
+import { RichTextEditor } from "~/components/editor/rich-text-editor";
+import { StaticRichText } from "~/components/editor/static-rich-text";
+import type { CollaborationSession } from "~/components/editor/use-collaboration";
+import {
+  addRow,
+  anchorFor,
+  assessmentRowsFor,
+  cellPath,
+  coverageOfRow,
+  isShown,
+  removeRow,
+  rowPath,
+  RowNotFoundError,
+  rowTitle,
+  sectionAnchor,
+  setValue,
+  textFragmentName,
+  textPath,
+  type CanonicalRow,
+  type DocumentKind,
+  type FieldDef,
+  type FieldIssue,
+  type JsonValue,
+  type ProjectedCompetency,
+  type RichTextDef,
+  type RowsFieldDef,
+  type SectionDef,
+  type SectionItem,
+} from "~/modules/documents/model";
+import { FieldControl, type FieldContext } from "./field-control";
+import type { FieldVisitor } from "./field-presence";
+import type { StoredFields } from "./use-live-document";
+
+/** Everything a section needs to render and edit its part of the shared document. */
+export type EditingContext = {
+  kind: DocumentKind;
+  session: CollaborationSession | null;
+  editable: boolean;
+  fields: StoredFields;
+  issuesByPath: ReadonlyMap<string, FieldIssue[]>;
+  fieldContext: FieldContext;
+  /** Competencies of the linked document (a plan's specification, an agreement's plan). */
+  linkedCompetencies: readonly ProjectedCompetency[] | undefined;
+  visitorsAt: (path: string) => readonly FieldVisitor[];
+  announce: (path: string | null) => void;
+  /** Server-rendered HTML per fragment name (`text:<key>`), shown until the editors mount. */
+  firstPaint: Record<string, string>;
+};
+
+const NO_ISSUES: FieldIssue[] = [];
+/** Rows rendered at first; more on request (a Red Seal plan has thousands). */
+const ROWS_PAGE = 50;
+/** Fired on window with an anchor id before the page scrolls to it, so collapsed rows can open. */
+export const REVEAL_EVENT = "concord:reveal-anchor";
+
+/** Writes one value; an edit to a row someone else just removed has nowhere to go and is dropped. */
+function writer(editing: EditingContext, path: string) {
+  return (value: JsonValue) => {
+    if (!editing.session) return;
+    try {
+      setValue(editing.session.ydoc, editing.kind, path, value);
+    } catch (error) {
+      if (!(error instanceof RowNotFoundError)) throw error;
+    }
+  };
+}
+
+function isWide(item: SectionItem): boolean {
+  return item.type === "richtext" || item.type === "rows" || item.type === "longtext" || (item.type === "multiselect" && item.options.length > 4);
+}
+
+/** One section of the document: its heading (a table-of-contents target), fields and text. */
+export function SectionView({ section, editing }: { section: SectionDef; editing: EditingContext }) {
+  const visible = section.items.filter((item) => item.type === "richtext" || isShown(item.showWhen, editing.fields));
+  // Consecutive short fields share a two-column grid; long ones take the full width.
+  const groups: SectionItem[][] = [];
+  for (const item of visible) {
+    const last = groups[groups.length - 1];
+    if (!isWide(item) && last && !isWide(last[0]!)) last.push(item);
+    else groups.push([item]);
+  }
+  const headingId = `${sectionAnchor(section.key)}-heading`;
+  return (
+    <section className="card doc-section" id={sectionAnchor(section.key)} aria-labelledby={headingId}>
+      <h2 id={headingId} className="doc-section__title">
+        {section.title}
+      </h2>
+      {section.intro ? <p className="doc-section__intro">{section.intro}</p> : null}
+      {groups.map((group) =>
+        isWide(group[0]!) ? (
+          <SectionItemView key={group[0]!.key} item={group[0]!} editing={editing} />
+        ) : (
+          <div key={group[0]!.key} className="doc-grid">
+            {group.map((item) => (
+              <SectionItemView key={item.key} item={item} editing={editing} />
+            ))}
+          </div>
+        ),
+      )}
+    </section>
+  );
+}
+
+function SectionItemView({ item, editing }: { item: SectionItem; editing: EditingContext }) {
+  if (item.type === "richtext") return <RichTextBlock block={item} editing={editing} />;
+  if (item.type === "rows") return <RowsField field={item} editing={editing} />;
+  return <ScalarField field={item} path={item.key} value={editing.fields[item.key]} editing={editing} />;
+}
+
+function ScalarField({ field, path, value, editing }: { field: Exclude<FieldDef, RowsFieldDef>; path: string; value: JsonValue | undefined; editing: EditingContext }) {
+  return (
+    <FieldControl
+      field={field}
+      path={path}
+      value={value}
+      issues={editing.issuesByPath.get(path) ?? NO_ISSUES}
+      editable={editing.editable}
+      write={writer(editing, path)}
+      context={editing.fieldContext}
+      visitors={editing.visitorsAt(path)}
+      onFocusChange={editing.announce}
+    />
+  );
+}
+
+function RichTextBlock({ block, editing }: { block: RichTextDef; editing: EditingContext }) {
+  const fragment = textFragmentName(block.key);
+  const path = textPath(block.key);
+  const section = { field: fragment, label: block.label, placeholder: block.placeholder ?? "Write here. Everyone on this page sees your changes as you type." };
+  const firstPaint = editing.firstPaint[fragment] ?? "";
+  return (
+    <div className="doc-richtext" id={anchorFor(path)} data-path={path}>
+      <div className="doc-richtext__head">
+        <span className="doc-field__label">
+          {block.label}
+          {block.required ? (
+            <span className="doc-field__required" title="Required">
+              <span aria-hidden="true"> *</span>
+              <span className="visually-hidden"> (required)</span>
+            </span>
+          ) : null}
+        </span>
+      </div>
+      {block.help ? <p className="field__hint">{block.help}</p> : null}
+      <div className="doc-richtext__body">
+        {editing.session ? (
+          <RichTextEditor session={editing.session} section={section} editable={editing.editable} firstPaint={firstPaint} />
+        ) : (
+          <StaticRichText html={firstPaint} placeholder={editing.editable ? section.placeholder : "Nothing has been written here yet."} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+type StoredRow = CanonicalRow & Record<string, JsonValue>;
+
+function rowsOfValue(value: JsonValue | undefined): StoredRow[] {
+  return Array.isArray(value) ? (value.filter((row) => row !== null && typeof row === "object" && !Array.isArray(row)) as StoredRow[]) : [];
+}
+
+/** The competencies a row's competency cell chooses from: a specification's own, or the linked document's. */
+function competencyOptions(editing: EditingContext): readonly ProjectedCompetency[] {
+  return editing.fieldContext.competencies ?? editing.linkedCompetencies ?? [];
+}
+
+const COVERAGE_LABELS = {
+  direct: { text: "Directly assessed", tone: "ok" },
+  soft_only: { text: "Soft evidence only", tone: "warn" },
+  no_method: { text: "No method yet", tone: "warn" },
+} as const;
+
+/**
+ * A list of rows (competencies, modules, parties…): each row a card of its cells, with add and
+ * remove. An assessment plan's rows follow its specification's competencies — the server adds one
+ * per competency — so people add none there and remove only rows whose competency is gone.
+ */
+function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
+  const rows = rowsOfValue(editing.fields[field.key]);
+  const [shown, setShown] = useState(ROWS_PAGE);
+  const managed = editing.kind === "assessment_plan" && field.key === "assessments" && editing.linkedCompetencies !== undefined;
+  const statusByRow = new Map<string, "linked" | "orphaned" | "duplicate">();
+  if (managed) {
+    for (const entry of assessmentRowsFor(editing.linkedCompetencies ?? [], rows)) {
+      if (entry.status !== "new" && entry.row.id) statusByRow.set(entry.row.id, entry.status);
+    }
+  }
+
+  useEffect(() => {
+    // A checklist link to a row beyond the first page opens the rows up to it.
+    const onReveal = (event: Event) => {
+      const anchor = (event as CustomEvent<string>).detail;
+      const position = rows.findIndex((row) => row.id && anchor.startsWith(anchorFor(rowPath(field.key, row.id))));
+      if (position >= shown) setShown(position + 1);
+    };
+    window.addEventListener(REVEAL_EVENT, onReveal);
+    return () => window.removeEventListener(REVEAL_EVENT, onReveal);
+  }, [rows, shown, field.key]);
+
+  const add = () => {
+    if (!editing.session) return;
+    const id = addRow(editing.session.ydoc, editing.kind, field.key);
+    setShown((count) => Math.max(count, rows.length + 1));
+    // Put the person in the new row's first cell, ready to type.
+    requestAnimationFrame(() => document.getElementById(anchorFor(rowPath(field.key, id)))?.querySelector<HTMLElement>("input, select, textarea")?.focus());
+  };
+  const remove = (rowId: string) => {
+    if (editing.session) removeRow(editing.session.ydoc, editing.kind, field.key, rowId);
+  };
+
+  const headingId = `${anchorFor(field.key)}-heading`;
+  const issues = editing.issuesByPath.get(field.key) ?? NO_ISSUES;
+  return (
+    <div className="doc-rows" id={anchorFor(field.key)} data-path={field.key} role="group" aria-labelledby={headingId}>
+      <div className="doc-rows__head">
+        <h3 id={headingId} className="doc-rows__title">
+          {field.label}
+          {field.required ? (
+            <span className="doc-field__required" title="Required">
+              <span aria-hidden="true"> *</span>
+              <span className="visually-hidden"> (required)</span>
+            </span>
+          ) : null}
+          <span className="doc-rows__count">{rows.length}</span>
+        </h3>
+        {editing.editable && !managed ? (
+          <button type="button" className="button button--secondary button--small" onClick={add}>
+            Add {field.itemLabel}
+          </button>
+        ) : null}
+      </div>
+      {field.help ? <p className="field__hint">{field.help}</p> : null}
+      {issues.length ? (
+        <ul className="doc-field__issues">
+          {issues.map((issue, index) => (
+            <li key={index} className={issue.severity === "error" ? "field__error" : "doc-field__warning"}>
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="doc-rows__empty">
+          {editing.kind === "assessment_plan" && field.key === "assessments"
+            ? "Rows appear here as competencies are added to the linked credential specification."
+            : `No ${field.itemLabel} yet.`}
+        </p>
+      ) : (
+        <ol className="doc-rows__list">
+          {rows.slice(0, shown).map((row, position) => (
+            <RowCard
+              key={row.id ?? `position-${position}`}
+              field={field}
+              row={row}
+              position={position}
+              editing={editing}
+              status={row.id ? statusByRow.get(row.id) : undefined}
+              removable={editing.editable && (!managed || statusByRow.get(row.id ?? "") !== "linked")}
+              onRemove={remove}
+            />
+          ))}
+        </ol>
+      )}
+      {rows.length > shown ? (
+        <div className="doc-rows__more">
+          <button type="button" className="button button--secondary button--small" onClick={() => setShown((count) => count + ROWS_PAGE)}>
+            Show {Math.min(ROWS_PAGE, rows.length - shown)} more
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={() => setShown(rows.length)}>
+            Show all {rows.length}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function RowCard(props: {
+  field: RowsFieldDef;
+  row: StoredRow;
+  position: number;
+  editing: EditingContext;
+  status: "linked" | "orphaned" | "duplicate" | undefined;
+  removable: boolean;
+  onRemove: (rowId: string) => void;
+}) {
+  const { field, row, position, editing, status, removable, onRemove } = props;
+  const title = rowTitle(field, row, position);
+  const id = row.id;
+  const coverage = editing.kind === "assessment_plan" && field.key === "assessments" ? COVERAGE_LABELS[coverageOfRow(row)] : null;
+  return (
+    <li className="doc-row" id={id ? anchorFor(rowPath(field.key, id)) : undefined} data-path={id ? rowPath(field.key, id) : undefined}>
+      <div className="doc-row__head">
+        <span className="doc-row__title">{title}</span>
+        <span className="doc-row__badges">
+          {coverage ? <span className={`doc-pill doc-pill--${coverage.tone}`}>{coverage.text}</span> : null}
+          {status === "orphaned" ? <span className="doc-pill doc-pill--error">Not in the specification</span> : null}
+          {status === "duplicate" ? <span className="doc-pill doc-pill--error">Duplicate row</span> : null}
+        </span>
+        {removable && id ? (
+          <button type="button" className="button button--danger button--small" aria-label={`Remove ${field.itemLabel} ${title}`} onClick={() => onRemove(id)}>
+            Remove
+          </button>
+        ) : null}
+      </div>
+      {id ? (
+        <div className="doc-grid doc-grid--row">
+          {field.fields
+            .filter((cell) => isShown(cell.showWhen, row))
+            .map((cell) => {
+              const path = cellPath(field.key, id, cell.key);
+              if (cell.type === "competency") return <CompetencyCell key={cell.key} field={field} cell={cell} row={row} path={path} editing={editing} />;
+              return <ScalarField key={cell.key} field={cell} path={path} value={row[cell.key]} editing={editing} />;
+            })}
+        </div>
+      ) : (
+        <p className="field__error">This entry has no id and cannot be edited; add it again and remove this one.</p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The competency a row is about, chosen among the linked document's competencies. Choosing one
+ * also copies its code and title into the row (cells `competencyCode`/`competencyTitle`), in the
+ * same transaction, so the row reads right for everyone at once.
+ */
+function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldDef; cell: Extract<FieldDef, { type: "competency" }>; row: StoredRow; path: string; editing: EditingContext }) {
+  const options = competencyOptions(editing);
+  const write = (value: JsonValue) => {
+    const session = editing.session;
+    if (!session || !row.id) return;
+    const rowId = row.id;
+    const chosen = typeof value === "string" ? options.find((c) => c.id === value) : undefined;
+    try {
+      session.ydoc.transact(() => {
+        setValue(session.ydoc, editing.kind, path, value);
+        for (const [cellKey, copied] of [
+          ["competencyCode", chosen?.code ?? null],
+          ["competencyTitle", chosen?.title ?? null],
+        ] as const) {
+          if (chosen && field.fields.some((f) => f.key === cellKey)) setValue(session.ydoc, editing.kind, cellPath(field.key, rowId, cellKey), copied);
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof RowNotFoundError)) throw error;
+    }
+  };
+  return (
+    <FieldControl
+      field={cell}
+      path={path}
+      value={row[cell.key]}
+      issues={editing.issuesByPath.get(path) ?? NO_ISSUES}
+      editable={editing.editable}
+      write={write}
+      context={{ ...editing.fieldContext, competencies: options }}
+      visitors={editing.visitorsAt(path)}
+      onFocusChange={editing.announce}
+    />
+  );
+}

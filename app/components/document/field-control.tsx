@@ -1,0 +1,362 @@
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { anchorFor, checkValue, jsonEqual, parseInput, type DocumentKind, type FieldIssue, type JsonValue, type Option, type RowFieldDef } from "~/modules/documents/model";
+import { isIsoDate } from "~/modules/documents/model/values";
+import type { FieldVisitor } from "./field-presence";
+import { competencyLabel, formatValue, inputText, type DisplayContext } from "./format";
+
+/** What the options of document and competency fields come from. */
+export type FieldContext = DisplayContext & {
+  documents: readonly { id: string; kind: DocumentKind; title: string }[];
+};
+
+export type FieldControlProps = {
+  field: RowFieldDef;
+  /** Model path of the value: `title`, `competencies.<rowId>.level`. Its anchor is the input's id. */
+  path: string;
+  value: JsonValue | undefined;
+  /** Validation issues for this exact path (errors and warnings). */
+  issues: readonly FieldIssue[];
+  editable: boolean;
+  /** Stores what parseInput() made of the input (live, for everyone). */
+  write: (value: JsonValue) => void;
+  context: FieldContext;
+  /** Other people in this field right now. */
+  visitors: readonly FieldVisitor[];
+  onFocusChange: (path: string | null) => void;
+};
+
+/**
+ * One structured field bound to the shared document: the input matching its type, its help, and
+ * every problem with its value inline. What a person types is stored as they type (parseInput), so
+ * a value that does not parse — "12a" in a number — is kept for everyone and flagged, never
+ * dropped. Read-only people get the value as text.
+ */
+export function FieldControl(props: FieldControlProps) {
+  const { field, path, issues, editable, visitors } = props;
+  const anchor = anchorFor(path);
+  const [localMessage, setLocalMessage] = useState<string | null>(null);
+  const messages = [
+    ...(localMessage ? [{ severity: "error" as const, message: localMessage }] : []),
+    ...issues.map((issue) => ({ severity: issue.severity, message: issue.message })),
+  ];
+  const hasError = messages.some((m) => m.severity === "error");
+  const describedBy = [field.help ? `${anchor}-help` : null, messages.length ? `${anchor}-issues` : null].filter(Boolean).join(" ") || undefined;
+  const group = field.type === "multiselect" || field.type === "boolean";
+  const style: CSSProperties | undefined = visitors[0] ? ({ "--visitor": visitors[0].color } as CSSProperties) : undefined;
+  const wide = field.type === "longtext" || (field.type === "multiselect" && field.options.length > 4);
+
+  const label = (
+    <>
+      {field.label}
+      {field.required ? (
+        <span className="doc-field__required" title="Required">
+          <span aria-hidden="true"> *</span>
+          <span className="visually-hidden"> (required)</span>
+        </span>
+      ) : null}
+    </>
+  );
+
+  const body = editable ? (
+    <Control {...props} anchor={anchor} invalid={hasError} describedBy={describedBy} setLocalMessage={setLocalMessage} />
+  ) : (
+    <ReadOnlyValue field={field} value={props.value} anchor={anchor} context={props.context} describedBy={describedBy} />
+  );
+
+  const className = `doc-field doc-field--${field.type}${wide ? " doc-field--wide" : ""}${visitors.length ? " doc-field--visited" : ""}${hasError ? " doc-field--invalid" : ""}`;
+  const tail = (
+    <>
+      {visitors.length ? (
+        <span className="doc-field__visitors" aria-live="polite">
+          {visitors.map((v) => v.name).join(", ")} {visitors.length === 1 ? "is" : "are"} here
+        </span>
+      ) : null}
+      {field.help ? (
+        <span id={`${anchor}-help`} className="field__hint">
+          {field.help}
+        </span>
+      ) : null}
+      {messages.length ? (
+        <ul id={`${anchor}-issues`} className="doc-field__issues">
+          {messages.map((m, index) => (
+            <li key={index} className={m.severity === "error" ? "field__error" : "doc-field__warning"}>
+              {m.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+
+  if (group && editable) {
+    return (
+      <fieldset className={className} style={style} data-path={path} id={anchor} aria-describedby={describedBy}>
+        <legend className="doc-field__label">{label}</legend>
+        {body}
+        {tail}
+      </fieldset>
+    );
+  }
+  return (
+    <div className={className} style={style} data-path={path}>
+      {editable ? (
+        <label className="doc-field__label" htmlFor={anchor}>
+          {label}
+        </label>
+      ) : (
+        <span className="doc-field__label" id={`${anchor}-label`}>
+          {label}
+        </span>
+      )}
+      {body}
+      {tail}
+    </div>
+  );
+}
+
+type ControlProps = FieldControlProps & {
+  anchor: string;
+  invalid: boolean;
+  describedBy: string | undefined;
+  setLocalMessage: (message: string | null) => void;
+};
+
+function Control(props: ControlProps) {
+  const { field } = props;
+  switch (field.type) {
+    case "select":
+      return <SelectControl {...props} options={field.options} />;
+    case "document": {
+      const kind = field.documentKind;
+      const options = props.context.documents.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: d.title }));
+      return <SelectControl {...props} options={options} unknownLabel={(v) => `A document not in this project (${v})`} />;
+    }
+    case "competency": {
+      const options = (props.context.competencies ?? []).map((c) => ({ value: c.id, label: competencyLabel(c) }));
+      return <SelectControl {...props} options={options} unknownLabel={(v) => `Not in the linked competencies (${v})`} />;
+    }
+    case "multiselect":
+      return <MultiselectControl {...props} options={field.options} />;
+    case "boolean":
+      return <BooleanControl {...props} />;
+    case "date":
+      return <DateControl {...props} />;
+    default:
+      return <TextControl {...props} />;
+  }
+}
+
+function focusHandlers(props: ControlProps) {
+  return { onFocus: () => props.onFocusChange(props.path), onBlur: () => props.onFocusChange(null) };
+}
+
+/**
+ * Text, long text, numbers, money, links and addresses. While someone types, the input shows their
+ * own text (with its trailing space, "12." on the way to "12.5"…) as long as the shared value is
+ * what that text parses to; when someone else changes the value meanwhile, theirs is shown.
+ */
+function TextControl(props: ControlProps) {
+  const { field, value, write, anchor, invalid, describedBy } = props;
+  const [draft, setDraft] = useState<string | null>(null);
+  const shared = value ?? null;
+  useEffect(() => {
+    // Only a change of the shared value can make the draft stale (our own writes keep it equal).
+    if (draft !== null && !jsonEqual(parseInput(field, draft), shared)) setDraft(null);
+  }, [shared]);
+  const shown = draft ?? inputText(value);
+  const common = {
+    id: anchor,
+    value: shown,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": describedBy,
+    "aria-required": field.required || undefined,
+    onChange: (event: { target: { value: string } }) => {
+      setDraft(event.target.value);
+      write(parseInput(field, event.target.value));
+    },
+    onFocus: focusHandlers(props).onFocus,
+    onBlur: () => {
+      setDraft(null);
+      props.onFocusChange(null);
+    },
+  };
+  if (field.type === "longtext") return <textarea {...common} rows={Math.min(8, Math.max(3, shown.split("\n").length + 1))} maxLength={undefined} />;
+  const numeric = field.type === "number" || field.type === "integer" || field.type === "money_cad";
+  const input = (
+    <input
+      {...common}
+      type={field.type === "url" ? "url" : field.type === "email" ? "email" : "text"}
+      // Numbers are typed into a text input: a number input would hand us "" for "12a" and the
+      // typed value would silently vanish instead of being kept and flagged.
+      inputMode={field.type === "integer" ? "numeric" : numeric ? "decimal" : undefined}
+      placeholder={"placeholder" in field ? field.placeholder : undefined}
+      autoComplete="off"
+      spellCheck={numeric ? false : undefined}
+    />
+  );
+  if (!numeric) return input;
+  const unit = field.type === "money_cad" ? "CAD" : "unit" in field ? field.unit : undefined;
+  return (
+    <div className="doc-input-group">
+      {field.type === "money_cad" ? (
+        <span className="doc-input-group__affix" aria-hidden="true">
+          $
+        </span>
+      ) : null}
+      {input}
+      {unit ? (
+        <span className="doc-input-group__affix" aria-hidden="true">
+          {unit}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A date picker for valid dates. A date that is not a real date (imported, or typed elsewhere) is
+ * shown in a text input as stored, flagged, until someone corrects it. A half-typed date in the
+ * picker is not stored (the picker reports nothing usable yet): the person is told so.
+ */
+function DateControl(props: ControlProps) {
+  const { field, value, write, anchor, invalid, describedBy, setLocalMessage } = props;
+  const ref = useRef<HTMLInputElement>(null);
+  const [typing, setTyping] = useState(false);
+  const storedDate = typeof value === "string" && isIsoDate(value) ? value : "";
+  const unreadable = value !== undefined && value !== null && storedDate === "";
+
+  useEffect(() => {
+    // Uncontrolled: a controlled date input would undo a half-typed date on every keystroke.
+    const input = ref.current;
+    if (input && document.activeElement !== input && input.value !== storedDate) input.value = storedDate;
+  }, [storedDate]);
+
+  if (unreadable || typing) {
+    return (
+      <TextControl
+        {...props}
+        onFocusChange={(path) => {
+          setTyping(path !== null);
+          props.onFocusChange(path);
+        }}
+      />
+    );
+  }
+  return (
+    <input
+      ref={ref}
+      id={anchor}
+      type="date"
+      defaultValue={storedDate}
+      min="1900-01-01"
+      max="2100-12-31"
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      aria-required={field.required || undefined}
+      onChange={(event) => {
+        if (event.target.validity.badInput) {
+          setLocalMessage("This date is not complete yet; it is not saved until it is.");
+          return;
+        }
+        setLocalMessage(null);
+        write(parseInput(field, event.target.value));
+      }}
+      {...focusHandlers(props)}
+    />
+  );
+}
+
+function SelectControl(props: ControlProps & { options: readonly Option[]; unknownLabel?: (value: string) => string }) {
+  const { field, value, write, anchor, invalid, describedBy, options } = props;
+  const current = typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
+  const known = current === "" || options.some((o) => o.value === current);
+  return (
+    <select
+      id={anchor}
+      value={current}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      aria-required={field.required || undefined}
+      onChange={(event) => write(parseInput(field, event.target.value))}
+      {...focusHandlers(props)}
+    >
+      <option value="">{field.required ? "Choose…" : "Not set"}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+      {known ? null : <option value={current}>{props.unknownLabel ? props.unknownLabel(current) : `“${current}” (not one of the choices)`}</option>}
+    </select>
+  );
+}
+
+function MultiselectControl(props: ControlProps & { options: readonly Option[] }) {
+  const { field, value, write, anchor, options } = props;
+  const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  const unknown = chosen.filter((v) => !options.some((o) => o.value === v));
+  const toggle = (option: string, on: boolean) => {
+    // From the value as rendered; setValue applies only the difference, so a tick someone else
+    // made meanwhile on another option is kept.
+    const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
+    write(parseInput(field, next));
+  };
+  return (
+    <div className="doc-choices">
+      {[...options, ...unknown.map((v) => ({ value: v, label: `“${v}” (not one of the choices)` }))].map((option, index) => (
+        <label key={option.value} className="doc-choice">
+          <input
+            type="checkbox"
+            id={index === 0 ? `${anchor}-first` : undefined}
+            checked={chosen.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+            {...focusHandlers(props)}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function BooleanControl(props: ControlProps) {
+  const { field, value, write, anchor } = props;
+  return (
+    <div className="doc-choices doc-choices--inline">
+      {[
+        { label: "Yes", on: true },
+        { label: "No", on: false },
+      ].map((choice) => (
+        <label key={choice.label} className="doc-choice">
+          <input
+            type="radio"
+            name={anchor}
+            checked={value === choice.on}
+            onChange={() => write(parseInput(field, choice.on))}
+            {...focusHandlers(props)}
+          />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+      {value !== undefined && value !== null && typeof value !== "boolean" ? <span className="doc-field__stored">Stored: “{String(value)}”</span> : null}
+    </div>
+  );
+}
+
+function ReadOnlyValue({ field, value, anchor, context, describedBy }: { field: RowFieldDef; value: JsonValue | undefined; anchor: string; context: DisplayContext; describedBy?: string }) {
+  const text = formatValue(field, value, context);
+  let content: ReactNode = text;
+  if (text === "") content = <span className="muted">Not filled in</span>;
+  else if (field.type === "url" && typeof value === "string" && checkValue(field, value) === null) {
+    content = (
+      <a href={value} rel="noreferrer noopener" target="_blank">
+        {value}
+      </a>
+    );
+  }
+  return (
+    <div id={anchor} className="doc-field__value" aria-labelledby={`${anchor}-label`} aria-describedby={describedBy}>
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import * as Y from "yjs";
+import { db } from "~/db.server";
+import { richTextSections } from "~/components/editor/sections";
+import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
+import { canonicalDocument, completeness, readFields, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
+import { loadDocumentState } from "../../../server/collab/persistence";
+import type { StoredFields } from "./use-live-document";
+
+export type DocumentPageData = {
+  /** base64 Yjs state that seeds the browser's Y.Doc; null for a document never stored. */
+  snapshot: string | null;
+  /** Server-rendered HTML per rich-text fragment (`text:<key>`), for the first paint. */
+  firstPaint: Record<string, string>;
+  fields: StoredFields;
+  completeness: CompletenessReport;
+};
+
+/**
+ * Everything the document page paints before its socket is up, from ONE read of the durable
+ * state: the inputs' values, the rich text, and the checklist — so what loads is what is stored,
+ * and the browser's Y.Doc starts from exactly that state.
+ */
+export async function loadDocumentPageData(documentId: string, kind: DocumentKind, linkedCompetencies?: readonly ProjectedCompetency[]): Promise<DocumentPageData> {
+  const state = await loadDocumentState(db(), documentId);
+  const ydoc = new Y.Doc();
+  try {
+    if (state) Y.applyUpdate(ydoc, state);
+    return {
+      snapshot: state ? encodeState(state) : null,
+      firstPaint: renderFirstPaint(state, richTextSections(kind).map((section) => section.field)),
+      fields: readFields(ydoc),
+      completeness: completeness(kind, canonicalDocument(ydoc, kind), { linkedCompetencies }),
+    };
+  } finally {
+    ydoc.destroy();
+  }
+}

@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
+import {
+  canonicalFrom,
+  completeness,
+  fieldsMap,
+  kindDefinition,
+  kindIndex,
+  readFields,
+  readText,
+  textFragment,
+  validateFields,
+  type CompletenessReport,
+  type DocumentKind,
+  type FieldIssue,
+  type JsonValue,
+  type ProjectedCompetency,
+  type ProseMirrorJSON,
+} from "~/modules/documents/model";
+
+/** How long rich-text typing may run before the checklist catches up (it reads every block). */
+const TEXT_CHECK_THROTTLE_MS = 300;
+
+export type StoredFields = Record<string, JsonValue>;
+
+/**
+ * The fields map as plain JSON, live: re-read on every change of the map or anything nested in
+ * it (rows, multiselects), so every input shows what the shared document holds right now.
+ * Before the Y.Doc exists (server render, first client render) the loader's copy stands in.
+ */
+export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields): StoredFields {
+  const [fields, setFields] = useState(initial);
+  useEffect(() => {
+    if (!ydoc) return;
+    const map = fieldsMap(ydoc);
+    const read = () => setFields(readFields(ydoc));
+    read();
+    map.observeDeep(read);
+    return () => map.unobserveDeep(read);
+  }, [ydoc]);
+  return fields;
+}
+
+/**
+ * The rich-text blocks as ProseMirror JSON, for the checklist only (the editors render
+ * themselves): re-read at most every TEXT_CHECK_THROTTLE_MS while people type.
+ */
+export function useLiveTexts(ydoc: Y.Doc | null, kind: DocumentKind): Record<string, ProseMirrorJSON> | null {
+  const [texts, setTexts] = useState<Record<string, ProseMirrorJSON> | null>(null);
+  useEffect(() => {
+    if (!ydoc) return;
+    const keys = kindIndex(kind).texts.map((text) => text.key);
+    const read = () => setTexts(Object.fromEntries(keys.map((key) => [key, readText(ydoc, key)])));
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const schedule = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        read();
+      }, TEXT_CHECK_THROTTLE_MS);
+    };
+    const fragments = keys.map((key) => textFragment(ydoc, key));
+    read();
+    for (const fragment of fragments) fragment.observeDeep(schedule);
+    return () => {
+      for (const fragment of fragments) fragment.unobserveDeep(schedule);
+      if (timer) clearTimeout(timer);
+    };
+  }, [ydoc, kind]);
+  return texts;
+}
+
+export type DocumentChecks = {
+  issues: FieldIssue[];
+  completeness: CompletenessReport;
+};
+
+/**
+ * Validation (every value, live, with the kind's rules and the day's warnings) and the
+ * completeness checklist, from the live fields and texts. Until the texts are read in the browser
+ * the server's checklist is used (it was computed from the same stored state).
+ */
+export function useDocumentChecks(options: {
+  kind: DocumentKind;
+  fields: StoredFields;
+  texts: Record<string, ProseMirrorJSON> | null;
+  linkedCompetencies: readonly ProjectedCompetency[] | undefined;
+  today: string;
+  initialCompleteness: CompletenessReport;
+}): DocumentChecks {
+  const { kind, fields, texts, linkedCompetencies, today, initialCompleteness } = options;
+  const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies }), [kind, fields, today, linkedCompetencies]);
+  const report = useMemo(
+    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts), { linkedCompetencies }) : initialCompleteness),
+    [kind, fields, texts, linkedCompetencies, initialCompleteness],
+  );
+  return { issues, completeness: report };
+}
+
+/** The competencies a document's own rows name (a specification's, for its demand signals). */
+export function ownCompetencies(kind: DocumentKind, fields: StoredFields): ProjectedCompetency[] {
+  return kindDefinition(kind).competencies(canonicalFrom(kind, fields, {}).fields);
+}
