@@ -30,7 +30,7 @@ export default function Documents() {
         ) : (
           <table className="table">
             <thead>
-              <tr><th>Title</th><th>Kind</th><th>Project</th><th>Status</th><th>Updated</th></tr>
+              <tr><th>Title</th><th>Kind</th><th>Project</th><th>Complete</th><th>Status</th><th>Updated</th></tr>
             </thead>
             <tbody>
               {documents.map((document) => (
@@ -38,6 +38,8 @@ export default function Documents() {
                   <td><Link to={`/documents/${document.id}`}>{document.title}</Link></td>
                   <td>{DOCUMENT_KIND_LABELS[document.kind]}</td>
                   <td><Link to={`/projects/${document.projectId}`}>{document.projectTitle}</Link></td>
+                  {/* From the projection: how much of what the kind requires is filled in. */}
+                  <td className="muted">{document.completenessPercent === null ? "—" : `${document.completenessPercent}%`}</td>
                   <td><StatusBadge status={document.status} /></td>
                   <td className="muted"><time dateTime={document.updatedAt}>{document.updatedAt.slice(0, 10)}</time></td>
                 </tr>

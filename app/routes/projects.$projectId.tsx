@@ -3,16 +3,17 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
+import { NewDocumentForm } from "~/components/document/new-document-form";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/request.server";
-import { createDocument, NewDocumentSchema } from "~/modules/documents/documents.server";
+import { completenessOf, createDocument, DocumentRuleError, duplicateDocument, NewDocumentSchema } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
 import { parseForm, type FieldErrors } from "~/modules/forms/parse-form";
 import { createInvitation, InvitationSchema } from "~/modules/orgs/invitations.server";
 import { listAllOrganizations } from "~/modules/orgs/organizations.server";
 import { provinceName } from "~/modules/orgs/provinces";
 import { can } from "~/modules/permissions/can";
-import { DOCUMENT_KINDS, PROJECT_ROLES } from "~/modules/permissions/roles";
+import { PROJECT_ROLES } from "~/modules/permissions/roles";
 import {
   addParticipant,
   getProjectForActor,
@@ -38,10 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can(actor, "project.manage_participants", resource);
   const participantIds = new Set(participants.map((p) => p.organizationId));
   const adminOf = new Set(actor.memberships.filter((m) => m.role === "admin").map((m) => m.organizationId));
+  const completeness = await completenessOf(documents.map((d) => d.id));
   return json({
     project: { id: project.id, title: project.title, summary: project.summary },
     participants,
-    documents,
+    documents: documents.map((d) => ({ ...d, completenessPercent: completeness[d.id] ?? null })),
     permissions: {
       edit: can(actor, "project.edit", resource),
       manageParticipants: canManage,
@@ -54,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const IntentSchema = z.enum(["update-project", "add-participant", "remove-participant", "create-document", "invite"]);
+const IntentSchema = z.enum(["update-project", "add-participant", "remove-participant", "create-document", "duplicate-document", "invite"]);
 type ActionData = { intent: string; fieldErrors: FieldErrors; values?: Record<string, string>; inviteLink?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -99,6 +101,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const id = await createDocument(project.id, user.id, parsed.data);
         return redirect(`/documents/${id}`);
       }
+      case "duplicate-document": {
+        if (!can(actor, "project.create_document", resource)) forbid();
+        const documentId = z.string().min(1).safeParse(formData.get("documentId"));
+        if (!documentId.success) return fail({ form: "Choose a document to duplicate." });
+        const id = await duplicateDocument(project.id, user.id, documentId.data);
+        return redirect(`/documents/${id}`);
+      }
       case "invite": {
         const parsed = parseForm(InvitationSchema, formData);
         if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
@@ -112,7 +121,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof ProjectRuleError) return fail({ [error.field]: error.message }, Object.fromEntries(formData) as Record<string, string>);
+    if (error instanceof ProjectRuleError || error instanceof DocumentRuleError) {
+      return fail({ [error.field]: error.message }, Object.fromEntries(formData) as Record<string, string>);
+    }
     throw error;
   }
 }
@@ -136,41 +147,38 @@ export default function ProjectPage() {
         <div className="stack">
           <section className="card" aria-labelledby="documents-heading">
             <h2 id="documents-heading">Documents</h2>
+            <FormError error={errorsFor("duplicate-document").documentId ?? errorsFor("duplicate-document").form} />
             {documents.length === 0 ? (
               <p className="empty">No documents yet.</p>
             ) : (
               <table className="table">
                 <thead>
-                  <tr><th>Title</th><th>Kind</th><th>Status</th></tr>
+                  <tr><th>Title</th><th>Kind</th><th>Complete</th><th>Status</th>{permissions.createDocument ? <th><span className="visually-hidden">Actions</span></th> : null}</tr>
                 </thead>
                 <tbody>
                   {documents.map((document) => (
                     <tr key={document.id}>
                       <td><Link to={`/documents/${document.id}`}>{document.title}</Link></td>
                       <td>{DOCUMENT_KIND_LABELS[document.kind]}</td>
+                      <td className="muted">{document.completenessPercent === null ? "—" : `${document.completenessPercent}%`}</td>
                       <td><StatusBadge status={document.status} /></td>
+                      {permissions.createDocument ? (
+                        <td>
+                          <Form method="post">
+                            <input type="hidden" name="documentId" value={document.id} />
+                            <button type="submit" name="intent" value="duplicate-document" className="button button--secondary button--small" aria-label={`Duplicate ${document.title}`}>
+                              Duplicate
+                            </button>
+                          </Form>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
             {permissions.createDocument ? (
-              <Form method="post" className="form" noValidate style={{ marginTop: "1.25rem" }}>
-                <h3>New document</h3>
-                <FormError error={errorsFor("create-document").form} />
-                <div className="row">
-                  <SelectField
-                    label="Kind"
-                    name="kind"
-                    placeholder="Choose a kind"
-                    options={DOCUMENT_KINDS.map((kind) => ({ value: kind, label: DOCUMENT_KIND_LABELS[kind] }))}
-                    defaultValue={valuesFor("create-document").kind}
-                    error={errorsFor("create-document").kind}
-                  />
-                  <Field label="Document title" name="title" defaultValue={valuesFor("create-document").title} error={errorsFor("create-document").title} />
-                </div>
-                <div><SubmitButton intent="create-document">Create document</SubmitButton></div>
-              </Form>
+              <NewDocumentForm documents={documents} errors={errorsFor("create-document")} values={valuesFor("create-document")} />
             ) : null}
           </section>
 
