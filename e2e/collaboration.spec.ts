@@ -16,7 +16,9 @@ async function openAs(browser: Browser, person: { email: string }): Promise<Page
   return page;
 }
 
-const editorOf = (page: Page) => page.getByRole("textbox", { name: "Content" });
+/** The specification's first rich-text block ("Who it is for…"): one of the document's live editors. */
+const BLOCK = "Who it is for and what holders can do";
+const editorOf = (page: Page) => page.getByRole("textbox", { name: BLOCK });
 const caretOf = (page: Page, name: string) => page.locator(".collaboration-carets__label", { hasText: name });
 
 test("two people type into the same document and see each other's text and carets; QA reads along", async ({ browser }, testInfo) => {
@@ -24,7 +26,7 @@ test("two people type into the same document and see each other's text and caret
   const employer = await openAs(browser, EMPLOYER);
 
   // The page keeps its contract: title, kind, status, project and participants around the editor.
-  await expect(college.getByRole("heading", { level: 1 })).toHaveText("Climate Adaptation Practitioner — credential specification");
+  await expect(college.getByRole("heading", { level: 1 })).toHaveText("Climate Adaptation Practitioner");
   await expect(college.getByText("Credential specification").first()).toBeVisible();
   await expect(college.getByText("Draft").first()).toBeVisible();
   await expect(college.getByRole("complementary", { name: "Participants" }).getByText("Northwind Energy")).toBeVisible();
@@ -37,6 +39,8 @@ test("two people type into the same document and see each other's text and caret
   const collegeEditor = editorOf(college);
   await collegeEditor.click();
   await college.keyboard.press("Control+End");
+  // A new block after the stored text, so the heading is only what Daniel types.
+  await college.keyboard.press("Enter");
   await college.getByRole("button", { name: "Heading", exact: true }).click();
   await expect(college.getByRole("button", { name: "Heading", exact: true })).toHaveAttribute("aria-pressed", "true");
   await college.keyboard.type("Purpose and audience");
@@ -102,7 +106,7 @@ test("the server's first paint shows the stored content, before any script runs"
   await page.goto(DOCUMENT);
   const content = page.getByRole("region", { name: "Document content" });
   await expect(content).toContainText(line);
-  await expect(content.getByText("Start writing.", { exact: false })).toHaveCount(0);
+  await expect(content.getByText("Describe the learners this credential is for", { exact: false })).toHaveCount(0);
 
   await Promise.all([writer.context().close(), reader.context().close(), noScript.close()]);
 });

@@ -48,10 +48,10 @@ export function FieldControl(props: FieldControlProps) {
   const label = (
     <>
       {field.label}
+      {/* Inputs carry aria-required; the star is for the eye only, so the label reads as the field's name. */}
       {field.required ? (
-        <span className="doc-field__required" title="Required">
-          <span aria-hidden="true"> *</span>
-          <span className="visually-hidden"> (required)</span>
+        <span className="doc-field__required" title="Required" aria-hidden="true">
+          {" *"}
         </span>
       ) : null}
     </>

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { kindIndex, type FieldDef } from "~/modules/documents/model";
+import { formatDate, formatMoney, formatValue, groupThousands, inputText } from "./format";
+
+const field = (kind: "credential_spec" | "wbl_agreement", key: string): FieldDef => {
+  const entry = kindIndex(kind).fieldByKey.get(key);
+  if (!entry) throw new Error(key);
+  return entry.field;
+};
+
+describe("formatting stored values for people", () => {
+  it.each([
+    ["2027-02-03", "3 February 2027"],
+    ["2027-12-31", "31 December 2027"],
+    ["2027-02-30", "2027-02-30"],
+    ["next spring", "next spring"],
+  ])("date %s → %s", (value, shown) => {
+    expect(formatDate(value)).toBe(shown);
+  });
+
+  it("groups thousands and writes money in dollars", () => {
+    expect(groupThousands(1234567.5)).toBe("1,234,567.5");
+    expect(groupThousands(999)).toBe("999");
+    expect(formatMoney(1450)).toBe("$1,450");
+    expect(formatMoney(1450.5)).toBe("$1,450.50");
+    expect(formatMoney(0.07)).toBe("$0.07");
+  });
+
+  it("uses option labels, units and Yes/No, and shows unreadable values exactly as stored", () => {
+    expect(formatValue(field("credential_spec", "jurisdiction"), "ON")).toBe("Ontario");
+    expect(formatValue(field("credential_spec", "languages"), ["en", "fr"])).toBe("English, French");
+    expect(formatValue(field("credential_spec", "learningHours"), 150)).toBe("150 hours");
+    expect(formatValue(field("credential_spec", "learningHours"), 1)).toBe("1 hour");
+    expect(formatValue(field("credential_spec", "learningHours"), "12a")).toBe("12a");
+    expect(formatValue(field("credential_spec", "costCad"), 2450)).toBe("$2,450");
+    expect(formatValue(field("wbl_agreement", "paid"), false)).toBe("No");
+    expect(formatValue(field("credential_spec", "shortCode"), null)).toBe("");
+    expect(formatValue(field("wbl_agreement", "assessmentPlanId"), "doc-1", { documentTitles: new Map([["doc-1", "The plan"]]) })).toBe("The plan");
+  });
+
+  it("gives inputs the stored text, numbers as digits", () => {
+    expect(inputText(12.5)).toBe("12.5");
+    expect(inputText("12a")).toBe("12a");
+    expect(inputText(null)).toBe("");
+  });
+});

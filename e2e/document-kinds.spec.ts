@@ -1,0 +1,196 @@
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+/**
+ * The three document kinds, edited by two people at once (two browser contexts, like two laptops):
+ * structured fields and rich text arrive live on the other screen, invalid values are kept and
+ * flagged inline for both, and the completeness checklist follows. Each test works on documents
+ * it creates (from a blank template or by duplicating a demo document), so the demo documents the
+ * other specs rely on stay as seeded.
+ */
+
+const PROJECT = "/projects/demo-project-cap";
+const COLLEGE = { email: "college@demo.concord.test", name: "Daniel Tremblay" };
+const EMPLOYER = { email: "employer@demo.concord.test", name: "Maya Okafor" };
+const unique = () => Date.now().toString(36);
+
+async function person(browser: Browser, who: { email: string }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 950 } });
+  const page = await context.newPage();
+  await signIn(page, who.email);
+  return page;
+}
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
+}
+
+/** Creates a document from the project page; returns its address. */
+async function createDocument(page: Page, kind: string, title: string, linkLabel?: string, linkTitle?: string): Promise<string> {
+  await page.goto(PROJECT);
+  await page.getByLabel("Kind").selectOption({ label: kind });
+  await page.getByLabel("Document title").fill(title);
+  if (linkLabel && linkTitle) await page.getByLabel(linkLabel).selectOption({ label: linkTitle });
+  await page.getByRole("button", { name: "Create document" }).click();
+  await expect(page).toHaveURL(/\/documents\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  return new URL(page.url()).pathname;
+}
+
+const content = (page: Page) => page.getByRole("region", { name: "Document content" });
+const section = (page: Page, title: string) => content(page).getByRole("region", { name: title, exact: true });
+const checklist = (page: Page) => page.getByRole("list", { name: "Missing required items" });
+const toFix = (page: Page) => page.getByRole("list", { name: "Values to fix" });
+const completeness = (page: Page) => page.getByRole("status").filter({ hasText: /% complete/ });
+const caretIn = (block: Locator, name: string) => block.locator(".collaboration-carets__label", { hasText: name });
+
+test("credential specification: duplicated, then fields, checklist and text edited by two people live", async ({ browser }, testInfo) => {
+  const college = await person(browser, COLLEGE);
+  const employer = await person(browser, EMPLOYER);
+
+  // Duplicate the complete demo specification from the project page.
+  await college.goto(PROJECT);
+  await college.getByRole("button", { name: "Duplicate Climate Adaptation Practitioner", exact: true }).click();
+  await expect(college.getByRole("heading", { level: 1 })).toHaveText("Copy of Climate Adaptation Practitioner");
+  const url = new URL(college.url()).pathname;
+  await expect(college.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
+  await expect(completeness(college)).toContainText("100% complete");
+  await open(employer, url);
+
+  // The table of contents lists every section of the kind and links to it.
+  const toc = college.getByRole("navigation", { name: "Contents" });
+  for (const title of ["Identity", "Purpose and occupations", "Labour-market evidence", "Competencies and learning outcomes", "Size and level", "Delivery", "Entry and recognition", "Stacking and laddering", "Quality assurance"]) {
+    await expect(toc.getByRole("link", { name: title })).toBeVisible();
+  }
+
+  // An invalid number is kept as typed and flagged inline, for both people.
+  const hours = college.getByLabel("Notional learning hours");
+  await hours.fill("12a");
+  await expect(hours).toHaveValue("12a");
+  await expect(section(college, "Size and level")).toContainText("“12a” is not a number.");
+  await expect(employer.getByLabel("Notional learning hours")).toHaveValue("12a");
+  await expect(section(employer, "Size and level")).toContainText("“12a” is not a number.");
+  await expect(toFix(employer).getByRole("link", { name: "Notional learning hours" })).toBeVisible();
+  await college.getByLabel("Notional learning hours").fill("160");
+  await expect(employer.getByLabel("Notional learning hours")).toHaveValue("160");
+  await expect(toFix(employer)).toHaveCount(0);
+
+  // A select changed by one is seen by the other.
+  await employer.getByLabel("Learning mode").selectOption({ label: "Online" });
+  await expect(college.getByLabel("Learning mode")).toHaveValue("online");
+
+  // Clearing a required field puts it on both checklists; its link leads to the input.
+  await employer.getByLabel("Short code").fill("");
+  await expect(checklist(college).getByRole("link", { name: "Short code" })).toBeVisible();
+  await expect(completeness(college)).not.toContainText("100% complete");
+  await checklist(college).getByRole("link", { name: "Short code" }).click();
+  await expect(college.getByLabel("Short code")).toBeFocused();
+  await college.keyboard.type("CAP-102");
+  await expect(employer.getByLabel("Short code")).toHaveValue("CAP-102");
+  await expect(completeness(employer)).toContainText("100% complete");
+
+  // Rich text: each block is its own live editor; carets show only in the block they are in.
+  const employerNeed = college.getByRole("textbox", { name: "Why employers need it" });
+  await employerNeed.click();
+  await college.keyboard.press("Control+End");
+  const line = `Utilities asked for this in ${unique()}.`;
+  await college.keyboard.type(` ${line}`);
+  const employerBlock = employer.locator('[data-path="text:employer_need"]');
+  await expect(employerBlock).toContainText(line);
+  await expect(caretIn(employerBlock, COLLEGE.name)).toBeVisible();
+  await expect(caretIn(employer.locator('[data-path="text:purpose"]'), COLLEGE.name)).toHaveCount(0);
+  await expect(caretIn(college.locator('[data-path="text:employer_need"]'), COLLEGE.name)).toHaveCount(0);
+
+  const screenshot = testInfo.outputPath("credential-specification.png");
+  await college.screenshot({ path: screenshot });
+  await testInfo.attach("credential specification", { path: screenshot, contentType: "image/png" });
+  await Promise.all([college.context().close(), employer.context().close()]);
+});
+
+test("assessment plan: one row per competency of its specification, appearing live; fields and text edited together", async ({ browser }) => {
+  const college = await person(browser, COLLEGE);
+  const employer = await person(browser, EMPLOYER);
+  const stamp = unique();
+
+  // A blank specification and a plan linked to it: no competencies, so no rows yet.
+  const specTitle = `Wind Turbine Technician ${stamp}`;
+  const specUrl = await createDocument(college, "Credential specification", specTitle);
+  const planUrl = await createDocument(college, "Assessment plan", `Wind Turbine Technician ${stamp} — assessment plan`, "Credential specification it assesses", specTitle);
+  await open(employer, planUrl);
+  const matrix = section(employer, "Assessment by competency");
+  await expect(matrix).toContainText("Rows appear here as competencies are added to the linked credential specification.");
+
+  // A competency added to the specification becomes a row of the plan on the other screen.
+  await open(college, specUrl);
+  await college.getByRole("button", { name: "Add competency" }).click();
+  const competency = section(college, "Competencies and learning outcomes").getByRole("listitem").first();
+  await competency.getByLabel("Framework", { exact: true }).fill("GWO Basic Safety Training");
+  await competency.getByLabel("Code", { exact: true }).fill("WTT-1");
+  await competency.getByLabel("Competency", { exact: true }).fill("Work safely at height on a turbine");
+  await competency.getByLabel("Proficiency level", { exact: true }).fill("Level 2");
+  await expect(matrix.getByRole("listitem").filter({ hasText: "WTT-1 Work safely at height on a turbine" })).toBeVisible({ timeout: 20_000 });
+
+  // Both now on the plan: a method ticked by one is ticked for the other, and the row is covered.
+  await open(college, planUrl);
+  const row = (page: Page) => section(page, "Assessment by competency").getByRole("listitem").filter({ hasText: "WTT-1" });
+  await expect(row(college)).toContainText("No method yet");
+  await row(college).getByLabel("Observation of performance").check();
+  await expect(row(employer).getByLabel("Observation of performance")).toBeChecked();
+  await expect(row(employer)).toContainText("Directly assessed");
+
+  // A number out of range is kept and flagged for both.
+  await employer.getByLabel("Re-assessment attempts allowed").fill("9");
+  await expect(section(employer, "Re-assessment and appeals")).toContainText("Must be at most 5.");
+  await expect(college.getByLabel("Re-assessment attempts allowed")).toHaveValue("9");
+  await expect(section(college, "Re-assessment and appeals")).toContainText("Must be at most 5.");
+
+  // Rich text typed by one appears for the other; the checklist drops the block once it is written.
+  await expect(checklist(college).getByRole("link", { name: "Approach to assessment" })).toBeVisible();
+  await employer.getByRole("textbox", { name: "Approach to assessment" }).click();
+  await employer.keyboard.type("Every competency is observed on a real turbine by a certified assessor.");
+  await expect(college.locator('[data-path="text:overview"]')).toContainText("observed on a real turbine");
+  await expect(checklist(college).getByRole("link", { name: "Approach to assessment" })).toHaveCount(0);
+
+  await Promise.all([college.context().close(), employer.context().close()]);
+});
+
+test("work-based learning agreement: dates, numbers, competencies from the plan and text, live for both", async ({ browser }) => {
+  const college = await person(browser, COLLEGE);
+  const employer = await person(browser, EMPLOYER);
+  const title = `Northwind placement ${unique()}`;
+  const url = await createDocument(college, "Work-based learning agreement", title, "Assessment plan whose competencies are evidenced at work", "Climate Adaptation Practitioner — assessment plan");
+  await expect(college.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
+  await open(employer, url);
+
+  // Dates: the end before the start is flagged on both screens.
+  await employer.getByLabel("Start date").fill("2027-02-03");
+  await employer.getByLabel("End date").fill("2027-01-15");
+  await expect(college.getByLabel("End date")).toHaveValue("2027-01-15");
+  await expect(section(college, "Dates and hours")).toContainText("The end date must be after the start date.");
+  await college.getByLabel("End date").fill("2027-04-21");
+  await expect(section(employer, "Dates and hours")).not.toContainText("The end date must be after the start date.");
+
+  // A number that is not one is kept as typed and flagged.
+  await college.getByLabel("Total hours of the placement").fill("sixty");
+  await expect(employer.getByLabel("Total hours of the placement")).toHaveValue("sixty");
+  await expect(section(employer, "Dates and hours")).toContainText("“sixty” is not a number.");
+
+  // A competency evidenced at work, chosen among the linked plan's: its code and title follow.
+  await college.getByRole("button", { name: "Add competency" }).click();
+  const workRow = (page: Page) => section(page, "Competencies evidenced at work").getByRole("listitem").first();
+  await workRow(college).getByLabel("Competency", { exact: true }).selectOption({ label: "CAP-B2 — Assess climate impacts on electricity transmission and distribution assets" });
+  await expect(workRow(employer)).toContainText("CAP-B2 Assess climate impacts on electricity transmission and distribution assets");
+  await expect(workRow(employer).getByLabel("Competency code")).toHaveValue("CAP-B2");
+
+  // Rich text, live.
+  await employer.getByRole("textbox", { name: "Training plan" }).click();
+  await employer.keyboard.type("Weeks 1–2: shadow the grid resilience team.");
+  await expect(college.locator('[data-path="text:training_plan"]')).toContainText("shadow the grid resilience team");
+
+  // Everyone's list of documents shows how complete it is, from the projection.
+  await college.goto("/documents");
+  await expect(college.getByRole("row").filter({ hasText: title })).toContainText(/\d+%/);
+
+  await Promise.all([college.context().close(), employer.context().close()]);
+});
