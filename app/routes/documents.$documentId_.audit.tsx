@@ -8,7 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import signoffStyles from "~/components/signoff/signoff.css";
 import { StatusBadge } from "~/components/ui/badges";
 import { requireUser } from "~/modules/auth/request.server";
-import { documentAuditTrail, shortHash, verifyDocumentAudit } from "~/modules/signoff/views.server";
+import { shortHash } from "~/modules/signoff/format";
+import { documentAuditTrail, verifyDocumentAudit } from "~/modules/signoff/views.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 

@@ -10,7 +10,8 @@ import { CanonicalDiff, historyStylesheet } from "~/components/history/Canonical
 import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { diffCanonical, type CanonicalDocument } from "~/modules/documents/model";
-import { approvedVersionSnapshot, shortHash } from "~/modules/signoff/views.server";
+import { shortHash } from "~/modules/signoff/format";
+import { approvedVersionSnapshot } from "~/modules/signoff/views.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: historyStylesheet },

@@ -6,6 +6,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import type { DocumentStatus } from "~/modules/permissions/roles";
+import { shortHash } from "~/modules/signoff/format";
 import type { EffectiveDecision } from "~/modules/signoff/machine";
 import type { SeatView, SignoffPanelData } from "~/modules/signoff/views.server";
 import signoffStyles from "./signoff.css";
@@ -22,10 +23,6 @@ export const DECISION_WORDS: Record<EffectiveDecision, string> = {
 const REFRESH_MS = 10_000;
 
 type ActionData = { ok: boolean; intent: string; message?: string; fieldErrors?: Record<string, string> };
-
-export function shortHash(hash: string): string {
-  return hash.slice(0, 12);
-}
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString("en-CA", { dateStyle: "medium", timeStyle: "short" });

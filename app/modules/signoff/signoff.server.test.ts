@@ -21,7 +21,7 @@ import { setValue } from "../documents/model";
 import { generateId } from "../ids.server";
 import { addSignatory, removeSignatory } from "./signatories.server";
 import { loadCurrentContent, runSignoffCommand, saveTemplate, syncSignoffContent, type CommandResult, type SignoffCommand } from "./signoff.server";
-import { approvalCertificate, signoffPanel } from "./views.server";
+import { approvalCertificate, documentAuditTrail, inbox, signoffPanel } from "./views.server";
 
 const database = useTestDatabase();
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
@@ -109,6 +109,12 @@ describe("the demo flow", () => {
     expect(await run(id, "qa", { type: "request_signoff" })).toMatchObject({ ok: false, reason: "not_editor", status: 403 });
     expect(ok(await run(id, "employer", { type: "request_signoff" })).status).toBe("in_review");
 
+    // The inbox: the employer's seat waits for a decision; QA's stage is not open yet.
+    expect((await inbox(USERS.employer)).filter((item) => item.documentId === id)).toMatchObject([
+      { kind: "decide", organizationName: "Northwind Energy", stageName: "Partners", mayAct: true, outdated: false },
+    ]);
+    expect((await inbox(USERS.qa)).filter((item) => item.documentId === id)).toEqual([]);
+
     // The QA reviewer cannot decide before the partners.
     expect(await approve(id, "qa")).toMatchObject({ ok: false, reason: "stage_not_open" });
     for (const who of ["college", "university", "employer"] as const) ok(await approve(id, who));
@@ -125,6 +131,7 @@ describe("the demo flow", () => {
     expect(employerParty).toMatchObject({ decision: "outdated", approvedVersionHash: v1 });
     expect(panel?.seats).toEqual([{ stageIndex: 0, organizationId: ORGS.employer, organizationName: "Northwind Energy", outdatedVersionHash: v1 }]);
 
+    expect((await inbox(USERS.employer)).find((item) => item.documentId === id)).toMatchObject({ outdated: true, mayAct: true });
     // Approving what one was shown before the edit is refused.
     expect(await approve(id, "employer", v1)).toMatchObject({ ok: false, reason: "stale_version", status: 409 });
     for (const who of ["college", "university", "employer", "profbody"] as const) ok(await approve(id, who, v2));
@@ -143,6 +150,9 @@ describe("the demo flow", () => {
     const [requested] = await database().db.select().from(auditEvents).where(eq(auditEvents.documentId, id)).orderBy(auditEvents.seq).limit(1);
     expect(requested).toMatchObject({ actorUserId: USERS.employer, organizationId: ORGS.employer, ip: meta.ip, userAgent: "vitest", versionHash: v1 });
 
+    const trail = await documentAuditTrail(USERS.qa, id);
+    expect(trail?.rows.map((row) => row.what)).toContain("Document approved (round 1)");
+    expect(trail?.rows[0]).toMatchObject({ who: "Maya Okafor", organization: "Northwind Energy", ip: meta.ip, userAgent: "vitest" });
     const certificate = await approvalCertificate(USERS.profbody, id);
     expect(certificate).toMatchObject({ versionHash: v2, snapshotIntact: true, chain: { intact: true } });
     expect(certificate?.decisions.filter((d) => !d.outdated)).toHaveLength(5);

@@ -17,17 +17,9 @@ import { can } from "../permissions/can";
 import { PROJECT_ROLES, type DocumentStatus, type ProjectRole } from "../permissions/roles";
 import { availableEvents, decisionSeatsFor, evaluateRound, type EffectiveDecision, type RoundStatus } from "./machine";
 import { loadCurrentContent, loadDocument, loadRound, loadSignoffActor, loadTemplate, type LoadedDocument, type LoadedRound } from "./signoff.server";
-import { mayAdjustTemplate, resolveTemplate, type Quorum, type ResolvedStage, type SignoffTemplate } from "./template";
+import { mayAdjustTemplate, resolveTemplate, type ResolvedStage, type SignoffTemplate } from "./template";
+import { quorumLabel, shortHash } from "./format";
 import { snapshotIsIntact } from "./version";
-
-/** How a version hash is shown to people (full hashes are on the certificate and the audit page). */
-export function shortHash(hash: string | null | undefined): string {
-  return hash ? hash.slice(0, 12) : "—";
-}
-
-export function quorumLabel(quorum: Quorum, parties: number): string {
-  return quorum.kind === "all" ? (parties === 1 ? "Must approve" : `All ${parties} must approve`) : `${quorum.k} of ${parties} must approve`;
-}
 
 async function organizationNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

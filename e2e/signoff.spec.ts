@@ -1,0 +1,156 @@
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+// Its own demo document: an approval locks it, which must not get in the way of other specs.
+const DOCUMENT = "/documents/demo-doc-wbl";
+const PEOPLE = {
+  college: { email: "college@demo.concord.test", org: "Lakeshore College" },
+  university: { email: "university@demo.concord.test", org: "Prairie University" },
+  employer: { email: "employer@demo.concord.test", org: "Northwind Energy" },
+  profbody: { email: "profbody@demo.concord.test", org: "Canadian Climate Practitioners Association" },
+  qa: { email: "qa@demo.concord.test", org: "Postsecondary Quality Assessment Board" },
+} as const;
+type Who = keyof typeof PEOPLE;
+
+/** A separate browser context per person: own cookies, own socket. */
+async function openAs(browser: Browser, who: Who): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await signIn(page, PEOPLE[who].email);
+  await page.goto(DOCUMENT);
+  await expect(panelOf(page).getByRole("heading", { name: "Sign-off" })).toBeVisible();
+  return page;
+}
+
+const panelOf = (page: Page) => page.getByRole("region", { name: "Sign-off" });
+const partyOf = (page: Page, who: Who): Locator => panelOf(page).getByRole("listitem", { name: PEOPLE[who].org, exact: true });
+const statusBadge = (page: Page) => page.locator(".page-header .badge").first();
+
+/** The short hash the panel shows as the current version. */
+async function currentShortHash(page: Page): Promise<string> {
+  const text = await panelOf(page).locator(".signoff-panel__summary code").innerText();
+  expect(text).toMatch(/^[0-9a-f]{12}$/);
+  return text;
+}
+
+/** Approve for the person's organization, checking the confirmation shows the version's short hash. */
+async function approve(page: Page, who: Who): Promise<string> {
+  const panel = panelOf(page);
+  const seat = panel.getByRole("group", { name: `Your decision for ${PEOPLE[who].org}` });
+  await seat.getByRole("button", { name: "Approve", exact: true }).click();
+  const dialog = seat.getByRole("dialog", { name: "Confirm approval" });
+  const hash = await currentShortHash(page);
+  await expect(dialog).toContainText(hash);
+  await dialog.getByRole("button", { name: "Confirm approval" }).click();
+  await expect(partyOf(page, who).getByText("Approved", { exact: true })).toBeVisible();
+  return hash;
+}
+
+async function reopenPanel(page: Page) {
+  await page.reload();
+  await expect(panelOf(page).locator(".signoff-panel__summary")).toBeVisible();
+}
+
+test("request → partners approve → an edit outdates an approval → re-approve → QA approves → locked; the trail verifies", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const college = await openAs(browser, "college");
+
+  // Draft: the lead (an editor) sees who will decide and the button to request sign-off.
+  await expect(statusBadge(college)).toHaveText("Draft");
+  await expect(partyOf(college, "employer").getByText("Pending", { exact: true })).toBeVisible();
+  await expect(panelOf(college).getByRole("link", { name: "Adjust sign-off template" })).toBeVisible();
+  await panelOf(college).getByRole("button", { name: "Request sign-off" }).click();
+  await expect(statusBadge(college)).toHaveText("In review");
+  await expect(panelOf(college).getByText(/Round 1/)).toBeVisible();
+  await expect(panelOf(college).getByRole("button", { name: "Withdraw" })).toBeVisible();
+
+  // The QA reviewer waits for the partners: no decision buttons yet; the inbox is empty for QA.
+  const qa = await openAs(browser, "qa");
+  await expect(panelOf(qa).getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+
+  // The employer finds the document in the inbox and approves it.
+  const employer = await openAs(browser, "employer");
+  await employer.getByRole("link", { name: "Inbox" }).click();
+  await expect(employer.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await employer.getByRole("row", { name: /work-based learning agreement/ }).getByRole("link").click();
+  const approvedFirst = await approve(employer, "employer");
+
+  // Request changes needs a comment: the button stays disabled while it is empty.
+  const university = await openAs(browser, "university");
+  const universitySeat = panelOf(university).getByRole("group", { name: `Your decision for ${PEOPLE.university.org}` });
+  await universitySeat.getByRole("button", { name: "Request changes" }).click();
+  await expect(universitySeat.getByRole("button", { name: "Send change request" })).toBeDisabled();
+  await universitySeat.getByRole("button", { name: "Cancel" }).click();
+
+  // The lead edits the content during review.
+  const editable = college.locator('[contenteditable="true"]').first();
+  await editable.click();
+  await college.keyboard.press("Control+End");
+  await college.keyboard.type(` Revised during review ${Date.now().toString(36)}.`);
+  // Stored and re-hashed: a fresh read of the panel shows another current version.
+  await expect(async () => {
+    await reopenPanel(employer);
+    expect(await currentShortHash(employer)).not.toBe(approvedFirst);
+  }).toPass({ timeout: 20_000 });
+
+  // The employer's approval of the older version is outdated; they can see what changed.
+  await expect(partyOf(employer, "employer").getByText("Outdated", { exact: true })).toBeVisible();
+  await panelOf(employer).getByRole("link", { name: "See what changed" }).click();
+  await expect(employer.getByRole("heading", { name: "What changed since the approved version" })).toBeVisible();
+  await expect(employer.getByText("Revised during review")).toBeVisible();
+  await employer.goBack();
+  await expect(panelOf(employer).getByRole("heading", { name: "Sign-off" })).toBeVisible();
+
+  // Everyone in stage 1 approves the current version, the employer again.
+  await reopenPanel(university);
+  await approve(university, "university");
+  const profbody = await openAs(browser, "profbody");
+  await approve(profbody, "profbody");
+  await reopenPanel(college);
+  await approve(college, "college");
+  await reopenPanel(employer);
+  const approvedHash = await approve(employer, "employer");
+  expect(approvedHash).not.toBe(approvedFirst);
+
+  // The college keeps the document open (socket connected, editable) while QA gives the final approval.
+  await reopenPanel(college);
+  await expect(college.locator('[contenteditable="true"]').first()).toBeVisible();
+  await reopenPanel(qa);
+  expect(await approve(qa, "qa")).toBe(approvedHash);
+  await expect(statusBadge(qa)).toHaveText("Approved");
+
+  // Locked: the open page turns read-only within seconds, without a reload.
+  await expect(college.locator('[contenteditable="true"]')).toHaveCount(0, { timeout: 10_000 });
+  await expect(statusBadge(college)).toHaveText("Approved");
+  await expect(panelOf(college).getByRole("button", { name: "Reopen" })).toBeVisible();
+
+  // The audit trail verifies.
+  await college.goto(`${DOCUMENT}/audit`);
+  await expect(college.getByRole("heading", { name: "Audit trail" })).toBeVisible();
+  await expect(college.getByRole("cell", { name: /approval of Northwind Energy outdated/i })).toBeVisible();
+  await expect(college.getByRole("cell", { name: "Document approved (round 1)" })).toBeVisible();
+  await college.getByRole("button", { name: "Verify" }).click();
+  await expect(college.getByRole("status").filter({ hasText: "Chain intact" })).toBeVisible();
+
+  // The certificate shows the approved version's hash; the PDF downloads.
+  await college.goto(`${DOCUMENT}/certificate`);
+  await expect(college.getByRole("heading", { name: "Approval certificate" })).toBeVisible();
+  const fullHash = await college.getByTestId("approved-hash").innerText();
+  expect(fullHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(fullHash.startsWith(approvedHash)).toBe(true);
+  await expect(college.getByText("Chain intact")).toBeVisible();
+  const pdf = await college.request.get(`${DOCUMENT}/certificate.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  // Reopen (the lead): a new draft; the approved version keeps its certificate.
+  await college.goto(DOCUMENT);
+  await panelOf(college).getByRole("button", { name: "Reopen" }).click();
+  await panelOf(college).getByRole("button", { name: "Reopen as a new draft" }).click();
+  await expect(statusBadge(college)).toHaveText("Draft");
+  await expect(college.locator('[contenteditable="true"]').first()).toBeVisible({ timeout: 10_000 });
+  await expect(panelOf(college).getByRole("link", { name: "Approval certificate" })).toBeVisible();
+
+  await Promise.all([college, qa, employer, university, profbody].map((page) => page.context().close()));
+});
