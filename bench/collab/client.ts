@@ -31,6 +31,15 @@ export class LatencyBook {
   /** Deliveries of measured keystrokes expected so far (sends × other clients on the document). */
   expected = 0;
 
+  /** Forgets a previous window (its late deliveries are no longer timed). */
+  reset(): void {
+    this.measuring = false;
+    this.sends.clear();
+    this.latencies = [];
+    this.deliveries = 0;
+    this.expected = 0;
+  }
+
   recordSend(clientId: number, clock: number, receivers: number): void {
     if (!this.measuring) return;
     let table = this.sends.get(clientId);

@@ -49,6 +49,50 @@ export function memory(pid: number): { rss: number; peak: number } {
   return { rss: kib("VmRSS"), peak: kib("VmHWM") };
 }
 
+export type CpuTimes = { busy: number; idle: number; steal: number };
+
+/** Per-core busy/idle/steal seconds since boot (/proc/stat), to see what else ran during a window. */
+export function coreTimes(): CpuTimes[] {
+  const cores: CpuTimes[] = [];
+  for (const line of fs.readFileSync("/proc/stat", "utf8").split("\n")) {
+    const match = /^cpu(\d+) (.*)$/.exec(line);
+    if (!match) continue;
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = match[2]!.trim().split(/\s+/).map(Number);
+    cores[Number(match[1])] = {
+      busy: (user + nice + system + irq + softirq) / CLOCK_TICKS_PER_SECOND,
+      idle: (idle + iowait) / CLOCK_TICKS_PER_SECOND,
+      steal: steal / CLOCK_TICKS_PER_SECOND,
+    };
+  }
+  return cores;
+}
+
+/**
+ * Waits until the whole machine has been mostly idle for a few seconds (other people's tests
+ * share these two cores), at most `maxMs`. Resolves with whether it got quiet.
+ */
+export async function waitForQuiet(maxMs: number, onWait: () => void, idleShare = 0.85): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  let told = false;
+  for (;;) {
+    const before = coreTimes();
+    await sleep(3000);
+    const after = coreTimes();
+    let idle = 0;
+    let total = 0;
+    after.forEach((core, i) => {
+      const was = before[i];
+      if (!was) return;
+      idle += core.idle - was.idle;
+      total += core.busy - was.busy + core.idle - was.idle + core.steal - was.steal;
+    });
+    if (total > 0 && idle / total >= idleShare) return true;
+    if (Date.now() > deadline) return false;
+    if (!told) onWait();
+    told = true;
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
