@@ -12,8 +12,14 @@ async function openAs(browser: Browser, person: { email: string }): Promise<Page
   const page = await context.newPage();
   await signIn(page, person.email);
   await page.goto(DOCUMENT);
+  // The panels load after hydration, which takes a while on a busy machine (several editors).
+  await expect(page.getByRole("region", { name: "History" }).getByText("Loading versions…")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: /^Comments/ }).getByText("Loading comments…")).toHaveCount(0, { timeout: 30_000 });
   return page;
 }
+
+// Several people's browsers and a live editor per rich-text block: give the flows room on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 const commentsOf = (page: Page) => page.getByRole("region", { name: /^Comments/ });
 const historyOf = (page: Page) => page.getByRole("region", { name: "History" });
@@ -39,6 +45,12 @@ test("a QA reviewer comments on a field with a mention; the employer sees it, re
   const thread = comments.getByRole("article").filter({ hasText: words });
   await expect(thread.getByRole("link", { name: "Credential title" })).toHaveAttribute("href", "#field-title");
   await expect(thread.locator(".mention")).toHaveText("@Maya Okafor");
+  // Read-only text takes no focus, yet the reviewer can comment on words selected in it.
+  await qa.locator("#field-text-purpose .ProseMirror p").first().click({ clickCount: 3 });
+  await comments.getByRole("button", { name: "New comment" }).click();
+  await expect(comments.getByLabel("Comment on").locator("option:checked")).toHaveText(/^Selected text: “.+”$/);
+  await comments.getByRole("button", { name: "Cancel" }).click();
+
   // The history panel offers no "Save version" to a QA reviewer.
   await expect(historyOf(qa).getByRole("button", { name: "Save version" })).toHaveCount(0);
 
@@ -73,7 +85,7 @@ test("a QA reviewer comments on a field with a mention; the employer sees it, re
 test("an editor saves versions and the compare page shows what changed in fields and text", async ({ browser }) => {
   const stamp = Date.now().toString(36).toUpperCase().slice(-4);
   const page = await openAs(browser, COLLEGE);
-  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });
   const history = historyOf(page);
 
   await history.getByLabel("Version name").fill(`Draft 1 ${stamp}`);

@@ -301,7 +301,13 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
       ) : null}
       <div className="comments-toolbar">
         {mayComment && !draft ? (
-          <button type="button" className="button button--small" onClick={startFromSelection}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={startFromSelection}
+            // Keeps the text selection (read-only text loses it when the click moves the focus).
+            onMouseDown={(event) => event.preventDefault()}
+          >
             New comment
           </button>
         ) : null}

@@ -103,18 +103,51 @@ export function requestComment(anchor: Anchor): void {
 // The page's last focused place, for "Comment on selection" when the page passes no getter
 // ---------------------------------------------------------------------------------------------
 
-type EditorElement = HTMLElement & { editor?: HasState };
+type EditorView = { dom: HTMLElement; posAtDOM: (node: Node, offset: number) => number };
+type TrackedEditor = HasState & { view?: EditorView };
+type EditorElement = HTMLElement & { editor?: TrackedEditor };
+
+/**
+ * The page's text selection inside this editor, in editor positions. A read-only editor is not
+ * focusable, so ProseMirror never copies the browser's selection into its state: a QA reviewer's
+ * selection in read-only text exists only in the DOM, and is read from there.
+ */
+function domSelectionIn(editor: TrackedEditor): { from: number; to: number } | null {
+  const selection = typeof document === "undefined" ? null : document.getSelection();
+  if (!selection || selection.isCollapsed || !selection.anchorNode || !selection.focusNode) return null;
+  try {
+    // A destroyed Tiptap editor throws on `.view`.
+    const view = editor.view;
+    if (!view || !view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return null;
+    const a = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    const b = view.posAtDOM(selection.focusNode, selection.focusOffset);
+    return a === b ? null : { from: Math.min(a, b), to: Math.max(a, b) };
+  } catch {
+    return null;
+  }
+}
+
+/** The selection of a tracked editor as an anchor: the browser's selection in it, else its own. */
+function trackedEditorAnchor(editor: TrackedEditor): TextAnchor | null {
+  const range = domSelectionIn(editor);
+  if (!range) return editorSelectionAnchor(editor);
+  const binding = bindingOf(editor.state);
+  const fragment = binding ? fragmentNameOf(binding) : null;
+  if (!binding || !fragment?.startsWith("text:")) return null;
+  return textAnchorFromRange(binding, editor.state.doc, range.from, range.to, fragment);
+}
 
 /**
  * Remembers where the person last was outside `ignore` (the panel itself, whose buttons take the
  * focus away): a Tiptap editor (its DOM element carries `.editor`) or an element with a
- * `data-comment-path` (or `data-path`) attribute naming a field path. Returns the getter and a
+ * `data-comment-path` (or `data-path`) attribute naming a field path — entered by focus, or by a
+ * click or key press, since read-only values and text take no focus. Returns the getter and a
  * function that stops tracking.
  */
 export function trackSelectionAnchor(ignore: () => HTMLElement | null): { get: () => Anchor | null; stop: () => void } {
-  let last: { editor: HasState } | { path: string } | null = null;
-  const onFocusIn = (event: FocusEvent) => {
-    const target = event.target instanceof HTMLElement ? event.target : null;
+  let last: { editor: TrackedEditor } | { path: string } | null = null;
+  const onEvent = (event: Event) => {
+    const target = event.target instanceof Element ? event.target : null;
     if (!target || ignore()?.contains(target)) return;
     const editorElement = target.closest<EditorElement>(".ProseMirror");
     if (editorElement?.editor) {
@@ -123,15 +156,21 @@ export function trackSelectionAnchor(ignore: () => HTMLElement | null): { get: (
     }
     const field = target.closest<HTMLElement>("[data-comment-path],[data-path]");
     const path = field?.dataset.commentPath ?? field?.dataset.path;
-    last = path ? { path } : null;
+    if (path) last = { path };
+    // Focus moving to something that is not a field forgets the field; a click on plain page text
+    // (a heading, a label) leaves the last place as it was.
+    else if (event.type === "focusin") last = null;
   };
-  document.addEventListener("focusin", onFocusIn);
+  const events = ["focusin", "pointerup", "keyup"] as const;
+  for (const type of events) document.addEventListener(type, onEvent);
   return {
     get: () => {
       if (!last) return null;
       if ("path" in last) return fieldAnchor(last.path);
-      return editorSelectionAnchor(last.editor);
+      return trackedEditorAnchor(last.editor);
     },
-    stop: () => document.removeEventListener("focusin", onFocusIn),
+    stop: () => {
+      for (const type of events) document.removeEventListener(type, onEvent);
+    },
   };
 }
