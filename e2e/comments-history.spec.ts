@@ -113,6 +113,10 @@ test("an editor saves versions and the compare page shows what changed in fields
   const textThread = comments.getByRole("article").filter({ hasText: `Say who welcomes them ${stamp}.` });
   await expect(textThread.locator("blockquote")).toHaveText("welcome.");
   await expect(textThread.getByRole("link", { name: "Who it is for and what holders can do" })).toHaveAttribute("href", "#field-text-purpose");
+  // The thread's link takes the editor back to exactly those words.
+  await page.locator("#field-shortCode").click();
+  await textThread.getByRole("link", { name: "Who it is for and what holders can do" }).click();
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe("welcome.");
 
   // Compare that version with the current content: the edits show up once they are stored.
   const compareHref = await first.getByRole("link", { name: /Compare version \d+ with the current content/ }).getAttribute("href");

@@ -9,9 +9,10 @@ import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { anchorHref, type Anchor } from "~/modules/comments/anchors";
 import { mentionSegments } from "~/modules/comments/mentions";
-import { kindDefinition, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
 import type { CommentsActionData, loader as commentsLoader } from "~/routes/documents.$documentId.comments";
-import { COMMENT_REQUEST_EVENT, trackSelectionAnchor } from "./anchor";
+import { revealAnchor } from "~/components/document/document-overview";
+import { anchorFor, kindDefinition, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
+import { COMMENT_REQUEST_EVENT, selectTextAnchor, trackSelectionAnchor } from "./anchor";
 import styles from "./comments.css";
 import { MentionTextarea, type MentionPerson } from "./MentionTextarea";
 
@@ -126,10 +127,24 @@ function NewThreadForm({
   );
 }
 
+/**
+ * Goes to what a thread is about: the field (rows opened, focused) through the page's own
+ * revealAnchor, and for text the quoted words selected in the editor. Tells `onGone` when the
+ * quoted words have been deleted since.
+ */
+function goTo(anchor: Anchor, onGone: (gone: boolean) => void): void {
+  const id = anchorFor(anchor.type === "field" ? anchor.path : anchor.fragment);
+  revealAnchor(id);
+  if (anchor.type !== "text") return;
+  // After revealAnchor has scrolled and focused the block (it waits one frame).
+  requestAnimationFrame(() => requestAnimationFrame(() => onGone(selectTextAnchor(document.getElementById(id), anchor) === "gone")));
+}
+
 function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { thread: Thread; url: string; viewerId: string; canComment: boolean; people: readonly MentionPerson[]; onChanged: () => void }) {
   const id = useId();
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  const [gone, setGone] = useState(false);
   const done = useCallback(() => {
     setReplying(false);
     setEditing(null);
@@ -148,13 +163,27 @@ function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { 
       data-thread-id={thread.id}
     >
       <div className="thread__head">
-        <a id={headingId} className="thread__anchor" href={anchorHref(thread.anchor)}>
+        <a
+          id={headingId}
+          className="thread__anchor"
+          href={anchorHref(thread.anchor)}
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+            event.preventDefault();
+            goTo(thread.anchor, setGone);
+          }}
+        >
           {thread.anchor.label ?? (thread.anchor.type === "field" ? thread.anchor.path : thread.anchor.fragment)}
         </a>
         {resolved ? <span className="badge badge--resolved">Resolved</span> : null}
         {thread.mentionsViewer ? <span className="badge badge--mention">Mentions you</span> : null}
       </div>
       {thread.anchor.type === "text" ? <blockquote className="thread__quote">{thread.anchor.quote}</blockquote> : null}
+      {gone ? (
+        <p className="muted comment__meta" role="status">
+          These words have since been changed or removed from the document.
+        </p>
+      ) : null}
       <ol className="thread__comments" aria-label={`Comments on ${thread.anchor.label ?? "this place"}`}>
         {thread.comments.map((comment) => (
           <li key={comment.id}>

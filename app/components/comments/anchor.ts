@@ -174,3 +174,41 @@ export function trackSelectionAnchor(ignore: () => HTMLElement | null): { get: (
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Showing a thread's text in the document
+// ---------------------------------------------------------------------------------------------
+
+type SelectableEditor = TrackedEditor & {
+  isEditable?: boolean;
+  commands?: { setTextSelection: (range: { from: number; to: number }) => boolean; focus: () => boolean };
+  view?: EditorView & { domAtPos: (pos: number) => { node: Node; offset: number } };
+};
+
+/**
+ * Selects a text anchor's words in the editor rendered inside `container` (the rich-text block):
+ * "selected", "gone" when the words were deleted since, or "no-editor" when the block has no live
+ * editor yet. An editable editor gets the selection in its state (and the focus); a read-only one
+ * cannot take either, so the browser's selection is set on its DOM instead.
+ */
+export function selectTextAnchor(container: Element | null, anchor: TextAnchor): "selected" | "gone" | "no-editor" {
+  const editor = container?.querySelector<HTMLElement & { editor?: SelectableEditor }>(".ProseMirror")?.editor;
+  if (!editor) return "no-editor";
+  const range = resolveTextAnchor(editor, anchor);
+  if (!range) return "gone";
+  try {
+    if (editor.isEditable && editor.commands) {
+      editor.commands.setTextSelection(range);
+      editor.commands.focus();
+      return "selected";
+    }
+    const view = editor.view;
+    if (!view) return "no-editor";
+    const start = view.domAtPos(range.from);
+    const end = view.domAtPos(range.to);
+    document.getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+    return "selected";
+  } catch {
+    return "no-editor";
+  }
+}
