@@ -92,7 +92,8 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
         {done ? (
           <p className="doc-checks__done">Everything required is filled in.</p>
         ) : (
-          <details className="doc-checks" open={completeness.missing.length <= 12}>
+          // Open at first (the list scrolls when long); a person may fold it away.
+          <details className="doc-checks" open>
             <summary>
               {completeness.missing.length === 1 ? "1 required item is missing" : `${completeness.missing.length} required items are missing`}
             </summary>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { StaticRichText } from "~/components/editor/static-rich-text";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
@@ -9,6 +9,7 @@ import {
   cellPath,
   coverageOfRow,
   isShown,
+  issuesByPath,
   removeRow,
   rowPath,
   RowNotFoundError,
@@ -70,8 +71,43 @@ function isWide(item: SectionItem): boolean {
   return item.type === "richtext" || item.type === "rows" || item.type === "longtext" || (item.type === "multiselect" && item.options.length > 4);
 }
 
+type SectionProps = {
+  section: SectionDef;
+  editing: EditingContext;
+  /** Validation issues in this section (a new array only when they changed). */
+  issues: readonly FieldIssue[];
+  /** Changes when someone enters or leaves a field. */
+  presenceKey: string;
+};
+
+/** Top-level fields a section's rendering reads: its own, and those its conditions look at. */
+function fieldsReadBy(section: SectionDef): string[] {
+  const keys = new Set<string>();
+  for (const item of section.items) {
+    keys.add(item.key);
+    if (item.type !== "richtext" && item.showWhen) keys.add(item.showWhen.field);
+  }
+  return [...keys];
+}
+
+/**
+ * A section renders again only when something it shows changed: one of its values (kept
+ * referentially stable by useLiveFields), its issues, who is in its fields, or the page's state.
+ */
+function sameSection(previous: SectionProps, next: SectionProps): boolean {
+  const a = previous.editing;
+  const b = next.editing;
+  if (previous.section !== next.section || previous.issues !== next.issues || previous.presenceKey !== next.presenceKey) return false;
+  if (a.session !== b.session || a.editable !== b.editable || a.fieldContext !== b.fieldContext || a.linkedCompetencies !== b.linkedCompetencies || a.firstPaint !== b.firstPaint) {
+    return false;
+  }
+  return fieldsReadBy(next.section).every((key) => a.fields[key] === b.fields[key]);
+}
+
 /** One section of the document: its heading (a table-of-contents target), fields and text. */
-export function SectionView({ section, editing }: { section: SectionDef; editing: EditingContext }) {
+export const SectionView = memo(function SectionView({ section, editing: shared, issues }: SectionProps) {
+  const issuesByPathInSection = useMemo(() => issuesByPath(issues), [issues]);
+  const editing: EditingContext = { ...shared, issuesByPath: issuesByPathInSection };
   const visible = section.items.filter((item) => item.type === "richtext" || isShown(item.showWhen, editing.fields));
   // Consecutive short fields share a two-column grid; long ones take the full width.
   const groups: SectionItem[][] = [];
@@ -100,7 +136,7 @@ export function SectionView({ section, editing }: { section: SectionDef; editing
       )}
     </section>
   );
-}
+}, sameSection);
 
 function SectionItemView({ item, editing }: { item: SectionItem; editing: EditingContext }) {
   if (item.type === "richtext") return <RichTextBlock block={item} editing={editing} />;

@@ -1,8 +1,8 @@
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { ConnectionIndicator } from "~/components/editor/connection-indicator";
 import { PresenceList } from "~/components/editor/presence-list";
 import { useCollaboration } from "~/components/editor/use-collaboration";
-import { issuesByPath, kindDefinition, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
+import { jsonEqual, kindDefinition, type CompletenessReport, type DocumentKind, type FieldIssue, type ProjectedCompetency } from "~/modules/documents/model";
 import { DocumentOverview } from "./document-overview";
 import { SectionView, type EditingContext } from "./document-sections";
 import { useFieldPresence } from "./field-presence";
@@ -57,6 +57,31 @@ export function useLiveDocument(options: LiveDocumentOptions) {
 
 export type LiveDocument = ReturnType<typeof useLiveDocument>;
 
+const NO_ISSUES: FieldIssue[] = [];
+const NO_ISSUES_BY_PATH: ReadonlyMap<string, FieldIssue[]> = new Map();
+
+/** The previous value while the new one is equal to it: keeps memoised children from re-rendering. */
+function useStable<T>(value: T): T {
+  const previous = useRef(value);
+  if (previous.current !== value && !jsonEqual(previous.current, value)) previous.current = value;
+  return previous.current;
+}
+
+/** Issues grouped by section; a section's array is the previous one while its issues are the same. */
+function useStableIssuesBySection(issues: readonly FieldIssue[]): Map<string, FieldIssue[]> {
+  const previous = useRef(new Map<string, FieldIssue[]>());
+  return useMemo(() => {
+    const next = new Map<string, FieldIssue[]>();
+    for (const issue of issues) next.set(issue.sectionKey, [...(next.get(issue.sectionKey) ?? []), issue]);
+    for (const [key, list] of next) {
+      const before = previous.current.get(key);
+      if (before && jsonEqual(before, list)) next.set(key, before);
+    }
+    previous.current = next;
+    return next;
+  }, [issues]);
+}
+
 type WorkspaceProps = {
   live: LiveDocument;
   kind: DocumentKind;
@@ -69,9 +94,9 @@ type WorkspaceProps = {
 export function DocumentWorkspace({ live, kind, canEdit, linkable, firstPaint }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   const definition = kindDefinition(kind);
-  const issueMap = useMemo(() => issuesByPath(checks.issues), [checks.issues]);
+  const issuesBySection = useStableIssuesBySection(checks.issues);
   // A specification's rows (demand signals) name its own competencies; other kinds the linked ones.
-  const own = useMemo(() => (kind === "credential_spec" ? ownCompetencies(kind, fields) : undefined), [kind, fields]);
+  const own = useStable(useMemo(() => (kind === "credential_spec" ? ownCompetencies(kind, fields) : undefined), [kind, fields]));
   const fieldContext = useMemo(
     () => ({
       documents: linkable,
@@ -86,7 +111,8 @@ export function DocumentWorkspace({ live, kind, canEdit, linkable, firstPaint }:
     session,
     editable: canEdit && live.closed === null,
     fields,
-    issuesByPath: issueMap,
+    // Each section gets its own issues (SectionView), so one field's error re-renders one section.
+    issuesByPath: NO_ISSUES_BY_PATH,
     fieldContext,
     linkedCompetencies,
     visitorsAt: presence.visitorsAt,
@@ -108,7 +134,7 @@ export function DocumentWorkspace({ live, kind, canEdit, linkable, firstPaint }:
       <DocumentOverview kind={kind} completeness={checks.completeness} issues={checks.issues} />
       <div className="doc-sections" role="region" aria-label="Document content" aria-busy={canEdit && !editable ? true : undefined}>
         {definition.sections.map((section) => (
-          <SectionView key={section.key} section={section} editing={editing} />
+          <SectionView key={section.key} section={section} editing={editing} issues={issuesBySection.get(section.key) ?? NO_ISSUES} presenceKey={presence.key} />
         ))}
       </div>
     </div>

@@ -45,17 +45,10 @@ export function FieldControl(props: FieldControlProps) {
   const style: CSSProperties | undefined = visitors[0] ? ({ "--visitor": visitors[0].color } as CSSProperties) : undefined;
   const wide = field.type === "longtext" || (field.type === "multiselect" && field.options.length > 4);
 
-  const label = (
-    <>
-      {field.label}
-      {/* Inputs carry aria-required; the star is for the eye only, so the label reads as the field's name. */}
-      {field.required ? (
-        <span className="doc-field__required" title="Required" aria-hidden="true">
-          {" *"}
-        </span>
-      ) : null}
-    </>
-  );
+  // Inputs carry aria-required; the star is drawn by CSS with empty alternative text, so the
+  // label reads (and is found) as the field's name alone.
+  const labelClass = field.required ? "doc-field__label doc-field__label--required" : "doc-field__label";
+  const label = field.label;
 
   const body = editable ? (
     <Control {...props} anchor={anchor} invalid={hasError} describedBy={describedBy} setLocalMessage={setLocalMessage} />
@@ -91,7 +84,7 @@ export function FieldControl(props: FieldControlProps) {
   if (group && editable) {
     return (
       <fieldset className={className} style={style} data-path={path} id={anchor} aria-describedby={describedBy}>
-        <legend className="doc-field__label">{label}</legend>
+        <legend className={labelClass}>{label}</legend>
         {body}
         {tail}
       </fieldset>
@@ -100,11 +93,11 @@ export function FieldControl(props: FieldControlProps) {
   return (
     <div className={className} style={style} data-path={path}>
       {editable ? (
-        <label className="doc-field__label" htmlFor={anchor}>
+        <label className={labelClass} htmlFor={anchor}>
           {label}
         </label>
       ) : (
-        <span className="doc-field__label" id={`${anchor}-label`}>
+        <span className={labelClass} id={`${anchor}-label`}>
           {label}
         </span>
       )}

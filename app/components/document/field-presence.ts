@@ -62,7 +62,9 @@ export function useFieldPresence(session: CollaborationSession | null) {
     [session],
   );
 
-  return { visitorsAt: (path: string) => visitors.byPath.get(path) ?? NONE, announce };
+  const visitorsAt = useCallback((path: string) => visitors.byPath.get(path) ?? NONE, [visitors]);
+  // `key` changes exactly when someone enters or leaves a field: what memoised sections compare.
+  return { key: visitors.key, visitorsAt, announce };
 }
 
 const NONE: FieldVisitor[] = [];

@@ -5,6 +5,7 @@ import {
   completeness,
   fieldsMap,
   kindDefinition,
+  jsonEqual,
   kindIndex,
   readFields,
   readText,
@@ -33,12 +34,20 @@ export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields): Stored
   useEffect(() => {
     if (!ydoc) return;
     const map = fieldsMap(ydoc);
-    const read = () => setFields(readFields(ydoc));
+    // Unchanged fields keep their previous object, so sections whose values did not change can
+    // skip rendering (a keystroke in one field must not re-render hundreds of inputs).
+    const read = () => setFields((previous) => shareUnchanged(previous, readFields(ydoc)));
     read();
     map.observeDeep(read);
     return () => map.unobserveDeep(read);
   }, [ydoc]);
   return fields;
+}
+
+function shareUnchanged(previous: StoredFields, next: StoredFields): StoredFields {
+  const out: StoredFields = {};
+  for (const [key, value] of Object.entries(next)) out[key] = key in previous && jsonEqual(previous[key], value) ? previous[key]! : value;
+  return out;
 }
 
 /**
