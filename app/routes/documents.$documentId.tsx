@@ -79,7 +79,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
         <StatusBadge status={document.status} />
       </div>
       <div className="grid grid--sidebar">
-        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} linkable={linkable} firstPaint={page.firstPaint} />
+        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} />
         <div className="document-aside">
           <section className="card" aria-label="Document">
             <dl className="kv">

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useState } from "react";
+import { CommentOnField } from "~/components/comments/CommentOnField";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { StaticRichText } from "~/components/editor/static-rich-text";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
@@ -38,6 +39,8 @@ export type EditingContext = {
   kind: DocumentKind;
   session: CollaborationSession | null;
   editable: boolean;
+  /** May comment: readers get a "Comment" button on each value and text block. */
+  canComment: boolean;
   fields: StoredFields;
   issuesByPath: ReadonlyMap<string, FieldIssue[]>;
   fieldContext: FieldContext;
@@ -98,7 +101,7 @@ function sameSection(previous: SectionProps, next: SectionProps): boolean {
   const a = previous.editing;
   const b = next.editing;
   if (previous.section !== next.section || previous.issues !== next.issues || previous.presenceKey !== next.presenceKey) return false;
-  if (a.session !== b.session || a.editable !== b.editable || a.fieldContext !== b.fieldContext || a.linkedCompetencies !== b.linkedCompetencies || a.firstPaint !== b.firstPaint) {
+  if (a.session !== b.session || a.editable !== b.editable || a.canComment !== b.canComment || a.fieldContext !== b.fieldContext || a.linkedCompetencies !== b.linkedCompetencies || a.firstPaint !== b.firstPaint) {
     return false;
   }
   return fieldsReadBy(next.section).every((key) => a.fields[key] === b.fields[key]);
@@ -156,6 +159,7 @@ function ScalarField({ field, path, value, editing }: { field: Exclude<FieldDef,
       context={editing.fieldContext}
       visitors={editing.visitorsAt(path)}
       onFocusChange={editing.announce}
+      commentable={!editing.editable && editing.canComment}
     />
   );
 }
@@ -177,6 +181,7 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
             </span>
           ) : null}
         </span>
+        {!editing.editable && editing.canComment ? <CommentOnField path={path} label={block.label} /> : null}
       </div>
       {block.help ? <p className="field__hint">{block.help}</p> : null}
       <div className="doc-richtext__body">
@@ -394,6 +399,7 @@ function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldD
       context={{ ...editing.fieldContext, competencies: options }}
       visitors={editing.visitorsAt(path)}
       onFocusChange={editing.announce}
+      commentable={!editing.editable && editing.canComment}
     />
   );
 }

@@ -86,12 +86,13 @@ type WorkspaceProps = {
   live: LiveDocument;
   kind: DocumentKind;
   canEdit: boolean;
+  canComment: boolean;
   linkable: readonly LinkedDocumentOption[];
   firstPaint: Record<string, string>;
 };
 
 /** The document's body: who is here, the outline and checklist, then every section. */
-export function DocumentWorkspace({ live, kind, canEdit, linkable, firstPaint }: WorkspaceProps) {
+export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
@@ -110,6 +111,7 @@ export function DocumentWorkspace({ live, kind, canEdit, linkable, firstPaint }:
     kind,
     session,
     editable: canEdit && live.closed === null,
+    canComment,
     fields,
     // Each section gets its own issues (SectionView), so one field's error re-renders one section.
     issuesByPath: NO_ISSUES_BY_PATH,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { anchorFor, checkValue, jsonEqual, parseInput, type DocumentKind, type FieldIssue, type JsonValue, type Option, type RowFieldDef } from "~/modules/documents/model";
 import { isIsoDate } from "~/modules/documents/model/values";
+import { CommentOnField } from "~/components/comments/CommentOnField";
 import type { FieldVisitor } from "./field-presence";
 import { competencyLabel, formatValue, inputText, type DisplayContext } from "./format";
 
@@ -23,6 +24,8 @@ export type FieldControlProps = {
   /** Other people in this field right now. */
   visitors: readonly FieldVisitor[];
   onFocusChange: (path: string | null) => void;
+  /** A reader who may comment gets a "Comment" button on the value (editors comment on the field they are in). */
+  commentable?: boolean;
 };
 
 /**
@@ -97,8 +100,11 @@ export function FieldControl(props: FieldControlProps) {
           {label}
         </label>
       ) : (
-        <span className={labelClass} id={`${anchor}-label`}>
-          {label}
+        <span className="doc-field__label-row">
+          <span className={labelClass} id={`${anchor}-label`}>
+            {label}
+          </span>
+          {props.commentable ? <CommentOnField path={path} label={field.label} /> : null}
         </span>
       )}
       {body}
