@@ -13,6 +13,7 @@ import { signoffDecisions, signoffRounds, signoffVersions } from "../../../db/sc
 import { readAuditChain } from "../audit/audit.server";
 import { chainOf, verifyChain, type ChainVerification } from "../audit/chain";
 import { parseAuditEvent } from "../audit/events";
+import { DOCUMENT_STATUS_LABELS } from "../documents/labels";
 import { can } from "../permissions/can";
 import { PROJECT_ROLES, type DocumentStatus, type ProjectRole } from "../permissions/roles";
 import { availableEvents, decisionSeatsFor, evaluateRound, type EffectiveDecision, type RoundStatus } from "./machine";
@@ -280,14 +281,6 @@ export type AuditRow = {
 };
 
 const DECISION_WORDS = { approved: "approved", changes_requested: "requested changes", rejected: "rejected" } as const;
-const STATUS_WORDS: Record<DocumentStatus, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
 
 /** A sentence for one event (payloads are validated against their schema version first). */
 function describeEvent(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string): string {
@@ -314,9 +307,9 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
     case "document.rejected":
       return `Document rejected${text(p.reason)}`;
     case "document.withdrawn":
-      return `Sign-off withdrawn (was ${STATUS_WORDS[p.fromStatus as DocumentStatus] ?? p.fromStatus})${text(p.reason)}`;
+      return `Sign-off withdrawn (was ${DOCUMENT_STATUS_LABELS[p.fromStatus as DocumentStatus] ?? p.fromStatus})${text(p.reason)}`;
     case "document.reopened":
-      return `Reopened as a new draft (was ${STATUS_WORDS[p.fromStatus as DocumentStatus] ?? p.fromStatus})${text(p.reason)}`;
+      return `Reopened as a new draft (was ${DOCUMENT_STATUS_LABELS[p.fromStatus as DocumentStatus] ?? p.fromStatus})${text(p.reason)}`;
     case "document.template_adjusted":
       return "Sign-off template adjusted";
     case "project.participant_added":
