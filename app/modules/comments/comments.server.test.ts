@@ -2,20 +2,10 @@ import { describe, expect, it } from "vitest";
 import { loadActor } from "../orgs/actor.server";
 import { useTestDatabase } from "../testing/use-test-database";
 import { AnchorError } from "./anchors";
-import { DocumentAccessError, editComment, listMentionsForUser, listThreads, mentionablePeople, reply, setThreadStatus, startThread } from "./comments.server";
-import { editDocument, setDocumentStatus, testDocument, testProject } from "./testing.server";
+import { editComment, listMentionsForUser, listThreads, mentionablePeople, reply, setThreadStatus, startThread } from "./comments.server";
+import { accessStatus as status, editDocument, setDocumentStatus, testDocument, testProject } from "./testing.server";
 
 useTestDatabase();
-
-async function status(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DocumentAccessError) return error.status;
-    throw error;
-  }
-}
 
 describe("comment threads on the real database", () => {
   it("lets a QA reviewer comment on a field and the employer reply, mention and resolve", async () => {

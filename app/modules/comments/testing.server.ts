@@ -15,6 +15,7 @@ import { loadActor } from "../orgs/actor.server";
 import { createOrganization } from "../orgs/organizations.server";
 import type { DocumentStatus } from "../permissions/roles";
 import { addParticipant, createProject } from "../projects/projects.server";
+import { DocumentAccessError } from "./document-access.server";
 
 export async function testUser(name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${generateId(6)}@example.com`;
@@ -66,4 +67,15 @@ export async function setDocumentStatus(documentId: string, status: DocumentStat
 
 export function paragraph(text: string): ProseMirrorJSON {
   return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+}
+
+/** A verb's outcome as a status: "ok", or the HTTP status its DocumentAccessError carries. */
+export async function accessStatus(promise: Promise<unknown>): Promise<number | "ok"> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof DocumentAccessError) return error.status;
+    throw error;
+  }
 }

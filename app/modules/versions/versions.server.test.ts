@@ -3,23 +3,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadDocumentState } from "../../../server/collab/persistence";
 import { documentVersions } from "../../../db/schema/versions";
-import { editDocument, paragraph, setDocumentStatus, testDocument, testProject } from "../comments/testing.server";
+import { accessStatus as status, editDocument, paragraph, setDocumentStatus, testDocument, testProject } from "../comments/testing.server";
 import { canonicalHash } from "../documents/model";
 import { loadActor } from "../orgs/actor.server";
 import { useTestDatabase } from "../testing/use-test-database";
-import { canonicalOfState, compareVersions, DocumentAccessError, getVersion, listVersions, saveNamedVersion, saveVersion } from "./versions.server";
+import { canonicalOfState, compareVersions, getVersion, listVersions, saveNamedVersion, saveVersion } from "./versions.server";
 
 useTestDatabase();
-
-async function status(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DocumentAccessError) return error.status;
-    throw error;
-  }
-}
 
 describe("document versions on the real database", () => {
   it("saves named versions of the durable content and diffs any two, or one with the current content", async () => {
