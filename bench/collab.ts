@@ -8,7 +8,8 @@
  * Flags (or env BENCH_<NAME>, e.g. BENCH_CLIENTS=60):
  *   --clients N  --docs M  --rate keystrokes/s per typist  --typists T (default: every client)
  *   --duration s  --warmup s  --mem-docs K  --cold-updates U (0 skips)  --servers reference,ours
- *   --cpu-prof DIR   write a V8 CPU profile of our server (graceful stop instead of the crash test)
+ *   --cpu-prof DIR   write V8 CPU profiles of both servers (ours: graceful stop, no crash test)
+ *   --ours-env A=1,B=2  extra environment for our server (e.g. COLLAB_PERMISSION_RECHECK_MS=60000)
  *   --no-pin         do not pin (taskset) the server to CPU 0 and the generator to CPU 1
  *   --quiet-wait s   before each measured window, wait up to s seconds (default 300) for the
  *                    machine to be ≥85% idle: other people's builds on these two cores would be
@@ -72,6 +73,8 @@ type Config = {
   quietWait: number;
   /** Windows measured at most per server when other processes disturb them. */
   attempts: number;
+  /** Extra environment for our server (experiments: `--ours-env COLLAB_PERMISSION_RECHECK_MS=60000`). */
+  oursEnv: Record<string, string>;
   databaseUrl: string;
 };
 
@@ -86,7 +89,7 @@ function readConfig(argv: string[]): Config {
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) flags.set(name, argv[++i]!);
     else throw new Error(`--${name} needs a value`);
   }
-  const known = new Set(["clients", "docs", "rate", "typists", "duration", "warmup", "mem-docs", "cold-updates", "servers", "cpu-prof", "no-pin", "no-wait", "quiet-wait", "attempts"]);
+  const known = new Set(["clients", "docs", "rate", "typists", "duration", "warmup", "mem-docs", "cold-updates", "servers", "cpu-prof", "no-pin", "no-wait", "quiet-wait", "attempts", "ours-env"]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
   const value = (name: string) => flags.get(name) ?? process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
   const number = (name: string, fallback: number, { min = 0, integer = true } = {}) => {
@@ -115,6 +118,16 @@ function readConfig(argv: string[]): Config {
     pin: value("no-pin") !== "true" && os.cpus().length >= 2,
     quietWait: value("no-wait") === "true" ? 0 : number("quiet-wait", 300),
     attempts: number("attempts", 3, { min: 1 }),
+    oursEnv: Object.fromEntries(
+      (value("ours-env") ?? "")
+        .split(",")
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf("=");
+          if (at <= 0) throw new Error(`--ours-env: expected NAME=value, got ${pair}`);
+          return [pair.slice(0, at), pair.slice(at + 1)];
+        }),
+    ),
     databaseUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test",
   };
 }
@@ -263,6 +276,7 @@ type ServerResult = {
   serverViewMismatches: number;
   reopen: { mismatches: number; how: string } | undefined;
   memoryPerDocument: number;
+  commits: CommitFigures | undefined;
   cold: { rawLog?: number; compacted?: number; warm: number; compactedRows?: number } | undefined;
   notes: string[];
 };
@@ -336,14 +350,14 @@ type Context = { config: Config; logDir: string; database: OurDatabase | undefin
 
 async function startServer(kind: ServerKind, context: Context, port?: number): Promise<ServerProcess> {
   const cpu = context.config.pin ? SERVER_CPU : null;
-  if (kind === "reference") return startReferenceServer({ cpu, logDir: context.logDir });
+  if (kind === "reference") return startReferenceServer({ cpu, logDir: context.logDir, cpuProfileDir: context.config.cpuProfileDir });
   return startOurServer({
     cpu,
     logDir: context.logDir,
     databaseUrl: context.database!.url,
     port,
     // Short grace so that the cold-open phase can watch a document unload; no effect under load.
-    env: { COLLAB_UNLOAD_GRACE_MS: "1000" },
+    env: { COLLAB_UNLOAD_GRACE_MS: "1000", ...context.config.oursEnv },
     cpuProfileDir: context.config.cpuProfileDir,
   });
 }
@@ -378,7 +392,24 @@ type LoadWindow = {
   otherOnGeneratorCore: number | undefined;
   steal: number | undefined;
   quiet: boolean;
+  /** Ours only: its group commit during the window, from its own GET /metrics. */
+  commits: CommitFigures | undefined;
 };
+
+type CommitFigures = { batches: number; rows: number; latencyP50: number; latencyP95: number; latencyMax: number };
+
+type MetricsSnapshot = { persistence?: { batches?: number; rows?: number; commitLatencyMs?: { p50?: number; p95?: number; max?: number } } };
+
+/** Our server's operator figures (GET /metrics); undefined when it does not answer them. */
+async function ourMetrics(server: ServerProcess): Promise<MetricsSnapshot | undefined> {
+  if (server.kind !== "ours") return undefined;
+  try {
+    const response = await fetch(`${server.baseUrl}/metrics`);
+    return response.ok ? ((await response.json()) as MetricsSnapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Typists type for the warm-up, then for `duration` with every keystroke timed; the window ends
@@ -397,6 +428,7 @@ async function measureWindow(options: {
   typists.forEach((typist) => typist.start(config.rate, Math.random() * period));
   await sleep(config.warmup * 1000);
   const pgBefore = await postgresCpu(database);
+  const metricsBefore = await ourMetrics(server);
   const cpuBefore = cpuSeconds(server.pid);
   const coresBefore = coreTimes();
   const generatorBefore = process.cpuUsage();
@@ -412,6 +444,19 @@ async function measureWindow(options: {
   const coresAfter = coreTimes();
   const generatorUsage = process.cpuUsage(generatorBefore);
   const pgAfter = await postgresCpu(database);
+  const metricsAfter = await ourMetrics(server);
+  let commits: CommitFigures | undefined;
+  const [was, now] = [metricsBefore?.persistence, metricsAfter?.persistence];
+  if (was?.batches !== undefined && now?.batches !== undefined && now.rows !== undefined && was.rows !== undefined) {
+    commits = {
+      batches: now.batches - was.batches,
+      rows: now.rows - was.rows,
+      // The server keeps its last 512 commits: at the end of the window those are all in it.
+      latencyP50: now.commitLatencyMs?.p50 ?? NaN,
+      latencyP95: now.commitLatencyMs?.p95 ?? NaN,
+      latencyMax: now.commitLatencyMs?.max ?? NaN,
+    };
+  }
 
   const windowSeconds = (ended - started) / 1000;
   const generatorSeconds = (generatorUsage.user + generatorUsage.system) / 1e6;
@@ -445,6 +490,7 @@ async function measureWindow(options: {
     otherOnGeneratorCore: generatorCoreBusy === undefined ? undefined : Math.max(0, generatorCoreBusy - generatorSeconds) / windowSeconds,
     steal: steals.length ? steals.reduce((a, b) => a + b, 0) / steals.length / windowSeconds : undefined,
     quiet: true,
+    commits,
   };
 }
 
@@ -554,7 +600,13 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       reopen = { mismatches, how };
     }
 
-    // --- memory per open document
+    // --- memory per open document, on a fresh process for both: after the load the heap has
+    // room to spare and new documents would fit in memory already counted as resident.
+    if (kind === "reference") {
+      await server.stop();
+      server = await startServer(kind, context);
+      connector = await connectorFor(server);
+    }
     await sleep(1500);
     const before = memory(server.pid).rss;
     const memClients = await inBatches(
@@ -600,6 +652,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       otherOnServerCore: window.otherOnServerCore,
       otherOnGeneratorCore: window.otherOnGeneratorCore,
       steal: window.steal,
+      commits: window.commits,
       rss,
       peakRss: peak,
       lostKeystrokes,
@@ -735,6 +788,13 @@ function report(config: Config, results: ServerResult[]): void {
     // Someone else's build on the same core stalls the server (or the clients) for whole time slices.
     if (other > DISTURBED) log(`WARNING (${result.kind}): other processes took ${(other * 100).toFixed(0)}% of a pinned core during the window: latencies are not trustworthy, run again on a quiet machine.`);
   }
+  if (ours?.commits) {
+    const c = ours.commits;
+    log(
+      `ours' group commit in the window: ${c.rows} updates in ${c.batches} INSERTs (${(c.rows / Math.max(1, c.batches)).toFixed(1)} per commit), ` +
+        `commit latency of its last 512 commits p50 ${ms(c.latencyP50)} ms, p95 ${ms(c.latencyP95)} ms, max ${ms(c.latencyMax)} ms (its /metrics)`,
+    );
+  }
   if (ours?.reopen) log(`ours was stopped with ${ours.reopen.how} after the load and restarted on the same database before the reopen check.`);
   if (ours?.cold?.compactedRows !== undefined) log(`cold open: ${ours.cold.compactedRows} log rows, no snapshot; "compacted" is after the server merged them and unloaded the document.`);
   if (reference && ours) {
@@ -789,7 +849,7 @@ async function main(): Promise<number> {
     const results: ServerResult[] = [];
     for (const kind of config.servers) results.push(await runServer(kind, context));
     report(config, results);
-    if (config.cpuProfileDir) log(`\nCPU profile of our server in ${config.cpuProfileDir}`);
+    if (config.cpuProfileDir) log(`\nCPU profiles (CPU.<date>.<pid>.*.cpuprofile; pids above) in ${config.cpuProfileDir}`);
     return 0;
   } finally {
     await cleanup();

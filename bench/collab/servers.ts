@@ -191,7 +191,7 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** `@y/websocket-server@0.1.1` exactly as shipped: its bin (`src/server.js`), which wires `setupWSConnection`. */
-export async function startReferenceServer(options: { cpu: number | null; logDir: string }): Promise<ServerProcess> {
+export async function startReferenceServer(options: { cpu: number | null; logDir: string; cpuProfileDir?: string }): Promise<ServerProcess> {
   const port = await freePort();
   const bin = path.resolve("node_modules/@y/websocket-server/src/server.js");
   const version = JSON.parse(fs.readFileSync(path.resolve("node_modules/@y/websocket-server/package.json"), "utf8")) as { version: string };
@@ -199,7 +199,11 @@ export async function startReferenceServer(options: { cpu: number | null; logDir
   return spawnServer({
     kind: "reference",
     cpu: options.cpu,
-    args: [bin],
+    // Node writes a CPU profile only on a normal exit; the reference has no SIGTERM handler, so
+    // when profiling one is preloaded that exits normally.
+    args: options.cpuProfileDir
+      ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir, "--import", "data:text/javascript,process.once('SIGTERM',()=>process.exit(0))", bin]
+      : [bin],
     env: baseEnv({ HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production" }),
     port,
     logDir: options.logDir,
