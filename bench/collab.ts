@@ -14,8 +14,8 @@
  *   --quiet-wait s   before each measured window, wait up to s seconds (default 300) for the
  *                    machine to be ≥85% idle: other people's builds on these two cores would be
  *                    measured too (--no-wait: do not wait). What else ran in the window is reported,
- *   --attempts n     and a window where other processes took >10% of a pinned core is measured
- *                    again, up to n windows per server (default 3).
+ *   --attempts n     and a window where other processes used more than 10% of a core is measured
+ *                    again on fresh documents, up to n windows per server (default 3).
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is where a fresh database is
  * created for our server and dropped at the end. Needs the Remix build (npm run build).
  *
@@ -44,12 +44,15 @@ import * as Y from "yjs";
 import { BenchClient, LatencyBook, paragraphsByTypist, Typist } from "./collab/client";
 import {
   coreTimes,
+  cpuDelta,
   cpuSeconds,
   memory,
+  processesCpu,
   sleep,
   startOurServer,
   startReferenceServer,
   waitForQuiet,
+  type CpuTimes,
   type ServerKind,
   type ServerProcess,
 } from "./collab/servers";
@@ -153,7 +156,7 @@ async function pinGenerator(): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The fixture: documents, users, the big document for the cold open
 
-const LOAD_DOC = (i: number) => `bench-load-${i}`;
+const LOAD_DOC = (attempt: number, i: number) => `bench-load-${attempt}-${i}`;
 const MEM_DOC = (i: number) => `bench-mem-${i}`;
 const MEM_DOC_PATTERN = "bench-mem-%";
 const COLD_DOC = "bench-cold";
@@ -206,7 +209,7 @@ async function prepareOurDatabase(config: Config, cold: ColdDocument | undefined
   try {
     await seedDemo(database.db);
     const ids = [
-      ...Array.from({ length: config.docs }, (_, i) => LOAD_DOC(i)),
+      ...Array.from({ length: config.attempts * config.docs }, (_, i) => LOAD_DOC(1 + Math.floor(i / config.docs), i % config.docs)),
       ...Array.from({ length: config.memDocs }, (_, i) => MEM_DOC(i)),
       COLD_DOC,
     ];
@@ -264,9 +267,8 @@ type ServerResult = {
   serverCpu: number;
   postgresCpu: number | undefined;
   generatorCpuShare: number;
-  /** Share of the window the server's / generator's core spent on other processes, and VM steal. */
-  otherOnServerCore: number | undefined;
-  otherOnGeneratorCore: number | undefined;
+  /** Other processes' CPU during the window (in cores), and VM steal (share per core). */
+  disturbance: number;
   steal: number | undefined;
   rss: number;
   peakRss: number;
@@ -375,7 +377,7 @@ async function postgresCpu(database: OurDatabase | undefined): Promise<Map<numbe
   return result;
 }
 
-/** Above this share of a pinned core used by other processes, a window is measured again. */
+/** Above this much CPU (in cores) used by other processes, a window is measured again. */
 const DISTURBED = 0.1;
 
 type LoadWindow = {
@@ -388,8 +390,11 @@ type LoadWindow = {
   serverCpu: number;
   postgresCpu: number | undefined;
   generatorSeconds: number;
-  otherOnServerCore: number | undefined;
-  otherOnGeneratorCore: number | undefined;
+  /**
+   * CPU used by other processes on the machine during the window, in cores (0.1 = 10% of one
+   * core): everything busy minus the server, the generator and (for ours) Postgres.
+   */
+  disturbance: number;
   steal: number | undefined;
   quiet: boolean;
   /** Ours only: its group commit during the window, from its own GET /metrics. */
@@ -428,6 +433,7 @@ async function measureWindow(options: {
   typists.forEach((typist) => typist.start(config.rate, Math.random() * period));
   await sleep(config.warmup * 1000);
   const pgBefore = await postgresCpu(database);
+  const pgAllBefore = database ? processesCpu("postgres") : undefined;
   const metricsBefore = await ourMetrics(server);
   const cpuBefore = cpuSeconds(server.pid);
   const coresBefore = coreTimes();
@@ -443,6 +449,7 @@ async function measureWindow(options: {
   const cpuAfter = cpuSeconds(server.pid);
   const coresAfter = coreTimes();
   const generatorUsage = process.cpuUsage(generatorBefore);
+  const pgAllAfter = database ? processesCpu("postgres") : undefined;
   const pgAfter = await postgresCpu(database);
   const metricsAfter = await ourMetrics(server);
   let commits: CommitFigures | undefined;
@@ -461,16 +468,11 @@ async function measureWindow(options: {
   const windowSeconds = (ended - started) / 1000;
   const generatorSeconds = (generatorUsage.user + generatorUsage.system) / 1e6;
   const serverCpu = cpuAfter - cpuBefore;
-  const coreDelta = (core: number, field: "busy" | "steal") => {
-    const after = coresAfter[core];
-    const before = coresBefore[core];
-    return after && before ? after[field] - before[field] : undefined;
-  };
-  // Pinned: whatever else the two cores did in the window was someone else's work (or, for ours,
-  // Postgres backends that happened to run there).
-  const serverCoreBusy = config.pin ? coreDelta(SERVER_CPU, "busy") : undefined;
-  const generatorCoreBusy = config.pin ? coreDelta(GENERATOR_CPU, "busy") : undefined;
-  const steals = [coreDelta(SERVER_CPU, "steal"), coreDelta(GENERATOR_CPU, "steal")].filter((v): v is number => v !== undefined);
+  const sumCores = (cores: CpuTimes[], field: "busy" | "steal") => cores.reduce((sum, core) => sum + (core?.[field] ?? 0), 0);
+  const busy = sumCores(coresAfter, "busy") - sumCores(coresBefore, "busy");
+  const postgresAll = pgAllBefore && pgAllAfter ? cpuDelta(pgAllBefore, pgAllAfter) : 0;
+  const disturbance = Math.max(0, busy - serverCpu - generatorSeconds - postgresAll) / windowSeconds;
+  const steal = (sumCores(coresAfter, "steal") - sumCores(coresBefore, "steal")) / coresAfter.length / windowSeconds;
   let postgresSeconds: number | undefined;
   if (database) {
     postgresSeconds = 0;
@@ -486,12 +488,38 @@ async function measureWindow(options: {
     serverCpu,
     postgresCpu: postgresSeconds,
     generatorSeconds,
-    otherOnServerCore: serverCoreBusy === undefined ? undefined : Math.max(0, serverCoreBusy - serverCpu) / windowSeconds,
-    otherOnGeneratorCore: generatorCoreBusy === undefined ? undefined : Math.max(0, generatorCoreBusy - generatorSeconds) / windowSeconds,
-    steal: steals.length ? steals.reduce((a, b) => a + b, 0) / steals.length / windowSeconds : undefined,
+    disturbance,
+    steal,
     quiet: true,
     commits,
   };
+}
+
+type LoadSet = { clients: BenchClient[]; typists: Typist[]; docOf: (client: number) => number; documentIds: string[] };
+
+/** Connects every client to its document, then every typist creates its paragraph (not measured). */
+async function openLoad(connector: Connector, config: Config, attempt: number, book: LatencyBook): Promise<LoadSet> {
+  const documentIds = Array.from({ length: config.docs }, (_, d) => LOAD_DOC(attempt, d));
+  const docOf = (i: number) => i % config.docs;
+  const clients = await inBatches(
+    Array.from({ length: config.clients }, (_, i) => i),
+    20,
+    (i) => openClient(connector, documentIds[docOf(i)]!, i, book),
+  );
+  await withTimeout(Promise.all(clients.map((client) => client.synced)), 60_000, "initial sync of every client");
+  const clientsOn = (doc: number) => clients.filter((_, i) => docOf(i) === doc).length;
+  const typists = clients.slice(0, config.typists).map((client, i) => new Typist(client, i, clientsOn(docOf(i)) - 1, book));
+  // Everyone has everyone's paragraph before the clock starts.
+  const setUp = await waitUntil(
+    () =>
+      clients.every((client, i) =>
+        typists.every((t) => t.client === client || docOf(t.index) !== docOf(i) || (client.seen.get(t.client.doc.clientID) ?? 0) >= Y.getState(t.client.doc.store, t.client.doc.clientID)),
+      ),
+    30_000,
+    50,
+  );
+  if (!setUp) throw new Error("the typists' paragraphs did not reach every client within 30 s");
+  return { clients, typists, docOf, documentIds };
 }
 
 async function runServer(kind: ServerKind, context: Context): Promise<ServerResult> {
@@ -503,46 +531,29 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
   try {
     let connector = await connectorFor(server);
 
-    // --- connect everyone, then every typist creates its paragraph (not measured)
-    const book = new LatencyBook();
-    const docOf = (i: number) => i % config.docs;
-    const clients = await inBatches(
-      Array.from({ length: config.clients }, (_, i) => i),
-      20,
-      (i) => openClient(connector, LOAD_DOC(docOf(i)), i, book),
-    );
-    await withTimeout(Promise.all(clients.map((client) => client.synced)), 60_000, "initial sync of every client");
-    const clientsOn = (doc: number) => clients.filter((_, i) => docOf(i) === doc).length;
-    const typists = clients.slice(0, config.typists).map((client, i) => new Typist(client, i, clientsOn(docOf(i)) - 1, book));
-    // Everyone has everyone's paragraph before the clock starts.
-    const setUp = await waitUntil(
-      () =>
-        clients.every((client, i) =>
-          typists.every((t) => t.client === client || docOf(t.index) !== docOf(i) || (client.seen.get(t.client.doc.clientID) ?? 0) >= Y.getState(t.client.doc.store, t.client.doc.clientID)),
-        ),
-      30_000,
-      50,
-    );
-    if (!setUp) throw new Error("the typists' paragraphs did not reach every client within 30 s");
-    log(`[${kind}] ${clients.length} clients connected on ${config.docs} documents, ${typists.length} typists`);
-
-    // --- warm-up, then the measured window; measured again when someone else's work got in the way
+    // --- the load: measured again (on fresh documents, so both servers always measure the same
+    // thing) when someone else's work got in the way
     const database = kind === "ours" ? context.database : undefined;
+    const book = new LatencyBook();
     let window: LoadWindow;
+    let load: LoadSet;
     for (let attempt = 1; ; attempt++) {
       let quiet = true;
       if (config.quietWait > 0) {
         quiet = await waitForQuiet(config.quietWait * 1000, () => log(`[${kind}] waiting for the machine to be quiet (up to ${config.quietWait} s)`));
       }
-      window = await measureWindow({ config, server, book, typists, database });
+      load = await openLoad(connector, config, attempt, book);
+      log(`[${kind}] ${load.clients.length} clients connected on ${config.docs} documents, ${load.typists.length} typists`);
+      window = await measureWindow({ config, server, book, typists: load.typists, database });
       window.quiet = quiet;
-      const disturbance = Math.max(window.otherOnServerCore ?? 0, window.otherOnGeneratorCore ?? 0);
-      if (disturbance <= DISTURBED || attempt >= config.attempts) {
+      if (window.disturbance <= DISTURBED || attempt >= config.attempts) {
         if (attempt > 1) notes.push(`window ${attempt} of ${attempt} kept: the earlier ones were disturbed by other processes`);
         break;
       }
-      log(`[${kind}] other processes took ${(disturbance * 100).toFixed(0)}% of a pinned core during the window; measuring again`);
+      log(`[${kind}] other processes took ${(window.disturbance * 100).toFixed(0)}% of a core during the window; measuring again`);
+      await Promise.all(load.clients.map((client) => client.close()));
     }
+    const { clients, typists, docOf, documentIds } = load;
     const { rss, peak } = memory(server.pid);
     if (!window.drained) notes.push(`${window.expected - window.deliveries} deliveries still missing 30 s after typing stopped`);
     if (!window.quiet) notes.push(`the machine was still busy after waiting ${config.quietWait} s`);
@@ -559,7 +570,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
     for (let d = 0; d < config.docs; d++) {
       const onDoc = typists.filter((typist) => docOf(typist.index) === d);
       // What the server holds, as a person opening the document now would get it.
-      const view = await freshView(connector, LOAD_DOC(d));
+      const view = await freshView(connector, documentIds[d]!);
       for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.typed) serverViewMismatches++;
       bodies.set(d, view.body);
       const seenBodies = new Set<string>();
@@ -592,7 +603,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       connector = await connectorFor(server);
       let mismatches = 0;
       for (let d = 0; d < config.docs; d++) {
-        const view = await freshView(connector, LOAD_DOC(d));
+        const view = await freshView(connector, documentIds[d]!);
         if (view.body !== bodies.get(d)) mismatches++;
         const onDoc = typists.filter((typist) => docOf(typist.index) === d);
         for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.typed) mismatches++;
@@ -649,8 +660,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       serverCpu: window.serverCpu,
       postgresCpu: window.postgresCpu,
       generatorCpuShare: window.generatorSeconds / windowSeconds,
-      otherOnServerCore: window.otherOnServerCore,
-      otherOnGeneratorCore: window.otherOnGeneratorCore,
+      disturbance: window.disturbance,
       steal: window.steal,
       commits: window.commits,
       rss,
@@ -752,8 +762,7 @@ function report(config: Config, results: ServerResult[]): void {
     ["cold open, compacted snapshot (ms)", (r) => r.cold?.compacted, ms],
     ["full sync, document in memory (ms)", (r) => r.cold?.warm, ms, true],
     ["load generator CPU (% of its core)", (r) => r.generatorCpuShare * 100, fixed(0)],
-    ["other processes on the server's core (%)", (r) => (r.otherOnServerCore === undefined ? undefined : r.otherOnServerCore * 100), fixed(0)],
-    ["other processes on the generator's core (%)", (r) => (r.otherOnGeneratorCore === undefined ? undefined : r.otherOnGeneratorCore * 100), fixed(0)],
+    ["other processes' CPU (% of one core)", (r) => r.disturbance * 100, fixed(0)],
     ["VM steal (% per core)", (r) => (r.steal === undefined ? undefined : r.steal * 100), fixed(0)],
   ];
   const visibleRows = rows.filter(([label, pick]) => {
@@ -784,9 +793,10 @@ function report(config: Config, results: ServerResult[]): void {
   }
   for (const result of results) for (const note of result.notes) log(`note (${result.kind}): ${note}`);
   for (const result of results) {
-    const other = Math.max(result.otherOnServerCore ?? 0, result.otherOnGeneratorCore ?? 0);
-    // Someone else's build on the same core stalls the server (or the clients) for whole time slices.
-    if (other > DISTURBED) log(`WARNING (${result.kind}): other processes took ${(other * 100).toFixed(0)}% of a pinned core during the window: latencies are not trustworthy, run again on a quiet machine.`);
+    // Someone else's build on these cores stalls the server (or the clients) for whole time slices.
+    if (result.disturbance > DISTURBED) {
+      log(`WARNING (${result.kind}): other processes used ${(result.disturbance * 100).toFixed(0)}% of a core during the window: latencies are not trustworthy, run again on a quiet machine.`);
+    }
   }
   if (ours?.commits) {
     const c = ours.commits;

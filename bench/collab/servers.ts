@@ -49,6 +49,27 @@ export function memory(pid: number): { rss: number; peak: number } {
   return { rss: kib("VmRSS"), peak: kib("VmHWM") };
 }
 
+/** CPU seconds of every process with this command name (e.g. all of Postgres), by pid. */
+export function processesCpu(command: string): Map<number, number> {
+  const result = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === command) result.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return result;
+}
+
+/** CPU seconds used between two `processesCpu` readings (processes started in between count from zero). */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
 export type CpuTimes = { busy: number; idle: number; steal: number };
 
 /** Per-core busy/idle/steal seconds since boot (/proc/stat), to see what else ran during a window. */
