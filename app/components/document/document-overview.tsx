@@ -37,6 +37,22 @@ type Props = {
 };
 
 /** Table of contents with each section's state, the completeness checklist and the problems to fix. */
+/** Field issues as links to the inputs they concern. */
+function IssueList({ label, issues }: { label: string; issues: readonly FieldIssue[] }) {
+  return (
+    <ul className="doc-checks__list" aria-label={label}>
+      {issues.map((issue, index) => (
+        <li key={`${issue.path}-${index}`}>
+          <a href={`#${issue.anchor}`} onClick={onAnchorClick(issue.anchor)}>
+            {issue.label}
+          </a>
+          <span className="doc-checks__message">{issue.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function DocumentOverview({ kind, completeness, issues }: Props) {
   const toc = tableOfContents(kind);
   const missingIn = new Map<string, number>();
@@ -112,31 +128,13 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
         {errors.length > 0 ? (
           <div className="doc-problems">
             <h3 className="doc-problems__heading">{errors.length === 1 ? "1 value to fix" : `${errors.length} values to fix`}</h3>
-            <ul className="doc-checks__list" aria-label="Values to fix">
-              {errors.map((issue, index) => (
-                <li key={`${issue.path}-${index}`}>
-                  <a href={`#${issue.anchor}`} onClick={onAnchorClick(issue.anchor)}>
-                    {issue.label}
-                  </a>
-                  <span className="doc-checks__message">{issue.message}</span>
-                </li>
-              ))}
-            </ul>
+            <IssueList label="Values to fix" issues={errors} />
           </div>
         ) : null}
         {warnings.length > 0 ? (
           <details className="doc-problems doc-problems--warnings">
             <summary>{warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`}</summary>
-            <ul className="doc-checks__list" aria-label="Warnings">
-              {warnings.map((issue, index) => (
-                <li key={`${issue.path}-${index}`}>
-                  <a href={`#${issue.anchor}`} onClick={onAnchorClick(issue.anchor)}>
-                    {issue.label}
-                  </a>
-                  <span className="doc-checks__message">{issue.message}</span>
-                </li>
-              ))}
-            </ul>
+            <IssueList label="Warnings" issues={warnings} />
           </details>
         ) : null}
       </section>
