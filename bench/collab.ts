@@ -39,6 +39,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { like, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { BenchClient, LatencyBook, paragraphsByTypist, Typist } from "./collab/client";
@@ -267,6 +268,8 @@ type ServerResult = {
   serverCpu: number;
   postgresCpu: number | undefined;
   generatorCpuShare: number;
+  generatorLagP99: number;
+  generatorLagMax: number;
   /** Other processes' CPU during the window (in cores), and VM steal (share per core). */
   disturbance: number;
   steal: number | undefined;
@@ -390,6 +393,9 @@ type LoadWindow = {
   serverCpu: number;
   postgresCpu: number | undefined;
   generatorSeconds: number;
+  /** How late the generator's own event loop ran (ms): its stalls would count as fan-out latency. */
+  generatorLagP99: number;
+  generatorLagMax: number;
   /**
    * CPU used by other processes on the machine during the window, in cores (0.1 = 10% of one
    * core): everything busy minus the server, the generator and (for ours) Postgres.
@@ -438,6 +444,8 @@ async function measureWindow(options: {
   const cpuBefore = cpuSeconds(server.pid);
   const coresBefore = coreTimes();
   const generatorBefore = process.cpuUsage();
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
   const started = performance.now();
   book.measuring = true;
   await sleep(config.duration * 1000);
@@ -449,6 +457,7 @@ async function measureWindow(options: {
   const cpuAfter = cpuSeconds(server.pid);
   const coresAfter = coreTimes();
   const generatorUsage = process.cpuUsage(generatorBefore);
+  lag.disable();
   const pgAllAfter = database ? processesCpu("postgres") : undefined;
   const pgAfter = await postgresCpu(database);
   const metricsAfter = await ourMetrics(server);
@@ -488,6 +497,8 @@ async function measureWindow(options: {
     serverCpu,
     postgresCpu: postgresSeconds,
     generatorSeconds,
+    generatorLagP99: lag.percentile(99) / 1e6,
+    generatorLagMax: lag.max / 1e6,
     disturbance,
     steal,
     quiet: true,
@@ -660,6 +671,8 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       serverCpu: window.serverCpu,
       postgresCpu: window.postgresCpu,
       generatorCpuShare: window.generatorSeconds / windowSeconds,
+      generatorLagP99: window.generatorLagP99,
+      generatorLagMax: window.generatorLagMax,
       disturbance: window.disturbance,
       steal: window.steal,
       commits: window.commits,
@@ -762,6 +775,8 @@ function report(config: Config, results: ServerResult[]): void {
     ["cold open, compacted snapshot (ms)", (r) => r.cold?.compacted, ms],
     ["full sync, document in memory (ms)", (r) => r.cold?.warm, ms, true],
     ["load generator CPU (% of its core)", (r) => r.generatorCpuShare * 100, fixed(0)],
+    ["load generator event-loop delay p99 (ms)", (r) => r.generatorLagP99, ms],
+    ["load generator event-loop delay max (ms)", (r) => r.generatorLagMax, ms],
     ["other processes' CPU (% of one core)", (r) => r.disturbance * 100, fixed(0)],
     ["VM steal (% per core)", (r) => (r.steal === undefined ? undefined : r.steal * 100), fixed(0)],
   ];

@@ -82,6 +82,50 @@ function lowerBound(values: number[], target: number): number {
   return low;
 }
 
+/**
+ * Received updates copied back to back into large chunks. Kept as one small Uint8Array each, the
+ * ~500k updates of a run would be ~500k long-lived heap objects, and the generator's major GC
+ * pauses would show up as fan-out latency of whichever server is being measured.
+ */
+class UpdateLog {
+  private static readonly CHUNK = 256 * 1024;
+  private chunks: Uint8Array[] = [];
+  private current = new Uint8Array(0);
+  private used = 0;
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly chunkOf: number[] = [];
+
+  append(update: Uint8Array): void {
+    if (this.used + update.length > this.current.length) {
+      this.current = new Uint8Array(Math.max(UpdateLog.CHUNK, update.length));
+      this.chunks.push(this.current);
+      this.used = 0;
+    }
+    this.current.set(update, this.used);
+    this.starts.push(this.used);
+    this.lengths.push(update.length);
+    this.chunkOf.push(this.chunks.length - 1);
+    this.used += update.length;
+  }
+
+  *[Symbol.iterator](): IterableIterator<Uint8Array> {
+    for (let i = 0; i < this.starts.length; i++) {
+      const start = this.starts[i]!;
+      yield this.chunks[this.chunkOf[i]!]!.subarray(start, start + this.lengths[i]!);
+    }
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.current = new Uint8Array(0);
+    this.used = 0;
+    this.starts.length = 0;
+    this.lengths.length = 0;
+    this.chunkOf.length = 0;
+  }
+}
+
 export type ClientOptions = {
   url: string;
   headers?: Record<string, string>;
@@ -92,7 +136,7 @@ export class BenchClient {
   /** Holds only this client's own edits during the run (see the module comment). */
   readonly doc = new Y.Doc();
   /** Everything received from the server (sync step 2 and updates), in order. */
-  readonly received: Uint8Array[] = [];
+  private readonly received = new UpdateLog();
   /** Per typist: the clock up to which this client has received that typist's content. */
   readonly seen = new Map<number, number>();
   /** Updates received from the server, echoes of our own included. */
@@ -166,13 +210,13 @@ export class BenchClient {
         return;
       }
       case SYNC_STEP2:
-        this.received.push(payload);
+        this.received.append(payload);
         this.syncedResolve?.();
         return;
       case SYNC_UPDATE:
         this.updatesReceived++;
         this.book?.recordReceipt(this, payload);
-        this.received.push(payload);
+        this.received.append(payload);
         return;
     }
   }
@@ -199,7 +243,7 @@ export class BenchClient {
 
   /** Drops what was received (after verification) so the memory can go. */
   forgetReceived(): void {
-    this.received.length = 0;
+    this.received.clear();
   }
 
   close(): Promise<void> {
