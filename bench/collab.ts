@@ -42,7 +42,8 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { like, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import { BenchClient, LatencyBook, paragraphsByTypist, Typist } from "./collab/client";
+import { newDocumentFromTemplate } from "../app/modules/documents/model/template";
+import { BenchClient, fingerprint, LatencyBook, paragraphsByTypist, Typist, TYPING_FRAGMENT } from "./collab/client";
 import {
   coreTimes,
   cpuDelta,
@@ -162,28 +163,38 @@ const MEM_DOC = (i: number) => `bench-mem-${i}`;
 const MEM_DOC_PATTERN = "bench-mem-%";
 const COLD_DOC = "bench-cold";
 
-type ColdDocument = { updates: Uint8Array[]; state: Uint8Array; body: string; length: number };
+type ColdDocument = { updates: Uint8Array[]; state: Uint8Array; fingerprint: string };
 
-/** One person typing `count` keystrokes, a new paragraph every 60 characters (each its own update). */
-function generateColdDocument(count: number): ColdDocument {
+/**
+ * Every bench document starts as the app creates one: a credential specification from its
+ * template (layout, initial values, one empty paragraph per rich-text block).
+ */
+function templateState(): Uint8Array {
+  return newDocumentFromTemplate("credential_spec", { title: "Bench credential" });
+}
+
+/**
+ * One person typing `count` keystrokes into a rich-text block, a new paragraph every 60
+ * characters, each its own update, after the template (the first update).
+ */
+function generateColdDocument(count: number, template: Uint8Array): ColdDocument {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));
-  const body = doc.getXmlFragment("body");
+  Y.applyUpdate(doc, template);
+  const fragment = doc.getXmlFragment(TYPING_FRAGMENT);
   let text: Y.XmlText | undefined;
-  let length = 0;
   for (let i = 0; i < count; i++) {
     if (text === undefined || i % 60 === 0) {
       const paragraph = new Y.XmlElement("paragraph");
       text = new Y.XmlText();
       paragraph.insert(0, [text]);
-      body.push([paragraph]);
+      fragment.push([paragraph]);
     } else {
       text.insert(text.length, String.fromCharCode(97 + (i % 26)));
-      length++;
     }
   }
-  const result = { updates, state: Y.encodeStateAsUpdate(doc), body: body.toString(), length };
+  const result = { updates, state: Y.encodeStateAsUpdate(doc), fingerprint: fingerprint(doc) };
   doc.destroy();
   return result;
 }
@@ -198,7 +209,7 @@ type OurDatabase = {
   drop: () => Promise<void>;
 };
 
-async function prepareOurDatabase(config: Config, cold: ColdDocument | undefined): Promise<OurDatabase> {
+async function prepareOurDatabase(config: Config, template: Uint8Array, cold: ColdDocument | undefined): Promise<OurDatabase> {
   process.env.TEST_DATABASE_URL = config.databaseUrl;
   const { openTestDatabase } = await import("../db/testing");
   const { seedDemo, DEMO_PROJECT_ID } = await import("../db/seed/demo");
@@ -212,11 +223,17 @@ async function prepareOurDatabase(config: Config, cold: ColdDocument | undefined
     const ids = [
       ...Array.from({ length: config.attempts * config.docs }, (_, i) => LOAD_DOC(1 + Math.floor(i / config.docs), i % config.docs)),
       ...Array.from({ length: config.memDocs }, (_, i) => MEM_DOC(i)),
-      COLD_DOC,
     ];
-    await database.db
-      .insert(documents)
-      .values(ids.map((id) => ({ id, projectId: DEMO_PROJECT_ID, kind: "credential_spec" as const, title: id, createdBy: "demo-user-college" })));
+    // As the app's createDocument does: the row and its first Yjs state (the template) together.
+    await database.db.transaction(async (tx) => {
+      await tx
+        .insert(documents)
+        .values([...ids, COLD_DOC].map((id) => ({ id, projectId: DEMO_PROJECT_ID, kind: "credential_spec" as const, title: id, createdBy: "demo-user-college" })));
+      await appendUpdates(
+        tx,
+        ids.map((id) => ({ documentId: id, update: template })),
+      );
+    });
     if (cold) {
       // Written in the server's own log format with its own function, as its group commit would.
       for (let i = 0; i < cold.updates.length; i += 1000) {
@@ -302,8 +319,8 @@ async function connectorFor(server: ServerProcess): Promise<Connector> {
   return { server, headers: (i) => ({ Origin: server.baseUrl, Cookie: cookies[i % cookies.length]! }) };
 }
 
-async function openClient(connector: Connector, documentId: string, index: number, book?: LatencyBook): Promise<BenchClient> {
-  const client = new BenchClient({ url: connector.server.socketUrl(documentId), headers: connector.headers(index), book });
+async function openClient(connector: Connector, documentId: string, index: number, book?: LatencyBook, adoptInitialState = false): Promise<BenchClient> {
+  const client = new BenchClient({ url: connector.server.socketUrl(documentId), headers: connector.headers(index), book, adoptInitialState });
   await client.connect();
   return client;
 }
@@ -343,7 +360,7 @@ async function freshView(connector: Connector, documentId: string): Promise<{ bo
   try {
     await withTimeout(client.synced, 30_000, `sync of ${documentId}`);
     const doc = client.rebuild();
-    const view = { body: doc.getXmlFragment("body").toString(), paragraphs: paragraphsByTypist(doc) };
+    const view = { body: fingerprint(doc), paragraphs: paragraphsByTypist(doc) };
     doc.destroy();
     return view;
   } finally {
@@ -351,7 +368,7 @@ async function freshView(connector: Connector, documentId: string): Promise<{ bo
   }
 }
 
-type Context = { config: Config; logDir: string; database: OurDatabase | undefined; cold: ColdDocument | undefined };
+type Context = { config: Config; logDir: string; database: OurDatabase | undefined; template: Uint8Array; cold: ColdDocument | undefined };
 
 async function startServer(kind: ServerKind, context: Context, port?: number): Promise<ServerProcess> {
   const cpu = context.config.pin ? SERVER_CPU : null;
@@ -509,13 +526,15 @@ async function measureWindow(options: {
 type LoadSet = { clients: BenchClient[]; typists: Typist[]; docOf: (client: number) => number; documentIds: string[] };
 
 /** Connects every client to its document, then every typist creates its paragraph (not measured). */
-async function openLoad(connector: Connector, config: Config, attempt: number, book: LatencyBook): Promise<LoadSet> {
+async function openLoad(connector: Connector, config: Config, attempt: number, book: LatencyBook, template: Uint8Array): Promise<LoadSet> {
   const documentIds = Array.from({ length: config.docs }, (_, d) => LOAD_DOC(attempt, d));
+  // Ours has the template since the documents were created; the reference gets it first.
+  if (connector.server.kind === "reference") for (const id of documentIds) await seedReference(connector, id, template);
   const docOf = (i: number) => i % config.docs;
   const clients = await inBatches(
     Array.from({ length: config.clients }, (_, i) => i),
     20,
-    (i) => openClient(connector, documentIds[docOf(i)]!, i, book),
+    (i) => openClient(connector, documentIds[docOf(i)]!, i, book, true),
   );
   await withTimeout(Promise.all(clients.map((client) => client.synced)), 60_000, "initial sync of every client");
   const clientsOn = (doc: number) => clients.filter((_, i) => docOf(i) === doc).length;
@@ -553,7 +572,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       if (config.quietWait > 0) {
         quiet = await waitForQuiet(config.quietWait * 1000, () => log(`[${kind}] waiting for the machine to be quiet (up to ${config.quietWait} s)`));
       }
-      load = await openLoad(connector, config, attempt, book);
+      load = await openLoad(connector, config, attempt, book, context.template);
       log(`[${kind}] ${load.clients.length} clients connected on ${config.docs} documents, ${load.typists.length} typists`);
       window = await measureWindow({ config, server, book, typists: load.typists, database });
       window.quiet = quiet;
@@ -582,7 +601,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       const onDoc = typists.filter((typist) => docOf(typist.index) === d);
       // What the server holds, as a person opening the document now would get it.
       const view = await freshView(connector, documentIds[d]!);
-      for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.typed) serverViewMismatches++;
+      for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.expected) serverViewMismatches++;
       bodies.set(d, view.body);
       const seenBodies = new Set<string>();
       clients.forEach((client, i) => {
@@ -593,8 +612,8 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
           lostKeystrokes += Math.max(0, Y.getState(typist.client.doc.store, id) - Y.getState(doc.store, id));
         }
         const paragraphs = paragraphsByTypist(doc);
-        for (const typist of onDoc) if (paragraphs.get(typist.index) !== typist.typed) contentMismatches++;
-        const body = doc.getXmlFragment("body").toString();
+        for (const typist of onDoc) if (paragraphs.get(typist.index) !== typist.expected) contentMismatches++;
+        const body = fingerprint(doc);
         seenBodies.add(body);
         if (body !== view.body) serverViewMismatches++;
         doc.destroy();
@@ -617,7 +636,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
         const view = await freshView(connector, documentIds[d]!);
         if (view.body !== bodies.get(d)) mismatches++;
         const onDoc = typists.filter((typist) => docOf(typist.index) === d);
-        for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.typed) mismatches++;
+        for (const typist of onDoc) if (view.paragraphs.get(typist.index) !== typist.expected) mismatches++;
       }
       reopen = { mismatches, how };
     }
@@ -634,13 +653,15 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
     const memClients = await inBatches(
       Array.from({ length: config.memDocs }, (_, i) => i),
       20,
-      (i) => openClient(connector, MEM_DOC(i), i),
+      (i) => openClient(connector, MEM_DOC(i), i, undefined, true),
     );
     await withTimeout(Promise.all(memClients.map((client) => client.synced)), 60_000, "sync of the memory-phase documents");
     for (const client of memClients) {
+      // The reference stores nothing: its documents get the template from the client, as ours have it from creation.
+      if (kind === "reference") Y.applyUpdate(client.doc, context.template);
       const paragraph = new Y.XmlElement("paragraph");
       paragraph.insert(0, [new Y.XmlText("A short paragraph so that the document is not empty. ".repeat(4))]);
-      client.doc.getXmlFragment("body").push([paragraph]);
+      client.doc.getXmlFragment(TYPING_FRAGMENT).push([paragraph]);
     }
     await sleep(1500);
     const memoryPerDocument = (memory(server.pid).rss - before) / config.memDocs;
@@ -699,27 +720,37 @@ async function timedFullSync(connector: Connector, cold: ColdDocument): Promise<
   await withTimeout(client.synced, 120_000, "full sync of the big document");
   const ms = performance.now() - started;
   const doc = client.rebuild();
-  const body = doc.getXmlFragment("body").toString();
+  const print = fingerprint(doc);
   doc.destroy();
   client.forgetReceived();
-  if (body !== cold.body) throw new Error(`the big document came back different (${body.length} vs ${cold.body.length} characters of XML)`);
+  if (print !== cold.fingerprint) throw new Error(`the big document came back different (${print.length} vs ${cold.fingerprint.length} characters)`);
   return { ms, client };
+}
+
+/**
+ * Gives a reference-server document its content (it stores nothing): one client sends it while a
+ * second one, connected before, watches for it — its copy proves the server has applied it. The
+ * reference keeps a document in memory for as long as the process runs.
+ */
+async function seedReference(connector: Connector, documentId: string, state: Uint8Array): Promise<void> {
+  const writer = await openClient(connector, documentId, 0);
+  const watcher = await openClient(connector, documentId, 1);
+  try {
+    await withTimeout(Promise.all([writer.synced, watcher.synced]), 30_000, "writer and watcher sync");
+    Y.applyUpdate(writer.doc, state);
+    if (!(await waitUntil(() => watcher.updatesReceived > 0, 60_000))) throw new Error(`${documentId} never reached the reference server`);
+  } finally {
+    await Promise.all([writer.close(), watcher.close()]);
+  }
 }
 
 async function coldOpen(kind: ServerKind, connector: Connector, context: Context, notes: string[]): Promise<ServerResult["cold"]> {
   const cold = context.cold!;
   if (kind === "reference") {
     // Nothing is stored: the content has to be sent first, then a second client's sync is timed.
-    // The watcher is there before the content is sent: its copy of the broadcast proves the
-    // server has applied it.
-    const writer = await openClient(connector, COLD_DOC, 0);
-    const watcher = await openClient(connector, COLD_DOC, 1);
-    await withTimeout(Promise.all([writer.synced, watcher.synced]), 30_000, "writer and watcher sync");
-    Y.applyUpdate(writer.doc, cold.state);
-    if (!(await waitUntil(() => watcher.updatesReceived > 0, 60_000))) throw new Error("the big document never reached the reference server");
-    await watcher.close();
+    await seedReference(connector, COLD_DOC, cold.state);
     const warm = await timedFullSync(connector, cold);
-    await Promise.all([warm.client.close(), writer.close()]);
+    await warm.client.close();
     return { warm: warm.ms };
   }
   const database = context.database!;
@@ -847,11 +878,12 @@ async function main(): Promise<number> {
 
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-bench-"));
   log(`server logs in ${logDir}`);
+  const template = templateState();
   let cold: ColdDocument | undefined;
   if (config.coldUpdates > 0) {
     const started = performance.now();
-    cold = generateColdDocument(config.coldUpdates);
-    log(`generated a document of ${cold.updates.length} updates (${cold.length} characters) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    cold = generateColdDocument(config.coldUpdates, template);
+    log(`generated a document of the template + ${config.coldUpdates} keystroke updates in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   let database: OurDatabase | undefined;
   const cleanup = async () => {
@@ -867,10 +899,10 @@ async function main(): Promise<number> {
   try {
     if (config.servers.includes("ours")) {
       const started = performance.now();
-      database = await prepareOurDatabase(config, cold);
+      database = await prepareOurDatabase(config, template, cold);
       log(`prepared a fresh database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    const context: Context = { config, logDir, database, cold };
+    const context: Context = { config, logDir, database, template, cold };
     const results: ServerResult[] = [];
     for (const kind of config.servers) results.push(await runServer(kind, context));
     report(config, results);

@@ -130,6 +130,11 @@ export type ClientOptions = {
   url: string;
   headers?: Record<string, string>;
   book?: LatencyBook;
+  /**
+   * Apply the document as received on connect to this client's own Y.Doc, so that its edits are
+   * placed after the existing content as an editor's would be (load clients; costs one apply).
+   */
+  adoptInitialState?: boolean;
 };
 
 export class BenchClient {
@@ -142,6 +147,7 @@ export class BenchClient {
   /** Updates received from the server, echoes of our own included. */
   updatesReceived = 0;
   closeCode: number | undefined;
+  private adopted = false;
   private ws: WebSocket | undefined;
   private syncedResolve: (() => void) | undefined;
   readonly synced: Promise<void>;
@@ -211,6 +217,10 @@ export class BenchClient {
       }
       case SYNC_STEP2:
         this.received.append(payload);
+        if (this.options.adoptInitialState && !this.adopted) {
+          this.adopted = true;
+          Y.applyUpdate(this.doc, payload, this);
+        }
         this.syncedResolve?.();
         return;
       case SYNC_UPDATE:
@@ -264,13 +274,22 @@ export class BenchClient {
 }
 
 /**
- * A person typing into their own paragraph of the Tiptap "body" fragment, one character per
- * update at a fixed rate (what the editor sends per keystroke). Create it on a connected client:
- * the paragraph is sent at once.
+ * Where the typists type: the first rich-text block of a credential specification, as the editor
+ * stores it (app/modules/documents/model: one Y.XmlFragment "text:<key>" per block).
+ */
+export const TYPING_FRAGMENT = "text:purpose";
+
+/**
+ * A person typing into their own paragraph of a rich-text block, one character per update at a
+ * fixed rate (what the editor sends per keystroke). The paragraph starts with a tag naming the
+ * typist, so that verification can find it. Create it on a connected client: the paragraph is
+ * sent at once.
  */
 export class Typist {
   readonly text: Y.XmlText;
-  typed = "";
+  /** What this typist's paragraph must hold everywhere. */
+  expected: string;
+  private typed = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -279,11 +298,11 @@ export class Typist {
     private readonly receivers: number,
     private readonly book: LatencyBook,
   ) {
+    this.expected = typistTag(index);
     const paragraph = new Y.XmlElement("paragraph");
-    paragraph.setAttribute("data-typist", String(index));
-    this.text = new Y.XmlText();
+    this.text = new Y.XmlText(this.expected);
     paragraph.insert(0, [this.text]);
-    client.doc.getXmlFragment("body").push([paragraph]);
+    client.doc.getXmlFragment(TYPING_FRAGMENT).push([paragraph]);
   }
 
   /**
@@ -313,22 +332,52 @@ export class Typist {
 
   private keystroke(): void {
     if (!this.client.open) return;
-    const character = String.fromCharCode(97 + (this.typed.length % 26));
+    const character = String.fromCharCode(97 + (this.typed++ % 26));
     const doc = this.client.doc;
     this.book.recordSend(doc.clientID, Y.getState(doc.store, doc.clientID), this.receivers);
     this.text.insert(this.text.length, character);
-    this.typed += character;
+    this.expected += character;
   }
 }
 
-/** The text each typist's paragraph holds in `doc`, by typist index. */
+function typistTag(index: number): string {
+  return `[typist ${index}] `;
+}
+
+/** The text of each typist's paragraph in `doc`, by typist index. */
 export function paragraphsByTypist(doc: Y.Doc): Map<number, string> {
   const result = new Map<number, string>();
-  for (const node of doc.getXmlFragment("body").toArray()) {
+  for (const node of doc.getXmlFragment(TYPING_FRAGMENT).toArray()) {
     if (!(node instanceof Y.XmlElement)) continue;
-    const typist = node.getAttribute("data-typist");
     const text = node.get(0);
-    if (typist !== undefined && text instanceof Y.XmlText) result.set(Number(typist), text.toString());
+    if (!(text instanceof Y.XmlText)) continue;
+    const content = text.toString();
+    const match = /^\[typist (\d+)\] /.exec(content);
+    if (match) result.set(Number(match[1]), content);
   }
   return result;
+}
+
+/**
+ * The whole document as one comparable string: every rich-text fragment and every map, with
+ * object keys sorted (a Y.Map's own key order depends on the order updates arrived in).
+ */
+export function fingerprint(doc: Y.Doc): string {
+  const parts: string[] = [];
+  for (const name of [...doc.share.keys()].sort()) {
+    if (name.startsWith("text:")) parts.push(`${name}=${doc.getXmlFragment(name).toString()}`);
+    else parts.push(`${name}=${stableStringify(doc.getMap(name).toJSON())}`);
+  }
+  return parts.join("\n");
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
 }
