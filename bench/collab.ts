@@ -19,6 +19,12 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is where a fresh database is
  * created for our server and dropped at the end. Needs the Remix build (npm run build).
  *
+ * Setup: each server is a child process under `taskset -c 0` (the reference: its own bin; ours:
+ * `node --import tsx server/index.ts`, NODE_ENV=production, no Redis, COLLAB_UNLOAD_GRACE_MS=1000
+ * so the cold-open phase can watch a document unload); this script re-runs itself under
+ * `taskset -c 1` as the load generator. Documents are credential specifications created from the
+ * app's template; every client is a typist with its own paragraph in the first rich-text block.
+ *
  * What is measured, per server, while every client is connected to its document:
  * - fan-out latency: keystroke sent by one client → received by each other client on the document
  *   (one process, one clock); p50/p99/max over every delivery in the window,
@@ -30,6 +36,8 @@
  *   hold every keystroke of every typist and be identical to the others and to a fresh client's;
  *   for ours the server is then killed (SIGKILL: nothing flushed) and restarted, and a fresh client
  *   must find exactly the same document in Postgres,
+ * - the generator's own CPU and event-loop delay (its stalls would count as fan-out latency), and
+ *   other processes' CPU during the window,
  * - memory per open document (RSS delta over K freshly opened documents),
  * - cold open of a document of U single-keystroke updates: for ours straight from the update log
  *   (as written), then from the compacted snapshot, then warm (in memory); the reference has no
