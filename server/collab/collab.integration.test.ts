@@ -385,38 +385,89 @@ describe("memory and storage", () => {
 });
 
 describe("write before broadcast", () => {
-  // Needs a second connection holding a lock: Postgres only (PGlite has one connection).
-  it.skipIf(!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL)(
-    "holds an update back from other clients until its row is committed",
-    async () => {
-      const { default: postgres } = await import("postgres");
-      const id = await newDocument("wbb-doc");
-      const a = client(id, cookies.college);
-      const b = client(id, cookies.employer);
-      await Promise.all([whenSynced(a), whenSynced(b)]);
-      const blocker = postgres(server.database.url!, { max: 1, onnotice: () => {} });
-      let release: () => void = () => {};
-      try {
-        const released = new Promise<void>((resolve) => (release = resolve));
-        const locked = new Promise<void>((resolveLocked) => {
-          void blocker.begin(async (tx) => {
-            await tx`LOCK TABLE collab_updates IN EXCLUSIVE MODE`;
-            resolveLocked();
-            await released;
-          });
-        });
-        await locked;
-        typeParagraph(a, "held back");
-        await new Promise((resolve) => setTimeout(resolve, 700));
-        expect(bodyText(b.doc)).not.toContain("held back");
-        release();
-        await waitFor(() => bodyText(b.doc).includes("held back"));
-        const rows = await server.database.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentId, id));
-        expect(rows.length).toBeGreaterThan(0);
-      } finally {
-        release();
+  const onPostgres = Boolean(process.env.DATABASE_URL || process.env.TEST_DATABASE_URL);
+
+  /** Blocks every commit to the update log (a second connection holds a table lock) until released. */
+  async function holdCommits(): Promise<{ release: () => Promise<void> }> {
+    const { default: postgres } = await import("postgres");
+    const blocker = postgres(server.database.url!, { max: 1, onnotice: () => {} });
+    let unblock: () => void = () => {};
+    const released = new Promise<void>((resolve) => (unblock = resolve));
+    let transaction: Promise<unknown> = Promise.resolve();
+    await new Promise<void>((resolveLocked) => {
+      transaction = blocker.begin(async (tx) => {
+        await tx`LOCK TABLE collab_updates IN EXCLUSIVE MODE`;
+        resolveLocked();
+        await released;
+      });
+    });
+    return {
+      release: async () => {
+        unblock();
+        await transaction;
         await blocker.end();
+      },
+    };
+  }
+
+  /** Document updates (sync message type 2) among the frames a raw socket received. */
+  function updateFrames(frames: Uint8Array[]): Uint8Array[] {
+    return frames.flatMap((frame) => {
+      const decoder = decoding.createDecoder(frame);
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return [];
+      return [decoding.readVarUint8Array(decoder)];
+    });
+  }
+
+  // Needs a second connection holding a lock: Postgres only (PGlite has one connection).
+  it.skipIf(!onPostgres)("holds an update back from other clients until its row is committed", async () => {
+    const id = await newDocument("wbb-doc");
+    const a = client(id, cookies.college);
+    const b = client(id, cookies.employer);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    const hold = await holdCommits();
+    try {
+      typeParagraph(a, "held back");
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(bodyText(b.doc)).not.toContain("held back");
+    } finally {
+      await hold.release();
+    }
+    await waitFor(() => bodyText(b.doc).includes("held back"));
+    const rows = await server.database.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentId, id));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!onPostgres)("edits committed together reach each other client as one merged frame", async () => {
+    const id = await newDocument("wbb-merge-doc");
+    const a = client(id, cookies.college);
+    const b = client(id, cookies.employer);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    const observer = await rawSocket(id, cookies.qa);
+    await waitFor(() => observer.received.length > 0);
+    const hold = await holdCommits();
+    try {
+      // The first edit's commit waits on the lock; the six after it queue up behind it.
+      typeParagraph(a, "first");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const n of [1, 2, 3]) {
+        typeParagraph(a, `a${n}`);
+        typeParagraph(b, `b${n}`);
       }
-    },
-  );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(updateFrames(observer.received)).toHaveLength(0);
+    } finally {
+      await hold.release();
+    }
+    const everything = ["first", "a1", "a2", "a3", "b1", "b2", "b3"];
+    await waitFor(() => everything.every((text) => bodyText(a.doc).includes(text) && bodyText(b.doc).includes(text)));
+    await waitFor(() => updateFrames(observer.received).length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Two commits (the held one, then the six as one group): two frames, not seven.
+    const frames = updateFrames(observer.received);
+    expect(frames).toHaveLength(2);
+    const seen = new Y.Doc();
+    for (const frame of frames) Y.applyUpdate(seen, frame);
+    for (const text of everything) expect(bodyText(seen)).toContain(text);
+  });
 });

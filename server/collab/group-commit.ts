@@ -5,6 +5,7 @@
  * update costs one round trip; under load, many updates share one commit.
  */
 import type { Queryable } from "../../db/client";
+import { yieldToEventLoop } from "../event-loop";
 import { log } from "../log";
 import { appendUpdates } from "./persistence";
 
@@ -67,7 +68,7 @@ export class GroupCommitWriter {
 
   private async run(): Promise<void> {
     // Let the current tick's updates join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     try {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();

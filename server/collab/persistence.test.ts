@@ -147,6 +147,26 @@ describe("group commit", () => {
     sameContent(docFrom(await loadDocumentState(database.db, id)), reference);
   });
 
+  it("stores a mixed batch in one statement: ids that need quoting, empty updates, a locked document refused", async () => {
+    const awkward = await newDocument('doc "quoted", {braced} \\ back\\slashed');
+    const plain = await newDocument("plain-doc");
+    const locked = await newDocument("locked-doc");
+    await database.db.update(documents).set({ status: "approved" }).where(eq(documents.id, locked));
+    const { updates } = simulateEditing(11, 4);
+    const empty = Y.encodeStateAsUpdate(new Y.Doc());
+    const { refused } = await appendUpdates(database.db, [
+      { documentId: awkward, update: updates[0]! },
+      { documentId: locked, update: updates[1]! },
+      { documentId: plain, update: empty },
+      { documentId: awkward, update: updates[2]! },
+    ]);
+    expect(refused).toEqual([locked]);
+    const stored = await database.db.select().from(collabUpdates).where(eq(collabUpdates.documentId, awkward)).orderBy(collabUpdates.id);
+    expect(stored.map((row) => Buffer.from(row.update).toString("hex"))).toEqual([updates[0]!, updates[2]!].map((update) => Buffer.from(update).toString("hex")));
+    expect(await countLoggedUpdates(database.db, plain)).toBe(1);
+    expect(await countLoggedUpdates(database.db, locked)).toBe(0);
+  });
+
   it("fails only the document whose rows cannot be stored", async () => {
     const id = await newDocument("good-doc");
     const writer = new GroupCommitWriter(database.db, { retryDelaysMs: [1] });

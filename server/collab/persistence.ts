@@ -4,12 +4,12 @@
  * database, no state and no side effects on import, so the Remix document loader can call
  * `loadDocumentState` for the first paint.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { CONTENT_LOCKED_STATUSES } from "../../app/modules/signoff/machine";
 import type { Database, Queryable } from "../../db/client";
+import { yieldToEventLoop } from "../event-loop";
 import { collabSnapshots, collabUpdates } from "../../db/schema/collaboration";
-import { documents } from "../../db/schema/documents";
 
 export type StoredDocument = {
   /** The compacted state, null before the first compaction. */
@@ -85,7 +85,8 @@ const CONTENT_LOCK_NAMESPACE = 0x436f6e63;
 
 /**
  * Takes the per-document content lock for the rest of the transaction. Writers of the update log
- * take it shared (they never wait for each other); sign-off takes it exclusive to read the
+ * take it shared (they never wait for each other; `collab_append_updates` of migration 0006 takes
+ * it with this namespace and key, in the same order); sign-off takes it exclusive to read the
  * durable content and decide on it (app/modules/signoff/signoff.server.ts), so no update can
  * commit between the hash an approval is checked against and the approval's commit. Locks are
  * taken in hash order so two writers locking several documents cannot deadlock behind an
@@ -101,32 +102,37 @@ export async function lockDocumentContent(tx: Queryable, documentIds: readonly s
     ) AS keys`);
 }
 
+/** A Postgres array literal of `values`, for a text parameter cast to an array type. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+}
+
 /**
- * Appends updates to the log in one transaction (one commit: group commit), under each document's
- * content lock in shared mode. Rows of documents whose status locks content (approved, rejected,
- * withdrawn: the sign-off machine's table) are not stored: an edit that raced an approval and
- * lost must not change approved content. The status is read after the lock is held, so it sees
- * any approval that committed while we waited. Returns the ids of the refused documents.
+ * Appends updates to the log in ONE statement, which is also its commit (group commit): the
+ * database function of migration 0006 takes each document's content lock shared, reads which
+ * documents' status locks content (approved, rejected, withdrawn: the sign-off machine's table) and
+ * stores the other rows. An edit that raced an approval and lost must not change approved content;
+ * the status is read after the lock is held, so it sees any approval that committed while we
+ * waited. One round trip instead of five matters: every collaborator waits for this commit before
+ * seeing an edit (docs/decisions/0007). Returns the ids of the refused documents.
  */
 export async function appendUpdates(db: Queryable, rows: ReadonlyArray<{ documentId: string; update: Uint8Array }>): Promise<{ refused: string[] }> {
   if (rows.length === 0) return { refused: [] };
-  const ids = [...new Set(rows.map((row) => row.documentId))];
-  return db.transaction(async (tx) => {
-    await lockDocumentContent(tx, ids, "shared");
-    const locked = await tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(inArray(documents.id, ids), inArray(documents.status, CONTENT_LOCKED_STATUSES)));
-    const refused = new Set(locked.map((row) => row.id));
-    const stored = rows.filter((row) => !refused.has(row.documentId));
-    if (stored.length > 0) await tx.insert(collabUpdates).values(stored.map((row) => ({ documentId: row.documentId, update: row.update })));
-    return { refused: [...refused] };
-  });
+  // Arrays go as text literals: both drivers pass a string through unchanged, and the casts
+  // make Postgres parse them (bytea elements in hex).
+  const documentIds = arrayLiteral(rows.map((row) => row.documentId));
+  const updates = arrayLiteral(rows.map((row) => `\\x${Buffer.from(row.update.buffer, row.update.byteOffset, row.update.byteLength).toString("hex")}`));
+  const result = await db.execute(sql`
+    SELECT refused.id FROM unnest(collab_append_updates(${CONTENT_LOCK_NAMESPACE}::int, ${arrayLiteral(CONTENT_LOCKED_STATUSES)}::text[],
+      ${documentIds}::text[], ${updates}::bytea[])) AS refused(id)`);
+  return { refused: (rowsOf(result) as unknown as Array<{ id: string }>).map((row) => row.id) };
 }
 
 export type CompactionResult = { merged: number; stateBytes: number };
 
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+/** Log rows applied between two yields to the event loop during a compaction. */
+const COMPACTION_SLICE = 500;
 
 /**
  * Merges the document's log into its snapshot. The rows merged are exactly the rows deleted
@@ -151,7 +157,14 @@ export async function compactDocument(db: Database, documentId: string): Promise
     merged.sort((a, b) => a.id - b.id);
     const doc = new Y.Doc();
     try {
-      applyStoredDocument(doc, { snapshot: current?.state ?? null, updates: merged.map((row) => row.update) });
+      // In slices, yielding in between: this runs beside live editing, whose broadcasts wait for
+      // the event loop; the rows stay locked by this transaction meanwhile.
+      if (current?.state) Y.applyUpdate(doc, current.state);
+      for (let start = 0; start < merged.length; start += COMPACTION_SLICE) {
+        await yieldToEventLoop();
+        applyStoredDocument(doc, { snapshot: null, updates: merged.slice(start, start + COMPACTION_SLICE).map((row) => row.update) });
+      }
+      await yieldToEventLoop();
       const state = Y.encodeStateAsUpdate(doc);
       await tx
         .update(collabSnapshots)

@@ -3,10 +3,11 @@
  * durable — content reaches other clients only after it is committed (write-before-broadcast).
  *
  * Every local edit is applied to the Y.Doc (that validates it and yields exactly what changed),
- * queued for the group commit, and broadcast once committed. `tail` is the promise of "everything
- * queued so far is committed and delivered"; whatever else sends document content (sync replies,
- * updates from other instances) waits for it, so a client can never be shown content the
- * database does not have yet.
+ * queued for the group commit, and broadcast once committed. Everything that sends document
+ * content goes through one ordered outbox (local edits, updates from storage or other instances,
+ * sync replies) and leaves it in order once everything before it is durable, so a client can never
+ * be shown content the database does not have yet. The edits a flush releases together go out as
+ * one merged update per connection: one frame instead of one per edit (docs/decisions/0007).
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -47,6 +48,11 @@ const FROM_STORAGE = Symbol("storage");
 type PeerOrigin = { peer: string; userId: string; connectionId: string };
 type ClosingOrigin = { closing: RoomConnection };
 
+/** What waits in the outbox: document content for everyone, or a sync reply for one connection. */
+type OutboxEntry =
+  | { kind: "update"; update: Uint8Array; durable: boolean; origin: RoomConnection | null; local: boolean }
+  | { kind: "reply"; connection: RoomConnection; message: Uint8Array };
+
 export class DocumentRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -61,7 +67,10 @@ export class DocumentRoom {
   /** Connections being set up (upgrade in progress); the room must not unload under them. */
   pendingJoins = 0;
   lastActivity = Date.now();
-  private tail: Promise<void> = Promise.resolve();
+  /** Content not delivered yet, in the order it was applied; leaves from the front once durable. */
+  private outbox: OutboxEntry[] = [];
+  private flushScheduled = false;
+  private settledWaiters: Array<() => void> = [];
 
   constructor(
     readonly documentId: string,
@@ -94,16 +103,17 @@ export class DocumentRoom {
     if (!this.failed) applyStoredDocument(this.doc, stored, FROM_STORAGE);
   }
 
-  /** Resolves once every update applied so far is committed and delivered. */
+  /** Resolves once every update applied so far is committed and delivered (or the room failed). */
   settled(): Promise<void> {
-    return this.tail;
+    if (this.outbox.length === 0 || this.failed) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   /** Sends `message` once everything applied before this call is durable. */
   sendWhenDurable(connection: RoomConnection, message: Uint8Array): void {
-    void this.tail.then(() => {
-      if (!this.failed && this.connections.has(connection)) connection.send(message);
-    });
+    if (this.failed) return;
+    if (this.outbox.length === 0) connection.send(message);
+    else this.outbox.push({ kind: "reply", connection, message });
   }
 
   /**
@@ -143,8 +153,8 @@ export class DocumentRoom {
       // Already durable; still queued behind local writes so that content which depends on a
       // not-yet-committed local update is not shown before that update is stored.
       if (this.connections.size > 0) {
-        const message = encodeUpdate(update);
-        this.tail = this.tail.then(() => this.broadcast(message, null));
+        this.outbox.push({ kind: "update", update, durable: true, origin: null, local: false });
+        this.scheduleFlush();
       }
       return;
     }
@@ -153,24 +163,76 @@ export class DocumentRoom {
   }
 
   private enqueueWrite(update: Uint8Array, origin: RoomConnection | null): void {
-    const written = this.deps.writer.append(this.documentId, update);
+    const entry: OutboxEntry = { kind: "update", update, durable: false, origin, local: true };
+    this.outbox.push(entry);
     this.uncompacted++;
     this.lastActivity = Date.now();
-    const delivered = written.then(
+    this.deps.writer.append(this.documentId, update).then(
       () => {
-        if (this.failed) return;
-        this.broadcast(encodeUpdate(update), origin);
-        if (this.deps.fanout.enabled) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
-        if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
-        this.deps.onDurable?.(this.documentId);
+        entry.durable = true;
+        this.scheduleFlush();
       },
       (error: unknown) => this.fail(error),
     );
-    this.tail = this.tail.then(() => delivered);
+  }
+
+  /**
+   * One flush per microtask checkpoint: a group commit settles all its updates in one go, so they
+   * are all durable by the time this runs and leave as one merged update.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Delivers the durable front of the outbox, in order. */
+  private flush(): void {
+    if (this.failed) return;
+    let delivered = 0;
+    let run: Array<OutboxEntry & { kind: "update" }> = [];
+    for (const entry of this.outbox) {
+      if (entry.kind === "update") {
+        if (!entry.durable) break;
+        run.push(entry);
+      } else {
+        this.deliverUpdates(run);
+        run = [];
+        if (this.connections.has(entry.connection)) entry.connection.send(entry.message);
+      }
+      delivered++;
+    }
+    this.deliverUpdates(run);
+    this.outbox.splice(0, delivered);
+    if (this.outbox.length === 0) this.resolveSettled();
+  }
+
+  private deliverUpdates(entries: ReadonlyArray<OutboxEntry & { kind: "update" }>): void {
+    if (entries.length === 0) return;
+    // Echoing a client's own edit back to it is harmless but wasted: skip it when it is the only author.
+    const origin = entries[0]!.origin;
+    const soleOrigin = origin !== null && entries.every((entry) => entry.origin === origin) ? origin : null;
+    for (const update of mergeForDelivery(entries.map((entry) => entry.update))) this.broadcast(encodeUpdate(update), soleOrigin);
+    const local = entries.filter((entry) => entry.local).map((entry) => entry.update);
+    if (local.length === 0) return;
+    if (this.deps.fanout.enabled) {
+      for (const update of mergeForDelivery(local)) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
+    }
+    if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
+    this.deps.onDurable?.(this.documentId);
   }
 
   private broadcast(message: Uint8Array, except: RoomConnection | null): void {
     for (const connection of this.connections) if (connection !== except) connection.send(message);
+  }
+
+  private resolveSettled(): void {
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private onAwarenessUpdate(changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
@@ -269,12 +331,29 @@ export class DocumentRoom {
       else connection.close(CollabCloseCode.INTERNAL_ERROR, "could not store the update");
     }
     this.deps.onFailed(this);
+    this.outbox = [];
+    this.resolveSettled();
   }
 
   /** Frees memory; call after `settled()`. */
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
+  }
+}
+
+/**
+ * Several updates as one (a list of one). Merging a few small updates is cheap (the superlinear
+ * case is one merge over a huge log, which loading and compaction avoid). They were all applied to
+ * the room's document, so they decode; should merging fail anyway, they go out one by one.
+ */
+function mergeForDelivery(updates: Uint8Array[]): Uint8Array[] {
+  if (updates.length < 2) return updates;
+  try {
+    return [Y.mergeUpdates(updates)];
+  } catch (error) {
+    log.warn("collab: could not merge updates for delivery; sending them one by one", error instanceof Error ? error.message : error);
+    return updates;
   }
 }
 
