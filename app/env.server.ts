@@ -42,7 +42,7 @@ const EnvSchema = z.object({
   COLLAB_UPDATES_PER_SECOND: z.coerce.number().positive().default(100),
   COLLAB_AWARENESS_PER_SECOND: z.coerce.number().positive().default(60),
   /** Log rows after which a document's update log is compacted into its snapshot. */
-  COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
+  COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(2000),
   /** Quiet time after a document's last durable write before its projection is recomputed. */
   COLLAB_PROJECTION_DEBOUNCE_MS: z.coerce.number().int().nonnegative().default(1_500),
 });

@@ -432,9 +432,12 @@ type LoadWindow = {
   commits: CommitFigures | undefined;
 };
 
-type CommitFigures = { batches: number; rows: number; latencyP50: number; latencyP95: number; latencyMax: number };
+type CommitFigures = { batches: number; rows: number; latencyP50: number; latencyP95: number; latencyMax: number; loopDelayP99: number; loopDelayMax: number };
 
-type MetricsSnapshot = { persistence?: { batches?: number; rows?: number; commitLatencyMs?: { p50?: number; p95?: number; max?: number } } };
+type MetricsSnapshot = {
+  persistence?: { batches?: number; rows?: number; commitLatencyMs?: { p50?: number; p95?: number; max?: number } };
+  eventLoopDelayMs?: { p99?: number; max?: number };
+};
 
 /** Our server's operator figures (GET /metrics); undefined when it does not answer them. */
 async function ourMetrics(server: ServerProcess): Promise<MetricsSnapshot | undefined> {
@@ -496,6 +499,9 @@ async function measureWindow(options: {
       latencyP50: now.commitLatencyMs?.p50 ?? NaN,
       latencyP95: now.commitLatencyMs?.p95 ?? NaN,
       latencyMax: now.commitLatencyMs?.max ?? NaN,
+      // Its last completed 10-second window, within our window.
+      loopDelayP99: metricsAfter?.eventLoopDelayMs?.p99 ?? NaN,
+      loopDelayMax: metricsAfter?.eventLoopDelayMs?.max ?? NaN,
     };
   }
 
@@ -855,8 +861,9 @@ function report(config: Config, results: ServerResult[]): void {
   if (ours?.commits) {
     const c = ours.commits;
     log(
-      `ours' group commit in the window: ${c.rows} updates in ${c.batches} INSERTs (${(c.rows / Math.max(1, c.batches)).toFixed(1)} per commit), ` +
-        `commit latency of its last 512 commits p50 ${ms(c.latencyP50)} ms, p95 ${ms(c.latencyP95)} ms, max ${ms(c.latencyMax)} ms (its /metrics)`,
+      `ours' group commit in the window: ${c.rows} updates in ${c.batches} commits (${(c.rows / Math.max(1, c.batches)).toFixed(1)} per commit), ` +
+        `commit latency of its last 512 commits p50 ${ms(c.latencyP50)} ms, p95 ${ms(c.latencyP95)} ms, max ${ms(c.latencyMax)} ms; ` +
+        `its event-loop delay over its last 10 s p99 ${ms(c.loopDelayP99)} ms, max ${ms(c.loopDelayMax)} ms (its /metrics)`,
     );
   }
   if (ours?.reopen) log(`ours was stopped with ${ours.reopen.how} after the load and restarted on the same database before the reopen check.`);

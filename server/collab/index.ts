@@ -21,8 +21,9 @@ import type { Env } from "../../app/env.server";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { refreshProjection } from "../../app/modules/documents/projection.server";
 import type { DatabaseHandle } from "../../db/client";
+import { yieldToEventLoop } from "../event-loop";
 import { log } from "../log";
-import { newAccessCache, resolveAccess } from "./access";
+import { newAccessCache, resolveAccess, type AccessCache } from "./access";
 import { CollabConnection } from "./connection";
 import { createFanout } from "./fanout";
 import { GroupCommitWriter } from "./group-commit";
@@ -44,6 +45,8 @@ const METRICS_LOG_MS = 60_000;
 const READ_ONLY_STRIKES = 3;
 /** A document edited without pause is still projected this often. */
 const PROJECTION_MAX_WAIT_MS = 10_000;
+/** Sockets whose permissions are re-checked together before yielding to other work. */
+const RECHECK_SLICE = 8;
 /** Origin of changes the server itself makes (layout and assessment-row repairs). */
 const SERVER_EDIT = Symbol("server edit");
 
@@ -168,6 +171,16 @@ export async function createCollaboration({ env, database, server }: Collaborati
    */
   async function recheck(targets: CollabConnection[]) {
     const cache = newAccessCache();
+    // A few sockets at a time, yielding in between: checking every socket at once would hold the
+    // event loop (and every edit waiting to be broadcast) for tens of milliseconds.
+    for (let start = 0; start < targets.length; start += RECHECK_SLICE) {
+      if (start > 0) await yieldToEventLoop();
+      if (closing) return;
+      await recheckSlice(targets.slice(start, start + RECHECK_SLICE), cache);
+    }
+  }
+
+  async function recheckSlice(targets: CollabConnection[], cache: AccessCache) {
     await Promise.all(
       targets.map(async (connection) => {
         let access;
@@ -262,6 +275,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
     if (closing) return;
     closing = true;
     for (const timer of [recheckTimer, keepaliveTimer, compactionTimer, metricsTimer]) clearInterval(timer);
+    metrics.eventLoopDelay.stop();
     for (const connection of [...connections]) connection.close(CollabCloseCode.GOING_AWAY, "server shutting down");
     // Everything received before the sockets closed is committed before we return (the caller
     // closes the database next).

@@ -2,6 +2,7 @@
  * Operator figures: connections, open documents, updates/s, persistence latency. Aggregates only;
  * per-document detail is added by the caller behind METRICS_TOKEN.
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { closeCodeName } from "../../app/modules/collab/close-codes";
 
 const WINDOW_MS = 10_000;
@@ -38,8 +39,36 @@ class LatencySamples {
   }
 }
 
+/**
+ * How long the event loop was held up, over the last completed WINDOW_MS: every edit waits for the
+ * event loop twice (to be committed, then to be broadcast), so stalls show up as fan-out latency.
+ */
+class EventLoopDelay {
+  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  private last = { p50: 0, p99: 0, max: 0 };
+  private readonly timer: NodeJS.Timeout;
+  constructor() {
+    this.histogram.enable();
+    this.timer = setInterval(() => this.rotate(), WINDOW_MS);
+    this.timer.unref();
+  }
+  private rotate() {
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    this.last = { p50: ms(this.histogram.percentile(50)), p99: ms(this.histogram.percentile(99)), max: ms(this.histogram.max) };
+    this.histogram.reset();
+  }
+  summary() {
+    return this.last;
+  }
+  stop() {
+    clearInterval(this.timer);
+    this.histogram.disable();
+  }
+}
+
 export class CollabMetrics {
   readonly startedAt = Date.now();
+  readonly eventLoopDelay = new EventLoopDelay();
   private updates = new RateWindow();
   private awareness = new RateWindow();
   private persistenceLatency = new LatencySamples();
@@ -105,6 +134,7 @@ export class CollabMetrics {
         failures: this.counters.persistenceFailures,
       },
       documentLoadMs: this.loadLatency.summary(),
+      eventLoopDelayMs: this.eventLoopDelay.summary(),
       redis: live.redis,
       totals: { ...this.counters },
       closes: { ...this.closes },

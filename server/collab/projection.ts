@@ -19,7 +19,11 @@ export type ProjectionSchedulerOptions = {
 };
 
 export class ProjectionScheduler {
-  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  /**
+   * One timer per waiting document, re-armed only when it fires: writes arrive hundreds of times a
+   * second under load, and clearing and setting a timer for each would churn the timer queue.
+   */
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; since: number; lastWrite: number }>();
   private readonly queue: string[] = [];
   private running: Promise<void> | null = null;
   private closed = false;
@@ -34,15 +38,28 @@ export class ProjectionScheduler {
     if (this.closed) return;
     const now = Date.now();
     const entry = this.waiting.get(documentId);
-    const since = entry?.since ?? now;
-    if (entry) clearTimeout(entry.timer);
-    const delay = Math.max(0, Math.min(this.options.debounceMs, since + this.options.maxWaitMs - now));
-    const timer = setTimeout(() => {
-      this.waiting.delete(documentId);
-      this.enqueue(documentId);
-    }, delay);
+    if (entry) {
+      entry.lastWrite = now;
+      return;
+    }
+    this.arm(documentId, { since: now, lastWrite: now }, this.options.debounceMs);
+  }
+
+  private arm(documentId: string, times: { since: number; lastWrite: number }, delay: number): void {
+    const timer = setTimeout(() => this.due(documentId), delay);
     timer.unref();
-    this.waiting.set(documentId, { timer, since });
+    this.waiting.set(documentId, { timer, ...times });
+  }
+
+  /** Quiet for debounceMs, or waiting for maxWaitMs: project; otherwise wait for the rest. */
+  private due(documentId: string): void {
+    const entry = this.waiting.get(documentId);
+    if (!entry) return;
+    const now = Date.now();
+    const wait = Math.min(entry.lastWrite + this.options.debounceMs, entry.since + this.options.maxWaitMs) - now;
+    if (wait > 0) return this.arm(documentId, entry, wait);
+    this.waiting.delete(documentId);
+    this.enqueue(documentId);
   }
 
   /** Documents waiting or queued (operators, tests). */

@@ -23,7 +23,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
-import { appendUpdates, loadDocumentState } from "../../../server/collab/persistence";
+import { appendUpdates, applyStoredDocument, loadDocumentState, loadStoredDocument } from "../../../server/collab/persistence";
+import { yieldToEventLoop } from "../../../server/event-loop";
 import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
 import { notifyDocumentContentChanged } from "./content-changes.server";
 import {
@@ -120,8 +121,10 @@ export async function refreshProjection(db: Database, documentId: string, option
     if (origin === REPAIR) repairs.push(update);
   });
   try {
-    const state = await loadDocumentState(db, documentId);
-    if (state) Y.applyUpdate(ydoc, state);
+    const stored = await loadStoredDocument(db, documentId);
+    applyStoredDocument(ydoc, stored);
+    // The steps below are CPU work on the event loop that edits are waiting on: let them through in between.
+    await yieldToEventLoop();
 
     const context = await contextFor(db, row.projectId, kind, readFields(ydoc));
     // Approved (or otherwise locked) content is never changed, not even by a repair: the write
@@ -139,11 +142,13 @@ export async function refreshProjection(db: Database, documentId: string, option
         repairs.length = 0;
         ydoc.destroy();
         ydoc = new Y.Doc();
-        if (state) Y.applyUpdate(ydoc, state);
+        applyStoredDocument(ydoc, stored);
       }
     }
 
+    await yieldToEventLoop();
     const canonical: CanonicalDocument = canonicalDocument(ydoc, kind);
+    await yieldToEventLoop();
     const contentHash = await canonicalHash(canonical);
     const projection = projectDocument(canonical, kind, { linkedCompetencies: context.competencies });
 
