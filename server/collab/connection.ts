@@ -10,6 +10,7 @@ import type { WebSocket } from "ws";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { log } from "../log";
 import { checkAwarenessUpdate, type Identity } from "./awareness-identity";
+import { rawSocket, type PreparedMessage } from "./frames";
 import { rateLimiters, type ConnectionLimits } from "./limits";
 import type { CollabMetrics } from "./metrics";
 import {
@@ -85,16 +86,31 @@ export class CollabConnection implements RoomConnection {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (!this.canSend()) return;
+    this.ws.send(message, this.onSent);
+  }
+
+  /** A broadcast framed once for every socket of the room (frames.ts). */
+  sendPrepared(message: PreparedMessage): void {
+    if (!this.canSend()) return;
+    const socket = rawSocket(this.ws);
+    if (socket) socket.write(message.frame, this.onSent);
+    else this.ws.send(message.payload, this.onSent);
+  }
+
+  private canSend(): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
     // A client that cannot keep up would make us buffer the whole document's traffic for it.
     if (this.ws.bufferedAmount > this.options.limits.maxBufferedBytes) {
       this.close(CollabCloseCode.SLOW_CONSUMER, "too slow to keep up", { terminate: true });
-      return;
+      return false;
     }
-    this.ws.send(message, (error) => {
-      if (error) this.close(CollabCloseCode.GOING_AWAY, "send failed", { terminate: true });
-    });
+    return true;
   }
+
+  private readonly onSent = (error?: Error | null): void => {
+    if (error) this.close(CollabCloseCode.GOING_AWAY, "send failed", { terminate: true });
+  };
 
   close(code: number, reason: string, { terminate = false } = {}): void {
     if (this.closed) return;
