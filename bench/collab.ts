@@ -432,11 +432,12 @@ type LoadWindow = {
   commits: CommitFigures | undefined;
 };
 
-type CommitFigures = { batches: number; rows: number; latencyP50: number; latencyP95: number; latencyMax: number; loopDelayP99: number; loopDelayMax: number };
+type CommitFigures = { batches: number; rows: number; latencyP50: number; latencyP95: number; latencyMax: number; loopDelayP99: number; loopDelayMax: number; serverP50: number; serverP99: number };
 
 type MetricsSnapshot = {
   persistence?: { batches?: number; rows?: number; commitLatencyMs?: { p50?: number; p95?: number; max?: number } };
   eventLoopDelayMs?: { p99?: number; max?: number };
+  deliveryDelayMs?: { p50?: number; p99?: number; max?: number };
 };
 
 /** Our server's operator figures (GET /metrics); undefined when it does not answer them. */
@@ -502,6 +503,8 @@ async function measureWindow(options: {
       // Its last completed 10-second window, within our window.
       loopDelayP99: metricsAfter?.eventLoopDelayMs?.p99 ?? NaN,
       loopDelayMax: metricsAfter?.eventLoopDelayMs?.max ?? NaN,
+      serverP50: metricsAfter?.deliveryDelayMs?.p50 ?? NaN,
+      serverP99: metricsAfter?.deliveryDelayMs?.p99 ?? NaN,
     };
   }
 
@@ -863,7 +866,8 @@ function report(config: Config, results: ServerResult[]): void {
     log(
       `ours' group commit in the window: ${c.rows} updates in ${c.batches} commits (${(c.rows / Math.max(1, c.batches)).toFixed(1)} per commit), ` +
         `commit latency of its last 512 commits p50 ${ms(c.latencyP50)} ms, p95 ${ms(c.latencyP95)} ms, max ${ms(c.latencyMax)} ms; ` +
-        `its event-loop delay over its last 10 s p99 ${ms(c.loopDelayP99)} ms, max ${ms(c.loopDelayMax)} ms (its /metrics)`,
+        `over its last 10 s: edit applied → broadcast p50 ${ms(c.serverP50)} ms, p99 ${ms(c.serverP99)} ms; ` +
+        `event-loop delay p99 ${ms(c.loopDelayP99)} ms, max ${ms(c.loopDelayMax)} ms (its /metrics)`,
     );
   }
   if (ours?.reopen) log(`ours was stopped with ${ours.reopen.how} after the load and restarted on the same database before the reopen check.`);

@@ -43,8 +43,8 @@ const COMPACT_WHEN_QUIET_MS = 10_000;
 const METRICS_LOG_MS = 60_000;
 /** Edits a read-only connection may attempt before it is closed with READ_ONLY (4405). */
 const READ_ONLY_STRIKES = 3;
-/** A document edited without pause is still projected this often. */
-const PROJECTION_MAX_WAIT_MS = 10_000;
+/** A document edited without pause is still projected this often (each run loads and hashes the whole document, so it stays rare under sustained typing; a pause of COLLAB_PROJECTION_DEBOUNCE_MS projects it sooner). */
+const PROJECTION_MAX_WAIT_MS = 30_000;
 /** Sockets whose permissions are re-checked together before yielding to other work. */
 const RECHECK_SLICE = 8;
 /** Origin of changes the server itself makes (layout and assessment-row repairs). */
@@ -275,7 +275,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
     if (closing) return;
     closing = true;
     for (const timer of [recheckTimer, keepaliveTimer, compactionTimer, metricsTimer]) clearInterval(timer);
-    metrics.eventLoopDelay.stop();
+    metrics.stop();
     for (const connection of [...connections]) connection.close(CollabCloseCode.GOING_AWAY, "server shutting down");
     // Everything received before the sockets closed is committed before we return (the caller
     // closes the database next).

@@ -2,7 +2,7 @@
  * Operator figures: connections, open documents, updates/s, persistence latency. Aggregates only;
  * per-document detail is added by the caller behind METRICS_TOKEN.
  */
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { createHistogram, monitorEventLoopDelay, type IntervalHistogram, type RecordableHistogram } from "node:perf_hooks";
 import { closeCodeName } from "../../app/modules/collab/close-codes";
 
 const WINDOW_MS = 10_000;
@@ -39,36 +39,53 @@ class LatencySamples {
   }
 }
 
-/**
- * How long the event loop was held up, over the last completed WINDOW_MS: every edit waits for the
- * event loop twice (to be committed, then to be broadcast), so stalls show up as fan-out latency.
- */
-class EventLoopDelay {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+const roundMs = (ns: number) => Math.round(ns / 1e5) / 10;
+
+/** A histogram whose percentiles are reported for the last completed WINDOW_MS. */
+class WindowedHistogram {
   private last = { p50: 0, p99: 0, max: 0 };
   private readonly timer: NodeJS.Timeout;
-  constructor() {
-    this.histogram.enable();
+  constructor(private readonly histogram: IntervalHistogram | RecordableHistogram) {
     this.timer = setInterval(() => this.rotate(), WINDOW_MS);
     this.timer.unref();
   }
   private rotate() {
-    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
-    this.last = { p50: ms(this.histogram.percentile(50)), p99: ms(this.histogram.percentile(99)), max: ms(this.histogram.max) };
-    this.histogram.reset();
+    const h = this.histogram;
+    this.last = h.count === 0 ? { p50: 0, p99: 0, max: 0 } : { p50: roundMs(h.percentile(50)), p99: roundMs(h.percentile(99)), max: roundMs(h.max) };
+    h.reset();
   }
   summary() {
     return this.last;
   }
   stop() {
     clearInterval(this.timer);
-    this.histogram.disable();
+  }
+}
+
+/**
+ * How long the event loop was held up: every edit waits for the event loop twice (to be
+ * committed, then to be broadcast), so stalls show up as fan-out latency.
+ */
+class EventLoopDelay extends WindowedHistogram {
+  private readonly monitor: IntervalHistogram;
+  constructor() {
+    const monitor = monitorEventLoopDelay({ resolution: 5 });
+    super(monitor);
+    this.monitor = monitor;
+    monitor.enable();
+  }
+  override stop() {
+    super.stop();
+    this.monitor.disable();
   }
 }
 
 export class CollabMetrics {
   readonly startedAt = Date.now();
   readonly eventLoopDelay = new EventLoopDelay();
+  /** Edit applied → broadcast to the other clients (its commit included), in nanoseconds. */
+  private readonly deliveryHistogram = createHistogram();
+  readonly deliveryDelay = new WindowedHistogram(this.deliveryHistogram);
   private updates = new RateWindow();
   private awareness = new RateWindow();
   private persistenceLatency = new LatencySamples();
@@ -105,6 +122,14 @@ export class CollabMetrics {
     this.counters.batchesCommitted++;
     this.persistenceLatency.add(latencyMs);
   }
+  /** An edit reached the other clients `ms` after it was applied. */
+  delivered(ms: number) {
+    this.deliveryHistogram.record(Math.max(1, Math.round(ms * 1e6)));
+  }
+  stop() {
+    this.eventLoopDelay.stop();
+    this.deliveryDelay.stop();
+  }
   loaded(latencyMs: number) {
     this.counters.documentsLoaded++;
     this.loadLatency.add(latencyMs);
@@ -135,6 +160,7 @@ export class CollabMetrics {
       },
       documentLoadMs: this.loadLatency.summary(),
       eventLoopDelayMs: this.eventLoopDelay.summary(),
+      deliveryDelayMs: this.deliveryDelay.summary(),
       redis: live.redis,
       totals: { ...this.counters },
       closes: { ...this.closes },

@@ -64,6 +64,22 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
 }
 
 /**
+ * `applyStoredDocument` for work that runs beside live editing (compaction, projection): the log
+ * is applied in slices with a yield to the event loop in between, so that broadcasts waiting on
+ * it are not held up for the whole document.
+ */
+export async function applyStoredDocumentInSlices(doc: Y.Doc, stored: StoredDocument): Promise<void> {
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (let start = 0; start < stored.updates.length; start += APPLY_SLICE) {
+    await yieldToEventLoop();
+    applyStoredDocument(doc, { snapshot: null, updates: stored.updates.slice(start, start + APPLY_SLICE) });
+  }
+}
+
+/** Log rows applied between two yields to the event loop (about a millisecond of work). */
+const APPLY_SLICE = 200;
+
+/**
  * The latest durable state of a document (snapshot + log) as one Yjs update, or null when nothing
  * was ever stored. Everything any client has been shown is included (write-before-broadcast).
  */
@@ -131,8 +147,6 @@ export async function appendUpdates(db: Queryable, rows: ReadonlyArray<{ documen
 export type CompactionResult = { merged: number; stateBytes: number };
 
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
-/** Log rows applied between two yields to the event loop during a compaction. */
-const COMPACTION_SLICE = 500;
 
 /**
  * Merges the document's log into its snapshot. The rows merged are exactly the rows deleted
@@ -156,29 +170,25 @@ export async function compactDocument(db: Database, documentId: string): Promise
     if (merged.length === 0) return { merged: 0, stateBytes: current?.state.byteLength ?? 0 };
     merged.sort((a, b) => a.id - b.id);
     const doc = new Y.Doc();
+    let state: Uint8Array;
     try {
-      // In slices, yielding in between: this runs beside live editing, whose broadcasts wait for
-      // the event loop; the rows stay locked by this transaction meanwhile.
-      if (current?.state) Y.applyUpdate(doc, current.state);
-      for (let start = 0; start < merged.length; start += COMPACTION_SLICE) {
-        await yieldToEventLoop();
-        applyStoredDocument(doc, { snapshot: null, updates: merged.slice(start, start + COMPACTION_SLICE).map((row) => row.update) });
-      }
+      // Beside live editing: in slices (the rows stay locked by this transaction meanwhile).
+      await applyStoredDocumentInSlices(doc, { snapshot: current?.state ?? null, updates: merged.map((row) => row.update) });
       await yieldToEventLoop();
-      const state = Y.encodeStateAsUpdate(doc);
-      await tx
-        .update(collabSnapshots)
-        .set({
-          state,
-          mergedUpdates: sql`${collabSnapshots.mergedUpdates} + ${merged.length}`,
-          compactions: sql`${collabSnapshots.compactions} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(eq(collabSnapshots.documentId, documentId));
-      return { merged: merged.length, stateBytes: state.byteLength };
+      state = Y.encodeStateAsUpdate(doc);
     } finally {
       doc.destroy();
     }
+    await tx
+      .update(collabSnapshots)
+      .set({
+        state,
+        mergedUpdates: sql`${collabSnapshots.mergedUpdates} + ${merged.length}`,
+        compactions: sql`${collabSnapshots.compactions} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(collabSnapshots.documentId, documentId));
+    return { merged: merged.length, stateBytes: state.byteLength };
   });
 }
 

@@ -19,6 +19,7 @@ import type { Fanout, FanoutMessage } from "./fanout";
 import { DocumentContentLockedError, type GroupCommitWriter } from "./group-commit";
 import type { CollabMetrics } from "./metrics";
 import { applyStoredDocument, loadStoredDocument } from "./persistence";
+import { prepareMessage, type PreparedMessage } from "./frames";
 import { encodeAwareness, encodeUpdate } from "./protocol";
 
 /** What the room needs from a socket. */
@@ -26,6 +27,8 @@ export interface RoomConnection {
   readonly id: string;
   readonly userId: string;
   send(message: Uint8Array): void;
+  /** The same message for many connections, framed once. */
+  sendPrepared(message: PreparedMessage): void;
   close(code: number, reason: string): void;
 }
 
@@ -50,7 +53,7 @@ type ClosingOrigin = { closing: RoomConnection };
 
 /** What waits in the outbox: document content for everyone, or a sync reply for one connection. */
 type OutboxEntry =
-  | { kind: "update"; update: Uint8Array; durable: boolean; origin: RoomConnection | null; local: boolean }
+  | { kind: "update"; update: Uint8Array; durable: boolean; origin: RoomConnection | null; local: boolean; appliedAt: number }
   | { kind: "reply"; connection: RoomConnection; message: Uint8Array };
 
 export class DocumentRoom {
@@ -153,7 +156,7 @@ export class DocumentRoom {
       // Already durable; still queued behind local writes so that content which depends on a
       // not-yet-committed local update is not shown before that update is stored.
       if (this.connections.size > 0) {
-        this.outbox.push({ kind: "update", update, durable: true, origin: null, local: false });
+        this.outbox.push({ kind: "update", update, durable: true, origin: null, local: false, appliedAt: performance.now() });
         this.scheduleFlush();
       }
       return;
@@ -163,7 +166,7 @@ export class DocumentRoom {
   }
 
   private enqueueWrite(update: Uint8Array, origin: RoomConnection | null): void {
-    const entry: OutboxEntry = { kind: "update", update, durable: false, origin, local: true };
+    const entry: OutboxEntry = { kind: "update", update, durable: false, origin, local: true, appliedAt: performance.now() };
     this.outbox.push(entry);
     this.uncompacted++;
     this.lastActivity = Date.now();
@@ -218,6 +221,8 @@ export class DocumentRoom {
     for (const update of mergeForDelivery(entries.map((entry) => entry.update))) this.broadcast(encodeUpdate(update), soleOrigin);
     const local = entries.filter((entry) => entry.local).map((entry) => entry.update);
     if (local.length === 0) return;
+    const now = performance.now();
+    for (const entry of entries) if (entry.local) this.deps.metrics.delivered(now - entry.appliedAt);
     if (this.deps.fanout.enabled) {
       for (const update of mergeForDelivery(local)) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
     }
@@ -226,7 +231,9 @@ export class DocumentRoom {
   }
 
   private broadcast(message: Uint8Array, except: RoomConnection | null): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(message);
+    if (this.connections.size === 0) return;
+    const prepared = prepareMessage(message);
+    for (const connection of this.connections) if (connection !== except) connection.sendPrepared(prepared);
   }
 
   private resolveSettled(): void {

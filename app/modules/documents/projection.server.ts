@@ -23,7 +23,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
-import { appendUpdates, applyStoredDocument, loadDocumentState, loadStoredDocument } from "../../../server/collab/persistence";
+import { appendUpdates, applyStoredDocument, applyStoredDocumentInSlices, loadDocumentState, loadStoredDocument } from "../../../server/collab/persistence";
 import { yieldToEventLoop } from "../../../server/event-loop";
 import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
 import { notifyDocumentContentChanged } from "./content-changes.server";
@@ -122,8 +122,8 @@ export async function refreshProjection(db: Database, documentId: string, option
   });
   try {
     const stored = await loadStoredDocument(db, documentId);
-    applyStoredDocument(ydoc, stored);
-    // The steps below are CPU work on the event loop that edits are waiting on: let them through in between.
+    // CPU work on the event loop that live edits are waiting on: in slices, letting them through in between.
+    await applyStoredDocumentInSlices(ydoc, stored);
     await yieldToEventLoop();
 
     const context = await contextFor(db, row.projectId, kind, readFields(ydoc));
