@@ -9,7 +9,7 @@ import { openTestDatabase, type TestDatabase } from "../../db/testing";
 import { collabSnapshots, collabUpdates, documents } from "../../db/schema/index";
 import { seedDemo } from "../../db/seed/demo";
 import { GroupCommitWriter } from "./group-commit";
-import { appendUpdates, compactDocument, countLoggedUpdates, loadDocumentState } from "./persistence";
+import { appendUpdates, clearSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, newSnapshotCache } from "./persistence";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -96,6 +96,37 @@ describe("compaction", () => {
     expect(snapshot?.mergedUpdates).toBe(updates.length);
     expect(snapshot?.compactions).toBe(5);
     expect((await compactDocument(database.db, id)).merged).toBe(0);
+  });
+
+  it("an open room's snapshot cache applies only new rows, and notices another instance's compaction", async () => {
+    const id = await newDocument("cached-compaction-doc");
+    const { reference, updates } = simulateEditing(99, 900);
+    const here = newSnapshotCache();
+    const elsewhere = newSnapshotCache();
+    const append = (from: number, to: number) => appendUpdates(database.db, updates.slice(from, to).map((update) => ({ documentId: id, update })));
+
+    await append(0, 300);
+    await compactDocument(database.db, id, here);
+    const cached = here.current?.doc;
+    expect(here.current?.compactions).toBe(1);
+    await append(300, 500);
+    await compactDocument(database.db, id, here);
+    // Same document object: the snapshot was not applied again.
+    expect(here.current?.doc).toBe(cached);
+    expect(here.current?.compactions).toBe(2);
+    sameContent(docFrom(await loadDocumentState(database.db, id)), simulatePrefix(updates, 500));
+
+    // Another instance compacts: the counter moves, and this cache reloads the snapshot.
+    await append(500, 700);
+    await compactDocument(database.db, id, elsewhere);
+    await append(700, updates.length);
+    await compactDocument(database.db, id, here);
+    expect(here.current?.doc).not.toBe(cached);
+    expect(here.current?.compactions).toBe(4);
+    sameContent(here.current!.doc, reference);
+    sameContent(docFrom(await loadDocumentState(database.db, id)), reference);
+    clearSnapshotCache(here);
+    clearSnapshotCache(elsewhere);
   });
 
   // A second connection holds an uncommitted insert: Postgres only (PGlite has one connection).

@@ -149,47 +149,81 @@ export type CompactionResult = { merged: number; stateBytes: number };
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 /**
+ * The document as its stored snapshot says, kept in memory by an open room between compactions:
+ * applying a large snapshot to a fresh Y.Doc is the longest single step of a compaction, and with
+ * the snapshot already applied only the new log rows are. `compactions` is the snapshot row's
+ * counter when `doc` matched it; another instance compacting the document moves the counter, and
+ * the next compaction here reloads the snapshot.
+ */
+export type SnapshotCache = { current: { doc: Y.Doc; compactions: number } | null };
+
+export function newSnapshotCache(): SnapshotCache {
+  return { current: null };
+}
+
+export function clearSnapshotCache(cache: SnapshotCache): void {
+  cache.current?.doc.destroy();
+  cache.current = null;
+}
+
+/**
  * Merges the document's log into its snapshot. The rows merged are exactly the rows deleted
  * (DELETE … RETURNING), so a row committed concurrently by another writer (another instance, or
  * a transaction holding a lower id that commits late) is never dropped: it stays in the log for
  * the next compaction. The snapshot row is locked first so that two compactions of one document
- * serialize instead of overwriting each other's snapshot.
+ * serialize instead of overwriting each other's snapshot. With a `cache` (an open room's), the
+ * snapshot is applied once and kept; without one, it is applied for this compaction only.
  */
-export async function compactDocument(db: Database, documentId: string): Promise<CompactionResult> {
-  return db.transaction(async (tx) => {
-    await tx.insert(collabSnapshots).values({ documentId, state: EMPTY_STATE }).onConflictDoNothing();
-    const [current] = await tx
-      .select({ state: collabSnapshots.state })
-      .from(collabSnapshots)
-      .where(eq(collabSnapshots.documentId, documentId))
-      .for("update");
-    const merged = await tx
-      .delete(collabUpdates)
-      .where(eq(collabUpdates.documentId, documentId))
-      .returning({ id: collabUpdates.id, update: collabUpdates.update });
-    if (merged.length === 0) return { merged: 0, stateBytes: current?.state.byteLength ?? 0 };
-    merged.sort((a, b) => a.id - b.id);
-    const doc = new Y.Doc();
-    let state: Uint8Array;
-    try {
+export async function compactDocument(db: Database, documentId: string, roomCache?: SnapshotCache): Promise<CompactionResult> {
+  const cache = roomCache ?? newSnapshotCache();
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.insert(collabSnapshots).values({ documentId, state: EMPTY_STATE }).onConflictDoNothing();
+      const [row] = await tx
+        .select({ compactions: collabSnapshots.compactions, bytes: sql<number>`octet_length(${collabSnapshots.state})` })
+        .from(collabSnapshots)
+        .where(eq(collabSnapshots.documentId, documentId))
+        .for("update");
+      const merged = await tx
+        .delete(collabUpdates)
+        .where(eq(collabUpdates.documentId, documentId))
+        .returning({ id: collabUpdates.id, update: collabUpdates.update });
+      if (merged.length === 0) return { merged: 0, stateBytes: Number(row?.bytes ?? 0) };
+      merged.sort((a, b) => a.id - b.id);
+      const compactions = row?.compactions ?? 0;
+      let base = cache.current;
+      // Until this transaction commits, the cached document is ahead of the stored snapshot.
+      cache.current = null;
+      if (!base || base.compactions !== compactions) {
+        base?.doc.destroy();
+        const [stored] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.documentId, documentId));
+        base = { doc: new Y.Doc(), compactions };
+        if (stored) Y.applyUpdate(base.doc, stored.state);
+      }
       // Beside live editing: in slices (the rows stay locked by this transaction meanwhile).
-      await applyStoredDocumentInSlices(doc, { snapshot: current?.state ?? null, updates: merged.map((row) => row.update) });
+      await applyStoredDocumentInSlices(base.doc, { snapshot: null, updates: merged.map((r) => r.update) });
       await yieldToEventLoop();
-      state = Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
-    await tx
-      .update(collabSnapshots)
-      .set({
-        state,
-        mergedUpdates: sql`${collabSnapshots.mergedUpdates} + ${merged.length}`,
-        compactions: sql`${collabSnapshots.compactions} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(collabSnapshots.documentId, documentId));
-    return { merged: merged.length, stateBytes: state.byteLength };
-  });
+      const state = Y.encodeStateAsUpdate(base.doc);
+      await tx
+        .update(collabSnapshots)
+        .set({
+          state,
+          mergedUpdates: sql`${collabSnapshots.mergedUpdates} + ${merged.length}`,
+          compactions: sql`${collabSnapshots.compactions} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(collabSnapshots.documentId, documentId));
+      base.compactions = compactions + 1;
+      cache.current = base;
+      return { merged: merged.length, stateBytes: state.byteLength };
+    });
+  } catch (error) {
+    // Rolled back: the cached document may hold rows that are back in the log; start over next time.
+    clearSnapshotCache(cache);
+    throw error;
+  } finally {
+    if (!roomCache) clearSnapshotCache(cache);
+  }
 }
 
 /** Number of log rows waiting for compaction (operators, tests). */

@@ -18,7 +18,7 @@ import type { AwarenessOwner } from "./awareness-identity";
 import type { Fanout, FanoutMessage } from "./fanout";
 import { DocumentContentLockedError, type GroupCommitWriter } from "./group-commit";
 import type { CollabMetrics } from "./metrics";
-import { applyStoredDocument, loadStoredDocument } from "./persistence";
+import { applyStoredDocument, clearSnapshotCache, loadStoredDocument, newSnapshotCache, type SnapshotCache } from "./persistence";
 import { prepareMessage, type PreparedMessage } from "./frames";
 import { encodeAwareness, encodeUpdate } from "./protocol";
 
@@ -64,6 +64,8 @@ export class DocumentRoom {
   readonly owners = new Map<number, AwarenessOwner>();
   /** Local connection id → the awareness client ids it controls. */
   readonly ownedBy = new Map<string, Set<number>>();
+  /** The stored snapshot, applied, between compactions (persistence.ts). */
+  readonly snapshotCache: SnapshotCache = newSnapshotCache();
   /** Log rows written since the last compaction (by this instance or found at load). */
   uncompacted = 0;
   failed = false;
@@ -344,6 +346,7 @@ export class DocumentRoom {
 
   /** Frees memory; call after `settled()`. */
   destroy(): void {
+    clearSnapshotCache(this.snapshotCache);
     this.awareness.destroy();
     this.doc.destroy();
   }
