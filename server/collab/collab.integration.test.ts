@@ -368,6 +368,8 @@ describe("memory and storage", () => {
     expect(figures.totals.updatesApplied).toBeGreaterThan(0);
     expect(figures.persistence.rows).toBeGreaterThan(0);
     expect(figures.persistence.commitLatencyMs.max).toBeGreaterThan(0);
+    // Delays over the last completed 10 s window (zero until one has passed).
+    for (const delay of [figures.deliveryDelayMs, figures.eventLoopDelayMs]) expect(delay).toEqual({ p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) });
     expect(figures).not.toHaveProperty("documents");
     expect(figures.refusedUpgrades["401"]).toBeGreaterThan(0);
 
@@ -410,13 +412,22 @@ describe("write before broadcast", () => {
     };
   }
 
-  /** Document updates (sync message type 2) among the frames a raw socket received. */
-  function updateFrames(frames: Uint8Array[]): Uint8Array[] {
+  /** The payloads of sync messages of one type (1: step 2, 2: update) among a raw socket's frames. */
+  function syncFrames(frames: Uint8Array[], syncType: number): Uint8Array[] {
     return frames.flatMap((frame) => {
       const decoder = decoding.createDecoder(frame);
-      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return [];
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncType) return [];
       return [decoding.readVarUint8Array(decoder)];
     });
+  }
+  const updateFrames = (frames: Uint8Array[]) => syncFrames(frames, 2);
+  const syncStep2Frames = (frames: Uint8Array[]) => syncFrames(frames, 1);
+
+  function syncStep1(doc: Y.Doc): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    return encoding.toUint8Array(encoder);
   }
 
   // Needs a second connection holding a lock: Postgres only (PGlite has one connection).
@@ -436,6 +447,29 @@ describe("write before broadcast", () => {
     await waitFor(() => bodyText(b.doc).includes("held back"));
     const rows = await server.database.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentId, id));
     expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!onPostgres)("a client joining while an edit waits for its commit gets the document only once the edit is stored", async () => {
+    const id = await newDocument("wbb-join-doc");
+    const a = client(id, cookies.college);
+    await whenSynced(a);
+    const hold = await holdCommits();
+    let joiner: Awaited<ReturnType<typeof rawSocket>>;
+    try {
+      typeParagraph(a, "not yet stored");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      joiner = await rawSocket(id, cookies.employer);
+      joiner.socket.send(syncStep1(new Y.Doc()));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The server's own step 1 came; its step 2 (our document) waits behind the edit's commit.
+      expect(syncStep2Frames(joiner.received)).toHaveLength(0);
+    } finally {
+      await hold.release();
+    }
+    await waitFor(() => syncStep2Frames(joiner.received).length === 1);
+    const joined = new Y.Doc();
+    Y.applyUpdate(joined, syncStep2Frames(joiner.received)[0]!);
+    expect(bodyText(joined)).toContain("not yet stored");
   });
 
   it.skipIf(!onPostgres)("edits committed together reach each other client as one merged frame", async () => {
