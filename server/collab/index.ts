@@ -43,7 +43,11 @@ const COMPACT_WHEN_QUIET_MS = 10_000;
 const METRICS_LOG_MS = 60_000;
 /** Edits a read-only connection may attempt before it is closed with READ_ONLY (4405). */
 const READ_ONLY_STRIKES = 3;
-/** A document edited without pause is still projected this often (each run loads and hashes the whole document, so it stays rare under sustained typing; a pause of COLLAB_PROJECTION_DEBOUNCE_MS projects it sooner). */
+/**
+ * A document edited without pause is still projected this often. Each run loads and hashes the
+ * whole document, so it stays rare under sustained typing; any pause of
+ * COLLAB_PROJECTION_DEBOUNCE_MS projects it sooner.
+ */
 const PROJECTION_MAX_WAIT_MS = 30_000;
 /** Sockets whose permissions are re-checked together before yielding to other work. */
 const RECHECK_SLICE = 8;
