@@ -1,5 +1,6 @@
 /**
- * Operator figures: connections, open documents, updates/s, persistence latency. Aggregates only;
+ * Operator figures: connections, open documents, updates/s, persistence latency, how long edits
+ * wait before others see them and how long the event loop was held up. Aggregates only;
  * per-document detail is added by the caller behind METRICS_TOKEN.
  */
 import { createHistogram, monitorEventLoopDelay, type IntervalHistogram, type RecordableHistogram } from "node:perf_hooks";
