@@ -1,17 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { COLLEGE, EMPLOYER, openAs as openPageAs, QA } from "./support/people";
 
 const DOCUMENT = "/documents/demo-doc-spec";
-const COLLEGE = { email: "college@demo.concord.test", name: "Daniel Tremblay" };
-const EMPLOYER = { email: "employer@demo.concord.test", name: "Maya Okafor" };
-const QA = { email: "qa@demo.concord.test", name: "Elena Novak" };
 
-/** A separate browser context per person: own cookies, own socket, like two laptops. */
+/** Signed in on the document, its live connection up. */
 async function openAs(browser: Browser, person: { email: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, person.email);
-  await page.goto(DOCUMENT);
+  const page = await openPageAs(browser, person, DOCUMENT);
   await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
   return page;
 }
