@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import signoffStyles from "~/components/signoff/signoff.css";
 import { StatusBadge } from "~/components/ui/badges";
 import { requireUser } from "~/modules/auth/request.server";
-import { shortHash } from "~/modules/signoff/format";
+import { formatUtc, shortHash } from "~/modules/signoff/format";
 import { documentAuditTrail, verifyDocumentAudit } from "~/modules/signoff/views.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
@@ -98,7 +98,7 @@ export default function AuditTrailPage() {
                 <tr key={row.seq}>
                   <td>{row.seq}</td>
                   <td>
-                    <time dateTime={row.at}>{row.at.replace("T", " ").slice(0, 19)} UTC</time>
+                    <time dateTime={row.at}>{formatUtc(row.at)}</time>
                   </td>
                   <td>{row.who ?? <span className="muted">System</span>}</td>
                   <td>{row.organization ?? <span className="muted">—</span>}</td>

@@ -10,6 +10,7 @@ import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
+import { formatUtc } from "~/modules/signoff/format";
 import { approvalCertificate, roundParam } from "~/modules/signoff/views.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
@@ -21,10 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const certificate = await approvalCertificate(user.id, params.documentId ?? "", roundParam(request));
   if (!certificate) throw new Response("This document has no approved version", { status: 404 });
   return json({ certificate }, { headers: { "Cache-Control": "no-store" } });
-}
-
-function at(iso: string | null): string {
-  return iso ? `${iso.replace("T", " ").slice(0, 19)} UTC` : "—";
 }
 
 export default function CertificatePage() {
@@ -47,9 +44,9 @@ export default function CertificatePage() {
         <dt>Sign-off round</dt>
         <dd>{round.number}</dd>
         <dt>Requested</dt>
-        <dd>{at(round.requestedAt)}</dd>
+        <dd>{formatUtc(round.requestedAt)}</dd>
         <dt>Approved</dt>
-        <dd>{at(round.approvedAt)}</dd>
+        <dd>{formatUtc(round.approvedAt)}</dd>
         <dt>Approved version</dt>
         <dd>
           <code className="hash" data-testid="approved-hash">{certificate.versionHash}</code>
@@ -91,7 +88,7 @@ export default function CertificatePage() {
                 {d.comment ? <div className="muted">“{d.comment}”</div> : null}
               </td>
               <td>{d.decidedBy}</td>
-              <td>{at(d.decidedAt)}</td>
+              <td>{formatUtc(d.decidedAt)}</td>
               <td>
                 <code className="hash">{d.versionHash}</code>
               </td>
@@ -116,7 +113,7 @@ export default function CertificatePage() {
           Chain broken at event {chain.brokenAt + 1}: {chain.message}
         </p>
       )}
-      <p className="muted">Generated {at(certificate.generatedAt)} by Concord.</p>
+      <p className="muted">Generated {formatUtc(certificate.generatedAt)} by Concord.</p>
       <div className="row no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           Print

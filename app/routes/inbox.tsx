@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/ui/badges";
 import { requireUser } from "~/modules/auth/request.server";
+import { formatUtc } from "~/modules/signoff/format";
 import { inbox } from "~/modules/signoff/views.server";
 
 export const meta: MetaFunction = () => [{ title: "Inbox — Concord" }];
@@ -60,7 +61,7 @@ export default function InboxPage() {
                     <StatusBadge status={item.status} />
                   </td>
                   <td className="muted">
-                    <time dateTime={item.since}>{item.since.slice(0, 16).replace("T", " ")} UTC</time>
+                    <time dateTime={item.since}>{formatUtc(item.since, "minute")}</time>
                   </td>
                 </tr>
               ))}
