@@ -174,12 +174,7 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
       <div className="doc-richtext__head">
         <span className="doc-field__label">
           {block.label}
-          {block.required ? (
-            <span className="doc-field__required" title="Required">
-              <span aria-hidden="true"> *</span>
-              <span className="visually-hidden"> (required)</span>
-            </span>
-          ) : null}
+          {block.required ? <RequiredMark /> : null}
         </span>
         {!editing.editable && editing.canComment ? <CommentOnField path={path} label={block.label} /> : null}
       </div>
@@ -257,12 +252,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
       <div className="doc-rows__head">
         <h3 id={headingId} className="doc-rows__title">
           {field.label}
-          {field.required ? (
-            <span className="doc-field__required" title="Required">
-              <span aria-hidden="true"> *</span>
-              <span className="visually-hidden"> (required)</span>
-            </span>
-          ) : null}
+          {field.required ? <RequiredMark /> : null}
           <span className="doc-rows__count">{rows.length}</span>
         </h3>
         {editing.editable && !managed ? (
@@ -401,5 +391,15 @@ function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldD
       onFocusChange={editing.announce}
       commentable={!editing.editable && editing.canComment}
     />
+  );
+}
+
+/** The star after a required block's or table's title; screen readers hear "(required)". */
+function RequiredMark() {
+  return (
+    <span className="doc-field__required" title="Required">
+      <span aria-hidden="true"> *</span>
+      <span className="visually-hidden"> (required)</span>
+    </span>
   );
 }
