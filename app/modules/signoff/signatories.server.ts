@@ -6,6 +6,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "~/db.server";
+import type { Transaction } from "../../../db/client";
 import { users } from "../../../db/schema/auth";
 import { memberships } from "../../../db/schema/organizations";
 import { organizationSignatories } from "../../../db/schema/signoff";
@@ -58,14 +59,7 @@ export async function addSignatory(actor: Actor, organizationId: string, userId:
       .returning({ userId: organizationSignatories.userId });
     // Already named: nothing changed, nothing to audit.
     if (inserted.length === 0) return { ok: true };
-    await appendAuditEvent(tx, {
-      organizationId,
-      actorUserId: actor.userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      event: auditEvent("organization.signatory_added", { organizationId, userId }),
-      createdAt: new Date(),
-    });
+    await auditSignatoryChange(tx, "organization.signatory_added", { actor, organizationId, userId, meta });
     return { ok: true };
   });
 }
@@ -78,14 +72,24 @@ export async function removeSignatory(actor: Actor, organizationId: string, user
       .where(and(eq(organizationSignatories.organizationId, organizationId), eq(organizationSignatories.userId, userId)))
       .returning({ userId: organizationSignatories.userId });
     if (removed.length === 0) return { ok: true };
-    await appendAuditEvent(tx, {
-      organizationId,
-      actorUserId: actor.userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      event: auditEvent("organization.signatory_removed", { organizationId, userId }),
-      createdAt: new Date(),
-    });
+    await auditSignatoryChange(tx, "organization.signatory_removed", { actor, organizationId, userId, meta });
     return { ok: true };
+  });
+}
+
+/** The organization's audit chain records who named or removed whom, from where. */
+async function auditSignatoryChange(
+  tx: Transaction,
+  type: "organization.signatory_added" | "organization.signatory_removed",
+  change: { actor: Actor; organizationId: string; userId: string; meta: RequestMeta },
+): Promise<void> {
+  const { actor, organizationId, userId, meta } = change;
+  await appendAuditEvent(tx, {
+    organizationId,
+    actorUserId: actor.userId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    event: auditEvent(type, { organizationId, userId }),
+    createdAt: new Date(),
   });
 }
