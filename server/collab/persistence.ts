@@ -64,6 +64,21 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin: 
 }
 
 /**
+ * Runs `use` on the document as stored (snapshot and log applied to a fresh Y.Doc), then frees it:
+ * for readers that need the document itself, not its encoded state (which would be applied twice).
+ */
+export async function withStoredDocument<T>(db: Queryable, documentId: string, use: (doc: Y.Doc) => T): Promise<T> {
+  const stored = await loadStoredDocument(db, documentId);
+  const doc = new Y.Doc();
+  try {
+    applyStoredDocument(doc, stored);
+    return use(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
  * `applyStoredDocument` for work that runs beside live editing (compaction, projection): the log
  * is applied in slices with a yield to the event loop in between, so that broadcasts waiting on
  * it are not held up for the whole document.

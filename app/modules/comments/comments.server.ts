@@ -5,10 +5,9 @@
  * view may read. Every multi-row write is one transaction.
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import * as Y from "yjs";
 import { z } from "zod";
 import { db, type Queryable } from "~/db.server";
-import { loadDocumentState } from "../../../server/collab/persistence";
+import { withStoredDocument } from "../../../server/collab/persistence";
 import { users } from "../../../db/schema/auth";
 import { comments, commentThreads } from "../../../db/schema/comments";
 import { documents } from "../../../db/schema/documents";
@@ -54,14 +53,7 @@ export async function mentionablePeople(projectId: string, q: Queryable = db()):
 
 /** Current canonical fields, for naming rows in anchor labels ("Competencies › CAP-1.1"). */
 async function currentFields(documentId: string, kind: DocumentKind): Promise<CanonicalFields> {
-  const state = await loadDocumentState(db(), documentId);
-  const ydoc = new Y.Doc();
-  try {
-    if (state) Y.applyUpdate(ydoc, state);
-    return canonicalFrom(kind, readFields(ydoc), {}).fields;
-  } finally {
-    ydoc.destroy();
-  }
+  return withStoredDocument(db(), documentId, (ydoc) => canonicalFrom(kind, readFields(ydoc), {}).fields);
 }
 
 async function labelledAnchor(documentId: string, kind: DocumentKind, anchor: Anchor): Promise<Anchor> {

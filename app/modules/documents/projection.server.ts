@@ -23,7 +23,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
-import { appendUpdates, applyStoredDocument, applyStoredDocumentInSlices, loadDocumentState, loadStoredDocument } from "../../../server/collab/persistence";
+import { appendUpdates, applyStoredDocument, applyStoredDocumentInSlices, loadStoredDocument, withStoredDocument } from "../../../server/collab/persistence";
 import { yieldToEventLoop } from "../../../server/event-loop";
 import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
 import { notifyDocumentContentChanged } from "./content-changes.server";
@@ -88,14 +88,7 @@ export async function linkedCompetencies(db: Queryable, projectId: string, linke
     .where(and(eq(documents.id, linkedId), eq(documents.projectId, projectId), eq(documents.kind, kind)));
   if (!row) return null;
   if (row.projection) return row.projection.competencies;
-  const state = await loadDocumentState(db, linkedId);
-  const ydoc = new Y.Doc();
-  try {
-    if (state) Y.applyUpdate(ydoc, state);
-    return projectDocument(canonicalDocument(ydoc, kind), kind).competencies;
-  } finally {
-    ydoc.destroy();
-  }
+  return withStoredDocument(db, linkedId, (ydoc) => projectDocument(canonicalDocument(ydoc, kind), kind).competencies);
 }
 
 async function contextFor(db: Queryable, projectId: string, kind: DocumentKind, fields: Record<string, unknown>) {

@@ -12,7 +12,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { z } from "zod";
 import { db, type Queryable, type Transaction } from "~/db.server";
-import { loadDocumentState } from "../../../server/collab/persistence";
+import { loadDocumentState, withStoredDocument } from "../../../server/collab/persistence";
 import { users } from "../../../db/schema/auth";
 import { documents } from "../../../db/schema/documents";
 import { documentVersions } from "../../../db/schema/versions";
@@ -158,7 +158,7 @@ export type Comparison = { kind: DocumentKind; documentTitle: string; from: Comp
 
 /** The canonical form and hash of the document's current durable content. */
 export async function currentCanonical(documentId: string, kind: DocumentKind): Promise<{ canonical: CanonicalDocument; contentHash: string }> {
-  const canonical = canonicalOfState(await loadDocumentState(db(), documentId), kind);
+  const canonical = await withStoredDocument(db(), documentId, (ydoc) => canonicalDocument(ydoc, kind));
   return { canonical, contentHash: await canonicalHash(canonical) };
 }
 
