@@ -284,7 +284,9 @@ async function prepareOurDatabase(config: Config, template: Uint8Array, cold: Co
 type ServerResult = {
   kind: ServerKind;
   p50: number;
+  p90: number;
   p99: number;
+  p999: number;
   max: number;
   deliveries: number;
   expectedDeliveries: number;
@@ -307,6 +309,7 @@ type ServerResult = {
   reopen: { mismatches: number; how: string } | undefined;
   memoryPerDocument: number;
   commits: CommitFigures | undefined;
+  background: BackgroundFigures | undefined;
   cold: { rawLog?: number; compacted?: number; warm: number; compactedRows?: number } | undefined;
   notes: string[];
 };
@@ -430,7 +433,54 @@ type LoadWindow = {
   quiet: boolean;
   /** Ours only: its group commit during the window, from its own GET /metrics. */
   commits: CommitFigures | undefined;
+  /** Ours only: how much of the latency tail was typed while it ran background work. */
+  background: BackgroundFigures | undefined;
 };
+
+type BackgroundRun = { work: string; startedAt: number; ms: number };
+
+type BackgroundFigures = {
+  /** Per kind of work: runs and milliseconds within the window. */
+  runs: Map<string, { count: number; ms: number }>;
+  /** Deliveries at or above the window's p99, and how many of them were typed during each kind. */
+  tail: number;
+  tailDuring: Map<string, number>;
+  /** Share of all deliveries typed during background work. */
+  shareDuring: number;
+  /** p99 of the deliveries typed while no background work ran. */
+  p99Outside: number;
+};
+
+/**
+ * Matches the latency tail to the background runs our server lists in /metrics (compaction,
+ * projection, permission re-checks): which share of the slowest deliveries were typed while one
+ * ran. Same machine, so the two processes' wall clocks agree.
+ */
+function attributeTail(latencies: readonly number[], sentAt: readonly number[], runs: readonly BackgroundRun[], from: number, to: number): BackgroundFigures {
+  const inWindow = runs.filter((run) => run.startedAt + run.ms >= from && run.startedAt <= to).sort((a, b) => a.startedAt - b.startedAt);
+  const byWork = new Map<string, { count: number; ms: number }>();
+  for (const run of inWindow) {
+    const entry = byWork.get(run.work) ?? { count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += run.ms;
+    byWork.set(run.work, entry);
+  }
+  const duringWhich = (epoch: number): string | undefined => inWindow.find((run) => epoch >= run.startedAt && epoch <= run.startedAt + run.ms)?.work;
+  const p99 = percentile(Float64Array.from(latencies).sort(), 99);
+  const tailDuring = new Map<string, number>();
+  const outside: number[] = [];
+  let tail = 0;
+  let during = 0;
+  for (let i = 0; i < latencies.length; i++) {
+    const work = duringWhich(performance.timeOrigin + sentAt[i]!);
+    if (work) during++;
+    else outside.push(latencies[i]!);
+    if (latencies[i]! < p99) continue;
+    tail++;
+    if (work) tailDuring.set(work, (tailDuring.get(work) ?? 0) + 1);
+  }
+  return { runs: byWork, tail, tailDuring, shareDuring: latencies.length ? during / latencies.length : 0, p99Outside: percentile(Float64Array.from(outside).sort(), 99) };
+}
 
 type CommitFigures = { batches: number; rows: number; latencyP50: number; latencyP95: number; latencyMax: number; loopDelayP99: number; loopDelayMax: number; serverP50: number; serverP99: number };
 
@@ -438,6 +488,7 @@ type MetricsSnapshot = {
   persistence?: { batches?: number; rows?: number; commitLatencyMs?: { p50?: number; p95?: number; max?: number } };
   eventLoopDelayMs?: { p99?: number; max?: number };
   deliveryDelayMs?: { p50?: number; p99?: number; max?: number };
+  backgroundRuns?: BackgroundRun[];
 };
 
 /** Our server's operator figures (GET /metrics); undefined when it does not answer them. */
@@ -476,6 +527,7 @@ async function measureWindow(options: {
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const started = performance.now();
+  const startedEpoch = performance.timeOrigin + started;
   book.measuring = true;
   await sleep(config.duration * 1000);
   book.measuring = false;
@@ -508,6 +560,10 @@ async function measureWindow(options: {
     };
   }
 
+  const background = metricsAfter?.backgroundRuns
+    ? attributeTail(book.latencies, book.sentAt, metricsAfter.backgroundRuns, startedEpoch, performance.timeOrigin + ended)
+    : undefined;
+
   const windowSeconds = (ended - started) / 1000;
   const generatorSeconds = (generatorUsage.user + generatorUsage.system) / 1e6;
   const serverCpu = cpuAfter - cpuBefore;
@@ -537,6 +593,7 @@ async function measureWindow(options: {
     steal,
     quiet: true,
     commits,
+    background,
   };
 }
 
@@ -700,7 +757,9 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
     return {
       kind,
       p50: percentile(latencies, 50),
+      p90: percentile(latencies, 90),
       p99: percentile(latencies, 99),
+      p999: percentile(latencies, 99.9),
       max: latencies.length ? latencies[latencies.length - 1]! : NaN,
       deliveries: window.deliveries,
       expectedDeliveries: window.expected,
@@ -714,6 +773,7 @@ async function runServer(kind: ServerKind, context: Context): Promise<ServerResu
       disturbance: window.disturbance,
       steal: window.steal,
       commits: window.commits,
+      background: window.background,
       rss,
       peakRss: peak,
       lostKeystrokes,
@@ -802,7 +862,9 @@ function report(config: Config, results: ServerResult[]): void {
   type Row = [label: string, pick: (r: ServerResult) => number | undefined, format: (v: number | undefined) => string, ratio?: boolean];
   const rows: Row[] = [
     ["fan-out latency p50 (ms)", (r) => r.p50, ms, true],
+    ["fan-out latency p90 (ms)", (r) => r.p90, ms, true],
     ["fan-out latency p99 (ms)", (r) => r.p99, ms, true],
+    ["fan-out latency p99.9 (ms)", (r) => r.p999, ms, true],
     ["fan-out latency max (ms)", (r) => r.max, ms, true],
     ["keystrokes sent", (r) => r.keystrokes, fixed(0)],
     ["deliveries", (r) => r.deliveries, fixed(0)],
@@ -868,6 +930,18 @@ function report(config: Config, results: ServerResult[]): void {
         `commit latency of its last 512 commits p50 ${ms(c.latencyP50)} ms, p95 ${ms(c.latencyP95)} ms, max ${ms(c.latencyMax)} ms; ` +
         `over its last 10 s: edit applied → broadcast p50 ${ms(c.serverP50)} ms, p99 ${ms(c.serverP99)} ms; ` +
         `event-loop delay p99 ${ms(c.loopDelayP99)} ms, max ${ms(c.loopDelayMax)} ms (its /metrics)`,
+    );
+  }
+  if (ours?.background) {
+    const b = ours.background;
+    const label = (work: string) => work.replace("-", " ");
+    const runs = [...b.runs].map(([work, r]) => `${label(work)} ${r.count}× (${Math.round(r.ms)} ms)`).join(", ") || "none";
+    const share = (n: number) => `${Math.round((100 * n) / Math.max(1, b.tail))}%`;
+    const during = [...b.tailDuring.values()].reduce((sum, n) => sum + n, 0);
+    const which = [...b.tailDuring].map(([work, n]) => `${label(work)} ${share(n)}`).join(", ");
+    log(
+      `ours' background work in the window: ${runs}; it ran while ${(b.shareDuring * 100).toFixed(1)}% of deliveries were typed and ` +
+        `${share(during)} of the ${b.tail} at or above p99${which ? ` (${which})` : ""}; p99 of the deliveries typed outside it ${ms(b.p99Outside)} ms`,
     );
   }
   if (ours?.reopen) log(`ours was stopped with ${ours.reopen.how} after the load and restarted on the same database before the reopen check.`);

@@ -27,6 +27,8 @@ export class LatencyBook {
   measuring = false;
   readonly sends = new Map<number, SendTable>();
   latencies: number[] = [];
+  /** When the keystroke of each entry of `latencies` was sent (this process's performance.now()). */
+  sentAt: number[] = [];
   deliveries = 0;
   /** Deliveries of measured keystrokes expected so far (sends × other clients on the document). */
   expected = 0;
@@ -36,6 +38,7 @@ export class LatencyBook {
     this.measuring = false;
     this.sends.clear();
     this.latencies = [];
+    this.sentAt = [];
     this.deliveries = 0;
     this.expected = 0;
   }
@@ -63,6 +66,7 @@ export class LatencyBook {
         let index = lowerBound(table.clocks, Math.max(from, seen));
         for (; index < table.clocks.length && table.clocks[index]! < to; index++) {
           this.latencies.push(now - table.times[index]!);
+          this.sentAt.push(table.times[index]!);
           this.deliveries++;
         }
       }

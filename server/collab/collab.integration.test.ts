@@ -370,6 +370,8 @@ describe("memory and storage", () => {
     expect(figures.persistence.commitLatencyMs.max).toBeGreaterThan(0);
     // Delays over the last completed 10 s window (zero until one has passed).
     for (const delay of [figures.deliveryDelayMs, figures.eventLoopDelayMs]) expect(delay).toEqual({ p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) });
+    // The compaction after the unload above, listed so that a latency spike can be matched to it.
+    expect(figures.backgroundRuns).toContainEqual({ work: "compaction", startedAt: expect.any(Number), ms: expect.any(Number) });
     expect(figures).not.toHaveProperty("documents");
     expect(figures.refusedUpgrades["401"]).toBeGreaterThan(0);
 

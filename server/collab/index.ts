@@ -59,7 +59,9 @@ export async function createCollaboration({ env, database, server }: Collaborati
   const fanout = await createFanout(env.REDIS_URL, env.REDIS_URL ? await databaseName(database) : "");
   const writer = new GroupCommitWriter(database.db, { onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
   const projections = new ProjectionScheduler(
-    async (documentId) => (await refreshProjection(database.db, documentId, { applyUpdate: (update) => applyServerUpdate(documentId, update) }))?.dependents ?? [],
+    async (documentId) =>
+      (await metrics.background("projection", () => refreshProjection(database.db, documentId, { applyUpdate: (update) => applyServerUpdate(documentId, update) })))
+        ?.dependents ?? [],
     {
       debounceMs: env.COLLAB_PROJECTION_DEBOUNCE_MS,
       maxWaitMs: PROJECTION_MAX_WAIT_MS,
@@ -217,7 +219,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
   const recheckTimer = setInterval(() => {
     if (rechecking || connections.size === 0) return;
     rechecking = true;
-    recheck([...connections]).finally(() => {
+    void metrics.background("permission-recheck", () => recheck([...connections])).finally(() => {
       rechecking = false;
     });
   }, env.COLLAB_PERMISSION_RECHECK_MS);

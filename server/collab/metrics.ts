@@ -81,6 +81,14 @@ class EventLoopDelay extends WindowedHistogram {
   }
 }
 
+/** Work the server does beside live editing, on the same event loop. */
+export type BackgroundWork = "compaction" | "projection" | "permission-recheck";
+
+/** Runs of background work listed by /metrics (about a minute's worth under heavy typing). */
+const RECENT_BACKGROUND_RUNS = 256;
+
+export type BackgroundRun = { work: BackgroundWork; startedAt: number; ms: number };
+
 export class CollabMetrics {
   readonly startedAt = Date.now();
   readonly eventLoopDelay = new EventLoopDelay();
@@ -108,6 +116,19 @@ export class CollabMetrics {
   };
   closes: Record<string, number> = {};
   refusals: Record<string, number> = {};
+  /** Recent runs of background work, oldest first: a latency spike can be matched to one. */
+  private recentBackground: BackgroundRun[] = [];
+
+  /** Runs `work` and lists it with its start (epoch ms) and duration. */
+  async background<T>(work: BackgroundWork, run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      this.recentBackground.push({ work, startedAt: Math.round((performance.timeOrigin + started) * 10) / 10, ms: Math.round((performance.now() - started) * 10) / 10 });
+      if (this.recentBackground.length > RECENT_BACKGROUND_RUNS) this.recentBackground.shift();
+    }
+  }
 
   updateApplied() {
     this.counters.updatesApplied++;
@@ -162,6 +183,7 @@ export class CollabMetrics {
       documentLoadMs: this.loadLatency.summary(),
       eventLoopDelayMs: this.eventLoopDelay.summary(),
       deliveryDelayMs: this.deliveryDelay.summary(),
+      backgroundRuns: this.recentBackground.map((run) => ({ ...run })),
       redis: live.redis,
       totals: { ...this.counters },
       closes: { ...this.closes },

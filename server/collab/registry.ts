@@ -149,7 +149,7 @@ export class RoomRegistry {
   private async compact(room: DocumentRoom): Promise<void> {
     try {
       const started = performance.now();
-      const result = await compactDocument(this.options.db, room.documentId, room.snapshotCache);
+      const result = await this.options.metrics.background("compaction", () => compactDocument(this.options.db, room.documentId, room.snapshotCache));
       // Rows still in flight when the DELETE ran stay counted; rows other instances wrote may be merged too.
       room.uncompacted = Math.max(0, room.uncompacted - result.merged);
       this.options.metrics.counters.compactions++;
