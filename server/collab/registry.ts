@@ -28,6 +28,8 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly compactionQueue: DocumentRoom[] = [];
   private compacting: Promise<void> | null = null;
+  /** The room the queue is compacting now. */
+  private compactingRoom: DocumentRoom | null = null;
   private closed = false;
 
   constructor(private readonly options: RegistryOptions) {
@@ -134,13 +136,20 @@ export class RoomRegistry {
   }
 
   requestCompaction(room: DocumentRoom): void {
-    if (this.compactionQueue.includes(room)) return;
+    // A room keeps asking while its compaction runs (its count drops when it ends): asking again
+    // would compact the few rows written meanwhile at the price of the whole document's encoding.
+    if (room === this.compactingRoom || this.compactionQueue.includes(room)) return;
     this.compactionQueue.push(room);
     // One compaction at a time: it is CPU work on the event loop, and there are two cores.
     this.compacting ??= (async () => {
       try {
-        while (this.compactionQueue.length > 0) await this.compact(this.compactionQueue.shift()!);
+        while (this.compactionQueue.length > 0) {
+          this.compactingRoom = this.compactionQueue.shift()!;
+          await this.compact(this.compactingRoom);
+          this.compactingRoom = null;
+        }
       } finally {
+        this.compactingRoom = null;
         this.compacting = null;
       }
     })();
