@@ -60,8 +60,14 @@ export async function createCollaboration({ env, database, server }: Collaborati
   const writer = new GroupCommitWriter(database.db, { onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
   const projections = new ProjectionScheduler(
     async (documentId) =>
-      (await metrics.background("projection", () => refreshProjection(database.db, documentId, { applyUpdate: (update) => applyServerUpdate(documentId, update) })))
-        ?.dependents ?? [],
+      (
+        await metrics.background("projection", () =>
+          refreshProjection(database.db, documentId, {
+            applyUpdate: (update) => applyServerUpdate(documentId, update),
+            snapshotCache: registry.find(documentId)?.snapshotCache,
+          }),
+        )
+      )?.dependents ?? [],
     {
       debounceMs: env.COLLAB_PROJECTION_DEBOUNCE_MS,
       maxWaitMs: PROJECTION_MAX_WAIT_MS,

@@ -98,6 +98,22 @@ describe("compaction", () => {
     expect((await compactDocument(database.db, id)).merged).toBe(0);
   });
 
+  it("merges only its own document's rows, over several pages of the log", async () => {
+    const [mine, other] = [await newDocument("paged-doc"), await newDocument("paged-neighbour")];
+    const { reference, updates } = simulateEditing(11, 700);
+    const neighbour = simulateEditing(12, 700);
+    // Interleaved, so every page of one document's rows has the other's ids in between.
+    for (let i = 0; i < updates.length; i += 50) {
+      await appendUpdates(database.db, updates.slice(i, i + 50).map((update) => ({ documentId: mine, update })));
+      await appendUpdates(database.db, neighbour.updates.slice(i, i + 50).map((update) => ({ documentId: other, update })));
+    }
+    expect((await compactDocument(database.db, mine)).merged).toBe(updates.length);
+    expect(await countLoggedUpdates(database.db, mine)).toBe(0);
+    expect(await countLoggedUpdates(database.db, other)).toBe(neighbour.updates.length);
+    sameContent(docFrom(await loadDocumentState(database.db, mine)), reference);
+    sameContent(docFrom(await loadDocumentState(database.db, other)), neighbour.reference);
+  });
+
   it("an open room's snapshot cache applies only new rows, and notices another instance's compaction", async () => {
     const id = await newDocument("cached-compaction-doc");
     const { reference, updates } = simulateEditing(99, 900);

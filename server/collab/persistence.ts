@@ -12,13 +12,18 @@ import { yieldToEventLoop } from "../event-loop";
 import { collabSnapshots, collabUpdates } from "../../db/schema/collaboration";
 
 export type StoredDocument = {
-  /** The compacted state, null before the first compaction. */
+  /** The compacted state, null before the first compaction (or when the caller holds it already). */
   snapshot: Uint8Array | null;
   /** Log rows not yet compacted, in insertion order. */
   updates: Uint8Array[];
+  /**
+   * The stored snapshot's compaction counter, 0 before the first compaction (no snapshot: the
+   * empty document). Set by loadStoredDocument.
+   */
+  compactions?: number;
 };
 
-type Row = { kind: number; data: Uint8Array };
+type Row = { kind: number; id: number | string; data: Uint8Array | null };
 
 function rowsOf(result: unknown): Row[] {
   // postgres.js answers an array of rows, PGlite an object with `rows`.
@@ -28,23 +33,29 @@ function rowsOf(result: unknown): Row[] {
 
 /**
  * Snapshot and log read in ONE statement: a single statement sees one consistent view, so a
- * compaction committing between two separate reads cannot make us miss the rows it merged.
+ * compaction committing between two separate reads cannot make us miss the rows it merged. A
+ * caller that holds the snapshot of compaction `heldCompactions` applied already (an open room's
+ * SnapshotCache) gets no snapshot bytes when that is still the stored one: `compactions` says so.
  */
-export async function loadStoredDocument(db: Queryable, documentId: string): Promise<StoredDocument> {
+export async function loadStoredDocument(db: Queryable, documentId: string, heldCompactions?: number): Promise<StoredDocument> {
   const result = await db.execute(sql`
-    SELECT 0 AS kind, 0::bigint AS id, ${collabSnapshots.state} AS data
+    SELECT 0 AS kind, ${collabSnapshots.compactions}::bigint AS id,
+        CASE WHEN ${collabSnapshots.compactions} = ${heldCompactions ?? -1}::int THEN NULL ELSE ${collabSnapshots.state} END AS data
       FROM ${collabSnapshots} WHERE ${collabSnapshots.documentId} = ${documentId}
     UNION ALL
     SELECT 1 AS kind, ${collabUpdates.id} AS id, ${collabUpdates.update} AS data
       FROM ${collabUpdates} WHERE ${collabUpdates.documentId} = ${documentId}
     ORDER BY kind, id`);
   let snapshot: Uint8Array | null = null;
+  let compactions = 0;
   const updates: Uint8Array[] = [];
   for (const row of rowsOf(result)) {
-    if (Number(row.kind) === 0) snapshot = row.data;
-    else updates.push(row.data);
+    if (Number(row.kind) === 0) {
+      snapshot = row.data;
+      compactions = Number(row.id);
+    } else updates.push(row.data as Uint8Array); // a NOT NULL column
   }
-  return { snapshot, updates };
+  return { snapshot, updates, compactions };
 }
 
 /**
@@ -80,19 +91,31 @@ export async function withStoredDocument<T>(db: Queryable, documentId: string, u
 
 /**
  * `applyStoredDocument` for work that runs beside live editing (compaction, projection): the log
- * is applied in slices with a yield to the event loop in between, so that broadcasts waiting on
- * it are not held up for the whole document.
+ * is applied in slices of about a millisecond with a yield to the event loop in between, so that
+ * broadcasts waiting on it are not held up for the whole document.
  */
 export async function applyStoredDocumentInSlices(doc: Y.Doc, stored: StoredDocument): Promise<void> {
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (let start = 0; start < stored.updates.length; start += APPLY_SLICE) {
-    await yieldToEventLoop();
-    applyStoredDocument(doc, { snapshot: null, updates: stored.updates.slice(start, start + APPLY_SLICE) });
-  }
+  await applyUpdatesInSlices(doc, stored.updates);
 }
 
-/** Log rows applied between two yields to the event loop (about a millisecond of work). */
-const APPLY_SLICE = 200;
+/**
+ * Work between two yields. Measured by time, not by rows: the same number of rows costs several
+ * times more on a loaded core, and that is when the blocks must stay short.
+ */
+const SLICE_MS = 1;
+
+async function applyUpdatesInSlices(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
+  let next = 0;
+  while (next < updates.length) {
+    await yieldToEventLoop();
+    const started = performance.now();
+    Y.transact(doc, () => {
+      do Y.applyUpdate(doc, updates[next++]!);
+      while (next < updates.length && performance.now() - started < SLICE_MS);
+    });
+  }
+}
 
 /**
  * The latest durable state of a document (snapshot + log) as one Yjs update, or null when nothing
@@ -164,11 +187,13 @@ export type CompactionResult = { merged: number; stateBytes: number };
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 /**
- * The document as its stored snapshot says, kept in memory by an open room between compactions:
- * applying a large snapshot to a fresh Y.Doc is the longest single step of a compaction, and with
- * the snapshot already applied only the new log rows are. `compactions` is the snapshot row's
- * counter when `doc` matched it; another instance compacting the document moves the counter, and
- * the next compaction here reloads the snapshot.
+ * The document as its stored snapshot says, kept in memory by an open room for its compactions and
+ * projections: applying a large snapshot to a fresh Y.Doc is the longest single step of both, and
+ * with the snapshot already applied only the log rows are. `compactions` is the snapshot row's
+ * counter when `doc` was built from it; another instance compacting the document moves the
+ * counter, and the next user here reloads the snapshot. `doc` may be ahead of that snapshot, with
+ * durable content only (log rows, stored repairs): applying those again is a no-op. A user takes
+ * it (sets `current` to null) while it works, so two never change one document at once.
  */
 export type SnapshotCache = { current: { doc: Y.Doc; compactions: number } | null };
 
@@ -216,7 +241,7 @@ export async function compactDocument(db: Database, documentId: string, roomCach
         if (stored) Y.applyUpdate(base.doc, stored.state);
       }
       // Beside live editing: in slices (the rows stay locked by this transaction meanwhile).
-      await applyStoredDocumentInSlices(base.doc, { snapshot: null, updates: merged.map((r) => r.update) });
+      await applyUpdatesInSlices(base.doc, merged.map((r) => r.update));
       await yieldToEventLoop();
       const state = Y.encodeStateAsUpdate(base.doc);
       await tx
@@ -229,6 +254,9 @@ export async function compactDocument(db: Database, documentId: string, roomCach
         })
         .where(eq(collabSnapshots.documentId, documentId));
       base.compactions = compactions + 1;
+      // A projection may have put back an older document meanwhile (projection.server.ts).
+      const meanwhile = cache.current as SnapshotCache["current"];
+      if (meanwhile && meanwhile !== base) meanwhile.doc.destroy();
       cache.current = base;
       return { merged: merged.length, stateBytes: state.byteLength };
     });

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documents } from "../../../db/schema/documents";
 import { DEMO_PROJECT_ID, seedDemo } from "../../../db/seed/demo";
-import { appendUpdates, countLoggedUpdates, loadDocumentState } from "../../../server/collab/persistence";
+import { appendUpdates, clearSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, loadStoredDocument, newSnapshotCache } from "../../../server/collab/persistence";
 import { useTestDatabase } from "../testing/use-test-database";
 import { onDocumentContentChanged, type DocumentContentChanged } from "./content-changes.server";
 import { createDocument, DocumentRuleError, duplicateDocument, linkableDocuments } from "./documents.server";
@@ -177,6 +177,41 @@ describe("refreshProjection", () => {
     // Nothing changed in the specification's competencies since: no dependents.
     expect((await refreshProjection(db(), specId))?.dependents).toEqual([]);
     expect((await refreshProjection(db(), planId))?.repaired).toBe(false);
+  });
+
+  it("with an open room's snapshot cache: starts from the snapshot held there, leaves it current, starts over when the snapshot moved", async () => {
+    const id = await createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "credential_spec", title: "Cached — specification" });
+    const shortCode = (code: string) => edit(id, (ydoc) => setValue(ydoc, "credential_spec", "shortCode", code));
+    await compactDocument(db(), id);
+    const cache = newSnapshotCache();
+
+    await shortCode("C-1");
+    expect((await refreshProjection(db(), id, { snapshotCache: cache }))?.projection.keyFields.shortCode).toBe("C-1");
+    const held = cache.current;
+    expect(held?.compactions).toBe(1);
+    // What it holds is the durable document (snapshot + log), nothing else.
+    expect(canonicalDocument(held!.doc, "credential_spec")).toEqual(canonicalDocument(await stored(id), "credential_spec"));
+    // The stored snapshot is not read again while it is the one held.
+    expect((await loadStoredDocument(db(), id, 1)).snapshot).toBeNull();
+
+    await shortCode("C-2");
+    const second = await refreshProjection(db(), id, { snapshotCache: cache });
+    expect(cache.current?.doc).toBe(held!.doc);
+    expect(second?.projection.keyFields.shortCode).toBe("C-2");
+    expect((await refreshProjection(db(), id))?.contentHash).toBe(second?.contentHash);
+    // The room's compaction goes on from the same document.
+    await compactDocument(db(), id, cache);
+    expect(cache.current).toMatchObject({ doc: held!.doc, compactions: 2 });
+
+    // Another instance compacts: the held document is behind, so the stored snapshot is applied.
+    await shortCode("C-3");
+    await compactDocument(db(), id);
+    await shortCode("C-4");
+    expect((await refreshProjection(db(), id, { snapshotCache: cache }))?.projection.keyFields.shortCode).toBe("C-4");
+    expect(cache.current?.compactions).toBe(3);
+    expect(cache.current?.doc).not.toBe(held!.doc);
+    expect(canonicalDocument(cache.current!.doc, "credential_spec")).toEqual(canonicalDocument(await stored(id), "credential_spec"));
+    clearSnapshotCache(cache);
   });
 
   it("answers null for a document that does not exist", async () => {

@@ -23,7 +23,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
-import { appendUpdates, applyStoredDocument, applyStoredDocumentInSlices, loadStoredDocument, withStoredDocument } from "../../../server/collab/persistence";
+import { appendUpdates, applyStoredDocument, applyStoredDocumentInSlices, loadStoredDocument, withStoredDocument, type SnapshotCache } from "../../../server/collab/persistence";
 import { yieldToEventLoop } from "../../../server/event-loop";
 import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
 import { notifyDocumentContentChanged } from "./content-changes.server";
@@ -73,6 +73,13 @@ export type ProjectionOptions = {
   applyUpdate?: (update: Uint8Array) => Promise<void>;
   /** Skip the content-change listeners (the seed runs before anyone listens). */
   notify?: boolean;
+  /**
+   * The document's open room's snapshot cache: start from the stored snapshot it holds applied
+   * instead of applying it again (the longest single step of a projection), and leave the result
+   * there for the next projection and compaction. Everything added to it is durable: log rows, and
+   * repairs once stored.
+   */
+  snapshotCache?: SnapshotCache;
 };
 
 const REPAIR = Symbol("projection repair");
@@ -108,13 +115,25 @@ export async function refreshProjection(db: Database, documentId: string, option
   if (!row) return null;
   const kind = row.kind;
 
-  let ydoc = new Y.Doc();
-  const repairs: Uint8Array[] = [];
-  ydoc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin === REPAIR) repairs.push(update);
+  const cache = options.snapshotCache;
+  // Ours while we use it: a compaction meanwhile finds none and loads its own.
+  const held = cache?.current ?? null;
+  if (cache) cache.current = null;
+  const stored = await loadStoredDocument(db, documentId, held?.compactions).catch((error: unknown) => {
+    held?.doc.destroy();
+    throw error;
   });
+  const fromCache = held !== null && stored.compactions === held.compactions;
+  if (held && !fromCache) held.doc.destroy();
+  let ydoc = fromCache ? held.doc : new Y.Doc();
+  /** Whether ydoc holds durable content only, snapshot included (it may go back to the cache). */
+  let cacheable = cache !== undefined;
+  const repairs: Uint8Array[] = [];
+  const collectRepairs = (update: Uint8Array, origin: unknown) => {
+    if (origin === REPAIR) repairs.push(update);
+  };
+  ydoc.on("update", collectRepairs);
   try {
-    const stored = await loadStoredDocument(db, documentId);
     // CPU work on the event loop that live edits are waiting on: in slices, letting them through in between.
     await applyStoredDocumentInSlices(ydoc, stored);
     await yieldToEventLoop();
@@ -135,7 +154,8 @@ export async function refreshProjection(db: Database, documentId: string, option
         repairs.length = 0;
         ydoc.destroy();
         ydoc = new Y.Doc();
-        applyStoredDocument(ydoc, stored);
+        cacheable = false;
+        applyStoredDocument(ydoc, fromCache ? await loadStoredDocument(db, documentId) : stored);
       }
     }
 
@@ -176,8 +196,14 @@ export async function refreshProjection(db: Database, documentId: string, option
       await notifyDocumentContentChanged({ documentId, contentHash, previousHash });
     }
     return { documentId, contentHash, previousHash, projection, dependents, repaired: repairs.length > 0 };
+  } catch (error) {
+    cacheable = false;
+    throw error;
   } finally {
-    ydoc.destroy();
+    ydoc.off("update", collectRepairs);
+    // Back to the cache unless a compaction put a newer document there meanwhile.
+    if (cache && cacheable && cache.current === null) cache.current = { doc: ydoc, compactions: stored.compactions ?? 0 };
+    else ydoc.destroy();
   }
 }
 
