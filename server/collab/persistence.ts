@@ -91,7 +91,7 @@ export async function withStoredDocument<T>(db: Queryable, documentId: string, u
 
 /**
  * `applyStoredDocument` for work that runs beside live editing (compaction, projection): the log
- * is applied in slices of about a millisecond with a yield to the event loop in between, so that
+ * is applied in slices of half a millisecond with a yield to the event loop in between, so that
  * broadcasts waiting on it are not held up for the whole document.
  */
 export async function applyStoredDocumentInSlices(doc: Y.Doc, stored: StoredDocument): Promise<void> {
@@ -100,10 +100,10 @@ export async function applyStoredDocumentInSlices(doc: Y.Doc, stored: StoredDocu
 }
 
 /**
- * Work between two yields. Measured by time, not by rows: the same number of rows costs several
- * times more on a loaded core, and that is when the blocks must stay short.
+ * Work between two yields. Measured by time, not by rows: a row may be a whole paste, and the same
+ * rows cost several times more on a loaded core, which is when the blocks must stay short.
  */
-const SLICE_MS = 1;
+const SLICE_MS = 0.5;
 
 async function applyUpdatesInSlices(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
   let next = 0;
