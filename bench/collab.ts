@@ -27,7 +27,9 @@
  *
  * What is measured, per server, while every client is connected to its document:
  * - fan-out latency: keystroke sent by one client → received by each other client on the document
- *   (one process, one clock); p50/p99/max over every delivery in the window,
+ *   (one process, one clock); p50/p90/p99/p99.9/max over every delivery in the window; for ours
+ *   also which share of the deliveries at or above p99 were typed while it ran background work
+ *   (compaction, projection, permission re-check: the runs its /metrics lists),
  * - deliveries/s, server CPU seconds (/proc utime+stime of the server process) and CPU per
  *   delivery; for ours also the CPU of its Postgres backends, which is real cost the reference
  *   does not have,
