@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CollabMetrics } from "./metrics";
 
 describe("CollabMetrics.background", () => {
   const metrics = new CollabMetrics();
-  afterEach(() => metrics.stop());
+  afterAll(() => metrics.stop());
 
   it("lists each run of background work with its wall-clock start and duration, failed runs too", async () => {
     const before = Date.now();

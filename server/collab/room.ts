@@ -64,7 +64,7 @@ export class DocumentRoom {
   readonly owners = new Map<number, AwarenessOwner>();
   /** Local connection id → the awareness client ids it controls. */
   readonly ownedBy = new Map<string, Set<number>>();
-  /** The stored snapshot, applied, between compactions (persistence.ts). */
+  /** The stored snapshot, applied, for compactions and projections (persistence.ts, ADR 0008). */
   readonly snapshotCache: SnapshotCache = newSnapshotCache();
   /** Log rows written since the last compaction (by this instance or found at load). */
   uncompacted = 0;
