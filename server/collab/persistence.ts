@@ -195,10 +195,33 @@ const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
  * durable content only (log rows, stored repairs): applying those again is a no-op. A user takes
  * it (sets `current` to null) while it works, so two never change one document at once.
  */
-export type SnapshotCache = { current: { doc: Y.Doc; compactions: number } | null };
+export type SnapshotCache = { current: SnapshotDocument | null };
+
+export type SnapshotDocument = { doc: Y.Doc; compactions: number };
 
 export function newSnapshotCache(): SnapshotCache {
   return { current: null };
+}
+
+/** Takes the cached document for the caller's exclusive use (null when there is none). */
+export function takeSnapshotDocument(cache: SnapshotCache): SnapshotDocument | null {
+  const taken = cache.current;
+  cache.current = null;
+  return taken;
+}
+
+/**
+ * Gives a document back to the cache. Another user may have put one there meanwhile: the one built
+ * on the later snapshot stays (on a tie, the one already there) and the other is destroyed.
+ */
+export function putBackSnapshotDocument(cache: SnapshotCache, returned: SnapshotDocument): void {
+  const present = cache.current;
+  if (present && present.compactions >= returned.compactions) {
+    returned.doc.destroy();
+    return;
+  }
+  present?.doc.destroy();
+  cache.current = returned;
 }
 
 export function clearSnapshotCache(cache: SnapshotCache): void {
@@ -231,9 +254,8 @@ export async function compactDocument(db: Database, documentId: string, roomCach
       if (merged.length === 0) return { merged: 0, stateBytes: Number(row?.bytes ?? 0) };
       merged.sort((a, b) => a.id - b.id);
       const compactions = row?.compactions ?? 0;
-      let base = cache.current;
       // Until this transaction commits, the cached document is ahead of the stored snapshot.
-      cache.current = null;
+      let base = takeSnapshotDocument(cache);
       if (!base || base.compactions !== compactions) {
         base?.doc.destroy();
         const [stored] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.documentId, documentId));
@@ -254,10 +276,7 @@ export async function compactDocument(db: Database, documentId: string, roomCach
         })
         .where(eq(collabSnapshots.documentId, documentId));
       base.compactions = compactions + 1;
-      // A projection may have put back an older document meanwhile (projection.server.ts).
-      const meanwhile = cache.current as SnapshotCache["current"];
-      if (meanwhile && meanwhile !== base) meanwhile.doc.destroy();
-      cache.current = base;
+      putBackSnapshotDocument(cache, base);
       return { merged: merged.length, stateBytes: state.byteLength };
     });
   } catch (error) {

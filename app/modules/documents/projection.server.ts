@@ -23,7 +23,16 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
-import { appendUpdates, applyStoredDocument, applyStoredDocumentInSlices, loadStoredDocument, withStoredDocument, type SnapshotCache } from "../../../server/collab/persistence";
+import {
+  appendUpdates,
+  applyStoredDocument,
+  applyStoredDocumentInSlices,
+  loadStoredDocument,
+  putBackSnapshotDocument,
+  takeSnapshotDocument,
+  withStoredDocument,
+  type SnapshotCache,
+} from "../../../server/collab/persistence";
 import { yieldToEventLoop } from "../../../server/event-loop";
 import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
 import { notifyDocumentContentChanged } from "./content-changes.server";
@@ -117,8 +126,7 @@ export async function refreshProjection(db: Database, documentId: string, option
 
   const cache = options.snapshotCache;
   // Ours while we use it: a compaction meanwhile finds none and loads its own.
-  const held = cache?.current ?? null;
-  if (cache) cache.current = null;
+  const held = cache ? takeSnapshotDocument(cache) : null;
   const stored = await loadStoredDocument(db, documentId, held?.compactions).catch((error: unknown) => {
     held?.doc.destroy();
     throw error;
@@ -201,8 +209,7 @@ export async function refreshProjection(db: Database, documentId: string, option
     throw error;
   } finally {
     ydoc.off("update", collectRepairs);
-    // Back to the cache unless a compaction put a newer document there meanwhile.
-    if (cache && cacheable && cache.current === null) cache.current = { doc: ydoc, compactions: stored.compactions ?? 0 };
+    if (cache && cacheable) putBackSnapshotDocument(cache, { doc: ydoc, compactions: stored.compactions ?? 0 });
     else ydoc.destroy();
   }
 }
