@@ -16,6 +16,7 @@
  *                    measured too (--no-wait: do not wait). What else ran in the window is reported,
  *   --attempts n     and a window where other processes used more than 10% of a core is measured
  *                    again on fresh documents, up to n windows per server (default 3).
+ *   --no-commit-floor  skip the durable-commit floor (below).
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is where a fresh database is
  * created for our server and dropped at the end. Needs the Remix build (npm run build).
  *
@@ -43,7 +44,12 @@
  * - memory per open document (RSS delta over K freshly opened documents),
  * - cold open of a document of U single-keystroke updates: for ours straight from the update log
  *   (as written), then from the compacted snapshot, then warm (in memory); the reference has no
- *   storage, so only its warm full sync is shown.
+ *   storage, so only its warm full sync is shown,
+ * - the durable-commit floor, after both servers: the same keystroke stream through our group
+ *   commit alone (bench/collab/commit-floor.ts, pinned to the server's core, nothing else running).
+ *   Every delivery of a server that commits before it broadcasts waits at least that long, so its
+ *   p99 against the reference's fan-out p99 says how close to the reference any such server can get
+ *   on this machine.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -68,6 +74,8 @@ import {
   type ServerKind,
   type ServerProcess,
 } from "./collab/servers";
+import { parseCommitFloorOutput, type CommitFloor, type CommitFloorInput } from "./collab/commit-floor";
+import { percentile } from "./collab/stats";
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
@@ -90,6 +98,8 @@ type Config = {
   attempts: number;
   /** Extra environment for our server (experiments: `--ours-env COLLAB_PERMISSION_RECHECK_MS=60000`). */
   oursEnv: Record<string, string>;
+  /** Also measure the durable-commit floor (bench/collab/commit-floor.ts) after the servers. */
+  commitFloor: boolean;
   databaseUrl: string;
 };
 
@@ -99,12 +109,12 @@ function readConfig(argv: string[]): Config {
     const arg = argv[i]!;
     if (!arg.startsWith("--")) throw new Error(`unexpected argument ${arg}`);
     const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    if (name === "no-pin" || name === "no-wait") flags.set(name, "true");
+    if (name === "no-pin" || name === "no-wait" || name === "no-commit-floor") flags.set(name, "true");
     else if (inline !== undefined) flags.set(name, inline);
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) flags.set(name, argv[++i]!);
     else throw new Error(`--${name} needs a value`);
   }
-  const known = new Set(["clients", "docs", "rate", "typists", "duration", "warmup", "mem-docs", "cold-updates", "servers", "cpu-prof", "no-pin", "no-wait", "quiet-wait", "attempts", "ours-env"]);
+  const known = new Set(["clients", "docs", "rate", "typists", "duration", "warmup", "mem-docs", "cold-updates", "servers", "cpu-prof", "no-pin", "no-wait", "quiet-wait", "attempts", "ours-env", "no-commit-floor"]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
   const value = (name: string) => flags.get(name) ?? process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
   const number = (name: string, fallback: number, { min = 0, integer = true } = {}) => {
@@ -143,6 +153,7 @@ function readConfig(argv: string[]): Config {
           return [pair.slice(0, at), pair.slice(at + 1)];
         }),
     ),
+    commitFloor: value("no-commit-floor") !== "true",
     databaseUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test",
   };
 }
@@ -172,6 +183,8 @@ const LOAD_DOC = (attempt: number, i: number) => `bench-load-${attempt}-${i}`;
 const MEM_DOC = (i: number) => `bench-mem-${i}`;
 const MEM_DOC_PATTERN = "bench-mem-%";
 const COLD_DOC = "bench-cold";
+/** Documents the commit-floor process writes to (never opened by a server). */
+const FLOOR_DOC = (i: number) => `bench-floor-${i}`;
 
 type ColdDocument = { updates: Uint8Array[]; state: Uint8Array; fingerprint: string };
 
@@ -233,6 +246,7 @@ async function prepareOurDatabase(config: Config, template: Uint8Array, cold: Co
     const ids = [
       ...Array.from({ length: config.attempts * config.docs }, (_, i) => LOAD_DOC(1 + Math.floor(i / config.docs), i % config.docs)),
       ...Array.from({ length: config.memDocs }, (_, i) => MEM_DOC(i)),
+      ...Array.from({ length: config.docs }, (_, i) => FLOOR_DOC(i)),
     ];
     // As the app's createDocument does: the row and its first Yjs state (the template) together.
     await database.db.transaction(async (tx) => {
@@ -360,11 +374,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   } finally {
     clearTimeout(timer);
   }
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** The body of a fresh client's document (what a person opening it now would see). */
@@ -856,7 +865,7 @@ function log(message: string): void {
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(1));
 const fixed = (digits: number) => (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value.toFixed(digits));
 
-function report(config: Config, results: ServerResult[]): void {
+function report(config: Config, results: ServerResult[], floor: CommitFloor | undefined): void {
   const reference = results.find((r) => r.kind === "reference");
   const ours = results.find((r) => r.kind === "ours");
   const cpuPerDelivery = (r: ServerResult) => (r.serverCpu / r.deliveries) * 1e6;
@@ -946,6 +955,13 @@ function report(config: Config, results: ServerResult[]): void {
         `${share(during)} of the ${b.tail} at or above p99${which ? ` (${which})` : ""}; p99 of the deliveries typed outside it ${ms(b.p99Outside)} ms`,
     );
   }
+  if (floor) {
+    log(
+      `durable commit alone (the same ${floor.updates} keystrokes through ours' group commit, no sockets, nothing else running, pinned like ours): ` +
+        `append → committed p50 ${ms(floor.p50)} ms, p90 ${ms(floor.p90)} ms, p99 ${ms(floor.p99)} ms, p99.9 ${ms(floor.p999)} ms, max ${ms(floor.max)} ms ` +
+        `(${(floor.updates / Math.max(1, floor.commits)).toFixed(1)} per commit): every delivery of a server that commits before it broadcasts waits at least this long`,
+    );
+  }
   if (ours?.reopen) log(`ours was stopped with ${ours.reopen.how} after the load and restarted on the same database before the reopen check.`);
   if (ours?.cold?.compactedRows !== undefined) log(`cold open: ${ours.cold.compactedRows} log rows, no snapshot; "compacted" is after the server merged them and unloaded the document.`);
   if (reference && ours) {
@@ -954,12 +970,49 @@ function report(config: Config, results: ServerResult[]): void {
     const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
     log("");
     log(`target p99 ours/ref ≤ 1.0: ${p99Ratio.toFixed(2)} — ${verdict(p99Ratio <= 1.0)}`);
+    if (floor) {
+      const floorRatio = floor.p99 / reference.p99;
+      log(
+        `  the durable commit alone has p99 ${ms(floor.p99)} ms = ${floorRatio.toFixed(2)}× the reference's whole fan-out p99` +
+          (floorRatio >= 0.8 ? ": on this machine no write-before-broadcast server can reach 1.0 (it must also receive, apply and deliver)" : ""),
+      );
+    }
     log(`target CPU per delivery ours/ref ≤ 1.5: ${cpuRatio.toFixed(2)} — ${verdict(cpuRatio <= 1.5)} (incl. Postgres: ${(cpuPerDeliveryWithPg(ours) / cpuPerDelivery(reference)).toFixed(2)})`);
   }
   for (const r of results) {
     const failures = r.lostKeystrokes + r.contentMismatches + r.divergedDocuments + r.serverViewMismatches + (r.reopen?.mismatches ?? 0) + (r.expectedDeliveries - r.deliveries);
     log(`${r.kind}: ${failures === 0 ? "zero lost updates, zero divergence" : `LOST OR DIVERGED (${failures} problems, see the table)`}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The durable-commit floor
+
+/**
+ * The same keystroke stream through our group commit alone, in its own process on the server's
+ * core, with no server and no load generator running (bench/collab/commit-floor.ts).
+ */
+async function measureCommitFloor(config: Config, database: OurDatabase): Promise<CommitFloor> {
+  log("\n[commit floor] the same keystrokes through the group commit alone, no sockets");
+  if (config.quietWait > 0) await waitForQuiet(config.quietWait * 1000, () => log(`[commit floor] waiting for the machine to be quiet (up to ${config.quietWait} s)`));
+  const input: CommitFloorInput = {
+    databaseUrl: database.url,
+    documentIds: Array.from({ length: config.docs }, (_, i) => FLOOR_DOC(i)),
+    typists: config.typists,
+    rate: config.rate,
+    warmupSeconds: config.warmup,
+    durationSeconds: config.duration,
+  };
+  const args = [...process.execArgv, path.join("bench", "collab", "commit-floor.ts")];
+  const [command, commandArgs] = config.pin ? ["taskset", ["-c", String(SERVER_CPU), process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(command, commandArgs, { env: { ...process.env, BENCH_COMMIT_FLOOR: JSON.stringify(input) }, stdio: ["ignore", "pipe", "inherit"] });
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+  if (code !== 0) throw new Error(`the commit-floor process failed (exit ${code})`);
+  const floor = parseCommitFloorOutput(stdout);
+  log(`[commit floor] ${floor.updates} updates in ${floor.commits} commits; done`);
+  return floor;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1000,7 +1053,8 @@ async function main(): Promise<number> {
     const context: Context = { config, logDir, database, template, cold };
     const results: ServerResult[] = [];
     for (const kind of config.servers) results.push(await runServer(kind, context));
-    report(config, results);
+    const floor = database && config.commitFloor ? await measureCommitFloor(config, database) : undefined;
+    report(config, results, floor);
     if (config.cpuProfileDir) log(`\nCPU profiles (CPU.<date>.<pid>.*.cpuprofile; pids above) in ${config.cpuProfileDir}`);
     return 0;
   } finally {
