@@ -9,7 +9,7 @@ import { openTestDatabase, type TestDatabase } from "../../db/testing";
 import { collabSnapshots, collabUpdates, documents } from "../../db/schema/index";
 import { seedDemo } from "../../db/seed/demo";
 import { GroupCommitWriter } from "./group-commit";
-import { appendUpdates, clearSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, newSnapshotCache } from "./persistence";
+import { appendUpdates, closeSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, newSnapshotCache } from "./persistence";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -141,8 +141,19 @@ describe("compaction", () => {
     expect(here.current?.compactions).toBe(4);
     sameContent(here.current!.doc, reference);
     sameContent(docFrom(await loadDocumentState(database.db, id)), reference);
-    clearSnapshotCache(here);
-    clearSnapshotCache(elsewhere);
+    closeSnapshotCache(here);
+    closeSnapshotCache(elsewhere);
+  });
+
+  it("keeps no document for a room that was destroyed meanwhile (a compaction that outlived it)", async () => {
+    const id = await newDocument("closed-cache-doc");
+    const { reference, updates } = simulateEditing(7, 60);
+    await appendUpdates(database.db, updates.map((update) => ({ documentId: id, update })));
+    const cache = newSnapshotCache();
+    closeSnapshotCache(cache);
+    expect((await compactDocument(database.db, id, cache)).merged).toBe(updates.length);
+    expect(cache.current).toBeNull();
+    sameContent(docFrom(await loadDocumentState(database.db, id)), reference);
   });
 
   // A second connection holds an uncommitted insert: Postgres only (PGlite has one connection).

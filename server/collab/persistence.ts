@@ -195,12 +195,16 @@ const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
  * durable content only (log rows, stored repairs): applying those again is a no-op. A user takes
  * it (sets `current` to null) while it works, so two never change one document at once.
  */
-export type SnapshotCache = { current: SnapshotDocument | null };
+export type SnapshotCache = {
+  current: SnapshotDocument | null;
+  /** The room was destroyed: documents given back now are destroyed instead of kept. */
+  closed: boolean;
+};
 
 export type SnapshotDocument = { doc: Y.Doc; compactions: number };
 
 export function newSnapshotCache(): SnapshotCache {
-  return { current: null };
+  return { current: null, closed: false };
 }
 
 /** Takes the cached document for the caller's exclusive use (null when there is none). */
@@ -215,6 +219,11 @@ export function takeSnapshotDocument(cache: SnapshotCache): SnapshotDocument | n
  * on the later snapshot stays (on a tie, the one already there) and the other is destroyed.
  */
 export function putBackSnapshotDocument(cache: SnapshotCache, returned: SnapshotDocument): void {
+  // A compaction or projection that outlived its room (it unloaded meanwhile) has nobody to keep it for.
+  if (cache.closed) {
+    returned.doc.destroy();
+    return;
+  }
   const present = cache.current;
   if (present && present.compactions >= returned.compactions) {
     returned.doc.destroy();
@@ -224,9 +233,16 @@ export function putBackSnapshotDocument(cache: SnapshotCache, returned: Snapshot
   cache.current = returned;
 }
 
+/** Destroys the cached document (it may be wrong); the next user loads the snapshot again. */
 export function clearSnapshotCache(cache: SnapshotCache): void {
   cache.current?.doc.destroy();
   cache.current = null;
+}
+
+/** Destroys the cached document and keeps none from now on (the room is being destroyed). */
+export function closeSnapshotCache(cache: SnapshotCache): void {
+  cache.closed = true;
+  clearSnapshotCache(cache);
 }
 
 /**
@@ -284,7 +300,7 @@ export async function compactDocument(db: Database, documentId: string, roomCach
     clearSnapshotCache(cache);
     throw error;
   } finally {
-    if (!roomCache) clearSnapshotCache(cache);
+    if (!roomCache) closeSnapshotCache(cache);
   }
 }
 

@@ -12,6 +12,9 @@ import { DocumentRoom, type RoomDeps } from "./room";
 
 type Entry = { ready: Promise<DocumentRoom>; room: DocumentRoom; unloadTimer?: NodeJS.Timeout };
 
+/** A room waiting for its compaction; `done` resolves once it has run (or was skipped). */
+type QueuedCompaction = { room: DocumentRoom; done: Promise<void>; ran: () => void };
+
 type GlobalRooms = { concordCollabRooms?: Map<string, Entry> };
 
 export type RegistryOptions = {
@@ -26,10 +29,10 @@ export class RoomRegistry {
   private readonly entries: Map<string, Entry>;
   /** Unloads in progress: a new connection waits for them so one document never has two rooms. */
   private readonly unloading = new Map<string, Promise<void>>();
-  private readonly compactionQueue: DocumentRoom[] = [];
+  private readonly compactionQueue: QueuedCompaction[] = [];
   private compacting: Promise<void> | null = null;
-  /** The room the queue is compacting now. */
-  private compactingRoom: DocumentRoom | null = null;
+  /** The compaction the queue is running now. */
+  private running: QueuedCompaction | null = null;
   private closed = false;
 
   constructor(private readonly options: RegistryOptions) {
@@ -61,7 +64,7 @@ export class RoomRegistry {
     if (!entry) {
       const room = new DocumentRoom(documentId, {
         ...this.options.roomDeps,
-        requestCompaction: (r) => this.requestCompaction(r),
+        requestCompaction: (r) => void this.requestCompaction(r),
         onFailed: (r) => this.discard(r),
       });
       const ready = room.load().then(() => room);
@@ -109,7 +112,10 @@ export class RoomRegistry {
     this.entries.delete(room.documentId);
     const done = (async () => {
       await room.settled();
-      if (room.uncompacted > 0 && !room.failed) await this.compact(room);
+      // Its last rows are compacted like any others, in the queue (one compaction at a time), after
+      // the one it may have queued or running already.
+      await this.pendingCompaction(room);
+      if (room.uncompacted > 0 && !room.failed) await this.requestCompaction(room);
       await this.options.roomDeps.fanout.leave(room.documentId);
       room.destroy();
       this.options.metrics.counters.documentsUnloaded++;
@@ -135,24 +141,44 @@ export class RoomRegistry {
     void room.settled().then(() => room.destroy());
   }
 
-  requestCompaction(room: DocumentRoom): void {
+  /** Queues a compaction of the room; resolves once it has run. */
+  requestCompaction(room: DocumentRoom): Promise<void> {
     // A room keeps asking while its compaction runs (its count drops when it ends): asking again
     // would compact the few rows written meanwhile at the price of the whole document's encoding.
-    if (room === this.compactingRoom || this.compactionQueue.includes(room)) return;
-    this.compactionQueue.push(room);
+    const pending = this.pendingCompaction(room);
+    if (pending) return pending;
+    // Shutting down: the log is durable, compaction can wait for the next start.
+    if (this.closed) return Promise.resolve();
+    let ran = () => {};
+    const done = new Promise<void>((resolve) => (ran = resolve));
+    this.compactionQueue.push({ room, done, ran });
     // One compaction at a time: it is CPU work on the event loop, and there are two cores.
-    this.compacting ??= (async () => {
-      try {
-        while (this.compactionQueue.length > 0) {
-          this.compactingRoom = this.compactionQueue.shift()!;
-          await this.compact(this.compactingRoom);
-          this.compactingRoom = null;
+    this.compacting ??= this.runCompactions();
+    return done;
+  }
+
+  /** The room's queued or running compaction, if any. */
+  private pendingCompaction(room: DocumentRoom): Promise<void> | undefined {
+    if (this.running?.room === room) return this.running.done;
+    return this.compactionQueue.find((queued) => queued.room === room)?.done;
+  }
+
+  private async runCompactions(): Promise<void> {
+    try {
+      while (this.compactionQueue.length > 0) {
+        const next = (this.running = this.compactionQueue.shift()!);
+        try {
+          // A failed room was dropped; its rows stay in the log for whoever opens it next.
+          if (!next.room.failed && !next.room.destroyed) await this.compact(next.room);
+        } finally {
+          next.ran();
         }
-      } finally {
-        this.compactingRoom = null;
-        this.compacting = null;
+        this.running = null;
       }
-    })();
+    } finally {
+      this.running = null;
+      this.compacting = null;
+    }
   }
 
   private async compact(room: DocumentRoom): Promise<void> {
@@ -174,12 +200,13 @@ export class RoomRegistry {
   /** Compacts rooms that have log rows and have been quiet for a while (periodic sweep). */
   compactQuietRooms(quietMs: number): void {
     const now = Date.now();
-    for (const room of this.rooms) if (room.uncompacted > 0 && now - room.lastActivity >= quietMs) this.requestCompaction(room);
+    for (const room of this.rooms) if (room.uncompacted > 0 && now - room.lastActivity >= quietMs) void this.requestCompaction(room);
   }
 
   /** Shutdown: waits until every room's updates are committed and unloads them all. */
   async closeAll(): Promise<void> {
     this.closed = true;
+    for (const queued of this.compactionQueue.splice(0)) queued.ran();
     const rooms = [...this.entries.values()];
     this.entries.clear();
     for (const entry of rooms) if (entry.unloadTimer) clearTimeout(entry.unloadTimer);

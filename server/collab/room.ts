@@ -18,7 +18,7 @@ import type { AwarenessOwner } from "./awareness-identity";
 import type { Fanout, FanoutMessage } from "./fanout";
 import { DocumentContentLockedError, type GroupCommitWriter } from "./group-commit";
 import type { CollabMetrics } from "./metrics";
-import { applyStoredDocument, clearSnapshotCache, loadStoredDocument, newSnapshotCache, type SnapshotCache } from "./persistence";
+import { applyStoredDocument, closeSnapshotCache, loadStoredDocument, newSnapshotCache, type SnapshotCache } from "./persistence";
 import { prepareMessage, type PreparedMessage } from "./frames";
 import { encodeAwareness, encodeUpdate } from "./protocol";
 
@@ -69,6 +69,8 @@ export class DocumentRoom {
   /** Log rows written since the last compaction (by this instance or found at load). */
   uncompacted = 0;
   failed = false;
+  /** destroy() ran: the room holds nothing any more. */
+  destroyed = false;
   /** Connections being set up (upgrade in progress); the room must not unload under them. */
   pendingJoins = 0;
   lastActivity = Date.now();
@@ -346,7 +348,8 @@ export class DocumentRoom {
 
   /** Frees memory; call after `settled()`. */
   destroy(): void {
-    clearSnapshotCache(this.snapshotCache);
+    this.destroyed = true;
+    closeSnapshotCache(this.snapshotCache);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documents } from "../../../db/schema/documents";
 import { DEMO_PROJECT_ID, seedDemo } from "../../../db/seed/demo";
-import { appendUpdates, clearSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, loadStoredDocument, newSnapshotCache } from "../../../server/collab/persistence";
+import { appendUpdates, closeSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, loadStoredDocument, newSnapshotCache } from "../../../server/collab/persistence";
 import { useTestDatabase } from "../testing/use-test-database";
 import { onDocumentContentChanged, type DocumentContentChanged } from "./content-changes.server";
 import { createDocument, DocumentRuleError, duplicateDocument, linkableDocuments } from "./documents.server";
@@ -211,7 +211,7 @@ describe("refreshProjection", () => {
     expect(cache.current?.compactions).toBe(3);
     expect(cache.current?.doc).not.toBe(held!.doc);
     expect(canonicalDocument(cache.current!.doc, "credential_spec")).toEqual(canonicalDocument(await stored(id), "credential_spec"));
-    clearSnapshotCache(cache);
+    closeSnapshotCache(cache);
   });
 
   it("answers null for a document that does not exist", async () => {

@@ -1,0 +1,149 @@
+/**
+ * The registry's compaction queue against a real database (PGlite in memory, or Postgres with
+ * TEST_DATABASE_URL / DATABASE_URL): one compaction at a time, also for the one an unload runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { openTestDatabase, type TestDatabase } from "../../db/testing";
+import { documents } from "../../db/schema/index";
+import { seedDemo } from "../../db/seed/demo";
+import { createFanout } from "./fanout";
+import { GroupCommitWriter } from "./group-commit";
+import { CollabMetrics } from "./metrics";
+import { countLoggedUpdates, loadDocumentState } from "./persistence";
+import { RoomRegistry } from "./registry";
+import type { DocumentRoom } from "./room";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await seedDemo(database.db);
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function setUp(documentId: string) {
+  await database.db.insert(documents).values({ id: documentId, projectId: "demo-project-cap", kind: "credential_spec", title: documentId });
+  const metrics = new CollabMetrics();
+  const writer = new GroupCommitWriter(database.db);
+  const registry = new RoomRegistry({
+    db: database.db,
+    metrics,
+    unloadGraceMs: 20,
+    development: false,
+    roomDeps: { db: database.db, writer, fanout: await createFanout(undefined, ""), metrics, compactAfterUpdates: 1_000_000 },
+  });
+  return { metrics, registry };
+}
+
+/** Types `count` characters into the room's document, as edits from a client would arrive. */
+async function type(room: DocumentRoom, text: string, count: number): Promise<void> {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+  client.on("update", (update: Uint8Array) => Y.applyUpdate(room.doc, update, "a client"));
+  const target = client.getText(text);
+  for (let i = 0; i < count; i++) target.insert(target.length, String.fromCharCode(97 + (i % 26)));
+  client.destroy();
+  await room.settled();
+}
+
+async function until(condition: () => boolean, message: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("RoomRegistry compaction", () => {
+  it("an unload waits for the room's compaction in the queue and compacts the rows written since", async () => {
+    const id = "registry-unload-doc";
+    const { metrics, registry } = await setUp(id);
+    const room = await registry.acquire(id);
+    await type(room, "first", 400);
+    const first = registry.requestCompaction(room);
+    // Asking again while it is queued or running is the same compaction.
+    expect(registry.requestCompaction(room)).toBe(first);
+    // Written while the first compaction is queued or running: left for the unload's compaction.
+    await type(room, "second", 300);
+    registry.release(room);
+    await until(() => metrics.counters.documentsUnloaded === 1, "the room unloaded");
+    await first;
+
+    expect(room.destroyed).toBe(true);
+    expect(await countLoggedUpdates(database.db, id)).toBe(0);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await loadDocumentState(database.db, id))!);
+    expect(stored.getText("first").length).toBe(400);
+    expect(stored.getText("second").length).toBe(300);
+
+    const runs = metrics.snapshot({ connections: 0, documents: 0, pendingWrites: 0, redis: false }).backgroundRuns.filter((run) => run.work === "compaction");
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < runs.length; i++) expect(runs[i]!.startedAt).toBeGreaterThanOrEqual(runs[i - 1]!.startedAt + runs[i - 1]!.ms - 0.5);
+    await registry.closeAll();
+  });
+
+  // Another session holds the snapshot row: Postgres only (PGlite has one connection).
+  it.skipIf(!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL)("an unload never compacts beside the room's running compaction", async () => {
+    const id = "registry-overlap-doc";
+    const { metrics, registry } = await setUp(id);
+    const room = await registry.acquire(id);
+    await type(room, "first", 100);
+    const { default: postgres } = await import("postgres");
+    const blocker = postgres(database.url!, { max: 2, onnotice: () => {} });
+    let unblock = () => {};
+    const held = new Promise<void>((resolve) => (unblock = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = blocker
+      .begin(async (tx) => {
+        await tx`INSERT INTO collab_snapshots (document_id, state) VALUES (${id}, ${Buffer.from([0, 0])}) ON CONFLICT DO NOTHING`;
+        locked();
+        await held;
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    await isLocked;
+    const waitingOnLocks = async () => {
+      const [row] = await blocker`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      return Number(row!.n);
+    };
+    try {
+      const first = registry.requestCompaction(room);
+      await type(room, "second", 50);
+      registry.release(room);
+      // The grace period (20 ms) is over and the unload waits: only the first compaction is at the lock.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await waitingOnLocks()).toBe(1);
+      unblock();
+      await first;
+      await until(() => metrics.counters.documentsUnloaded === 1, "the room unloaded");
+    } finally {
+      unblock();
+      await holding;
+      await blocker.end();
+    }
+    // The first compaction, let through after the second edits were committed, merged them all.
+    expect(await countLoggedUpdates(database.db, id)).toBe(0);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await loadDocumentState(database.db, id))!);
+    expect(stored.getText("first").length).toBe(100);
+    expect(stored.getText("second").length).toBe(50);
+    await registry.closeAll();
+  });
+
+  it("skips a room destroyed before its turn, and queues nothing once shutting down", async () => {
+    const id = "registry-closed-doc";
+    const { metrics, registry } = await setUp(id);
+    const room = await registry.acquire(id);
+    await type(room, "body", 50);
+    registry.release(room);
+    await registry.closeAll();
+    expect(room.destroyed).toBe(true);
+    await registry.requestCompaction(room);
+    expect(metrics.counters.compactions).toBe(0);
+    // The rows stay in the log, durable, for the next start.
+    expect(await countLoggedUpdates(database.db, id)).toBe(50);
+  });
+});
