@@ -48,6 +48,14 @@ async function type(room: DocumentRoom, text: string, count: number): Promise<vo
   await room.settled();
 }
 
+/** The log is empty and the snapshot holds every character typed into each named text. */
+async function expectAllCompacted(documentId: string, lengths: Record<string, number>): Promise<void> {
+  expect(await countLoggedUpdates(database.db, documentId)).toBe(0);
+  const stored = new Y.Doc();
+  Y.applyUpdate(stored, (await loadDocumentState(database.db, documentId))!);
+  for (const [text, length] of Object.entries(lengths)) expect(stored.getText(text).length).toBe(length);
+}
+
 async function until(condition: () => boolean, message: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!condition()) {
@@ -73,11 +81,7 @@ describe("RoomRegistry compaction", () => {
 
     expect(room.destroyed).toBe(true);
     expect(metrics.counters.compactions).toBe(2);
-    expect(await countLoggedUpdates(database.db, id)).toBe(0);
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await loadDocumentState(database.db, id))!);
-    expect(stored.getText("first").length).toBe(400);
-    expect(stored.getText("second").length).toBe(300);
+    await expectAllCompacted(id, { first: 400, second: 300 });
     await registry.closeAll();
   });
 
@@ -126,11 +130,7 @@ describe("RoomRegistry compaction", () => {
       await blocker.end();
     }
     // The first compaction, let through after the second edits were committed, merged them all.
-    expect(await countLoggedUpdates(database.db, id)).toBe(0);
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await loadDocumentState(database.db, id))!);
-    expect(stored.getText("first").length).toBe(100);
-    expect(stored.getText("second").length).toBe(50);
+    await expectAllCompacted(id, { first: 100, second: 50 });
     await registry.closeAll();
   });
 
