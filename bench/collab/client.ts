@@ -294,7 +294,7 @@ export class Typist {
   /** What this typist's paragraph must hold everywhere. */
   expected: string;
   private typed = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private stopTyping: (() => void) | undefined;
 
   constructor(
     readonly client: BenchClient,
@@ -309,29 +309,13 @@ export class Typist {
     client.doc.getXmlFragment(TYPING_FRAGMENT).push([paragraph]);
   }
 
-  /**
-   * Types `rate` keystrokes per second, starting after `phaseMs` so typists do not move in
-   * lockstep. Each keystroke is scheduled against the start time, not the previous keystroke, so
-   * a busy event loop does not lower the rate (both servers get the same number of keystrokes).
-   */
+  /** Types `rate` keystrokes per second, starting after `phaseMs` (see typeAtRate). */
   start(rate: number, phaseMs: number): void {
-    const period = 1000 / rate;
-    const origin = performance.now() + phaseMs;
-    let next = 0;
-    const tick = () => {
-      const now = performance.now();
-      // Catch up on keystrokes that fell behind, as a person's buffered typing would arrive.
-      while (origin + next * period <= now) {
-        this.keystroke();
-        next++;
-      }
-      this.timer = setTimeout(tick, Math.max(0, origin + next * period - performance.now()));
-    };
-    this.timer = setTimeout(tick, phaseMs);
+    this.stopTyping = typeAtRate(rate, phaseMs, () => this.keystroke());
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    this.stopTyping?.();
   }
 
   private keystroke(): void {
@@ -384,4 +368,28 @@ function stableStringify(value: unknown): string {
       .join(",")}}`;
   }
   return JSON.stringify(value) ?? "undefined";
+}
+
+/**
+ * Calls `keystroke` `rate` times per second, starting after `phaseMs` so typists do not move in
+ * lockstep; returns a function that stops it. Each keystroke is scheduled against the start time,
+ * not the previous keystroke, so a busy event loop does not lower the rate (every run gets the
+ * same number of keystrokes).
+ */
+export function typeAtRate(rate: number, phaseMs: number, keystroke: () => void): () => void {
+  const period = 1000 / rate;
+  const origin = performance.now() + phaseMs;
+  let next = 0;
+  let timer: NodeJS.Timeout;
+  const tick = () => {
+    const now = performance.now();
+    // Catch up on keystrokes that fell behind, as a person's buffered typing would arrive.
+    while (origin + next * period <= now) {
+      keystroke();
+      next++;
+    }
+    timer = setTimeout(tick, Math.max(0, origin + next * period - performance.now()));
+  };
+  timer = setTimeout(tick, phaseMs);
+  return () => clearTimeout(timer);
 }

@@ -15,6 +15,8 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { openDatabase } from "../../db/client";
 import { GroupCommitWriter } from "../../server/collab/group-commit";
+import { typeAtRate } from "./client";
+import { sleep } from "./servers";
 import { percentile } from "./stats";
 
 const Input = z.object({
@@ -63,32 +65,24 @@ async function main(): Promise<void> {
   const waits: number[] = [];
   let measuring = false;
   const period = 1000 / input.rate;
-  const timers: NodeJS.Timeout[] = [];
-  for (let i = 0; i < input.typists; i++) {
+  // The benchmark's typists' own schedule, each with a random phase.
+  const stops = Array.from({ length: input.typists }, (_, i) => {
     const next = keystrokes();
     const documentId = input.documentIds[i % input.documentIds.length]!;
-    const origin = performance.now() + Math.random() * period;
-    let sent = 0;
-    // Scheduled against the start time, like the benchmark's typists.
-    const tick = () => {
-      while (origin + sent * period <= performance.now()) {
-        const appended = performance.now();
-        const counted = measuring;
-        void writer.append(documentId, next()).then(() => {
-          if (counted) waits.push(performance.now() - appended);
-        });
-        sent++;
-      }
-      timers[i] = setTimeout(tick, Math.max(0, origin + sent * period - performance.now()));
-    };
-    timers[i] = setTimeout(tick, origin - performance.now());
-  }
+    return typeAtRate(input.rate, Math.random() * period, () => {
+      const appended = performance.now();
+      const counted = measuring;
+      void writer.append(documentId, next()).then(() => {
+        if (counted) waits.push(performance.now() - appended);
+      });
+    });
+  });
   await sleep(input.warmupSeconds * 1000);
   const commitsBefore = commits;
   measuring = true;
   await sleep(input.durationSeconds * 1000);
   measuring = false;
-  timers.forEach((timer) => clearTimeout(timer));
+  stops.forEach((stop) => stop());
   await writer.drain();
   await database.close();
   const sorted = Float64Array.from(waits).sort();
@@ -102,10 +96,6 @@ async function main(): Promise<void> {
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 if (process.env.BENCH_COMMIT_FLOOR) {

@@ -173,7 +173,6 @@ export class RoomRegistry {
         } finally {
           next.ran();
         }
-        this.running = null;
       }
     } finally {
       this.running = null;

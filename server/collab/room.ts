@@ -69,8 +69,6 @@ export class DocumentRoom {
   /** Log rows written since the last compaction (by this instance or found at load). */
   uncompacted = 0;
   failed = false;
-  /** destroy() ran: the room holds nothing any more. */
-  destroyed = false;
   /** Connections being set up (upgrade in progress); the room must not unload under them. */
   pendingJoins = 0;
   lastActivity = Date.now();
@@ -148,6 +146,11 @@ export class DocumentRoom {
       const origin: ClosingOrigin = { closing: connection };
       awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], origin);
     }
+  }
+
+  /** destroy() ran: the room holds nothing any more. */
+  get destroyed(): boolean {
+    return this.doc.isDestroyed;
   }
 
   get idle(): boolean {
@@ -348,7 +351,6 @@ export class DocumentRoom {
 
   /** Frees memory; call after `settled()`. */
   destroy(): void {
-    this.destroyed = true;
     closeSnapshotCache(this.snapshotCache);
     this.awareness.destroy();
     this.doc.destroy();
