@@ -3,7 +3,8 @@ import type { Database, DatabaseHandle } from "../db/client";
 export type { Database, Queryable, Transaction } from "../db/client";
 
 // Kept on globalThis so the Remix build (re-imported on every dev rebuild) and server/ share one
-// connection: a second PGlite on the same data directory would corrupt it.
+// connection: a second PGlite on the same data directory would corrupt it. The one global the two
+// module graphs share; everything else server/ hands the app through AppLoadContext.
 type Registry = { concordDatabase?: DatabaseHandle };
 const registry = globalThis as typeof globalThis & Registry;
 

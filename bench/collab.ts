@@ -234,11 +234,12 @@ type OurDatabase = {
 
 async function prepareOurDatabase(config: Config, template: Uint8Array, cold: ColdDocument | undefined): Promise<OurDatabase> {
   process.env.TEST_DATABASE_URL = config.databaseUrl;
-  const { openTestDatabase } = await import("../db/testing");
+  const { openTestDatabase } = await import("../test/support/database");
   const { seedDemo, DEMO_PROJECT_ID } = await import("../db/seed/demo");
   const { documents } = await import("../db/schema/index");
-  const { appendUpdates } = await import("../server/collab/persistence");
+  const { appendUpdates } = await import("../app/modules/documents/store/stored-document.server");
   const { collabUpdates } = await import("../db/schema/collaboration");
+  const { resultRows } = await import("../db/client");
   const database = await openTestDatabase();
   if (!database.url) throw new Error("expected a Postgres database (BENCH_DATABASE_URL)");
   try {
@@ -269,12 +270,10 @@ async function prepareOurDatabase(config: Config, template: Uint8Array, cold: Co
     }
     const pids = async () => {
       const result = await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ pid: number }>;
-      return rows.map((row) => Number(row.pid));
+      return resultRows<{ pid: number }>(result).map((row) => Number(row.pid));
     };
-    const ownPid = await database.db.execute(sql`select pg_backend_pid() as pid`);
-    const ownRows = (Array.isArray(ownPid) ? ownPid : (ownPid as { rows: unknown[] }).rows) as Array<{ pid: number }>;
-    const ownPids = new Set([...(await pids()), ...ownRows.map((row) => Number(row.pid))]);
+    const ownPid = resultRows<{ pid: number }>(await database.db.execute(sql`select pg_backend_pid() as pid`));
+    const ownPids = new Set([...(await pids()), ...ownPid.map((row) => Number(row.pid))]);
     return {
       url: database.url,
       ownPids,
@@ -338,7 +337,7 @@ type Connector = {
 async function connectorFor(server: ServerProcess): Promise<Connector> {
   if (server.kind === "reference") return { server, headers: () => ({}) };
   // Browsers send the session cookie and their Origin; several clients share a person, as tabs do.
-  const { signInCookie } = await import("../server/testing/test-server");
+  const { signInCookie } = await import("../test/support/server");
   const { DEMO_ACCOUNTS } = await import("../db/seed/demo");
   const editors = DEMO_ACCOUNTS.filter((account) => account.projectRole !== "qa_reviewer");
   const cookies: string[] = [];

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DataDirectoryLockedError, lockDataDirectory, openDatabase } from "./client";
+import { sql } from "drizzle-orm";
+import { DataDirectoryLockedError, lockDataDirectory, openDatabase, resultRows } from "./client";
 
 const dirs: string[] = [];
 function tempDir() {
@@ -37,5 +38,18 @@ describe("the embedded data directory lock", () => {
     fs.writeFileSync(path.join(dir, "concord.lock"), "1");
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/already in use/);
     expect(fs.existsSync(path.join(dir, "pglite"))).toBe(false);
+  });
+});
+
+describe("resultRows", () => {
+  it("reads both drivers' answers: postgres.js an array of rows, PGlite { rows }", async () => {
+    expect(resultRows<{ n: number }>([{ n: 1 }])).toEqual([{ n: 1 }]);
+    expect(resultRows<{ n: number }>({ rows: [{ n: 2 }], fields: [] })).toEqual([{ n: 2 }]);
+    const database = await openDatabase({ dataDir: "memory://", migrate: false });
+    try {
+      expect(resultRows<{ n: number }>(await database.db.execute(sql`select 3 as n`))).toEqual([{ n: 3 }]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -11,6 +11,11 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything that can run a query: the database itself or an open transaction. */
 export type Queryable = Database | Transaction;
 
+/** The rows of a raw `db.execute(sql…)` result: postgres.js answers an array of rows, PGlite `{ rows }`. */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
 export type DatabaseHandle = {
   db: Database;
   kind: "pglite" | "postgres";

@@ -1,15 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { COLLEGE, EMPLOYER, openAs as openPageAs, QA } from "./support/people";
+import { liveConnectionUp } from "./support/document-page";
+import { COLLEGE, EMPLOYER, openAs, QA } from "./support/people";
 
 const DOCUMENT = "/documents/demo-doc-spec";
-
-/** Signed in on the document, its live connection up. */
-async function openAs(browser: Browser, person: { email: string }): Promise<Page> {
-  const page = await openPageAs(browser, person, DOCUMENT);
-  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
-  return page;
-}
 
 /** The specification's first rich-text block ("Who it is for…"): one of the document's live editors. */
 const BLOCK = "Who it is for and what holders can do";
@@ -17,8 +11,8 @@ const editorOf = (page: Page) => page.getByRole("textbox", { name: BLOCK });
 const caretOf = (page: Page, name: string) => page.locator(".collaboration-carets__label", { hasText: name });
 
 test("two people type into the same document and see each other's text and carets; QA reads along", async ({ browser }, testInfo) => {
-  const college = await openAs(browser, COLLEGE);
-  const employer = await openAs(browser, EMPLOYER);
+  const college = await openAs(browser, COLLEGE, DOCUMENT, { until: liveConnectionUp });
+  const employer = await openAs(browser, EMPLOYER, DOCUMENT, { until: liveConnectionUp });
 
   // The page keeps its contract: title, kind, status, project and participants around the editor.
   await expect(college.getByRole("heading", { level: 1 })).toHaveText("Climate Adaptation Practitioner");
@@ -67,7 +61,7 @@ test("two people type into the same document and see each other's text and caret
   await testInfo.attach("two people co-authoring", { path: screenshot, contentType: "image/png" });
 
   // The QA reviewer reads along: same text, live, but no editable surface and no toolbar.
-  const qa = await openAs(browser, QA);
+  const qa = await openAs(browser, QA, DOCUMENT, { until: liveConnectionUp });
   const qaContent = qa.getByRole("region", { name: "Document content" });
   await expect(qaContent).toContainText("Purpose and audience");
   await expect(qaContent).toContainText("Northwind will host the work placements.");
@@ -84,7 +78,7 @@ test("two people type into the same document and see each other's text and caret
 });
 
 test("the server's first paint shows the stored content, before any script runs", async ({ browser }) => {
-  const writer = await openAs(browser, COLLEGE);
+  const writer = await openAs(browser, COLLEGE, DOCUMENT, { until: liveConnectionUp });
   const line = `Stored for first paint ${Date.now().toString(36)}`;
   await editorOf(writer).click();
   await writer.keyboard.press("Control+End");
@@ -92,7 +86,7 @@ test("the server's first paint shows the stored content, before any script runs"
   await writer.keyboard.type(line);
 
   // A second person sees the line, so the server has stored it (it writes before it broadcasts).
-  const reader = await openAs(browser, EMPLOYER);
+  const reader = await openAs(browser, EMPLOYER, DOCUMENT, { until: liveConnectionUp });
   await expect(editorOf(reader)).toContainText(line);
 
   const noScript = await browser.newContext({ javaScriptEnabled: false });
@@ -107,8 +101,8 @@ test("the server's first paint shows the stored content, before any script runs"
 });
 
 test("the connection state follows the network", async ({ browser }) => {
-  const page = await openAs(browser, EMPLOYER);
-  const other = await openAs(browser, COLLEGE);
+  const page = await openAs(browser, EMPLOYER, DOCUMENT, { until: liveConnectionUp });
+  const other = await openAs(browser, COLLEGE, DOCUMENT, { until: liveConnectionUp });
   await page.context().setOffline(true);
   await expect(page.getByRole("status").filter({ hasText: "Offline — changes will sync" })).toBeVisible();
 

@@ -1,17 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { COLLEGE, EMPLOYER, openAs as openPageAs, QA } from "./support/people";
+import { sidePanelsLoaded } from "./support/document-page";
+import { COLLEGE, EMPLOYER, openAs, QA } from "./support/people";
 
 const DOCUMENT = "/documents/demo-doc-spec";
-
-/** Signed in on the document, its side panels loaded. */
-async function openAs(browser: Browser, person: { email: string }): Promise<Page> {
-  const page = await openPageAs(browser, person, DOCUMENT);
-  // The panels load after hydration, which takes a while on a busy machine (several editors).
-  await expect(page.getByRole("region", { name: "History" }).getByText("Loading versions…")).toHaveCount(0, { timeout: 30_000 });
-  await expect(page.getByRole("region", { name: /^Comments/ }).getByText("Loading comments…")).toHaveCount(0, { timeout: 30_000 });
-  return page;
-}
 
 // Several people's browsers and a live editor per rich-text block: give the flows room on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -21,7 +13,7 @@ const historyOf = (page: Page) => page.getByRole("region", { name: "History" });
 
 test("a QA reviewer comments on a field with a mention; the employer sees it, replies and resolves", async ({ browser }) => {
   const words = `Is this the title the sector uses? (${Date.now().toString(36)})`;
-  const qa = await openAs(browser, QA);
+  const qa = await openAs(browser, QA, DOCUMENT, { until: sidePanelsLoaded });
   const comments = commentsOf(qa);
   await expect(comments.getByText(/No open comments|open/).first()).toBeVisible();
 
@@ -50,7 +42,7 @@ test("a QA reviewer comments on a field with a mention; the employer sees it, re
   await expect(historyOf(qa).getByRole("button", { name: "Save version" })).toHaveCount(0);
 
   // The employer is told they were mentioned, and the thread is flagged for them.
-  const employer = await openAs(browser, EMPLOYER);
+  const employer = await openAs(browser, EMPLOYER, DOCUMENT, { until: sidePanelsLoaded });
   const employerComments = commentsOf(employer);
   await expect(employerComments.getByText(/You are mentioned in \d+ open thread/)).toBeVisible();
   await employerComments.getByRole("button", { name: /^Mentions you/ }).click();
@@ -79,7 +71,7 @@ test("a QA reviewer comments on a field with a mention; the employer sees it, re
 
 test("an editor saves versions and the compare page shows what changed in fields and text", async ({ browser }) => {
   const stamp = Date.now().toString(36).toUpperCase().slice(-4);
-  const page = await openAs(browser, COLLEGE);
+  const page = await openAs(browser, COLLEGE, DOCUMENT, { until: sidePanelsLoaded });
   await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });
   const history = historyOf(page);
 

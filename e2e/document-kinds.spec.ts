@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { liveConnectionUp } from "./support/document-page";
+import { COLLEGE, EMPLOYER, openAs } from "./support/people";
 
 /**
  * The three document kinds, edited by two people at once (two browser contexts, like two laptops):
@@ -13,20 +14,13 @@ import { signIn } from "./support/auth";
 test.describe.configure({ timeout: 150_000 });
 
 const PROJECT = "/projects/demo-project-cap";
-const COLLEGE = { email: "college@demo.concord.test", name: "Daniel Tremblay" };
-const EMPLOYER = { email: "employer@demo.concord.test", name: "Maya Okafor" };
 const unique = () => Date.now().toString(36);
 
-async function person(browser: Browser, who: { email: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 950 } });
-  const page = await context.newPage();
-  await signIn(page, who.email);
-  return page;
-}
+const WIDE = { viewport: { width: 1360, height: 950 } };
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });
+  await liveConnectionUp(page, 30_000);
 }
 
 /** Creates a document from the project page; returns its address. */
@@ -49,8 +43,8 @@ const completeness = (page: Page) => page.getByRole("status").filter({ hasText: 
 const caretIn = (block: Locator, name: string) => block.locator(".collaboration-carets__label", { hasText: name });
 
 test("credential specification: duplicated, then fields, checklist and text edited by two people live", async ({ browser }, testInfo) => {
-  const college = await person(browser, COLLEGE);
-  const employer = await person(browser, EMPLOYER);
+  const college = await openAs(browser, COLLEGE, undefined, WIDE);
+  const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
 
   // Duplicate the complete demo specification from the project page.
   await college.goto(PROJECT);
@@ -112,8 +106,8 @@ test("credential specification: duplicated, then fields, checklist and text edit
 });
 
 test("assessment plan: one row per competency of its specification, appearing live; fields and text edited together", async ({ browser }) => {
-  const college = await person(browser, COLLEGE);
-  const employer = await person(browser, EMPLOYER);
+  const college = await openAs(browser, COLLEGE, undefined, WIDE);
+  const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
   const stamp = unique();
 
   // A blank specification and a plan linked to it: no competencies, so no rows yet.
@@ -159,8 +153,8 @@ test("assessment plan: one row per competency of its specification, appearing li
 });
 
 test("work-based learning agreement: dates, numbers, competencies from the plan and text, live for both", async ({ browser }) => {
-  const college = await person(browser, COLLEGE);
-  const employer = await person(browser, EMPLOYER);
+  const college = await openAs(browser, COLLEGE, undefined, WIDE);
+  const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
   const title = `Northwind placement ${unique()}`;
   const url = await createDocument(college, "Work-based learning agreement", title, "Assessment plan whose competencies are evidenced at work", "Climate Adaptation Practitioner — assessment plan");
   await expect(college.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });

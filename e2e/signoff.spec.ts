@@ -1,29 +1,16 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { COLLEGE, EMPLOYER, openAs, PROFBODY, QA, UNIVERSITY, type OpenOptions, type Person } from "./support/people";
 
 // Its own demo document: an approval locks it, which must not get in the way of other specs.
 const DOCUMENT = "/documents/demo-doc-wbl";
-const PEOPLE = {
-  college: { email: "college@demo.concord.test", org: "Lakeshore College" },
-  university: { email: "university@demo.concord.test", org: "Prairie University" },
-  employer: { email: "employer@demo.concord.test", org: "Northwind Energy" },
-  profbody: { email: "profbody@demo.concord.test", org: "Canadian Climate Practitioners Association" },
-  qa: { email: "qa@demo.concord.test", org: "Postsecondary Quality Assessment Board" },
-} as const;
-type Who = keyof typeof PEOPLE;
-
-/** A separate browser context per person: own cookies, own socket. */
-async function openAs(browser: Browser, who: Who): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await signIn(page, PEOPLE[who].email);
-  await page.goto(DOCUMENT);
-  await expect(panelOf(page).getByRole("heading", { name: "Sign-off" })).toBeVisible();
-  return page;
-}
 
 const panelOf = (page: Page) => page.getByRole("region", { name: "Sign-off" });
-const partyOf = (page: Page, who: Who): Locator => panelOf(page).getByRole("listitem", { name: PEOPLE[who].org, exact: true });
+const partyOf = (page: Page, who: Person): Locator => panelOf(page).getByRole("listitem", { name: who.organization, exact: true });
+/** On the document, its sign-off panel shown. */
+const ON_SIGNOFF_PANEL: OpenOptions = {
+  viewport: { width: 1400, height: 1000 },
+  until: (page) => expect(panelOf(page).getByRole("heading", { name: "Sign-off" })).toBeVisible(),
+};
 const statusBadge = (page: Page) => page.locator(".page-header .badge").first();
 
 /** The short hash the panel shows as the current version. */
@@ -34,9 +21,9 @@ async function currentShortHash(page: Page): Promise<string> {
 }
 
 /** Approve for the person's organization, checking the confirmation shows the version's short hash. */
-async function approve(page: Page, who: Who): Promise<string> {
+async function approve(page: Page, who: Person): Promise<string> {
   const panel = panelOf(page);
-  const seat = panel.getByRole("group", { name: `Your decision for ${PEOPLE[who].org}` });
+  const seat = panel.getByRole("group", { name: `Your decision for ${who.organization}` });
   await seat.getByRole("button", { name: "Approve", exact: true }).click();
   const dialog = seat.getByRole("dialog", { name: "Confirm approval" });
   const hash = await currentShortHash(page);
@@ -53,11 +40,11 @@ async function reopenPanel(page: Page) {
 
 test("request → partners approve → an edit outdates an approval → re-approve → QA approves → locked; the trail verifies", async ({ browser }) => {
   test.setTimeout(240_000);
-  const college = await openAs(browser, "college");
+  const college = await openAs(browser, COLLEGE, DOCUMENT, ON_SIGNOFF_PANEL);
 
   // Draft: the lead (an editor) sees who will decide and the button to request sign-off.
   await expect(statusBadge(college)).toHaveText("Draft");
-  await expect(partyOf(college, "employer").getByText("Pending", { exact: true })).toBeVisible();
+  await expect(partyOf(college, EMPLOYER).getByText("Pending", { exact: true })).toBeVisible();
   await expect(panelOf(college).getByRole("link", { name: "Adjust sign-off template" })).toBeVisible();
   await panelOf(college).getByRole("button", { name: "Request sign-off" }).click();
   await expect(statusBadge(college)).toHaveText("In review");
@@ -65,19 +52,19 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await expect(panelOf(college).getByRole("button", { name: "Withdraw" })).toBeVisible();
 
   // The QA reviewer waits for the partners: no decision buttons yet; the inbox is empty for QA.
-  const qa = await openAs(browser, "qa");
+  const qa = await openAs(browser, QA, DOCUMENT, ON_SIGNOFF_PANEL);
   await expect(panelOf(qa).getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
 
   // The employer finds the document in the inbox and approves it.
-  const employer = await openAs(browser, "employer");
+  const employer = await openAs(browser, EMPLOYER, DOCUMENT, ON_SIGNOFF_PANEL);
   await employer.getByRole("link", { name: "Inbox" }).click();
   await expect(employer.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await employer.getByRole("row", { name: /work-based learning agreement/ }).getByRole("link").click();
-  const approvedFirst = await approve(employer, "employer");
+  const approvedFirst = await approve(employer, EMPLOYER);
 
   // Request changes needs a comment: the button stays disabled while it is empty.
-  const university = await openAs(browser, "university");
-  const universitySeat = panelOf(university).getByRole("group", { name: `Your decision for ${PEOPLE.university.org}` });
+  const university = await openAs(browser, UNIVERSITY, DOCUMENT, ON_SIGNOFF_PANEL);
+  const universitySeat = panelOf(university).getByRole("group", { name: `Your decision for ${UNIVERSITY.organization}` });
   await universitySeat.getByRole("button", { name: "Request changes" }).click();
   await expect(universitySeat.getByRole("button", { name: "Send change request" })).toBeDisabled();
   await universitySeat.getByRole("button", { name: "Cancel" }).click();
@@ -94,7 +81,7 @@ test("request → partners approve → an edit outdates an approval → re-appro
   }).toPass({ timeout: 20_000 });
 
   // The employer's approval of the older version is outdated; they can see what changed.
-  await expect(partyOf(employer, "employer").getByText("Outdated", { exact: true })).toBeVisible();
+  await expect(partyOf(employer, EMPLOYER).getByText("Outdated", { exact: true })).toBeVisible();
   await panelOf(employer).getByRole("link", { name: "See what changed" }).click();
   await expect(employer.getByRole("heading", { name: "What changed since the approved version" })).toBeVisible();
   await expect(employer.getByText("Revised during review")).toBeVisible();
@@ -103,20 +90,20 @@ test("request → partners approve → an edit outdates an approval → re-appro
 
   // Everyone in stage 1 approves the current version, the employer again.
   await reopenPanel(university);
-  await approve(university, "university");
-  const profbody = await openAs(browser, "profbody");
-  await approve(profbody, "profbody");
+  await approve(university, UNIVERSITY);
+  const profbody = await openAs(browser, PROFBODY, DOCUMENT, ON_SIGNOFF_PANEL);
+  await approve(profbody, PROFBODY);
   await reopenPanel(college);
-  await approve(college, "college");
+  await approve(college, COLLEGE);
   await reopenPanel(employer);
-  const approvedHash = await approve(employer, "employer");
+  const approvedHash = await approve(employer, EMPLOYER);
   expect(approvedHash).not.toBe(approvedFirst);
 
   // The college keeps the document open (socket connected, editable) while QA gives the final approval.
   await reopenPanel(college);
   await expect(college.locator('[contenteditable="true"]').first()).toBeVisible();
   await reopenPanel(qa);
-  expect(await approve(qa, "qa")).toBe(approvedHash);
+  expect(await approve(qa, QA)).toBe(approvedHash);
   await expect(statusBadge(qa)).toHaveText("Approved");
 
   // Locked: the open page turns read-only within seconds, without a reload.

@@ -1,32 +1,58 @@
 /**
- * Builds the whole server (HTTP app + collaboration) around an open database. Used by
- * server/index.ts and by integration tests, which start the real thing on a free port.
+ * Builds the whole server (HTTP app + collaboration) around an open database, and wires the
+ * collaboration server to the app: the document store, the access check and the projection with
+ * its content-change hook come from app/modules and are handed in here; nothing in app/ knows the
+ * server. Used by server/index.ts and by integration tests, which start the real thing on a free port.
  */
 import http from "node:http";
 import type { Env } from "../app/env.server";
 import { setDatabase } from "../app/db.server";
-import { onDocumentContentChanged } from "../app/modules/documents/content-changes.server";
+import { refreshProjection, type DocumentContentChanged } from "../app/modules/documents/projection.server";
 import { syncSignoffContent } from "../app/modules/signoff/signoff.server";
 import type { DatabaseHandle } from "../db/client";
-import { createCollaboration } from "./collab/index";
+import { resolveAccess } from "./collab/access";
+import { createCollaboration, type Collaboration } from "./collab/index";
+import { collaborationStore } from "./collab/store";
 import { createHttpApp } from "./http-app";
 
 export type RunningServer = {
   url: string;
   port: number;
   server: http.Server;
-  collaboration: Awaited<ReturnType<typeof createCollaboration>>;
+  collaboration: Collaboration;
   /** Stops accepting, closes sockets (1001), drops HTTP connections. Does not close the database. */
   close: () => Promise<void>;
 };
 
-export async function startServer(env: Env, database: DatabaseHandle): Promise<RunningServer & { startDevReload?: () => Promise<void> }> {
+export type ServerHooks = {
+  /** Hears every content-hash change after the sign-off has (integration tests). */
+  onContentChanged?: (event: DocumentContentChanged) => Promise<void>;
+};
+
+export async function startServer(env: Env, database: DatabaseHandle, hooks: ServerHooks = {}): Promise<RunningServer & { startDevReload?: () => Promise<void> }> {
   setDatabase(database);
-  // Content saved during review outdates approvals of older versions (re-read under the lock).
-  onDocumentContentChanged("signoff", ({ documentId }) => syncSignoffContent(documentId).then(() => undefined));
-  const { app, reloadBuild } = await createHttpApp(env);
+  const db = database.db;
+  // The HTTP app serves requests only once the server listens, below: by then `collaboration` is set.
+  const { app, reloadBuild } = await createHttpApp(env, { collaboration: () => collaboration });
   const server = http.createServer(app);
-  const collaboration = await createCollaboration({ env, database, server });
+  const collaboration = await createCollaboration({
+    env,
+    server,
+    store: collaborationStore(db),
+    access: (sessionId, documentId, cache) => resolveAccess(db, sessionId, documentId, cache),
+    project: (documentId, options) =>
+      refreshProjection(db, documentId, {
+        ...options,
+        onContentChanged: async (event) => {
+          try {
+            // Content saved during review outdates approvals of older versions (re-read under the lock).
+            await syncSignoffContent(event.documentId);
+          } finally {
+            await hooks.onContentChanged?.(event);
+          }
+        },
+      }),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());

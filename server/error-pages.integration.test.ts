@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { signInCookie, startTestServer, type TestServer } from "./testing/test-server";
+import { signInCookie, startTestServer, type TestServer } from "../test/support/server";
 
 // Runs last in its own file: it closes the database under a running server on purpose.
 let server: TestServer;

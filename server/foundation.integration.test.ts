@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInCookie, startTestServer, type TestServer } from "./testing/test-server";
+import { signInCookie, startTestServer, type TestServer } from "../test/support/server";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -49,13 +49,14 @@ describe("the HTTP server on the real database", () => {
 
     const duplicate = await post({ name: "Ada again", email: "ADA@example.com", password: "analytical-engine" });
     expect(duplicate.status).toBe(400);
-    expect((await duplicate.json()).fieldErrors.email).toMatch(/already exists/);
+    expect((await duplicate.json()).error.email[0]).toMatch(/already exists/);
 
     const short = await post({ name: "Bob", email: "bob@example.com", password: "short" });
     expect(short.status).toBe(400);
     const body = await short.json();
-    expect(body.fieldErrors.password).toMatch(/at least 10/);
-    expect(body.values).toEqual({ name: "Bob", email: "bob@example.com" });
+    expect(body.error.password[0]).toMatch(/at least 10/);
+    // What was typed comes back to fill the form again, never the password.
+    expect(body.initialValue).toEqual({ name: "Bob", email: "bob@example.com" });
   });
 
   it("gives the same error for an unknown e-mail and a wrong password", async () => {
@@ -70,7 +71,9 @@ describe("the HTTP server on the real database", () => {
     const unknown = await attempt("nobody@example.com", "whatever-password");
     const wrong = await attempt("college@demo.concord.test", "wrong-password");
     expect(unknown.status).toBe(400);
-    expect(unknown.body.formError).toBe(wrong.body.formError);
+    // Conform keeps the form's own errors under the empty name.
+    expect(unknown.body.error[""]).toEqual(["Email or password is incorrect."]);
+    expect(unknown.body.error[""]).toEqual(wrong.body.error[""]);
   });
 
   it("rate-limits repeated failed sign-ins for one e-mail", async () => {

@@ -1,13 +1,18 @@
+/**
+ * The HTTP side: CSRF origin check, static files, the operator's /metrics, and the Remix build
+ * with its load context (the client's address and the collaboration server's live documents).
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Env } from "../app/env.server";
 import { isAllowedOrigin, isSafeMethod } from "../app/modules/auth/origin";
-import { collaborationHandle } from "./collab/handle";
-import { log } from "./log";
+import type { LiveDocuments } from "../app/modules/documents/live-documents";
+import { log } from "../app/utils/log.server";
+import type { Collaboration } from "./collab/index";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -20,7 +25,12 @@ async function importBuild(): Promise<ServerBuild> {
   return (await import(url)) as ServerBuild;
 }
 
-export async function createHttpApp(env: Env) {
+export type HttpAppOptions = {
+  /** The running collaboration server (started after the app: it needs our HTTP server). */
+  collaboration: () => Collaboration;
+};
+
+export async function createHttpApp(env: Env, { collaboration }: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // Behind a proxy the client's address comes from X-Forwarded-For (used by sign-in rate limits).
@@ -37,18 +47,21 @@ export async function createHttpApp(env: Env) {
 
   // Operator figures of the collaboration server (aggregates; detail with the METRICS_TOKEN bearer).
   app.get("/metrics", (req, res) => {
-    const collaboration = collaborationHandle();
-    if (collaboration) collaboration.handleMetricsRequest(req, res);
-    else res.status(503).type("text/plain").send("collaboration not running");
+    collaboration().handleMetricsRequest(req, res);
   });
+
+  const liveDocuments: LiveDocuments = {
+    refreshPermissions: (documentId) => collaboration().refreshPermissions(documentId),
+  };
+  const loadContext = (req: express.Request): AppLoadContext => ({ clientIp: req.ip ?? "", liveDocuments });
 
   let build = await importBuild();
   const development = env.NODE_ENV === "development";
   app.all(
     "*",
     development
-      ? (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext: () => ({ clientIp: req.ip ?? "" }) })(req, res, next)
-      : createRequestHandler({ build, mode: build.mode, getLoadContext: (req) => ({ clientIp: req.ip ?? "" }) }),
+      ? (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext: () => loadContext(req) })(req, res, next)
+      : createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext }),
   );
 
   // In development `remix dev --manual` rebuilds into build/; reload it and tell the dev server.

@@ -5,7 +5,7 @@ import { parseEnv } from "../app/env.server";
 import { openDatabase } from "../db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../db/seed/demo";
 import { startServer } from "./app-server";
-import { log } from "./log";
+import { log } from "../app/utils/log.server";
 
 async function main() {
   const env = parseEnv();

@@ -4,6 +4,7 @@
  * with a status (404 for people outside the project) rather than throwing, so a failing panel
  * action never replaces the document page with an error page.
  */
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
@@ -11,20 +12,22 @@ import { requireActor } from "~/modules/auth/request.server";
 import { AnchorError, AnchorSchema } from "~/modules/comments/anchors";
 import {
   CommentBodySchema,
-  DocumentAccessError,
   editComment,
   listThreads,
   reply,
   setThreadStatus,
   startThread,
 } from "~/modules/comments/comments.server";
+import { fieldErrorsOf, type FieldErrors } from "~/modules/forms/replies";
+import { refusalStatus } from "~/modules/permissions/require.server";
 
-export type CommentsActionData = { ok: true; intent: string; threadId?: string } | { ok: false; intent: string; fieldErrors: Record<string, string> };
+export type CommentsActionData = { ok: true; intent: string; threadId?: string } | { ok: false; intent: string; fieldErrors: FieldErrors };
 
 function accessFailure(error: unknown, intent: string) {
-  if (error instanceof DocumentAccessError) {
-    const message = error.status === 404 ? "This document or comment no longer exists, or you no longer have access to it." : "You cannot do that on this document.";
-    return json<CommentsActionData>({ ok: false, intent, fieldErrors: { form: message } }, { status: error.status });
+  const status = refusalStatus(error);
+  if (status) {
+    const message = status === 404 ? "This document or comment no longer exists, or you no longer have access to it." : "You cannot do that on this document.";
+    return json<CommentsActionData>({ ok: false, intent, fieldErrors: { form: message } }, { status });
   }
   if (error instanceof AnchorError) return json<CommentsActionData>({ ok: false, intent, fieldErrors: { anchor: error.message } }, { status: 400 });
   throw error;
@@ -36,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const result = await listThreads(actor, params.documentId ?? "");
     return json({ ok: true as const, viewerId: user.id, ...result });
   } catch (error) {
-    if (error instanceof DocumentAccessError) return json({ ok: false as const, status: error.status }, { status: error.status });
+    const status = refusalStatus(error);
+    if (status) return json({ ok: false as const, status }, { status });
     throw error;
   }
 }
@@ -60,15 +64,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   const documentId = params.documentId ?? "";
-  const form = Object.fromEntries([...(await request.formData()).entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  const intent = form.intent ?? "";
-  const parsed = ActionSchema.safeParse(form);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-    return json<CommentsActionData>({ ok: false, intent, fieldErrors }, { status: 400 });
-  }
-  const input = parsed.data;
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  // No coercion: the anchor is JSON the schema parses itself, and an empty body is the schema's to refuse.
+  const submission = parseWithZod(formData, { schema: ActionSchema, disableAutoCoercion: true });
+  if (submission.status !== "success") return json<CommentsActionData>({ ok: false, intent, fieldErrors: fieldErrorsOf(submission.reply()) }, { status: 400 });
+  const input = submission.value;
   try {
     switch (input.intent) {
       case "start": {

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { DocumentWorkspace, useLiveDocument } from "~/components/document/document-workspace";
+import { DocumentWorkspace } from "~/components/document/document-workspace";
+import { useLiveDocument } from "~/components/document/use-live-document";
 import documentStyles from "~/components/document/document.css";
 import { loadDocumentPageData } from "~/components/document/page-data.server";
 import { CommentsPanel } from "~/components/comments/CommentsPanel";
@@ -11,7 +12,8 @@ import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
 import { getDocumentForActor, linkableDocuments } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
-import { LINKED_DOCUMENT } from "~/modules/documents/projection.server";
+import { LINKED_DOCUMENT } from "~/modules/documents/model";
+import { todayIsoDate } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentStyles }];
 
@@ -21,8 +23,8 @@ const ROLE_WORDS = { editor: "You can edit", commenter: "You can read and commen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);
-  const found = params.documentId ? await getDocumentForActor(actor, params.documentId) : null;
-  if (!found) throw new Response("Not found", { status: 404 });
+  // Throws the access gate's 404 for anyone who may not view the document.
+  const found = await getDocumentForActor(actor, params.documentId ?? "");
   const { document } = found;
   // The project's specifications and plans: options of link fields and the competencies rows choose from.
   const linkable = await linkableDocuments(document.projectId, document.id);
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer: { id: user.id, name: user.name },
     page,
     linkable,
-    today: new Date().toISOString().slice(0, 10),
+    today: todayIsoDate(),
   });
 }
 

@@ -8,8 +8,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import signoffStyles from "~/components/signoff/signoff.css";
 import { StatusBadge } from "~/components/ui/badges";
 import { requireUser } from "~/modules/auth/request.server";
-import { formatUtc, shortHash } from "~/modules/signoff/format";
-import { documentAuditTrail, verifyDocumentAudit } from "~/modules/signoff/views.server";
+import { shortHash } from "~/modules/signoff/format";
+import { documentAuditTrail, verifyDocumentAudit } from "~/modules/signoff/read-models/audit-trail.server";
+import { formatUtc } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
@@ -17,9 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Audit 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const trail = await documentAuditTrail(user.id, params.documentId ?? "");
-  if (!trail) throw new Response("Not found", { status: 404 });
-  return json(trail);
+  // Outsiders get the access gate's 404 (thrown by the read model).
+  return json(await documentAuditTrail(user.id, params.documentId ?? ""));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,7 +27,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") !== "verify") throw new Response("Unknown action", { status: 400 });
   const result = await verifyDocumentAudit(user.id, params.documentId ?? "");
-  if (!result) throw new Response("Not found", { status: 404 });
   return json({ result, checkedAt: new Date().toISOString() });
 }
 

@@ -10,8 +10,8 @@ import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
-import { formatUtc } from "~/modules/signoff/format";
-import { approvalCertificate, roundParam } from "~/modules/signoff/views.server";
+import { approvalCertificate, roundParam } from "~/modules/signoff/read-models/certificate.server";
+import { formatUtc } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/request.server";
 import { certificatePdf } from "~/modules/signoff/certificate-pdf.server";
-import { approvalCertificate, roundParam } from "~/modules/signoff/views.server";
+import { approvalCertificate, roundParam } from "~/modules/signoff/read-models/certificate.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

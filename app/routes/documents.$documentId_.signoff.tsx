@@ -1,23 +1,24 @@
 /**
- * /documents/<id>/signoff — the sign-off panel's data (`?panel`, loaded by SignoffPanel with a
- * fetcher), its actions (an `intent` field), and the page where a project lead adjusts the
- * document's sign-off template. Not nested in the document page (trailing underscore): it is a
- * page of its own.
+ * /documents/<id>/signoff — the page where a project lead adjusts the document's sign-off template
+ * (stages, parties, quorum). Not nested in the document page (trailing underscore): it is a page of
+ * its own. The document page's Sign-off panel reads and posts through
+ * /documents/<id>/signoff-panel.
  */
+import { getCollectionProps, getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
-import { z } from "zod";
 import signoffStyles from "~/components/signoff/signoff.css";
 import { StatusBadge } from "~/components/ui/badges";
-import { FormError } from "~/components/ui/form";
+import { Field, FormError, SelectField } from "~/components/ui/form";
 import { requireUser } from "~/modules/auth/request.server";
 import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
-import { requestMeta, runSignoffCommand, saveTemplate, type SignoffCommand } from "~/modules/signoff/signoff.server";
-import { blankStage, partyValue, templateFieldErrors, templateFromForm } from "~/modules/signoff/template-form";
+import { templateEditor, type TemplateEditorData } from "~/modules/signoff/read-models/template-editor.server";
+import { requestMeta } from "~/modules/audit/audit.server";
+import { saveTemplate } from "~/modules/signoff/signoff.server";
 import { MAX_STAGES, type SignoffTemplate } from "~/modules/signoff/template";
-import { signoffPanel, templateEditor } from "~/modules/signoff/views.server";
+import { blankStage, TemplateFormSchema, templateFieldErrors, templateFormValue, type TemplateFormValue } from "~/modules/signoff/template-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
@@ -25,104 +26,39 @@ export const meta: MetaFunction = () => [{ title: "Sign-off template — Concord
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const documentId = params.documentId ?? "";
-  if (new URL(request.url).searchParams.has("panel")) {
-    const panel = await signoffPanel(user.id, documentId);
-    if (!panel) throw new Response("Not found", { status: 404 });
-    return json({ panel, editor: null }, { headers: { "Cache-Control": "no-store" } });
-  }
-  const editor = await templateEditor(user.id, documentId);
-  if (!editor) throw new Response("Not found", { status: 404 });
-  return json({ panel: null, editor });
-}
-
-/** What the panel's forms post; each refusal comes back as a message for the person. */
-export type SignoffActionData = { ok: boolean; intent: string; message?: string; fieldErrors?: Record<string, string> };
-
-const hash = z.string().regex(/^[0-9a-f]{64}$/, "The version is missing; reload the page.");
-const organizationId = z.string().min(1).max(100);
-const reason = z.string().trim().max(2000, "Keep it under 2,000 characters").optional();
-
-const CommandSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("request_signoff") }),
-  z.object({ intent: z.literal("resubmit") }),
-  z.object({ intent: z.literal("approve"), organizationId, versionHash: hash }),
-  z.object({
-    intent: z.literal("request_changes"),
-    organizationId,
-    versionHash: hash,
-    comment: z.string().trim().min(1, "Say which changes are needed").max(4000, "Keep it under 4,000 characters"),
-  }),
-  z.object({
-    intent: z.literal("reject"),
-    organizationId,
-    versionHash: hash,
-    reason: z.string().trim().min(1, "Give the reason for the rejection").max(4000, "Keep it under 4,000 characters"),
-  }),
-  z.object({ intent: z.literal("withdraw"), reason }),
-  z.object({ intent: z.literal("reopen"), reason }),
-]);
-
-function toCommand(input: z.infer<typeof CommandSchema>): SignoffCommand {
-  switch (input.intent) {
-    case "request_signoff":
-    case "resubmit":
-      return { type: input.intent };
-    case "approve":
-      return { type: "approve", organizationId: input.organizationId, versionHash: input.versionHash };
-    case "request_changes":
-      return { type: "request_changes", organizationId: input.organizationId, versionHash: input.versionHash, comment: input.comment };
-    case "reject":
-      return { type: "reject", organizationId: input.organizationId, versionHash: input.versionHash, reason: input.reason };
-    case "withdraw":
-    case "reopen":
-      return { type: input.intent, reason: input.reason ?? null };
-  }
+  // Outsiders get the access gate's 404 (thrown by the read model).
+  return json(await templateEditor(user.id, params.documentId ?? ""));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const documentId = params.documentId ?? "";
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const meta = requestMeta(request, context.clientIp);
-
-  if (intent === "save_template") {
-    const result = await saveTemplate(documentId, user.id, templateFromForm(formData), meta);
-    if (result.ok) return redirect(`/documents/${documentId}`);
-    if ("issues" in result) return json<SignoffActionData>({ ok: false, intent, fieldErrors: templateFieldErrors(result.issues) }, { status: 400 });
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
-    return json<SignoffActionData>({ ok: false, intent, message: result.message }, { status: result.status });
-  }
-
-  const parsed = CommandSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-    if (fieldErrors.intent) throw new Response("Unknown action", { status: 400 });
-    return json<SignoffActionData>({ ok: false, intent, fieldErrors, message: Object.values(fieldErrors)[0] }, { status: 400 });
-  }
-  const result = await runSignoffCommand(documentId, user.id, toCommand(parsed.data), meta);
-  if (result.ok) return json<SignoffActionData>({ ok: true, intent });
+  const submission = parseWithZod(await request.formData(), { schema: TemplateFormSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await saveTemplate(documentId, user.id, submission.value, requestMeta(request, context.clientIp));
+  if (result.ok) return redirect(`/documents/${documentId}`);
+  // Checked against the project (organizations that take part, quorum within the stage).
+  if ("issues" in result) return json(submission.reply({ fieldErrors: templateFieldErrors(result.issues) }), { status: 400 });
   if (result.status === 404) throw new Response("Not found", { status: 404 });
-  return json<SignoffActionData>({ ok: false, intent, message: result.message }, { status: result.status });
+  return json(submission.reply({ formErrors: [result.message] }), { status: result.status });
 }
 
-// ---------------------------------------------------------------------------------------------
-// The template page
-
-
-type StageDraft = SignoffTemplate["stages"][number] & { key: number };
+const QUORUM_OPTIONS = [
+  { value: "all", label: "Every party approves" },
+  { value: "k_of_n", label: "At least some parties approve" },
+];
 
 export default function SignoffTemplatePage() {
-  const { editor } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const editor = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [stages, setStages] = useState<StageDraft[]>(() => (editor?.template.stages ?? []).map((stage, key) => ({ ...stage, key })));
-  if (!editor) return null;
-  const errors = data?.fieldErrors ?? {};
-  const update = (key: number, change: Partial<StageDraft>) => setStages((all) => all.map((s) => (s.key === key ? { ...s, ...change } : s)));
-  const nextKey = () => Math.max(-1, ...stages.map((s) => s.key)) + 1;
+  const [form, fields] = useForm<TemplateFormValue, SignoffTemplate>({
+    lastResult,
+    defaultValue: templateFormValue(editor.template),
+    // The same schema as the server's: adding, moving and removing stages happen in the browser.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TemplateFormSchema }),
+  });
+  const stages = fields.stages.getFieldList();
 
   return (
     <>
@@ -144,117 +80,36 @@ export default function SignoffTemplatePage() {
           Only the lead institution adjusts the template, while the document is a draft or has changes requested.
         </div>
       ) : null}
-      <Form method="post" className="form signoff-template" noValidate>
-        <FormError error={errors.form ?? (data && !data.ok ? data.message : undefined)} />
-        <input type="hidden" name="stageCount" value={stages.length} />
-        {stages.map((stage, index) => {
-          const prefix = `stages.${index}`;
-          const selected = new Set(stage.parties.map(partyValue));
-          return (
-            <fieldset key={stage.key} className="card signoff-template__stage" disabled={!editor.mayAdjust}>
-              <legend>Stage {index + 1}</legend>
-              <div className="field">
-                <label htmlFor={`${prefix}.name`}>Stage name</label>
-                <input
-                  id={`${prefix}.name`}
-                  name={`${prefix}.name`}
-                  value={stage.name}
-                  onChange={(e) => update(stage.key, { name: e.target.value })}
-                  aria-invalid={errors[`${prefix}.name`] ? true : undefined}
-                  aria-describedby={errors[`${prefix}.name`] ? `${prefix}.name-error` : undefined}
-                />
-                {errors[`${prefix}.name`] ? <span id={`${prefix}.name-error`} className="field__error" role="alert">{errors[`${prefix}.name`]}</span> : null}
-              </div>
-              <fieldset className="signoff-template__parties" aria-describedby={errors[`${prefix}.parties`] ? `${prefix}.parties-error` : undefined}>
-                <legend>Parties</legend>
-                {editor.roles.map(({ role, organizations }) => (
-                  <label key={role} className="signoff-template__choice">
-                    <input
-                      type="checkbox"
-                      name={`${prefix}.parties`}
-                      value={`role:${role}`}
-                      checked={selected.has(`role:${role}`)}
-                      onChange={(e) =>
-                        update(stage.key, {
-                          parties: e.target.checked ? [...stage.parties, { kind: "role", role }] : stage.parties.filter((p) => partyValue(p) !== `role:${role}`),
-                        })
-                      }
-                    />
-                    Every {PROJECT_ROLE_LABELS[role].toLowerCase()} <span className="muted">({organizations.join(", ")})</span>
-                  </label>
-                ))}
-                {editor.organizations.map((organization) => (
-                  <label key={organization.id} className="signoff-template__choice">
-                    <input
-                      type="checkbox"
-                      name={`${prefix}.parties`}
-                      value={`organization:${organization.id}`}
-                      checked={selected.has(`organization:${organization.id}`)}
-                      onChange={(e) =>
-                        update(stage.key, {
-                          parties: e.target.checked
-                            ? [...stage.parties, { kind: "organization", organizationId: organization.id }]
-                            : stage.parties.filter((p) => partyValue(p) !== `organization:${organization.id}`),
-                        })
-                      }
-                    />
-                    {organization.name} <span className="muted">({PROJECT_ROLE_LABELS[organization.role]})</span>
-                  </label>
-                ))}
-                {errors[`${prefix}.parties`] ? <span id={`${prefix}.parties-error`} className="field__error" role="alert">{errors[`${prefix}.parties`]}</span> : null}
-              </fieldset>
+      <Form method="post" className="form signoff-template" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0] ?? fields.stages.errors?.[0]} />
+        {stages.map((stage, index) => (
+          <fieldset key={stage.key} className="card signoff-template__stage" disabled={!editor.mayAdjust}>
+            <legend>Stage {index + 1}</legend>
+            <StageFields stage={stage} editor={editor} />
+            {editor.mayAdjust ? (
               <div className="row">
-                <div className="field">
-                  <label htmlFor={`${prefix}.quorum`}>Quorum</label>
-                  <select
-                    id={`${prefix}.quorum`}
-                    name={`${prefix}.quorum`}
-                    value={stage.quorum.kind}
-                    onChange={(e) => update(stage.key, { quorum: e.target.value === "k_of_n" ? { kind: "k_of_n", k: 1 } : { kind: "all" } })}
-                  >
-                    <option value="all">Every party approves</option>
-                    <option value="k_of_n">At least some parties approve</option>
-                  </select>
-                </div>
-                {stage.quorum.kind === "k_of_n" ? (
-                  <div className="field">
-                    <label htmlFor={`${prefix}.k`}>Approvals needed</label>
-                    <input
-                      id={`${prefix}.k`}
-                      name={`${prefix}.k`}
-                      type="number"
-                      min={1}
-                      value={Number.isFinite(stage.quorum.k) ? stage.quorum.k : ""}
-                      onChange={(e) => update(stage.key, { quorum: { kind: "k_of_n", k: e.target.value === "" ? Number.NaN : Number(e.target.value) } })}
-                      aria-invalid={errors[`${prefix}.k`] ? true : undefined}
-                      aria-describedby={errors[`${prefix}.k`] ? `${prefix}.k-error` : undefined}
-                    />
-                    {errors[`${prefix}.k`] ? <span id={`${prefix}.k-error`} className="field__error" role="alert">{errors[`${prefix}.k`]}</span> : null}
-                  </div>
-                ) : errors[`${prefix}.k`] ? (
-                  <span className="field__error" role="alert">{errors[`${prefix}.k`]}</span>
-                ) : null}
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={index === 0}
+                  onClick={() => form.reorder({ name: fields.stages.name, from: index, to: index - 1 })}
+                >
+                  Move up
+                </button>
+                <button type="button" className="button button--secondary button--small" onClick={() => form.remove({ name: fields.stages.name, index })}>
+                  Remove stage {index + 1}
+                </button>
               </div>
-              {editor.mayAdjust ? (
-                <div className="row">
-                  <button type="button" className="button button--secondary button--small" disabled={index === 0} onClick={() => setStages((all) => swap(all, index, index - 1))}>
-                    Move up
-                  </button>
-                  <button type="button" className="button button--secondary button--small" onClick={() => setStages((all) => all.filter((s) => s.key !== stage.key))}>
-                    Remove stage {index + 1}
-                  </button>
-                </div>
-              ) : null}
-            </fieldset>
-          );
-        })}
+            ) : null}
+          </fieldset>
+        ))}
         {editor.mayAdjust ? (
           <div className="row">
             <button
               type="button"
               className="button button--secondary"
               disabled={stages.length >= MAX_STAGES}
-              onClick={() => setStages((all) => [...all, { ...blankStage(), key: nextKey() }])}
+              onClick={() => form.insert({ name: fields.stages.name, defaultValue: blankStage() })}
             >
               Add stage
             </button>
@@ -273,11 +128,59 @@ export default function SignoffTemplatePage() {
   );
 }
 
-function swap<T>(items: T[], a: number, b: number): T[] {
-  const copy = [...items];
-  const [x, y] = [copy[a], copy[b]];
-  if (x === undefined || y === undefined) return items;
-  copy[a] = y;
-  copy[b] = x;
-  return copy;
+type StageField = FieldMetadata<TemplateFormValue["stages"][number], TemplateFormValue, string[]>;
+type Editor = Pick<TemplateEditorData, "roles" | "organizations">;
+
+/** One stage: its name, the parties that decide in it (by project role or by organization), its quorum. */
+function StageFields({ stage, editor }: { stage: StageField; editor: Editor }) {
+  const { name, parties, quorum } = stage.getFieldset();
+  const { kind, k } = quorum.getFieldset();
+  const choices = [
+    ...editor.roles.map(({ role, organizations }) => ({
+      value: `role:${role}`,
+      label: (
+        <>
+          Every {PROJECT_ROLE_LABELS[role].toLowerCase()} <span className="muted">({organizations.join(", ")})</span>
+        </>
+      ),
+    })),
+    ...editor.organizations.map((organization) => ({
+      value: `organization:${organization.id}`,
+      label: (
+        <>
+          {organization.name} <span className="muted">({PROJECT_ROLE_LABELS[organization.role]})</span>
+        </>
+      ),
+    })),
+  ];
+  const checkboxes = getCollectionProps(parties, { type: "checkbox", options: choices.map((choice) => choice.value) });
+  // The list's own errors and those about one of its parties (listed twice, not in the project).
+  const partiesError = Object.values(parties.allErrors)[0]?.[0];
+  return (
+    <>
+      <Field label="Stage name" field={name} />
+      <fieldset className="signoff-template__parties" aria-describedby={partiesError ? parties.errorId : undefined}>
+        <legend>Parties</legend>
+        {choices.map((choice, index) => {
+          const { key, ...checkbox } = checkboxes[index]!;
+          return (
+            <label key={key} className="signoff-template__choice">
+              <input {...checkbox} />
+              {choice.label}
+            </label>
+          );
+        })}
+        {partiesError ? (
+          <span id={parties.errorId} className="field__error" role="alert">
+            {partiesError}
+          </span>
+        ) : null}
+      </fieldset>
+      <div className="row">
+        <SelectField label="Quorum" field={kind} options={QUORUM_OPTIONS} />
+        {/* "Approvals needed" only for "at least some"; it starts at one. */}
+        {kind.value === "k_of_n" ? <Field label="Approvals needed" field={k} type="number" min={1} defaultValue="1" /> : null}
+      </div>
+    </>
+  );
 }

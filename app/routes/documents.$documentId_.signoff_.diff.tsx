@@ -11,7 +11,7 @@ import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { diffCanonical, type CanonicalDocument } from "~/modules/documents/model";
 import { shortHash } from "~/modules/signoff/format";
-import { approvedVersionSnapshot } from "~/modules/signoff/views.server";
+import { approvedVersionSnapshot } from "~/modules/signoff/read-models/certificate.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: historyStylesheet },
@@ -25,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const from = new URL(request.url).searchParams.get("from") ?? "";
   if (!/^[0-9a-f]{64}$/.test(from)) throw new Response("Unknown version", { status: 400 });
   const found = await approvedVersionSnapshot(user.id, params.documentId ?? "", from);
-  if (!found) throw new Response("Not found", { status: 404 });
   if (!found.snapshot) throw new Response("That version was never submitted for sign-off", { status: 404 });
   const before = JSON.parse(found.snapshot.canonical) as CanonicalDocument;
   return json({

@@ -11,7 +11,7 @@ import { CanonicalDiff, historyStylesheet, type DiffMode } from "~/components/hi
 import { ErrorPage } from "~/components/ui/error-page";
 import { requireActor } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
-import { compareVersions, DocumentAccessError, listVersions, VersionRefSchema, type VersionRef } from "~/modules/versions/versions.server";
+import { compareVersions, listVersions, VersionRefSchema, type VersionRef } from "~/modules/versions/versions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStylesheet }];
 
@@ -28,21 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const documentId = params.documentId ?? "";
   const url = new URL(request.url);
-  try {
-    const versions = await listVersions(actor, documentId);
-    // Defaults: the latest version against the current content.
-    const from = parseRef(url.searchParams.get("from")) ?? versions[0]?.number ?? "current";
-    const to = parseRef(url.searchParams.get("to")) ?? "current";
-    const comparison = await compareVersions(actor, documentId, from, to);
-    return json({
-      document: { id: documentId, title: comparison.documentTitle, kind: comparison.kind },
-      versions: versions.map((v) => ({ number: v.number, name: v.name, auto: v.auto })),
-      comparison,
-    });
-  } catch (error) {
-    if (error instanceof DocumentAccessError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  // Refusals (404 for outsiders and unknown versions, 403) are thrown as responses by the module.
+  const versions = await listVersions(actor, documentId);
+  // Defaults: the latest version against the current content.
+  const from = parseRef(url.searchParams.get("from")) ?? versions[0]?.number ?? "current";
+  const to = parseRef(url.searchParams.get("to")) ?? "current";
+  const comparison = await compareVersions(actor, documentId, from, to);
+  return json({
+    document: { id: documentId, title: comparison.documentTitle, kind: comparison.kind },
+    versions: versions.map((v) => ({ number: v.number, name: v.name, auto: v.auto })),
+    comparison,
+  });
 }
 
 function RefSelect({ label, name, value, versions }: { label: string; name: string; value: VersionRef; versions: Array<{ number: number; name: string; auto: boolean }> }) {

@@ -4,8 +4,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/ui/badges";
 import { requireUser } from "~/modules/auth/request.server";
-import { formatUtc } from "~/modules/signoff/format";
-import { inbox } from "~/modules/signoff/views.server";
+import { inbox } from "~/modules/signoff/read-models/inbox.server";
+import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Inbox — Concord" }];
 

@@ -1,12 +1,13 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Field, FormError, formErrorOf, SelectField, SubmitButton } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/request.server";
 import { ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
-import { parseForm, type FieldErrors } from "~/modules/forms/parse-form";
-import { createInvitation, InvitationSchema, listPendingInvitations } from "~/modules/orgs/invitations.server";
+import { createInvitation, InvitationSchema, listPendingInvitations, type InvitationInput } from "~/modules/orgs/invitations.server";
 import { ORGANIZATION_KIND_OPTIONS, PROVINCE_OPTIONS } from "~/modules/orgs/options";
 import {
   changeMemberRole,
@@ -14,20 +15,19 @@ import {
   MemberRoleSchema,
   OrganizationSchema,
   updateOrganization,
+  type OrganizationInput,
 } from "~/modules/orgs/organizations.server";
 import { provinceName } from "~/modules/orgs/provinces";
-import { can } from "~/modules/permissions/can";
+import { requireOrganization } from "~/modules/permissions/require.server";
 import { addSignatory, listSignatories, removeSignatory, SignatoryChangeSchema } from "~/modules/signoff/signatories.server";
-import { requestMeta } from "~/modules/signoff/signoff.server";
+import { requestMeta } from "~/modules/audit/audit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? "Organization"} — Concord` }];
 
 async function loadOrganization(request: Request, organizationId: string | undefined) {
   const { user, actor } = await requireActor(request);
-  const found = organizationId ? await getOrganizationForActor(actor, organizationId) : null;
-  if (!found) throw new Response("Not found", { status: 404 });
-  const canManage = can(actor, "organization.manage", { type: "organization", organizationId: found.organization.id });
-  return { user, actor, canManage, ...found };
+  // Throws the access gate's 404 for anyone who is not a member.
+  return { user, actor, ...(await getOrganizationForActor(actor, organizationId ?? "")) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,45 +46,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const IntentSchema = z.enum(["update", "invite", "change-role", "add-signatory", "remove-signatory"]);
-type ActionData = { intent: string; fieldErrors: FieldErrors; values?: Record<string, string>; inviteLink?: string };
+/** Each form's answer goes back to that form only: `intent` says which one posted. */
+type ActionData = { intent: string; result: SubmissionResult<string[]>; inviteLink?: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, actor, organization, canManage } = await loadOrganization(request, params.organizationId);
-  if (!canManage) throw new Response("Forbidden", { status: 403 });
+  const { user, actor } = await requireActor(request);
+  // Every change here is an admin's: the gate answers 404 to non-members, 403 to other members.
+  const organization = await requireOrganization(actor, params.organizationId ?? "", "organization.manage");
   const formData = await request.formData();
   const intent = IntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
-  const fail = (fieldErrors: FieldErrors, values?: Record<string, string>) =>
-    json<ActionData>({ intent: intent.data, fieldErrors, values }, { status: 400 });
+  const fail = (result: SubmissionResult<string[]>) => json<ActionData>({ intent: intent.data, result }, { status: 400 });
 
   switch (intent.data) {
     case "update": {
-      const parsed = parseForm(OrganizationSchema, formData);
-      if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-      await updateOrganization(organization.id, parsed.data);
+      const submission = parseWithZod(formData, { schema: OrganizationSchema });
+      if (submission.status !== "success") return fail(submission.reply());
+      await updateOrganization(organization.id, submission.value);
       return redirect(`/organizations/${organization.id}`);
     }
     case "invite": {
       formData.set("organizationId", organization.id);
-      const parsed = parseForm(InvitationSchema, formData);
-      if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-      const token = await createInvitation(user.id, parsed.data);
-      return json<ActionData>({ intent: intent.data, fieldErrors: {}, inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
+      const submission = parseWithZod(formData, { schema: InvitationSchema });
+      if (submission.status !== "success") return fail(submission.reply());
+      const token = await createInvitation(user.id, submission.value);
+      return json<ActionData>({ intent: intent.data, result: submission.reply(), inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
     }
     case "change-role": {
-      const parsed = parseForm(MemberRoleSchema, formData);
-      if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-      const result = await changeMemberRole(organization.id, parsed.data.userId, parsed.data.role);
-      if (!result.ok) return fail({ form: result.error });
+      const submission = parseWithZod(formData, { schema: MemberRoleSchema });
+      if (submission.status !== "success") return fail(submission.reply());
+      const result = await changeMemberRole(organization.id, submission.value.userId, submission.value.role);
+      if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
       return redirect(`/organizations/${organization.id}`);
     }
     case "add-signatory":
     case "remove-signatory": {
-      const parsed = parseForm(SignatoryChangeSchema, formData);
-      if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
+      const submission = parseWithZod(formData, { schema: SignatoryChangeSchema });
+      if (submission.status !== "success") return fail(submission.reply());
       const change = intent.data === "add-signatory" ? addSignatory : removeSignatory;
-      const result = await change(actor, organization.id, parsed.data.userId, requestMeta(request, context.clientIp));
-      if (!result.ok) return fail({ form: result.error });
+      const result = await change(actor, organization.id, submission.value.userId, requestMeta(request, context.clientIp));
+      if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
       return redirect(`/organizations/${organization.id}`);
     }
   }
@@ -98,8 +99,9 @@ const ROLE_OPTIONS = [
 export default function OrganizationPage() {
   const { organization, members, canManage, invitations, currentUserId, signatories } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
-  const errorsFor = (intent: string) => (data?.intent === intent ? data.fieldErrors : {});
-  const valuesFor = (intent: string) => (data?.intent === intent ? (data.values ?? {}) : {});
+  const resultFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
+  // A new form state after every navigation: a saved form shows the saved values, not old errors.
+  const formKey = useLocation().key;
   return (
     <>
       <div className="page-header">
@@ -113,7 +115,7 @@ export default function OrganizationPage() {
         <div className="stack">
           <section className="card" aria-labelledby="members-heading">
             <h2 id="members-heading">Members</h2>
-            <FormError error={errorsFor("change-role").form} />
+            <FormError error={formErrorOf(resultFor("change-role"))} />
             <table className="table">
               <thead>
                 <tr><th>Name</th><th>Email</th><th>Role</th></tr>
@@ -148,7 +150,7 @@ export default function OrganizationPage() {
               Signatories decide for {organization.name} when a document is signed off.{" "}
               {signatories.named.length === 0 ? "No one is named yet, so the organization's admins decide." : "Only the people named here decide."}
             </p>
-            <FormError error={errorsFor("add-signatory").form ?? errorsFor("remove-signatory").form} />
+            <FormError error={formErrorOf(resultFor("add-signatory")) ?? formErrorOf(resultFor("remove-signatory"))} />
             {signatories.named.length > 0 ? (
               <ul className="list">
                 {signatories.named.map((signatory) => (
@@ -169,40 +171,20 @@ export default function OrganizationPage() {
               </ul>
             ) : null}
             {canManage && signatories.others.length > 0 ? (
-              <Form method="post" className="row" style={{ marginTop: "0.75rem" }}>
-                <SelectField
-                  label="Member"
-                  name="userId"
-                  placeholder="Choose a member"
-                  options={signatories.others.map((member) => ({ value: member.userId, label: `${member.name} (${member.email})` }))}
-                  error={errorsFor("add-signatory").userId}
-                />
-                <SubmitButton intent="add-signatory" variant="secondary">
-                  Add signatory
-                </SubmitButton>
-              </Form>
+              <AddSignatoryForm key={formKey} members={signatories.others} lastResult={resultFor("add-signatory")} />
             ) : null}
           </section>
           {canManage ? (
             <section className="card">
               <h2>Organization details</h2>
-              <Form method="post" className="form" noValidate>
-                <Field label="Organization name" name="name" defaultValue={valuesFor("update").name ?? organization.name} error={errorsFor("update").name} />
-                <SelectField label="Kind" name="kind" options={ORGANIZATION_KIND_OPTIONS} defaultValue={valuesFor("update").kind ?? organization.kind} error={errorsFor("update").kind} />
-                <SelectField label="Province or territory" name="province" options={PROVINCE_OPTIONS} defaultValue={valuesFor("update").province ?? organization.province} error={errorsFor("update").province} />
-                <div><SubmitButton intent="update" variant="secondary">Save details</SubmitButton></div>
-              </Form>
+              <OrganizationDetailsForm key={formKey} organization={organization} lastResult={resultFor("update")} />
             </section>
           ) : null}
         </div>
         {canManage ? (
           <aside className="card">
             <h2>Invite a member</h2>
-            <Form method="post" className="form" noValidate>
-              <Field label="Email" name="email" type="email" defaultValue={valuesFor("invite").email} error={errorsFor("invite").email} />
-              <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={valuesFor("invite").role ?? "member"} error={errorsFor("invite").role} />
-              <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>
-            </Form>
+            <InviteMemberForm key={formKey} lastResult={resultFor("invite")} />
             {data?.inviteLink ? (
               <div className="notice" style={{ marginTop: "1rem" }} role="status">
                 Send this link to your colleague: <code className="token">{data.inviteLink}</code>
@@ -228,5 +210,50 @@ export default function OrganizationPage() {
         ) : null}
       </div>
     </>
+  );
+}
+
+type FormResult = SubmissionResult<string[]> | undefined;
+
+function OrganizationDetailsForm({ organization, lastResult }: { organization: { name: string; kind: string; province: string }; lastResult: FormResult }) {
+  const [form, fields] = useForm<OrganizationInput>({
+    lastResult,
+    defaultValue: { name: organization.name, kind: organization.kind, province: organization.province },
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <Field label="Organization name" field={fields.name} />
+      <SelectField label="Kind" field={fields.kind} options={ORGANIZATION_KIND_OPTIONS} />
+      <SelectField label="Province or territory" field={fields.province} options={PROVINCE_OPTIONS} />
+      <div><SubmitButton intent="update" variant="secondary">Save details</SubmitButton></div>
+    </Form>
+  );
+}
+
+function AddSignatoryForm({ members, lastResult }: { members: ReadonlyArray<{ userId: string; name: string; email: string }>; lastResult: FormResult }) {
+  const [form, fields] = useForm<{ userId: string }>({ lastResult });
+  return (
+    <Form method="post" className="row" style={{ marginTop: "0.75rem" }} {...getFormProps(form)}>
+      <SelectField
+        label="Member"
+        field={fields.userId}
+        placeholder="Choose a member"
+        options={members.map((member) => ({ value: member.userId, label: `${member.name} (${member.email})` }))}
+      />
+      <SubmitButton intent="add-signatory" variant="secondary">
+        Add signatory
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function InviteMemberForm({ lastResult }: { lastResult: FormResult }) {
+  const [form, fields] = useForm<Pick<InvitationInput, "email" | "role">>({ lastResult, defaultValue: { role: "member" } });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <Field label="Email" field={fields.email} type="email" />
+      <SelectField label="Role" field={fields.role} options={ROLE_OPTIONS} />
+      <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>
+    </Form>
   );
 }

@@ -1,11 +1,12 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { requireUser } from "~/modules/auth/request.server";
 import { ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
-import { parseForm } from "~/modules/forms/parse-form";
-import { createOrganization, listUserOrganizations, OrganizationSchema } from "~/modules/orgs/organizations.server";
+import { createOrganization, listUserOrganizations, OrganizationSchema, type OrganizationInput } from "~/modules/orgs/organizations.server";
 import { ORGANIZATION_KIND_OPTIONS, PROVINCE_OPTIONS } from "~/modules/orgs/options";
 import { provinceName } from "~/modules/orgs/provinces";
 
@@ -18,15 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(OrganizationSchema, await request.formData());
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const id = await createOrganization(user.id, parsed.data);
+  const submission = parseWithZod(await request.formData(), { schema: OrganizationSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const id = await createOrganization(user.id, submission.value);
   return redirect(`/organizations/${id}`);
 }
 
 export default function Organizations() {
   const { organizations } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<OrganizationInput>({ lastResult });
   const [searchParams] = useSearchParams();
   return (
     <>
@@ -63,18 +65,11 @@ export default function Organizations() {
         </section>
         <section className="card">
           <h2>Create an organization</h2>
-          <Form method="post" className="form" noValidate>
-            <FormError error={data?.fieldErrors.form} />
-            <Field label="Organization name" name="name" defaultValue={data?.values.name} error={data?.fieldErrors.name} />
-            <SelectField label="Kind" name="kind" placeholder="Choose a kind" options={ORGANIZATION_KIND_OPTIONS} defaultValue={data?.values.kind} error={data?.fieldErrors.kind} />
-            <SelectField
-              label="Province or territory"
-              name="province"
-              placeholder="Choose a province or territory"
-              options={PROVINCE_OPTIONS}
-              defaultValue={data?.values.province}
-              error={data?.fieldErrors.province}
-            />
+          <Form method="post" className="form" {...getFormProps(form)}>
+            <FormError error={form.errors?.[0]} />
+            <Field label="Organization name" field={fields.name} />
+            <SelectField label="Kind" field={fields.kind} placeholder="Choose a kind" options={ORGANIZATION_KIND_OPTIONS} />
+            <SelectField label="Province or territory" field={fields.province} placeholder="Choose a province or territory" options={PROVINCE_OPTIONS} />
             <SubmitButton>Create organization</SubmitButton>
           </Form>
         </section>

@@ -1,18 +1,20 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { NewDocumentForm } from "~/components/document/new-document-form";
-import { Field, FormError, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
+import { Field, FormError, formErrorOf, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/request.server";
 import { completenessOf, createDocument, DocumentRuleError, duplicateDocument, NewDocumentSchema } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
-import { parseForm, type FieldErrors } from "~/modules/forms/parse-form";
+import { refusal } from "~/modules/forms/replies";
 import { createInvitation, InvitationSchema } from "~/modules/orgs/invitations.server";
 import { listAllOrganizations } from "~/modules/orgs/organizations.server";
 import { provinceName } from "~/modules/orgs/provinces";
-import { can } from "~/modules/permissions/can";
+import { requireProject } from "~/modules/permissions/require.server";
 import { PROJECT_ROLES } from "~/modules/permissions/roles";
 import {
   addParticipant,
@@ -23,106 +25,94 @@ import {
   removeParticipant,
   updateProject,
 } from "~/modules/projects/projects.server";
+import { requestMeta } from "~/modules/audit/audit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} — Concord` }];
 
 async function loadProject(request: Request, projectId: string | undefined) {
   const { user, actor } = await requireActor(request);
-  const found = projectId ? await getProjectForActor(actor, projectId) : null;
-  if (!found) throw new Response("Not found", { status: 404 });
-  return { user, actor, ...found };
+  // Throws the access gate's 404 for anyone outside the project.
+  return { user, actor, ...(await getProjectForActor(actor, projectId ?? "")) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, project, participants, facts, documents } = await loadProject(request, params.projectId);
-  const resource = { type: "project" as const, ...facts };
-  const canManage = can(actor, "project.manage_participants", resource);
+  const { project, participants, documents, permissions, invitableOrganizations } = await loadProject(request, params.projectId);
   const participantIds = new Set(participants.map((p) => p.organizationId));
-  const adminOf = new Set(actor.memberships.filter((m) => m.role === "admin").map((m) => m.organizationId));
   const completeness = await completenessOf(documents.map((d) => d.id));
   return json({
     project: { id: project.id, title: project.title, summary: project.summary },
     participants,
     documents: documents.map((d) => ({ ...d, completenessPercent: completeness[d.id] ?? null })),
-    permissions: {
-      edit: can(actor, "project.edit", resource),
-      manageParticipants: canManage,
-      createDocument: can(actor, "project.create_document", resource),
-    },
+    permissions,
     // Organizations the lead may add (every other organization on Concord).
-    addableOrganizations: canManage ? (await listAllOrganizations()).filter((o) => !participantIds.has(o.id)) : [],
+    addableOrganizations: permissions.manageParticipants ? (await listAllOrganizations()).filter((o) => !participantIds.has(o.id)) : [],
     // People can be invited into the participating organizations the actor administers.
-    invitableOrganizations: participants.filter((p) => adminOf.has(p.organizationId)).map((p) => ({ id: p.organizationId, name: p.name })),
+    invitableOrganizations,
   });
 }
 
 const IntentSchema = z.enum(["update-project", "add-participant", "remove-participant", "create-document", "duplicate-document", "invite"]);
-type ActionData = { intent: string; fieldErrors: FieldErrors; values?: Record<string, string>; inviteLink?: string };
+/** Each form's answer goes back to that form only: `intent` says which one posted. */
+type ActionData = { intent: string; result: SubmissionResult<string[]>; inviteLink?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, actor, facts, project } = await loadProject(request, params.projectId);
-  const resource = { type: "project" as const, ...facts };
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, actor, project, invitableOrganizations } = await loadProject(request, params.projectId);
   const formData = await request.formData();
   const intent = IntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
-  const fail = (fieldErrors: FieldErrors, values?: Record<string, string>) =>
-    json<ActionData>({ intent: intent.data, fieldErrors, values }, { status: 400 });
-  const forbid = () => {
-    throw new Response("Forbidden", { status: 403 });
-  };
+  const fail = (result: SubmissionResult<string[]>) => json<ActionData>({ intent: intent.data, result }, { status: 400 });
 
   try {
     switch (intent.data) {
       case "update-project": {
-        if (!can(actor, "project.edit", resource)) forbid();
-        const parsed = parseForm(ProjectSchema.pick({ title: true, summary: true }), formData);
-        if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-        await updateProject(project.id, parsed.data);
+        await requireProject(actor, project.id, "project.edit");
+        const submission = parseWithZod(formData, { schema: ProjectSchema.pick({ title: true, summary: true }) });
+        if (submission.status !== "success") return fail(submission.reply());
+        await updateProject(project.id, submission.value);
         return redirect(`/projects/${project.id}`);
       }
       case "add-participant": {
-        if (!can(actor, "project.manage_participants", resource)) forbid();
-        const parsed = parseForm(ParticipantSchema, formData);
-        if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-        await addParticipant(project.id, parsed.data);
+        await requireProject(actor, project.id, "project.manage_participants");
+        const submission = parseWithZod(formData, { schema: ParticipantSchema });
+        if (submission.status !== "success") return fail(submission.reply());
+        await addParticipant(actor, project.id, submission.value, requestMeta(request, context.clientIp));
         return redirect(`/projects/${project.id}`);
       }
       case "remove-participant": {
-        if (!can(actor, "project.manage_participants", resource)) forbid();
+        await requireProject(actor, project.id, "project.manage_participants");
         const organizationId = z.string().min(1).safeParse(formData.get("organizationId"));
-        if (!organizationId.success) return fail({ form: "Choose an organization to remove." });
-        await removeParticipant(project.id, organizationId.data);
+        if (!organizationId.success) return fail(refusal(formData, "form", "Choose an organization to remove."));
+        await removeParticipant(actor, project.id, organizationId.data, requestMeta(request, context.clientIp));
         return redirect(`/projects/${project.id}`);
       }
       case "create-document": {
-        if (!can(actor, "project.create_document", resource)) forbid();
-        const parsed = parseForm(NewDocumentSchema, formData);
-        if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-        const id = await createDocument(project.id, user.id, parsed.data);
+        await requireProject(actor, project.id, "project.create_document");
+        const submission = parseWithZod(formData, { schema: NewDocumentSchema });
+        if (submission.status !== "success") return fail(submission.reply());
+        const id = await createDocument(project.id, user.id, submission.value);
         return redirect(`/documents/${id}`);
       }
       case "duplicate-document": {
-        if (!can(actor, "project.create_document", resource)) forbid();
+        await requireProject(actor, project.id, "project.create_document");
         const documentId = z.string().min(1).safeParse(formData.get("documentId"));
-        if (!documentId.success) return fail({ form: "Choose a document to duplicate." });
+        if (!documentId.success) return fail(refusal(formData, "form", "Choose a document to duplicate."));
         const id = await duplicateDocument(project.id, user.id, documentId.data);
         return redirect(`/documents/${id}`);
       }
       case "invite": {
-        const parsed = parseForm(InvitationSchema, formData);
-        if (!parsed.ok) return fail(parsed.fieldErrors, parsed.values);
-        const organizationId = parsed.data.organizationId;
-        const participates = facts.participants.some((p) => p.organizationId === organizationId);
-        if (!participates || !can(actor, "organization.manage", { type: "organization", organizationId })) {
-          return fail({ organizationId: "You can invite people only into a participating organization you administer." }, parsed.data);
+        const submission = parseWithZod(formData, { schema: InvitationSchema });
+        if (submission.status !== "success") return fail(submission.reply());
+        const organizationId = submission.value.organizationId;
+        if (!invitableOrganizations.some((o) => o.id === organizationId)) {
+          return fail(submission.reply({ fieldErrors: { organizationId: ["You can invite people only into a participating organization you administer."] } }));
         }
-        const token = await createInvitation(user.id, parsed.data, project.id);
-        return json<ActionData>({ intent: intent.data, fieldErrors: {}, inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
+        const token = await createInvitation(user.id, submission.value, project.id);
+        return json<ActionData>({ intent: intent.data, result: submission.reply(), inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
       }
     }
   } catch (error) {
     if (error instanceof ProjectRuleError || error instanceof DocumentRuleError) {
-      return fail({ [error.field]: error.message }, Object.fromEntries(formData) as Record<string, string>);
+      return fail(refusal(formData, error.field, error.message));
     }
     throw error;
   }
@@ -131,8 +121,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProjectPage() {
   const { project, participants, documents, permissions, addableOrganizations, invitableOrganizations } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
-  const errorsFor = (intent: string) => (data?.intent === intent ? data.fieldErrors : {});
-  const valuesFor = (intent: string) => (data?.intent === intent ? (data.values ?? {}) : {});
+  const resultFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
+  // A new form state after every navigation: a saved form shows the saved values, not old errors.
+  const formKey = useLocation().key;
 
   return (
     <>
@@ -147,7 +138,7 @@ export default function ProjectPage() {
         <div className="stack">
           <section className="card" aria-labelledby="documents-heading">
             <h2 id="documents-heading">Documents</h2>
-            <FormError error={errorsFor("duplicate-document").documentId ?? errorsFor("duplicate-document").form} />
+            <FormError error={resultFor("duplicate-document")?.error?.documentId?.[0] ?? formErrorOf(resultFor("duplicate-document"))} />
             {documents.length === 0 ? (
               <p className="empty">No documents yet.</p>
             ) : (
@@ -178,18 +169,14 @@ export default function ProjectPage() {
               </table>
             )}
             {permissions.createDocument ? (
-              <NewDocumentForm documents={documents} errors={errorsFor("create-document")} values={valuesFor("create-document")} />
+              <NewDocumentForm key={formKey} documents={documents} lastResult={resultFor("create-document")} />
             ) : null}
           </section>
 
           {permissions.edit ? (
             <section className="card">
               <h2>Project details</h2>
-              <Form method="post" className="form" noValidate>
-                <Field label="Title" name="title" defaultValue={valuesFor("update-project").title ?? project.title} error={errorsFor("update-project").title} />
-                <TextAreaField label="Summary" name="summary" defaultValue={valuesFor("update-project").summary ?? project.summary} error={errorsFor("update-project").summary} />
-                <div><SubmitButton intent="update-project" variant="secondary">Save details</SubmitButton></div>
-              </Form>
+              <ProjectDetailsForm key={formKey} project={project} lastResult={resultFor("update-project")} />
             </section>
           ) : null}
         </div>
@@ -222,45 +209,22 @@ export default function ProjectPage() {
               ))}
             </ul>
             {permissions.manageParticipants ? (
-              <Form method="post" className="form" noValidate style={{ marginTop: "1rem" }}>
-                <h3>Add an organization</h3>
-                <FormError error={errorsFor("add-participant").form} />
-                <SelectField
-                  label="Organization"
-                  name="organizationId"
-                  placeholder="Choose an organization"
-                  options={addableOrganizations.map((o) => ({ value: o.id, label: `${o.name} (${ORGANIZATION_KIND_LABELS[o.kind]})` }))}
-                  defaultValue={valuesFor("add-participant").organizationId}
-                  error={errorsFor("add-participant").organizationId}
-                />
-                <SelectField
-                  label="Project role"
-                  name="role"
-                  placeholder="Choose a role"
-                  options={PROJECT_ROLES.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }))}
-                  defaultValue={valuesFor("add-participant").role}
-                  error={errorsFor("add-participant").role}
-                />
-                <div><SubmitButton intent="add-participant" variant="secondary">Add to project</SubmitButton></div>
-              </Form>
+              <AddParticipantForm
+                key={formKey}
+                organizations={addableOrganizations.map((o) => ({ value: o.id, label: `${o.name} (${ORGANIZATION_KIND_LABELS[o.kind]})` }))}
+                lastResult={resultFor("add-participant")}
+              />
             ) : null}
           </section>
 
           {invitableOrganizations.length > 0 ? (
             <section className="card">
               <h2>Invite a colleague</h2>
-              <Form method="post" className="form" noValidate>
-                <Field label="Email" name="email" type="email" defaultValue={valuesFor("invite").email} error={errorsFor("invite").email} />
-                <SelectField
-                  label="Into organization"
-                  name="organizationId"
-                  options={invitableOrganizations.map((o) => ({ value: o.id, label: o.name }))}
-                  defaultValue={valuesFor("invite").organizationId}
-                  error={errorsFor("invite").organizationId}
-                />
-                <input type="hidden" name="role" value="member" />
-                <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>
-              </Form>
+              <InviteColleagueForm
+                key={formKey}
+                organizations={invitableOrganizations.map((o) => ({ value: o.id, label: o.name }))}
+                lastResult={resultFor("invite")}
+              />
               {data?.inviteLink ? (
                 <div className="notice" style={{ marginTop: "1rem" }} role="status">
                   Send this link to your colleague: <code className="token">{data.inviteLink}</code>
@@ -271,5 +235,46 @@ export default function ProjectPage() {
         </aside>
       </div>
     </>
+  );
+}
+
+type FormResult = SubmissionResult<string[]> | undefined;
+type Options = ReadonlyArray<{ value: string; label: string }>;
+
+function ProjectDetailsForm({ project, lastResult }: { project: { title: string; summary: string }; lastResult: FormResult }) {
+  const [form, fields] = useForm<{ title: string; summary: string }>({ lastResult, defaultValue: { title: project.title, summary: project.summary } });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <Field label="Title" field={fields.title} />
+      <TextAreaField label="Summary" field={fields.summary} />
+      <div><SubmitButton intent="update-project" variant="secondary">Save details</SubmitButton></div>
+    </Form>
+  );
+}
+
+const PROJECT_ROLE_OPTIONS = PROJECT_ROLES.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
+
+function AddParticipantForm({ organizations, lastResult }: { organizations: Options; lastResult: FormResult }) {
+  const [form, fields] = useForm<{ organizationId: string; role: string }>({ lastResult });
+  return (
+    <Form method="post" className="form" style={{ marginTop: "1rem" }} {...getFormProps(form)}>
+      <h3>Add an organization</h3>
+      <FormError error={form.errors?.[0]} />
+      <SelectField label="Organization" field={fields.organizationId} placeholder="Choose an organization" options={organizations} />
+      <SelectField label="Project role" field={fields.role} placeholder="Choose a role" options={PROJECT_ROLE_OPTIONS} />
+      <div><SubmitButton intent="add-participant" variant="secondary">Add to project</SubmitButton></div>
+    </Form>
+  );
+}
+
+function InviteColleagueForm({ organizations, lastResult }: { organizations: Options; lastResult: FormResult }) {
+  const [form, fields] = useForm<{ email: string; organizationId: string }>({ lastResult });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <Field label="Email" field={fields.email} type="email" />
+      <SelectField label="Into organization" field={fields.organizationId} options={organizations} />
+      <input type="hidden" name="role" value="member" />
+      <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>
+    </Form>
   );
 }

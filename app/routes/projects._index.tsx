@@ -1,13 +1,16 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/request.server";
 import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
-import { parseForm } from "~/modules/forms/parse-form";
+import { errorOn } from "~/modules/forms/replies";
 import { listUserOrganizations } from "~/modules/orgs/organizations.server";
 import { PROJECT_ROLES } from "~/modules/permissions/roles";
-import { createProject, listProjectsForActor, ProjectRuleError, ProjectSchema } from "~/modules/projects/projects.server";
+import { createProject, listProjectsForActor, ProjectRuleError, ProjectSchema, type ProjectInput } from "~/modules/projects/projects.server";
+import { requestMeta } from "~/modules/audit/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Projects — Concord" }];
 
@@ -17,16 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ projects, organizations });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
-  const parsed = parseForm(ProjectSchema, await request.formData());
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
-    const id = await createProject(actor, parsed.data);
+    const id = await createProject(actor, submission.value, requestMeta(request, context.clientIp));
     return redirect(`/projects/${id}`);
   } catch (error) {
     if (error instanceof ProjectRuleError) {
-      return json({ fieldErrors: { [error.field]: error.message }, values: parsed.data as unknown as Record<string, string> }, { status: 400 });
+      return json(submission.reply(errorOn(error.field, error.message)), { status: 400 });
     }
     throw error;
   }
@@ -36,7 +39,11 @@ const ROLE_OPTIONS = PROJECT_ROLES.map((role) => ({ value: role, label: PROJECT_
 
 export default function Projects() {
   const { projects, organizations } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<ProjectInput>({
+    lastResult,
+    defaultValue: { organizationId: organizations.length === 1 ? organizations[0]?.id : undefined, role: "lead_institution" },
+  });
   return (
     <>
       <div className="page-header">
@@ -72,26 +79,17 @@ export default function Projects() {
               You act for an organization in a project. <Link to="/organizations">Create your organization</Link> first.
             </p>
           ) : (
-            <Form method="post" className="form" noValidate>
-              <FormError error={data?.fieldErrors.form} />
-              <Field label="Title" name="title" defaultValue={data?.values.title} error={data?.fieldErrors.title} required />
-              <TextAreaField label="Summary" name="summary" defaultValue={data?.values.summary} error={data?.fieldErrors.summary} hint="Who the credential is for and why employers need it." />
+            <Form method="post" className="form" {...getFormProps(form)}>
+              <FormError error={form.errors?.[0]} />
+              <Field label="Title" field={fields.title} required />
+              <TextAreaField label="Summary" field={fields.summary} hint="Who the credential is for and why employers need it." />
               <SelectField
                 label="Acting for"
-                name="organizationId"
+                field={fields.organizationId}
                 placeholder="Choose an organization"
                 options={organizations.map((o) => ({ value: o.id, label: o.name }))}
-                defaultValue={data?.values.organizationId ?? (organizations.length === 1 ? organizations[0]?.id : undefined)}
-                error={data?.fieldErrors.organizationId}
               />
-              <SelectField
-                label="Its role in the project"
-                name="role"
-                placeholder="Choose a role"
-                options={ROLE_OPTIONS}
-                defaultValue={data?.values.role ?? "lead_institution"}
-                error={data?.fieldErrors.role}
-              />
+              <SelectField label="Its role in the project" field={fields.role} placeholder="Choose a role" options={ROLE_OPTIONS} />
               <SubmitButton>Create project</SubmitButton>
             </Form>
           )}

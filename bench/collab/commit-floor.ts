@@ -14,7 +14,7 @@
 import * as Y from "yjs";
 import { z } from "zod";
 import { openDatabase } from "../../db/client";
-import { GroupCommitWriter } from "../../server/collab/group-commit";
+import { GroupCommitWriter } from "../../app/modules/documents/store/group-commit.server";
 import { typeAtRate } from "./client";
 import { sleep } from "./servers";
 import { percentile } from "./stats";

@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentKindOf } from "../../app/modules/documents/model";
-import { countLoggedUpdates, loadDocumentState } from "../../server/collab/persistence";
+import { countLoggedUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../testing";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database";
 import { documents, memberships, organizations, projectParticipants, users } from "../schema/index";
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, seedDemo, seedDemoIfEmpty } from "./demo";
 

@@ -11,7 +11,7 @@ import { hashPassword } from "../../app/modules/auth/password.server";
 import { documentKindOf } from "../../app/modules/documents/model";
 import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "../../app/modules/documents/kinds/demo";
 import { refreshProjection } from "../../app/modules/documents/projection.server";
-import { appendUpdates, loadDocumentState } from "../../server/collab/persistence";
+import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import type { Database } from "../client";
 import { documents, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
 
@@ -184,7 +184,7 @@ async function seedDemoContent(db: Database): Promise<void> {
     });
   }
   // In link order: the plan reads the specification's projected competencies, the agreement the plan's.
-  for (const document of DEMO_DOCUMENTS) await refreshProjection(db, document.id, { notify: false });
+  for (const document of DEMO_DOCUMENTS) await refreshProjection(db, document.id);
 }
 
 /** Seeds only an empty database (first start of the embedded default). */

@@ -1,13 +1,13 @@
 /**
  * Who is on the other end of a socket and what they may do with the document: the Lucia session
- * and the same `can()` the web app uses. Used on upgrade and again periodically on open sockets,
- * so a revoked role or a locked document takes effect within seconds.
+ * and the web app's own access gate (app/modules/permissions/require.server). Used on upgrade and
+ * again periodically on open sockets, so a revoked role or a locked document takes effect within
+ * seconds.
  */
 import type { Queryable } from "../../db/client";
 import { validateSession } from "../../app/modules/auth/lucia.server";
-import { loadDocumentResource } from "../../app/modules/documents/documents.server";
 import { loadActor } from "../../app/modules/orgs/actor.server";
-import { can } from "../../app/modules/permissions/can";
+import { documentAccess, loadGatedDocument } from "../../app/modules/permissions/require.server";
 
 export type Access =
   | { kind: "unauthenticated" }
@@ -19,7 +19,7 @@ export type Access =
 export type AccessCache = {
   sessions: Map<string, Promise<Awaited<ReturnType<typeof validateSession>>>>;
   actors: Map<string, ReturnType<typeof loadActor>>;
-  documents: Map<string, ReturnType<typeof loadDocumentResource>>;
+  documents: Map<string, ReturnType<typeof loadGatedDocument>>;
 };
 
 export function newAccessCache(): AccessCache {
@@ -39,11 +39,14 @@ export async function resolveAccess(db: Queryable, sessionId: string | null, doc
   if (!sessionId) return { kind: "unauthenticated" };
   const session = await cached(cache.sessions, sessionId, () => validateSession(sessionId));
   if (!session) return { kind: "unauthenticated" };
-  const [actor, resource] = await Promise.all([
+  // The gate's facts are loaded once per document and decided per person (documentAccess is pure).
+  const [actor, document] = await Promise.all([
     cached(cache.actors, session.user.id, () => loadActor(session.user.id, db)),
-    cached(cache.documents, documentId, () => loadDocumentResource(documentId)),
+    cached(cache.documents, documentId, () => loadGatedDocument(documentId, db)),
   ]);
-  if (!resource) return { kind: "not_found" };
-  if (!can(actor, "document.view", resource)) return { kind: "forbidden" };
-  return { kind: "granted", user: { id: session.user.id, name: session.user.name }, canEdit: can(actor, "document.edit", resource) };
+  const view = documentAccess(actor, document, "document.view");
+  // Hidden (404, not missing) is "forbidden": the socket tells an open connection its access was
+  // revoked; the upgrade answers both with 404.
+  if (!view.ok) return view.status === 404 && view.missing ? { kind: "not_found" } : { kind: "forbidden" };
+  return { kind: "granted", user: { id: session.user.id, name: session.user.name }, canEdit: documentAccess(actor, document, "document.edit").ok };
 }

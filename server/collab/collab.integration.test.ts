@@ -12,9 +12,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { collabUpdates, documents, projectParticipants, sessions } from "../../db/schema/index";
-import { signInCookie, startTestServer, type TestServer } from "../testing/test-server";
-import { countLoggedUpdates, loadDocumentState } from "./persistence";
-import { bodyText, connectClient, tryUpgrade, typeParagraph, waitFor, whenSynced, type TestClient } from "./test-clients";
+import { signInCookie, startTestServer, type TestServer } from "../../test/support/server";
+import { countLoggedUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
+import { bodyText, connectClient, tryUpgrade, typeParagraph, waitFor, whenSynced, type TestClient } from "../../test/support/collab-clients";
 
 let server: TestServer;
 let cookies: Record<"college" | "employer" | "qa" | "university", string>;

@@ -8,7 +8,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
-import { log } from "../log";
+import { log } from "../../app/utils/log.server";
 import { checkAwarenessUpdate, type Identity } from "./awareness-identity";
 import { rawSocket, type PreparedMessage } from "./frames";
 import { rateLimiters, type ConnectionLimits } from "./limits";

@@ -12,10 +12,10 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { seedDemo } from "../../db/seed/demo";
-import { openTestDatabase, type TestDatabase } from "../../db/testing";
-import { signInCookie } from "../testing/test-server";
-import { loadDocumentState } from "./persistence";
-import { bodyText, connectClient, typeParagraph, waitFor, whenSynced, type TestClient } from "./test-clients";
+import { openTestDatabase, type TestDatabase } from "../../test/support/database";
+import { signInCookie } from "../../test/support/server";
+import { loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
+import { bodyText, connectClient, typeParagraph, waitFor, whenSynced, type TestClient } from "../../test/support/collab-clients";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { log } from "../log";
+import { log } from "../../app/utils/log.server";
 
 export type FanoutMessage =
   | { kind: "update"; from: string; update: Uint8Array }

@@ -1,41 +1,73 @@
 /**
  * The collaboration server: y-websocket protocol on `/collab/<documentId>` of the app's own HTTP
  * server. Wired here, one module per concern:
- *   upgrade.ts + access.ts   origin, session and `can()` on upgrade, and again on open sockets
+ *   upgrade.ts + access.ts   origin, session and the document gate on upgrade, and again on open sockets
  *   registry.ts + room.ts    open documents, write-before-broadcast, unload after a grace period
- *   persistence.ts           update log + snapshot in Postgres, compaction, loadDocumentState
- *   group-commit.ts          one INSERT for everything queued while the previous one ran
+ *   store.ts                 the document store it uses (app/modules/documents/store: update log,
+ *                            snapshot, compaction, group commit), bound to the database
  *   connection.ts            per-socket protocol, read-only rule, awareness identity, limits
  *   fanout.ts                Redis pub/sub between instances (REDIS_URL)
  *   metrics.ts               figures for logs and the operator endpoint
  *   projection.ts            documents' projections recomputed after durable writes (debounced)
+ * What it needs from the app comes in through `createCollaboration`'s options, wired by
+ * server/app-server.ts in the manner of Hocuspocus hooks: the store (load, store), the access
+ * check (authenticate) and `project` (after store). Nothing here is global: the running server is
+ * the object `createCollaboration` returns.
  * Design: docs/decisions/0004-collaboration-server.md. Close codes: app/modules/collab/close-codes.ts.
  */
 import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import { sql } from "drizzle-orm";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Env } from "../../app/env.server";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
-import { refreshProjection } from "../../app/modules/documents/projection.server";
-import type { DatabaseHandle } from "../../db/client";
-import { yieldToEventLoop } from "../event-loop";
-import { log } from "../log";
-import { newAccessCache, resolveAccess, type AccessCache } from "./access";
+import type { ProjectionOptions, ProjectionOutcome } from "../../app/modules/documents/projection.server";
+import { yieldToEventLoop } from "../../app/utils/event-loop.server";
+import { log } from "../../app/utils/log.server";
+import { newAccessCache, type AccessCache } from "./access";
 import { CollabConnection } from "./connection";
 import { createFanout } from "./fanout";
-import { GroupCommitWriter } from "./group-commit";
-import { setCollaborationHandle, type CollaborationHandle } from "./handle";
 import type { ConnectionLimits } from "./limits";
-import { CollabMetrics } from "./metrics";
-import { appendUpdates } from "./persistence";
+import { CollabMetrics, type CollabMetricsSnapshot } from "./metrics";
 import { ProjectionScheduler } from "./projection";
 import { RoomRegistry } from "./registry";
-import { authorizeUpgrade, refuseUpgrade } from "./upgrade";
+import type { CollaborationStore } from "./store";
+import { authorizeUpgrade, refuseUpgrade, type AccessCheck } from "./upgrade";
 
-export type CollaborationOptions = { env: Env; database: DatabaseHandle; server: http.Server };
+/**
+ * Recomputes a document's projection from its durable content (server/app-server.ts:
+ * app/modules/documents/projection.server's `refreshProjection`, with the app's content-change
+ * hook). Repairs go through `applyUpdate`, i.e. the document's room. Returns the documents that
+ * read this one and must be projected in turn (null: no such document).
+ */
+export type ProjectDocument = (
+  documentId: string,
+  options: Required<Pick<ProjectionOptions, "applyUpdate">> & Pick<ProjectionOptions, "snapshotCache">,
+) => Promise<Pick<ProjectionOutcome, "dependents"> | null>;
+
+export type CollaborationOptions = {
+  env: Env;
+  /** The HTTP server whose upgrades on /collab/ are ours. */
+  server: http.Server;
+  /** Loads and stores documents (store.ts's `collaborationStore(db)`). */
+  store: CollaborationStore;
+  /** Authenticates and authorizes a socket's session, on upgrade and on every re-check. */
+  access: AccessCheck;
+  /** Runs after durable writes, debounced per document. */
+  project: ProjectDocument;
+};
+
+/** The running collaboration server. */
+export type Collaboration = {
+  /** Closes sockets with 1001 and commits every pending update. */
+  close: () => Promise<void>;
+  metrics: (detail?: boolean) => CollabMetricsSnapshot & { documents?: Array<{ documentId: string; connections: number; uncompactedUpdates: number }> };
+  /** Serves GET /metrics (aggregates; per-document detail with the METRICS_TOKEN bearer). */
+  handleMetricsRequest: (request: http.IncomingMessage, response: http.ServerResponse) => void;
+  /** Re-checks the permissions of every socket on the document now, instead of within seconds. */
+  refreshPermissions: (documentId: string) => Promise<void>;
+};
 
 const KEEPALIVE_MS = 30_000;
 const COMPACTION_SWEEP_MS = 60_000;
@@ -54,15 +86,15 @@ const RECHECK_SLICE = 8;
 /** Origin of changes the server itself makes (layout and assessment-row repairs). */
 const SERVER_EDIT = Symbol("server edit");
 
-export async function createCollaboration({ env, database, server }: CollaborationOptions) {
+export async function createCollaboration({ env, server, store, access: checkAccess, project }: CollaborationOptions): Promise<Collaboration> {
   const metrics = new CollabMetrics();
-  const fanout = await createFanout(env.REDIS_URL, env.REDIS_URL ? await databaseName(database) : "");
-  const writer = new GroupCommitWriter(database.db, { onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
+  const fanout = await createFanout(env.REDIS_URL, env.REDIS_URL ? await store.databaseName() : "");
+  const writer = store.groupCommit({ onCommit: (rows, bytes, ms) => metrics.committed(rows, bytes, ms) });
   const projections = new ProjectionScheduler(
     async (documentId) =>
       (
         await metrics.background("projection", () =>
-          refreshProjection(database.db, documentId, {
+          project(documentId, {
             applyUpdate: (update) => applyServerUpdate(documentId, update),
             snapshotCache: registry.find(documentId)?.snapshotCache,
           }),
@@ -75,12 +107,10 @@ export async function createCollaboration({ env, database, server }: Collaborati
     },
   );
   const registry = new RoomRegistry({
-    db: database.db,
     metrics,
     unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
-    development: env.NODE_ENV === "development",
     roomDeps: {
-      db: database.db,
+      store,
       writer,
       fanout,
       metrics,
@@ -97,7 +127,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
    */
   async function applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
     if (closing) {
-      const { refused } = await appendUpdates(database.db, [{ documentId, update }]);
+      const { refused } = await store.append([{ documentId, update }]);
       if (refused.length > 0) throw new Error(`document ${documentId} is locked; the server's change was not stored`);
       return;
     }
@@ -129,7 +159,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
       refuseUpgrade(socket, status, message);
     };
     if (closing) return refuse(503, "Shutting down");
-    const decision = await authorizeUpgrade(request, database.db, env.ALLOWED_ORIGINS);
+    const decision = await authorizeUpgrade(request, checkAccess, env.ALLOWED_ORIGINS);
     if (!decision.ok) return refuse(decision.status, decision.message);
     let room;
     try {
@@ -197,7 +227,7 @@ export async function createCollaboration({ env, database, server }: Collaborati
       targets.map(async (connection) => {
         let access;
         try {
-          access = await resolveAccess(database.db, connection.sessionId, connection.room.documentId, cache);
+          access = await checkAccess(connection.sessionId, connection.room.documentId, cache);
         } catch (error) {
           log.warn("collab: permission re-check failed", error instanceof Error ? error.message : error);
           return;
@@ -296,19 +326,10 @@ export async function createCollaboration({ env, database, server }: Collaborati
     await projections.close(5_000);
     wss.close();
     await fanout.close();
-    setCollaborationHandle(undefined, handle);
     log.info(`collab: stopped (${metrics.counters.rowsCommitted} updates stored this run)`);
   }
 
-  const handle: CollaborationHandle = { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions };
-  setCollaborationHandle(handle);
-  return handle;
-}
-
-async function databaseName(database: DatabaseHandle): Promise<string> {
-  const result: unknown = await database.db.execute(sql`select current_database() as name`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ name: string }>;
-  return rows[0]?.name ?? "default";
+  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions };
 }
 
 function hasMetricsToken(header: string | undefined, token: string | undefined): boolean {

@@ -6,29 +6,28 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { onDocumentContentChanged, type DocumentContentChanged } from "../../app/modules/documents/content-changes.server";
 import { addRow, readFields, setValue } from "../../app/modules/documents/model";
+import type { DocumentContentChanged } from "../../app/modules/documents/projection.server";
 import { documents } from "../../db/schema/index";
-import { signInCookie, startTestServer, type TestServer } from "../testing/test-server";
-import { connectClient, waitFor, whenSynced, type TestClient } from "./test-clients";
+import { signInCookie, startTestServer, type TestServer } from "../../test/support/server";
+import { connectClient, waitFor, whenSynced, type TestClient } from "../../test/support/collab-clients";
 
 let server: TestServer;
 let college: string;
 const clients: TestClient[] = [];
 const heard: DocumentContentChanged[] = [];
-const stop = onDocumentContentChanged("projection-integration-test", async (event) => {
-  heard.push(event);
-});
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { COLLAB_PROJECTION_DEBOUNCE_MS: "100" } });
+  server = await startTestServer({
+    env: { COLLAB_PROJECTION_DEBOUNCE_MS: "100" },
+    hooks: { onContentChanged: async (event) => void heard.push(event) },
+  });
   college = await signInCookie(server.url, "college@demo.concord.test");
 });
 afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
 });
 afterAll(async () => {
-  stop();
   await server?.stop();
 });
 
@@ -44,7 +43,7 @@ async function row(id: string) {
 }
 
 describe("projection after durable writes", () => {
-  it("follows a field edit: key fields, validation, hash, listeners", async () => {
+  it("follows a field edit: key fields, validation, hash, content-change hook", async () => {
     const before = await row("demo-doc-wbl");
     const editor = client("demo-doc-wbl");
     await whenSynced(editor);

@@ -88,12 +88,6 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeQueryAwareness(): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.queryAwareness);
-  return encoding.toUint8Array(encoder);
-}
-
 export type AwarenessEntry = { clientID: number; clock: number; state: unknown };
 
 /** Decodes an awareness update (count, then clientID, clock, JSON state per entry). */

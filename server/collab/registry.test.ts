@@ -2,37 +2,26 @@
  * The registry's compaction queue against a real database (PGlite in memory, or Postgres with
  * TEST_DATABASE_URL / DATABASE_URL): one compaction at a time, also for the one an unload runs.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { openTestDatabase, type TestDatabase } from "../../db/testing";
-import { documents } from "../../db/schema/index";
-import { seedDemo } from "../../db/seed/demo";
+import { useDemoDatabase } from "../../test/support/demo-database";
+import { countLoggedUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import { createFanout } from "./fanout";
-import { GroupCommitWriter } from "./group-commit";
 import { CollabMetrics } from "./metrics";
-import { countLoggedUpdates, loadDocumentState } from "./persistence";
 import { RoomRegistry } from "./registry";
 import type { DocumentRoom } from "./room";
+import { collaborationStore } from "./store";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase();
-  await seedDemo(database.db);
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useDemoDatabase();
 
 async function setUp(documentId: string) {
-  await database.db.insert(documents).values({ id: documentId, projectId: "demo-project-cap", kind: "credential_spec", title: documentId });
+  await database.newDocument(documentId);
   const metrics = new CollabMetrics();
-  const writer = new GroupCommitWriter(database.db);
+  const store = collaborationStore(database.db);
   const registry = new RoomRegistry({
-    db: database.db,
     metrics,
     unloadGraceMs: 20,
-    development: false,
-    roomDeps: { db: database.db, writer, fanout: await createFanout(undefined, ""), metrics, compactAfterUpdates: 1_000_000 },
+    roomDeps: { store, writer: store.groupCommit({}), fanout: await createFanout(undefined, ""), metrics, compactAfterUpdates: 1_000_000 },
   });
   return { metrics, registry };
 }

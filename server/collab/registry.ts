@@ -1,13 +1,9 @@
 /**
  * The open documents of this process. A document is loaded when its first connection arrives and
  * unloaded (compacted, Y.Doc and awareness destroyed) after a grace period without connections.
- * In development the map lives on globalThis, like the database handle, so code re-evaluated after
- * a rebuild finds the same rooms instead of loading a second copy of a document.
  */
-import type { Database } from "../../db/client";
-import { log } from "../log";
+import { log } from "../../app/utils/log.server";
 import type { CollabMetrics } from "./metrics";
-import { compactDocument } from "./persistence";
 import { DocumentRoom, type RoomDeps } from "./room";
 
 type Entry = { ready: Promise<DocumentRoom>; room: DocumentRoom; unloadTimer?: NodeJS.Timeout };
@@ -15,18 +11,14 @@ type Entry = { ready: Promise<DocumentRoom>; room: DocumentRoom; unloadTimer?: N
 /** A room waiting for its compaction; `done` resolves once it has run (or was skipped). */
 type QueuedCompaction = { room: DocumentRoom; done: Promise<void>; ran: () => void };
 
-type GlobalRooms = { concordCollabRooms?: Map<string, Entry> };
-
 export type RegistryOptions = {
-  db: Database;
   metrics: CollabMetrics;
   unloadGraceMs: number;
-  development: boolean;
   roomDeps: Omit<RoomDeps, "requestCompaction" | "onFailed">;
 };
 
 export class RoomRegistry {
-  private readonly entries: Map<string, Entry>;
+  private readonly entries = new Map<string, Entry>();
   /** Unloads in progress: a new connection waits for them so one document never has two rooms. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly compactionQueue: QueuedCompaction[] = [];
@@ -35,15 +27,7 @@ export class RoomRegistry {
   private running: QueuedCompaction | null = null;
   private closed = false;
 
-  constructor(private readonly options: RegistryOptions) {
-    if (options.development) {
-      const scope = globalThis as typeof globalThis & GlobalRooms;
-      scope.concordCollabRooms ??= new Map();
-      this.entries = scope.concordCollabRooms;
-    } else {
-      this.entries = new Map();
-    }
-  }
+  constructor(private readonly options: RegistryOptions) {}
 
   get rooms(): DocumentRoom[] {
     return [...this.entries.values()].map((entry) => entry.room);
@@ -183,7 +167,7 @@ export class RoomRegistry {
   private async compact(room: DocumentRoom): Promise<void> {
     try {
       const started = performance.now();
-      const result = await this.options.metrics.background("compaction", () => compactDocument(this.options.db, room.documentId, room.snapshotCache));
+      const result = await this.options.metrics.background("compaction", () => this.options.roomDeps.store.compact(room.documentId, room.snapshotCache));
       // Rows still in flight when the DELETE ran stay counted; rows other instances wrote may be merged too.
       room.uncompacted = Math.max(0, room.uncompacted - result.merged);
       this.options.metrics.counters.compactions++;

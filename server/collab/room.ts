@@ -12,13 +12,14 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
-import type { Database } from "../../db/client";
-import { log } from "../log";
+import { DocumentContentLockedError, type GroupCommitWriter } from "../../app/modules/documents/store/group-commit.server";
+import { closeSnapshotCache, newSnapshotCache, type SnapshotCache } from "../../app/modules/documents/store/snapshot-cache";
+import { applyStoredDocument } from "../../app/modules/documents/store/stored-document.server";
+import { log } from "../../app/utils/log.server";
 import type { AwarenessOwner } from "./awareness-identity";
 import type { Fanout, FanoutMessage } from "./fanout";
-import { DocumentContentLockedError, type GroupCommitWriter } from "./group-commit";
 import type { CollabMetrics } from "./metrics";
-import { applyStoredDocument, closeSnapshotCache, loadStoredDocument, newSnapshotCache, type SnapshotCache } from "./persistence";
+import type { CollaborationStore } from "./store";
 import { prepareMessage, type PreparedMessage } from "./frames";
 import { encodeAwareness, encodeUpdate } from "./protocol";
 
@@ -33,7 +34,7 @@ export interface RoomConnection {
 }
 
 export type RoomDeps = {
-  db: Database;
+  store: CollaborationStore;
   writer: GroupCommitWriter;
   fanout: Fanout;
   metrics: CollabMetrics;
@@ -64,7 +65,7 @@ export class DocumentRoom {
   readonly owners = new Map<number, AwarenessOwner>();
   /** Local connection id → the awareness client ids it controls. */
   readonly ownedBy = new Map<string, Set<number>>();
-  /** The stored snapshot, applied, for compactions and projections (persistence.ts, ADR 0008). */
+  /** The stored snapshot, applied, for compactions and projections (the store's snapshot-cache.ts, ADR 0008). */
   readonly snapshotCache: SnapshotCache = newSnapshotCache();
   /** Log rows written since the last compaction (by this instance or found at load). */
   uncompacted = 0;
@@ -93,7 +94,7 @@ export class DocumentRoom {
   async load(): Promise<void> {
     const started = performance.now();
     await this.deps.fanout.join(this.documentId, (message) => this.onPeerMessage(message));
-    const stored = await loadStoredDocument(this.deps.db, this.documentId);
+    const stored = await this.deps.store.load(this.documentId);
     applyStoredDocument(this.doc, stored, FROM_STORAGE);
     this.uncompacted = stored.updates.length;
     this.deps.metrics.loaded(performance.now() - started);
@@ -104,7 +105,7 @@ export class DocumentRoom {
 
   /** Re-reads the database (after Redis was away, messages may have been missed). */
   async reloadFromStorage(): Promise<void> {
-    const stored = await loadStoredDocument(this.deps.db, this.documentId);
+    const stored = await this.deps.store.load(this.documentId);
     if (!this.failed) applyStoredDocument(this.doc, stored, FROM_STORAGE);
   }
 

@@ -7,8 +7,13 @@ import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { readSessionId } from "../../app/modules/auth/lucia.server";
 import { isAllowedOrigin } from "../../app/modules/auth/origin";
-import type { Queryable } from "../../db/client";
-import { resolveAccess, type Access } from "./access";
+import type { Access, AccessCache } from "./access";
+
+/**
+ * Who may do what with a document, for a socket's session (server/app-server.ts injects
+ * access.ts's `resolveAccess`). The cache is shared by one sweep over many sockets.
+ */
+export type AccessCheck = (sessionId: string | null, documentId: string, cache?: AccessCache) => Promise<Access>;
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -50,7 +55,7 @@ export type UpgradeDecision =
   | { ok: true; documentId: string; sessionId: string; access: Extract<Access, { kind: "granted" }> }
   | { ok: false; status: number; message: string };
 
-export async function authorizeUpgrade(request: http.IncomingMessage, db: Queryable, allowedOrigins: readonly string[]): Promise<UpgradeDecision> {
+export async function authorizeUpgrade(request: http.IncomingMessage, access: AccessCheck, allowedOrigins: readonly string[]): Promise<UpgradeDecision> {
   const documentId = parseCollabPath(request.url);
   if (!documentId) return { ok: false, status: 404, message: "Not found" };
   // Browsers send cookies with cross-site WebSocket upgrades; only the Origin tells them apart.
@@ -58,8 +63,8 @@ export async function authorizeUpgrade(request: http.IncomingMessage, db: Querya
     return { ok: false, status: 403, message: "Forbidden: cross-origin WebSocket" };
   }
   const sessionId = readSessionId(request.headers.cookie);
-  const access = await resolveAccess(db, sessionId, documentId);
-  switch (access.kind) {
+  const decision = await access(sessionId, documentId);
+  switch (decision.kind) {
     case "unauthenticated":
       return { ok: false, status: 401, message: "Sign in first" };
     // Same answer as the document page: whether a document exists is not told to outsiders.
@@ -67,6 +72,6 @@ export async function authorizeUpgrade(request: http.IncomingMessage, db: Querya
     case "forbidden":
       return { ok: false, status: 404, message: "Not found" };
     case "granted":
-      return { ok: true, documentId, sessionId: sessionId!, access };
+      return { ok: true, documentId, sessionId: sessionId!, access: decision };
   }
 }

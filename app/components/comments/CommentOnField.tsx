@@ -2,7 +2,7 @@
  * A small "Comment" button to put next to a field: it opens the comments panel's new-thread form
  * on that field (through a window event, so the field and the panel need not know each other).
  */
-import { fieldAnchor, requestComment } from "./anchor";
+import { fieldAnchor, requestComment } from "~/components/comments/anchor";
 
 export function CommentOnField({ path, label }: { path: string; label: string }) {
   return (

@@ -12,9 +12,10 @@ import { mentionSegments } from "~/modules/comments/mentions";
 import type { CommentsActionData, loader as commentsLoader } from "~/routes/documents.$documentId.comments";
 import { revealAnchor } from "~/components/document/document-overview";
 import { anchorFor, kindDefinition, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
-import { COMMENT_REQUEST_EVENT, selectTextAnchor, trackSelectionAnchor } from "./anchor";
-import styles from "./comments.css";
-import { MentionTextarea, type MentionPerson } from "./MentionTextarea";
+import { COMMENT_REQUEST_EVENT, selectTextAnchor, trackSelectionAnchor } from "~/components/comments/anchor";
+import styles from "~/components/comments/comments.css";
+import { MentionTextarea, type MentionPerson } from "~/components/comments/MentionTextarea";
+import { formatDateTime } from "~/utils/dates";
 
 type Props = {
   documentId: string;
@@ -29,11 +30,10 @@ type Loaded = Extract<NonNullable<ReturnType<typeof useFetcher<typeof commentsLo
 type Thread = Loaded["threads"][number];
 type Filter = "open" | "resolved" | "mentions";
 
-const DATE = new Intl.DateTimeFormat("en-CA", { dateStyle: "medium", timeStyle: "short" });
 const REFRESH_MS = 20_000;
 
 function when(iso: string) {
-  return <time dateTime={iso}>{DATE.format(new Date(iso))}</time>;
+  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
 }
 
 /** Runs `onDone` once each time the fetcher finishes an action that succeeded. */
@@ -205,7 +205,7 @@ function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { 
               <>
                 <CommentBody body={comment.body} mentions={comment.mentions} viewerId={viewerId} />
                 {canComment && comment.author?.id === viewerId ? (
-                  <button type="button" className="link-button" onClick={() => setEditing(comment.id)} aria-label={`Edit your comment from ${DATE.format(new Date(comment.createdAt))}`}>
+                  <button type="button" className="link-button" onClick={() => setEditing(comment.id)} aria-label={`Edit your comment from ${formatDateTime(comment.createdAt)}`}>
                     Edit
                   </button>
                 ) : null}

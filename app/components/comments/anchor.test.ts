@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { AnchorSchema, TextAnchorSchema } from "~/modules/comments/anchors";
 import { richTextSchema, textFragment, writeText } from "~/modules/documents/model";
-import { bindingOf, resolveTextRange, textAnchorFromRange, type YBinding } from "./anchor";
+import { bindingOf, resolveTextRange, textAnchorFromRange, type YBinding } from "~/components/comments/anchor";
 
 const CONTENT = {
   type: "doc",

@@ -13,6 +13,7 @@ import {
   issuesByPath,
   removeRow,
   rowPath,
+  rowsOf,
   RowNotFoundError,
   rowTitle,
   sectionAnchor,
@@ -30,9 +31,9 @@ import {
   type SectionDef,
   type SectionItem,
 } from "~/modules/documents/model";
-import { FieldControl, type FieldContext } from "./field-control";
-import type { FieldVisitor } from "./field-presence";
-import type { StoredFields } from "./use-live-document";
+import { FieldControl, type FieldContext } from "~/components/document/field-control";
+import type { FieldVisitor } from "~/components/document/field-presence";
+import type { StoredFields } from "~/components/document/use-live-document";
 
 /** Everything a section needs to render and edit its part of the shared document. */
 export type EditingContext = {
@@ -190,12 +191,6 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
   );
 }
 
-type StoredRow = CanonicalRow & Record<string, JsonValue>;
-
-function rowsOfValue(value: JsonValue | undefined): StoredRow[] {
-  return Array.isArray(value) ? (value.filter((row) => row !== null && typeof row === "object" && !Array.isArray(row)) as StoredRow[]) : [];
-}
-
 /** The competencies a row's competency cell chooses from: a specification's own, or the linked document's. */
 function competencyOptions(editing: EditingContext): readonly ProjectedCompetency[] {
   return editing.fieldContext.competencies ?? editing.linkedCompetencies ?? [];
@@ -209,13 +204,13 @@ const COVERAGE_LABELS = {
 
 /**
  * A list of rows (competencies, modules, parties…): each row a card of its cells, with add and
- * remove. An assessment plan's rows follow its specification's competencies — the server adds one
- * per competency — so people add none there and remove only rows whose competency is gone.
+ * remove. Rows that follow the linked document's competencies (`rowPerLinkedCompetency`) are
+ * added by the server, so people add none there and remove only rows whose competency is gone.
  */
 function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
-  const rows = rowsOfValue(editing.fields[field.key]);
+  const rows = rowsOf(editing.fields, field.key);
   const [shown, setShown] = useState(ROWS_PAGE);
-  const managed = editing.kind === "assessment_plan" && field.key === "assessments" && editing.linkedCompetencies !== undefined;
+  const managed = field.rowPerLinkedCompetency === true && editing.linkedCompetencies !== undefined;
   const statusByRow = new Map<string, "linked" | "orphaned" | "duplicate">();
   if (managed) {
     for (const entry of assessmentRowsFor(editing.linkedCompetencies ?? [], rows)) {
@@ -272,11 +267,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
         </ul>
       ) : null}
       {rows.length === 0 ? (
-        <p className="doc-rows__empty">
-          {editing.kind === "assessment_plan" && field.key === "assessments"
-            ? "Rows appear here as competencies are added to the linked credential specification."
-            : `No ${field.itemLabel} yet.`}
-        </p>
+        <p className="doc-rows__empty">{field.emptyText ?? `No ${field.itemLabel} yet.`}</p>
       ) : (
         <ol className="doc-rows__list">
           {rows.slice(0, shown).map((row, position) => (
@@ -309,7 +300,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
 
 function RowCard(props: {
   field: RowsFieldDef;
-  row: StoredRow;
+  row: CanonicalRow;
   position: number;
   editing: EditingContext;
   status: "linked" | "orphaned" | "duplicate" | undefined;
@@ -319,7 +310,7 @@ function RowCard(props: {
   const { field, row, position, editing, status, removable, onRemove } = props;
   const title = rowTitle(field, row, position);
   const id = row.id;
-  const coverage = editing.kind === "assessment_plan" && field.key === "assessments" ? COVERAGE_LABELS[coverageOfRow(row)] : null;
+  const coverage = field.showsAssessmentCoverage ? COVERAGE_LABELS[coverageOfRow(row)] : null;
   return (
     <li className="doc-row" id={id ? anchorFor(rowPath(field.key, id)) : undefined} data-path={id ? rowPath(field.key, id) : undefined}>
       <div className="doc-row__head">
@@ -357,7 +348,7 @@ function RowCard(props: {
  * also copies its code and title into the row (cells `competencyCode`/`competencyTitle`), in the
  * same transaction, so the row reads right for everyone at once.
  */
-function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldDef; cell: Extract<FieldDef, { type: "competency" }>; row: StoredRow; path: string; editing: EditingContext }) {
+function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldDef; cell: Extract<FieldDef, { type: "competency" }>; row: CanonicalRow; path: string; editing: EditingContext }) {
   const options = competencyOptions(editing);
   const write = (value: JsonValue) => {
     const session = editing.session;

@@ -1,61 +1,10 @@
 import { useMemo, useRef } from "react";
 import { ConnectionIndicator } from "~/components/editor/connection-indicator";
 import { PresenceList } from "~/components/editor/presence-list";
-import { useCollaboration } from "~/components/editor/use-collaboration";
-import { jsonEqual, kindDefinition, type CompletenessReport, type DocumentKind, type FieldIssue, type ProjectedCompetency } from "~/modules/documents/model";
-import { DocumentOverview } from "./document-overview";
-import { SectionView, type EditingContext } from "./document-sections";
-import { useFieldPresence } from "./field-presence";
-import { ownCompetencies, useDocumentChecks, useLiveFields, useLiveTexts, type StoredFields } from "./use-live-document";
-
-/** A document of the same project another document can link to (options, competencies). */
-export type LinkedDocumentOption = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[] };
-
-export type LiveDocumentOptions = {
-  documentId: string;
-  kind: DocumentKind;
-  user: { id: string; name: string };
-  canEdit: boolean;
-  /** base64 Yjs state from storage (seeds the Y.Doc), null for a document never stored. */
-  snapshot: string | null;
-  /** The stored fields, for the server's render and the first client render. */
-  initialFields: StoredFields;
-  initialCompleteness: CompletenessReport;
-  linkable: readonly LinkedDocumentOption[];
-  /** YYYY-MM-DD, for warnings such as evidence past its review date. */
-  today: string;
-  onPermissionsChanged: () => void;
-};
-
-/** Which field links a kind to the document its competencies come from. */
-const LINK_FIELD: Partial<Record<DocumentKind, string>> = { assessment_plan: "credentialSpecId", wbl_agreement: "assessmentPlanId" };
-
-/**
- * The page's one Y.Doc and one provider (every editor and input of the page binds to them), the
- * live fields, who is where, and the checks. Used by the route so its header can show the live
- * title; the body is DocumentWorkspace.
- */
-export function useLiveDocument(options: LiveDocumentOptions) {
-  const { documentId, kind, user, canEdit, snapshot, initialFields, initialCompleteness, linkable, today, onPermissionsChanged } = options;
-  const collaboration = useCollaboration({ documentId, initialState: snapshot, user, onPermissionsChanged });
-  const ydoc = collaboration.session?.ydoc ?? null;
-  const fields = useLiveFields(ydoc, initialFields);
-  const texts = useLiveTexts(ydoc, kind);
-  const presence = useFieldPresence(collaboration.session);
-
-  const linkField = LINK_FIELD[kind];
-  const linkedId = linkField ? fields[linkField] : undefined;
-  const linkedCompetencies = useMemo(
-    () => (linkField ? linkable.find((doc) => doc.id === linkedId)?.competencies : undefined),
-    [linkField, linkable, linkedId],
-  );
-  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, today, initialCompleteness });
-  // After a permanent close nothing typed could reach the others: stop accepting input.
-  const editable = canEdit && collaboration.closed === null && collaboration.session !== null;
-  return { ...collaboration, fields, checks, linkedCompetencies, presence, editable };
-}
-
-export type LiveDocument = ReturnType<typeof useLiveDocument>;
+import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
+import { DocumentOverview } from "~/components/document/document-overview";
+import { SectionView, type EditingContext } from "~/components/document/document-sections";
+import { ownCompetencies, type LinkedDocumentOption, type LiveDocument } from "~/components/document/use-live-document";
 
 const NO_ISSUES: FieldIssue[] = [];
 const NO_ISSUES_BY_PATH: ReadonlyMap<string, FieldIssue[]> = new Map();

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { anchorFor, checkValue, jsonEqual, parseInput, type DocumentKind, type FieldIssue, type JsonValue, type Option, type RowFieldDef } from "~/modules/documents/model";
-import { isIsoDate } from "~/modules/documents/model/values";
 import { CommentOnField } from "~/components/comments/CommentOnField";
-import type { FieldVisitor } from "./field-presence";
-import { competencyLabel, formatValue, inputText, type DisplayContext } from "./format";
+import type { FieldVisitor } from "~/components/document/field-presence";
+import { competencyLabel, formatValue, inputText, type DisplayContext } from "~/components/document/format";
+import { isIsoDate } from "~/utils/dates";
 
 /** What the options of document and competency fields come from. */
 export type FieldContext = DisplayContext & {

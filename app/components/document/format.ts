@@ -1,19 +1,11 @@
 import type { FieldDef, JsonValue, Option, ProjectedCompetency, RowFieldDef } from "~/modules/documents/model";
-import { isIsoDate } from "~/modules/documents/model/values";
+import { formatCalendarDate } from "~/utils/dates";
 
 /**
  * How stored values read for people (read-only view, row titles, selects showing an unknown value).
- * Deterministic — no locale APIs — so the server's first paint and the browser agree to the letter.
+ * Deterministic — nothing depends on the machine's locale or time zone — so the server's first
+ * paint and the browser agree to the letter.
  */
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2027-02-03" → "3 February 2027"; anything else as stored. */
-export function formatDate(value: string): string {
-  if (!isIsoDate(value)) return value;
-  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
 
 /** 12500 → "12,500"; 1450.5 → "1,450.5" (thousands separated, decimals as given). */
 export function groupThousands(value: number): string {
@@ -67,7 +59,7 @@ export function formatValue(field: RowFieldDef | FieldDef, value: JsonValue | un
       return `${groupThousands(value)}${unit}`;
     }
     case "date":
-      return typeof value === "string" ? formatDate(value) : String(value);
+      return typeof value === "string" ? formatCalendarDate(value) : String(value);
     case "document":
       return typeof value === "string" ? (context.documentTitles?.get(value) ?? value) : String(value);
     case "competency": {

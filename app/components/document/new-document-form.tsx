@@ -1,6 +1,6 @@
+import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useId, useState } from "react";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { Field, firstError, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/modules/permissions/roles";
 
@@ -20,9 +20,11 @@ const LINKS: Partial<Record<DocumentKind, { kind: DocumentKind; label: string; n
 
 type Props = {
   documents: readonly { id: string; kind: DocumentKind; title: string }[];
-  errors: Record<string, string>;
-  values: Record<string, string>;
+  /** The server's answer to this form's last submission, if it was this form that posted. */
+  lastResult: SubmissionResult<string[]> | undefined;
 };
+
+const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: DOCUMENT_KIND_LABELS[kind] }));
 
 /**
  * "New document": a kind, a title, and for an assessment plan or a WBL agreement the document it
@@ -30,57 +32,32 @@ type Props = {
  * Without JavaScript every linkable document is offered, grouped by kind; the server checks the
  * choice fits the kind.
  */
-export function NewDocumentForm({ documents, errors, values }: Props) {
-  const [kind, setKind] = useState<string>(values.kind ?? "");
-  const id = useId();
+export function NewDocumentForm({ documents, lastResult }: Props) {
+  const [form, fields] = useForm<{ kind: string; title: string; linkedDocumentId: string }>({ lastResult });
+  // The kind chosen so far (Conform follows the select as it changes).
+  const kind = fields.kind.value ?? "";
   const link = LINKS[kind as DocumentKind];
   const candidates = (linkKind: DocumentKind) => documents.filter((d) => d.kind === linkKind);
   const anyLinkable = (Object.values(LINKS) as { kind: DocumentKind }[]).some((l) => candidates(l.kind).length > 0);
   const showLink = kind === "" ? anyLinkable : link !== undefined;
+  const linked = fields.linkedDocumentId;
+  const linkError = firstError(linked);
 
   return (
-    <Form method="post" className="form" noValidate style={{ marginTop: "1.25rem" }}>
+    <Form method="post" className="form" style={{ marginTop: "1.25rem" }} {...getFormProps(form)}>
       <h3>New document</h3>
-      <FormError error={errors.form} />
+      <FormError error={form.errors?.[0]} />
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select
-            id={`${id}-kind`}
-            name="kind"
-            value={kind}
-            onChange={(event) => setKind(event.target.value)}
-            aria-invalid={errors.kind ? true : undefined}
-            aria-describedby={errors.kind ? `${id}-kind-error` : undefined}
-          >
-            <option value="">Choose a kind</option>
-            {DOCUMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {DOCUMENT_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-          {errors.kind ? (
-            <span id={`${id}-kind-error`} className="field__error" role="alert">
-              {errors.kind}
-            </span>
-          ) : null}
-        </div>
-        <Field label="Document title" name="title" defaultValue={values.title} error={errors.title} />
+        <SelectField label="Kind" field={fields.kind} placeholder="Choose a kind" options={KIND_OPTIONS} />
+        <Field label="Document title" field={fields.title} />
       </div>
       {showLink ? (
         <div className="field">
-          <label htmlFor={`${id}-link`}>{link ? link.label : "Builds on (for an assessment plan or a work-based learning agreement)"}</label>
+          <label htmlFor={linked.id}>{link ? link.label : "Builds on (for an assessment plan or a work-based learning agreement)"}</label>
           {link && candidates(link.kind).length === 0 ? (
             <p className="field__hint">{link.none}</p>
           ) : (
-            <select
-              id={`${id}-link`}
-              name="linkedDocumentId"
-              defaultValue={values.linkedDocumentId ?? ""}
-              aria-invalid={errors.linkedDocumentId ? true : undefined}
-              aria-describedby={errors.linkedDocumentId ? `${id}-link-error` : undefined}
-            >
+            <select {...getSelectProps(linked)} defaultValue={linked.initialValue ?? ""}>
               <option value="">Choose…</option>
               {link
                 ? candidates(link.kind).map((d) => (
@@ -99,9 +76,9 @@ export function NewDocumentForm({ documents, errors, values }: Props) {
                   ))}
             </select>
           )}
-          {errors.linkedDocumentId ? (
-            <span id={`${id}-link-error`} className="field__error" role="alert">
-              {errors.linkedDocumentId}
+          {linkError ? (
+            <span id={linked.errorId} className="field__error" role="alert">
+              {linkError}
             </span>
           ) : null}
         </div>

@@ -3,8 +3,8 @@ import { db } from "~/db.server";
 import { richTextSections } from "~/components/editor/sections";
 import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
 import { canonicalDocument, completeness, readFields, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
-import { loadDocumentState } from "../../../server/collab/persistence";
-import type { StoredFields } from "./use-live-document";
+import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
+import type { StoredFields } from "~/components/document/use-live-document";
 
 export type DocumentPageData = {
   /** base64 Yjs state that seeds the browser's Y.Doc; null for a document never stored. */

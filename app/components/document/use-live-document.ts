@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
+import { useCollaboration } from "~/components/editor/use-collaboration";
 import {
   canonicalFrom,
   completeness,
@@ -7,6 +8,7 @@ import {
   kindDefinition,
   jsonEqual,
   kindIndex,
+  LINKED_DOCUMENT,
   readFields,
   readText,
   textFragment,
@@ -18,11 +20,58 @@ import {
   type ProjectedCompetency,
   type ProseMirrorJSON,
 } from "~/modules/documents/model";
+import { useFieldPresence } from "~/components/document/field-presence";
 
 /** How long rich-text typing may run before the checklist catches up (it reads every block). */
 const TEXT_CHECK_THROTTLE_MS = 300;
 
 export type StoredFields = Record<string, JsonValue>;
+
+/** A document of the same project another document can link to (options, competencies). */
+export type LinkedDocumentOption = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[] };
+
+export type LiveDocumentOptions = {
+  documentId: string;
+  kind: DocumentKind;
+  user: { id: string; name: string };
+  canEdit: boolean;
+  /** base64 Yjs state from storage (seeds the Y.Doc), null for a document never stored. */
+  snapshot: string | null;
+  /** The stored fields, for the server's render and the first client render. */
+  initialFields: StoredFields;
+  initialCompleteness: CompletenessReport;
+  linkable: readonly LinkedDocumentOption[];
+  /** YYYY-MM-DD, for warnings such as evidence past its review date. */
+  today: string;
+  onPermissionsChanged: () => void;
+};
+
+/**
+ * The page's one Y.Doc and one provider (every editor and input of the page binds to them), the
+ * live fields, who is where, and the checks. Used by the route so its header can show the live
+ * title; the body is DocumentWorkspace.
+ */
+export function useLiveDocument(options: LiveDocumentOptions) {
+  const { documentId, kind, user, canEdit, snapshot, initialFields, initialCompleteness, linkable, today, onPermissionsChanged } = options;
+  const collaboration = useCollaboration({ documentId, initialState: snapshot, user, onPermissionsChanged });
+  const ydoc = collaboration.session?.ydoc ?? null;
+  const fields = useLiveFields(ydoc, initialFields);
+  const texts = useLiveTexts(ydoc, kind);
+  const presence = useFieldPresence(collaboration.session);
+
+  const linkField = LINKED_DOCUMENT[kind]?.field;
+  const linkedId = linkField ? fields[linkField] : undefined;
+  const linkedCompetencies = useMemo(
+    () => (linkField ? linkable.find((doc) => doc.id === linkedId)?.competencies : undefined),
+    [linkField, linkable, linkedId],
+  );
+  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, today, initialCompleteness });
+  // After a permanent close nothing typed could reach the others: stop accepting input.
+  const editable = canEdit && collaboration.closed === null && collaboration.session !== null;
+  return { ...collaboration, fields, checks, linkedCompetencies, presence, editable };
+}
+
+export type LiveDocument = ReturnType<typeof useLiveDocument>;
 
 /**
  * The fields map as plain JSON, live: re-read on every change of the map or anything nested in

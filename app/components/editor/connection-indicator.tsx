@@ -1,4 +1,4 @@
-import type { ConnectionView } from "./connection";
+import type { ConnectionView } from "~/components/editor/connection";
 
 /** Announced politely: a screen reader hears "Reconnecting…" without losing its place. */
 export function ConnectionIndicator({ view }: { view: ConnectionView }) {

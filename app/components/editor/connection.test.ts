@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CollabCloseCode } from "~/modules/collab/close-codes";
-import { describeConnection, initialConnectionState, reduceConnection, type ConnectionEvent } from "./connection";
+import { describeConnection, initialConnectionState, reduceConnection, type ConnectionEvent } from "~/components/editor/connection";
 
 const run = (events: ConnectionEvent[], online = true) => describeConnection(events.reduce(reduceConnection, initialConnectionState(online)));
 

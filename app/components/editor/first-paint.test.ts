@@ -4,10 +4,10 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { schemaExtensions } from "./extensions";
-import { encodeState, fragmentsToJSON, isEmptyContent, renderFirstPaint } from "./first-paint";
-import { StaticRichText } from "./static-rich-text";
-import { decodeState } from "./yjs-state";
+import { schemaExtensions } from "~/components/editor/extensions";
+import { encodeState, fragmentsToJSON, isEmptyContent, renderFirstPaint } from "~/components/editor/first-paint";
+import { StaticRichText } from "~/components/editor/static-rich-text";
+import { decodeState } from "~/components/editor/yjs-state";
 
 const schema = getSchema(schemaExtensions);
 

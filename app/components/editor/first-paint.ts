@@ -1,8 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import { schemaExtensions } from "./extensions";
-import { docFromState } from "./yjs-state";
+import { schemaExtensions } from "~/components/editor/extensions";
+import { docFromState } from "~/components/editor/yjs-state";
 
 /**
  * Server-side first paint: stored Yjs state → ProseMirror JSON → HTML, through the editor's own

@@ -1,5 +1,5 @@
-import type { PresentUser } from "./presence";
-import { initialsOf } from "./user-color";
+import type { PresentUser } from "~/components/editor/presence";
+import { initialsOf } from "~/components/editor/user-color";
 
 /** Avatars of the people who have this document open right now. */
 export function PresenceList({ people }: { people: readonly PresentUser[] }) {

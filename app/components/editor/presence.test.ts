@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { awarenessUser, presentUsers, samePresence } from "./presence";
-import { colorForUser } from "./user-color";
+import { awarenessUser, presentUsers, samePresence } from "~/components/editor/presence";
+import { colorForUser } from "~/components/editor/user-color";
 
 describe("presentUsers", () => {
   it("lists each person once, the viewer first, then by name", () => {

@@ -1,4 +1,4 @@
-import { colorForUser } from "./user-color";
+import { colorForUser } from "~/components/editor/user-color";
 
 /** What each client publishes in its awareness state; the server checks id and name against the session. */
 export type AwarenessUser = { id: string; name: string; color: string };

@@ -2,11 +2,11 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useId } from "react";
-import { schemaExtensions } from "./extensions";
-import type { RichTextSection } from "./sections";
-import { StaticRichText } from "./static-rich-text";
-import { Toolbar } from "./toolbar";
-import type { CollaborationSession } from "./use-collaboration";
+import { schemaExtensions } from "~/components/editor/extensions";
+import type { RichTextSection } from "~/components/editor/sections";
+import { StaticRichText } from "~/components/editor/static-rich-text";
+import { Toolbar } from "~/components/editor/toolbar";
+import type { CollaborationSession } from "~/components/editor/use-collaboration";
 
 type Props = {
   session: CollaborationSession;

@@ -1,7 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent } from "react";
-import { HEADING_LEVELS } from "./extensions";
+import { HEADING_LEVELS } from "~/components/editor/extensions";
 
 type Tool = { key: string; label: string; text: string; shortcut?: string; active: boolean; run: () => void };
 

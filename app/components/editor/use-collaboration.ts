@@ -2,9 +2,9 @@ import { useEffect, useReducer, useRef, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import { CollabCloseCode } from "~/modules/collab/close-codes";
 import type * as Y from "yjs";
-import { describeConnection, initialConnectionState, reduceConnection } from "./connection";
-import { decodeState, docFromState } from "./yjs-state";
-import { awarenessUser, presentUsers, samePresence, type AwarenessUser, type PresentUser } from "./presence";
+import { describeConnection, initialConnectionState, reduceConnection } from "~/components/editor/connection";
+import { decodeState, docFromState } from "~/components/editor/yjs-state";
+import { awarenessUser, presentUsers, samePresence, type AwarenessUser, type PresentUser } from "~/components/editor/presence";
 
 export type CollaborationSession = { ydoc: Y.Doc; provider: WebsocketProvider; user: AwarenessUser };
 

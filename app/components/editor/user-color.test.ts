@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { colorForUser, initialsOf, USER_COLORS } from "./user-color";
+import { colorForUser, initialsOf, USER_COLORS } from "~/components/editor/user-color";
 
 /** WCAG relative luminance and contrast, to hold the palette to white text at 4.5:1. */
 function luminance(hex: string): number {

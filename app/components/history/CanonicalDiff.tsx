@@ -7,8 +7,8 @@
  */
 import type { ReactNode } from "react";
 import type { CanonicalDiff as Diff, DiffOp, DocumentKind, FieldChange, TextChange } from "~/modules/documents/model";
-import styles from "./history.css";
-import { CHANGE_WORDS, fieldOfChange, formatValue, groupBySection, summarize } from "./format";
+import styles from "~/components/history/history.css";
+import { CHANGE_WORDS, fieldOfChange, formatValue, groupBySection, summarize } from "~/components/history/format";
 
 export const historyStylesheet = styles;
 

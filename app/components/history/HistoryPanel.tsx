@@ -6,11 +6,11 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import type { loader as versionsLoader, VersionsActionData } from "~/routes/documents.$documentId.versions";
-import styles from "./history.css";
+import styles from "~/components/history/history.css";
+import { formatDateTime } from "~/utils/dates";
 
 type Props = { documentId: string; canEdit: boolean };
 
-const DATE = new Intl.DateTimeFormat("en-CA", { dateStyle: "medium", timeStyle: "short" });
 
 export function HistoryPanel({ documentId, canEdit }: Props) {
   const id = useId();
@@ -83,7 +83,7 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
                     Version {version.number} — {version.name} {version.auto ? <span className="badge">Automatic</span> : null}
                   </div>
                   <div className="version-list__meta">
-                    {version.createdBy ?? "Concord"} · <time dateTime={version.createdAt}>{DATE.format(new Date(version.createdAt))}</time>
+                    {version.createdBy ?? "Concord"} · <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time>
                     {version.reason ? ` · ${version.reason}` : null}
                   </div>
                   <div className="version-list__actions">

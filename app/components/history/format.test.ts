@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addRow, canonicalDocument, diffCanonical, newDocumentFromTemplate, setValue, writeText } from "~/modules/documents/model";
-import { EMPTY, fieldOfChange, formatValue, groupBySection, summarize } from "./format";
+import { EMPTY, fieldOfChange, formatValue, groupBySection, summarize } from "~/components/history/format";
 
 const TEMPLATE = newDocumentFromTemplate("credential_spec", { title: "Climate Adaptation Practitioner" });
 

@@ -1,40 +1,30 @@
 /**
  * The "Sign-off" panel of the document page: stages, each party's decision, and the buttons the
- * person may use now. Loads and posts through /documents/<id>/signoff with fetchers; every button
+ * person may use now. Loads and posts through /documents/<id>/signoff-panel with fetchers; every button
  * is offered by the server's read model and checked again by the verb (the machine decides).
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import type { DocumentStatus } from "~/modules/permissions/roles";
-import { shortHash } from "~/modules/signoff/format";
-import type { EffectiveDecision } from "~/modules/signoff/machine";
-import type { SeatView, SignoffPanelData } from "~/modules/signoff/views.server";
-import signoffStyles from "./signoff.css";
-
-export const DECISION_WORDS: Record<EffectiveDecision, string> = {
-  pending: "Pending",
-  approved: "Approved",
-  outdated: "Outdated",
-  changes_requested: "Changes requested",
-  rejected: "Rejected",
-};
+import { DECISION_LABELS, shortHash } from "~/modules/signoff/format";
+import type { SeatView, SignoffPanelData } from "~/modules/signoff/read-models/panel.server";
+import signoffStyles from "~/components/signoff/signoff.css";
+import type { SignoffActionData } from "~/routes/documents.$documentId.signoff-panel";
+import { formatDateTime } from "~/utils/dates";
 
 /** How often the panel re-reads its data while visible (decisions by others, content edits). */
 const REFRESH_MS = 10_000;
 
-type ActionData = { ok: boolean; intent: string; message?: string; fieldErrors?: Record<string, string> };
+type ActionData = SignoffActionData;
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString("en-CA", { dateStyle: "medium", timeStyle: "short" });
-}
 
 export function SignoffPanel({ documentId, status }: { documentId: string; status: DocumentStatus; canEdit?: boolean }) {
   const loader = useFetcher<{ panel: SignoffPanelData | null }>();
   const action = useFetcher<ActionData>();
   const [open, setOpen] = useState<string | null>(null);
   const headingId = useId();
-  const actionUrl = `/documents/${documentId}/signoff`;
-  const source = `${actionUrl}?panel`;
+  const actionUrl = `/documents/${documentId}/signoff-panel`;
+  const source = actionUrl;
   const { load } = loader;
 
   // Re-read when the page's status changes (revalidation after a decision or a lock) and on a timer.
@@ -86,12 +76,12 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
                     <li key={party.organizationId} className="signoff-party" aria-label={party.organizationName}>
                       <div className="signoff-party__line">
                         <strong>{party.organizationName}</strong>
-                        <span className={`decision decision--${party.decision}`}>{DECISION_WORDS[party.decision]}</span>
+                        <span className={`decision decision--${party.decision}`}>{DECISION_LABELS[party.decision]}</span>
                       </div>
                       {party.decidedBy && party.decidedAt ? (
                         <span className="signoff-party__who">
                           {party.decision === "outdated" ? "Approved an earlier version" : "Decided"} by {party.decidedBy},{" "}
-                          <time dateTime={party.decidedAt}>{when(party.decidedAt)}</time>
+                          <time dateTime={party.decidedAt}>{formatDateTime(party.decidedAt)}</time>
                         </span>
                       ) : null}
                       {party.comment ? <p className="signoff-party__comment">{party.comment}</p> : null}
@@ -184,7 +174,7 @@ function Summary({ panel }: { panel: SignoffPanelData }) {
       {round ? (
         <>
           {" "}
-          on <time dateTime={round.requestedAt}>{when(round.requestedAt)}</time>
+          on <time dateTime={round.requestedAt}>{formatDateTime(round.requestedAt)}</time>
         </>
       ) : null}
       . Current version <code className="hash">{shortHash(panel.currentHash)}</code>.
@@ -220,7 +210,7 @@ function Seat({
   busy: boolean;
 }) {
   const key = `${seat.stageIndex}:${seat.organizationId}`;
-  const url = `/documents/${panel.documentId}/signoff`;
+  const url = `/documents/${panel.documentId}/signoff-panel`;
   const fieldErrors = action.data && !action.data.ok ? (action.data.fieldErrors ?? {}) : {};
   const hidden = (
     <>
@@ -324,7 +314,7 @@ function TextForm(props: {
 function ReasonForm(props: { action: Fetcher; documentId: string; intent: string; label: string; text: string; submit: string; onCancel: () => void; busy: boolean }) {
   const id = useId();
   return (
-    <props.action.Form method="post" action={`/documents/${props.documentId}/signoff`} className="signoff-confirm" style={{ marginTop: "0.75rem" }}>
+    <props.action.Form method="post" action={`/documents/${props.documentId}/signoff-panel`} className="signoff-confirm" style={{ marginTop: "0.75rem" }}>
       <p style={{ margin: 0 }}>{props.text}</p>
       <label htmlFor={id}>{props.label}</label>
       <textarea id={id} name="reason" />

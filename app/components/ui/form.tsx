@@ -1,78 +1,89 @@
+/**
+ * Labelled form controls bound to a Conform field (`useForm` in the route): the field gives the
+ * control its name, id, default value (what was typed, after a refused submission) and its errors,
+ * shown next to it and tied to it with aria-describedby. The server's validation is the truth; the
+ * same markup works without JavaScript.
+ */
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
+
+/** Any Conform field holding one value (a text input, a select, a textarea). */
+export type FormField = FieldMetadata<string | number | undefined | null, Record<string, unknown>, string[]>;
+
+/** One message per field, the first, as people read them (the rest follow once it is fixed). */
+export function firstError(field: { errors?: string[] | undefined }): string | undefined {
+  return field.errors?.[0];
+}
+
+function FieldMessages({ field, hint, error }: { field: FormField; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? <span id={field.descriptionId} className="field__hint">{hint}</span> : null}
+      {error ? <span id={field.errorId} className="field__error" role="alert">{error}</span> : null}
+    </>
+  );
+}
 
 type FieldProps = {
   label: string;
-  name: string;
+  field: FormField;
   type?: "text" | "email" | "password" | "number" | "date";
-  defaultValue?: string;
-  error?: string;
   hint?: string;
   autoComplete?: string;
   required?: boolean;
   autoFocus?: boolean;
+  min?: number;
+  /** What the input starts with while the field has no value yet (e.g. an input that just appeared). */
+  defaultValue?: string;
 };
 
 /** A labelled input whose error is announced and tied to it (aria-describedby). */
-export function Field({ label, name, type = "text", defaultValue, error, hint, autoComplete, required, autoFocus }: FieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+export function Field({ label, field, type = "text", hint, autoComplete, required, autoFocus, min, defaultValue }: FieldProps) {
+  const error = firstError(field);
+  const input = getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={field.id}>{label}</label>
       <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
+        {...input}
+        defaultValue={input.defaultValue ?? defaultValue}
         autoComplete={autoComplete}
         required={required}
         autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        min={min}
       />
-      {hint ? <span id={`${id}-hint`} className="field__hint">{hint}</span> : null}
-      {error ? <span id={`${id}-error`} className="field__error" role="alert">{error}</span> : null}
+      <FieldMessages field={field} hint={hint} error={error} />
     </div>
   );
 }
 
-type TextAreaProps = { label: string; name: string; defaultValue?: string; error?: string; hint?: string };
+type TextAreaProps = { label: string; field: FormField; hint?: string };
 
-export function TextAreaField({ label, name, defaultValue, error, hint }: TextAreaProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+export function TextAreaField({ label, field, hint }: TextAreaProps) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-      {hint ? <span id={`${id}-hint`} className="field__hint">{hint}</span> : null}
-      {error ? <span id={`${id}-error`} className="field__error" role="alert">{error}</span> : null}
+      <label htmlFor={field.id}>{label}</label>
+      <textarea {...getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined })} />
+      <FieldMessages field={field} hint={hint} error={firstError(field)} />
     </div>
   );
 }
 
 type SelectProps = {
   label: string;
-  name: string;
+  field: FormField;
   options: ReadonlyArray<{ value: string; label: string }>;
-  defaultValue?: string;
-  error?: string;
   placeholder?: string;
 };
 
-export function SelectField({ label, name, options, defaultValue, error, placeholder }: SelectProps) {
-  const id = useId();
+export function SelectField({ label, field, options, placeholder }: SelectProps) {
+  const props = getSelectProps(field);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
+      <label htmlFor={field.id}>{label}</label>
+      {/* With a placeholder and no value yet, the placeholder is what shows. */}
+      <select {...props} defaultValue={props.defaultValue ?? ""}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -80,11 +91,20 @@ export function SelectField({ label, name, options, defaultValue, error, placeho
           </option>
         ))}
       </select>
-      {error ? <span id={`${id}-error`} className="field__error" role="alert">{error}</span> : null}
+      <FieldMessages field={field} error={firstError(field)} />
     </div>
   );
 }
 
+/**
+ * The form-level message of a Conform reply (kept under the empty name), for the small per-row
+ * forms that have no `useForm` of their own.
+ */
+export function formErrorOf(result: { error?: Record<string, string[] | null> | null } | undefined): string | undefined {
+  return result?.error?.[""]?.[0];
+}
+
+/** The form's own error (not about one field), e.g. a refusal from the server. */
 export function FormError({ error }: { error?: string }) {
   if (!error) return null;
   return <div className="form-error" role="alert">{error}</div>;

@@ -6,9 +6,9 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../../db/schema/audit";
-import { openTestDatabase, type TestDatabase } from "../../../db/testing";
-import { chainOf, sealAuditRecord, verifyChain, type AuditRecord, type SealedAuditRecord } from "./chain";
-import { auditEvent } from "./events";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { chainOf, sealAuditRecord, verifyChain, type AuditRecord, type SealedAuditRecord } from "~/modules/audit/chain";
+import { auditEvent } from "~/modules/audit/events";
 
 const H = "c".repeat(64);
 let database: TestDatabase;

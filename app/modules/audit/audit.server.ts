@@ -6,8 +6,8 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "~/db.server";
 import { auditEvents } from "../../../db/schema/audit";
-import { chainOf, sealAuditRecord, verifyChain, type ChainVerification, type SealedAuditRecord } from "./chain";
-import type { AuditEvent } from "./events";
+import { chainOf, sealAuditRecord, verifyChain, type ChainVerification, type SealedAuditRecord } from "~/modules/audit/chain";
+import type { AuditEvent } from "~/modules/audit/events";
 
 /** Advisory-lock namespace (first key of the two-int form) for "the head of one audit chain". */
 const CHAIN_LOCK_NAMESPACE = 0x41756469;
@@ -18,6 +18,13 @@ export type AuditActor = {
   ip: string | null;
   userAgent: string | null;
 };
+
+/** The request a change came from, as the audit trail records it. */
+export type RequestMeta = Pick<AuditActor, "ip" | "userAgent">;
+
+export function requestMeta(request: Request, clientIp?: string | null): RequestMeta {
+  return { ip: clientIp || null, userAgent: request.headers.get("user-agent")?.slice(0, 500) || null };
+}
 
 export type AuditSubject = {
   documentId?: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalAuditRecord, chainOf, eventHash, sealAuditRecord, verifyChain, type AuditRecord, type SealedAuditRecord } from "./chain";
+import { canonicalAuditRecord, chainOf, eventHash, sealAuditRecord, verifyChain, type AuditRecord, type SealedAuditRecord } from "~/modules/audit/chain";
 
 const H = "a".repeat(64);
 

@@ -6,7 +6,7 @@
  *
  * Pure and async only because Web Crypto is: runs in the browser, the server and tests alike.
  */
-import { canonicalJson, sha256Hex } from "./canonical";
+import { canonicalJson, sha256Hex } from "~/utils/canonical-json";
 
 /** What the DB layer knows before sealing: every column of `audit_events` except seq/prev/hash. */
 export type AuditRecord = {

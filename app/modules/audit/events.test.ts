@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_EVENT_SCHEMAS, AUDIT_EVENT_TYPES, auditEvent, parseAuditEvent } from "./events";
+import { AUDIT_EVENT_SCHEMAS, AUDIT_EVENT_TYPES, auditEvent, parseAuditEvent } from "~/modules/audit/events";
 
 const H = "a".repeat(64);
 

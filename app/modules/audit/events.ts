@@ -8,9 +8,9 @@
  * row is never rewritten).
  */
 import { z } from "zod";
-import { PROJECT_ROLES, DOCUMENT_STATUSES } from "../permissions/roles";
-import { ResolvedStageSchema, SignoffTemplateSchema } from "../signoff/template";
-import { SHA256_HEX } from "./canonical";
+import { PROJECT_ROLES, DOCUMENT_STATUSES } from "~/modules/permissions/roles";
+import { ResolvedStageSchema, SignoffTemplateSchema } from "~/modules/signoff/template";
+import { SHA256_HEX } from "~/utils/canonical-json";
 
 const hash = z.string().regex(SHA256_HEX, "Expected a SHA-256 hex digest");
 const id = z.string().min(1);

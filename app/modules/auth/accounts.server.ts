@@ -1,39 +1,17 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "~/db.server";
 import { users } from "../../../db/schema/auth";
-import type { FieldErrors } from "../forms/parse-form";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
-import { FailureLimiter } from "./rate-limit";
-import { generateId } from "../ids.server";
+import { SignInSchema, SignUpSchema, type SignInInput, type SignUpInput } from "~/modules/auth/credentials";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "~/modules/auth/password.server";
+import { FailureLimiter } from "~/modules/auth/rate-limit";
+import { generateId } from "~/modules/ids.server";
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** A refusal names the field it is about, for the form to show it there. */
+export type SignUpResult = { ok: true; userId: string } | { ok: false; field: keyof SignUpInput; message: string };
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address").max(254, "Email is too long"));
-
-export const SignUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(120, "Name is too long (120 characters at most)"),
-  email,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(256, "Password is too long (256 characters at most)"),
-});
-export type SignUpInput = z.infer<typeof SignUpSchema>;
-
-export const SignInSchema = z.object({
-  email,
-  password: z.string().min(1, "Enter your password").max(256, "Password is too long"),
-});
-export type SignInInput = z.infer<typeof SignInSchema>;
-
-export type SignUpResult = { ok: true; userId: string } | { ok: false; fieldErrors: FieldErrors };
-
-export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+/** Validates its input here too: callers other than the sign-up form (seed, tests) get the same rules. */
+export async function signUp(rawInput: SignUpInput): Promise<SignUpResult> {
+  const input = SignUpSchema.parse(rawInput);
   const passwordHash = await hashPassword(input.password);
   const inserted = await db()
     .insert(users)
@@ -41,7 +19,7 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   const row = inserted[0];
-  if (!row) return { ok: false, fieldErrors: { email: "An account with this email already exists. Sign in instead." } };
+  if (!row) return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
   return { ok: true, userId: row.id };
 }
 
@@ -55,7 +33,8 @@ export type SignInResult =
   | { ok: true; userId: string }
   | { ok: false; formError: string; retryAfterSeconds?: number };
 
-export async function signIn(input: SignInInput, clientIp: string): Promise<SignInResult> {
+export async function signIn(rawInput: SignInInput, clientIp: string): Promise<SignInResult> {
+  const input = SignInSchema.parse(rawInput);
   const emailKey = `email:${input.email}`;
   const ipKey = `ip:${clientIp}`;
   const wait = Math.max(failuresByEmail.retryAfter(emailKey), failuresByIp.retryAfter(ipKey));

@@ -68,10 +68,6 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await lucia().invalidateSession(sessionId);
 }
 
-export async function invalidateUserSessions(userId: string): Promise<void> {
-  await lucia().invalidateUserSessions(userId);
-}
-
 /** Cookie header value; `secure` follows the request's scheme so plain-http local runs still sign in. */
 export function sessionCookieHeader(sessionId: string, secure: boolean): string {
   const cookie = lucia().createSessionCookie(sessionId);

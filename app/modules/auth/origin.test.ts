@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedOrigin, isSafeMethod } from "./origin";
+import { isAllowedOrigin, isSafeMethod } from "~/modules/auth/origin";
 
 describe("isAllowedOrigin", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./rate-limit";
+import { FailureLimiter } from "~/modules/auth/rate-limit";
 
 describe("FailureLimiter", () => {
   it("blocks a key after the maximum number of failures until the window ends", () => {

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { loadActor } from "../orgs/actor.server";
-import type { Actor } from "../permissions/can";
+import { loadActor } from "~/modules/orgs/actor.server";
+import type { Actor } from "~/modules/permissions/can";
 import {
   blankSessionCookieHeader,
   createSession,
@@ -10,7 +10,7 @@ import {
   validateSession,
   type SessionUser,
   type ValidatedSession,
-} from "./lucia.server";
+} from "~/modules/auth/lucia.server";
 
 export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";

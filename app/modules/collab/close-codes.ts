@@ -44,16 +44,8 @@ export const CollabCloseCode = {
 export type CollabCloseCodeName = keyof typeof CollabCloseCode;
 export type CollabCloseCodeValue = (typeof CollabCloseCode)[CollabCloseCodeName];
 
-/** True when reconnecting cannot help (matches y-websocket's default `shouldReconnect`). */
-export function isPermanentCloseCode(code: number): boolean {
-  return code >= 4400 && code < 4500;
-}
-
 /** The name of a code, for logs and metrics ("UNKNOWN" for codes we do not send). */
 export function closeCodeName(code: number): CollabCloseCodeName | "UNKNOWN" {
   for (const [name, value] of Object.entries(CollabCloseCode)) if (value === code) return name as CollabCloseCodeName;
   return "UNKNOWN";
 }
-
-/** The awareness field carrying the person behind a caret; its id and name must match the session. */
-export type CollabAwarenessUser = { id: string; name: string; color?: string };

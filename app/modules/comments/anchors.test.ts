@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AnchorError, AnchorSchema, anchorHref, checkAnchor } from "./anchors";
+import { AnchorError, AnchorSchema, anchorHref, checkAnchor } from "~/modules/comments/anchors";
 
 const POSITION = { type: { client: 12, clock: 3 }, tname: undefined, item: { client: 12, clock: 40 }, assoc: 0 };
 

@@ -10,7 +10,7 @@
  *   is the text as it was when the thread started, shown even if the range is later deleted.
  */
 import { z } from "zod";
-import { anchorFor, kindIndex, makeLocator, parsePath, type CanonicalFields, type DocumentKind } from "../documents/model";
+import { anchorFor, kindIndex, makeLocator, parsePath, type CanonicalFields, type DocumentKind } from "~/modules/documents/model";
 
 export const QUOTE_MAX = 500;
 

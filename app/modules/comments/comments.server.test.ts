@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "../orgs/actor.server";
-import { useTestDatabase } from "../testing/use-test-database";
-import { AnchorError } from "./anchors";
-import { editComment, listMentionsForUser, listThreads, mentionablePeople, reply, setThreadStatus, startThread } from "./comments.server";
-import { accessStatus as status, editDocument, setDocumentStatus, testDocument, testProject } from "./testing.server";
+import { loadActor } from "~/modules/orgs/actor.server";
+import { useTestDatabase } from "../../../test/support/use-test-database";
+import { AnchorError } from "~/modules/comments/anchors";
+import { editComment, listMentionsForUser, listThreads, mentionablePeople, reply, setThreadStatus, startThread } from "~/modules/comments/comments.server";
+import { accessStatus as status, editDocument, setDocumentStatus, testDocument, testProject } from "../../../test/support/documents";
 
 useTestDatabase();
 

@@ -7,21 +7,20 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Queryable } from "~/db.server";
-import { withStoredDocument } from "../../../server/collab/persistence";
+import { withStoredDocument } from "~/modules/documents/store/stored-document.server";
 import { users } from "../../../db/schema/auth";
 import { comments, commentThreads } from "../../../db/schema/comments";
 import { documents } from "../../../db/schema/documents";
 import { memberships, organizations } from "../../../db/schema/organizations";
 import { projectParticipants } from "../../../db/schema/projects";
-import { canonicalFrom, parsePath, readFields, type CanonicalFields, type DocumentKind } from "../documents/model";
-import { generateId } from "../ids.server";
-import { can, type Actor } from "../permissions/can";
-import { loadProjectFacts } from "../projects/projects.server";
-import { AnchorError, AnchorSchema, checkAnchor, type Anchor } from "./anchors";
-import { DocumentAccessError, requireDocument } from "./document-access.server";
-import { parseMentions, type Mentionable } from "./mentions";
+import { canonicalFrom, parsePath, readFields, type CanonicalFields, type DocumentKind } from "~/modules/documents/model";
+import { generateId } from "~/modules/ids.server";
+import { can, type Actor } from "~/modules/permissions/can";
+import { AnchorError, AnchorSchema, checkAnchor, type Anchor } from "~/modules/comments/anchors";
+import { forbidden, loadProjectFacts, notFound, requireDocument } from "~/modules/permissions/require.server";
+import { parseMentions, type Mentionable } from "~/modules/comments/mentions";
 
-export { AnchorError, DocumentAccessError };
+export { AnchorError };
 
 export const COMMENT_MAX = 5000;
 
@@ -82,7 +81,7 @@ async function requireThread(actor: Actor, documentId: string, threadId: string,
     where: and(eq(commentThreads.id, threadId), eq(commentThreads.documentId, document.id)),
     columns: { id: true, status: true },
   });
-  if (!thread) throw new DocumentAccessError(404);
+  if (!thread) throw notFound();
   return { document, thread };
 }
 
@@ -125,8 +124,8 @@ export async function editComment(actor: Actor, documentId: string, commentId: s
     .from(comments)
     .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
     .where(and(eq(comments.id, commentId), eq(commentThreads.documentId, document.id)));
-  if (!found) throw new DocumentAccessError(404);
-  if (found.authorId !== actor.userId) throw new DocumentAccessError(403, "Only the author can edit a comment.");
+  if (!found) throw notFound();
+  if (found.authorId !== actor.userId) throw forbidden("Only the author can edit a comment.");
   const text = CommentBodySchema.parse(body);
   const mentions = parseMentions(text, await mentionablePeople(document.projectId));
   await db().update(comments).set({ body: text, mentions, editedAt: new Date() }).where(eq(comments.id, found.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionQueryAt, mentionSegments, parseMentions, suggestPeople } from "./mentions";
+import { mentionQueryAt, mentionSegments, parseMentions, suggestPeople } from "~/modules/comments/mentions";
 
 const PEOPLE = [
   { id: "maya", name: "Maya Okafor" },

@@ -5,18 +5,18 @@ import { db } from "~/db.server";
 import { documents } from "../../../db/schema/documents";
 import { organizations } from "../../../db/schema/organizations";
 import { projectParticipants, projects } from "../../../db/schema/projects";
-import { appendUpdates, loadDocumentState } from "../../../server/collab/persistence";
-import { generateId } from "../ids.server";
-import { can, effectiveDocumentRole, type Actor, type DocumentResource } from "../permissions/can";
-import { DOCUMENT_KINDS, type DocumentKind } from "../permissions/roles";
-import { loadProjectFacts } from "../projects/projects.server";
-import { DOCUMENT_KIND_LABELS } from "./labels";
-import { duplicateDocument as duplicateState, newDocumentFromTemplate, setValue, type ProjectedCompetency } from "./model";
-import { LINKED_DOCUMENT, refreshProjection } from "./projection.server";
+import { appendUpdates, loadDocumentState } from "~/modules/documents/store/stored-document.server";
+import { generateId } from "~/modules/ids.server";
+import { can, effectiveDocumentRole, type Actor } from "~/modules/permissions/can";
+import { notFound, requireDocument } from "~/modules/permissions/require.server";
+import { DOCUMENT_KINDS, type DocumentKind } from "~/modules/permissions/roles";
+import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { duplicateDocument as duplicateState, LINKED_DOCUMENT, newDocumentFromTemplate, setValue, type ProjectedCompetency } from "~/modules/documents/model";
+import { refreshProjection } from "~/modules/documents/projection.server";
 
 export const NewDocumentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS, { error: "Choose a document kind" }),
-  title: z.string().trim().min(3, "Give the document a title (3 characters or more)").max(200, "Title is too long (200 characters at most)"),
+  title: z.string({ error: "Give the document a title (3 characters or more)" }).trim().min(3, "Give the document a title (3 characters or more)").max(200, "Title is too long (200 characters at most)"),
   /** The credential specification of an assessment plan, the assessment plan of a WBL agreement. */
   linkedDocumentId: z
     .string()
@@ -149,28 +149,21 @@ export async function listDocumentsForActor(actor: Actor) {
     .orderBy(desc(documents.updatedAt), asc(documents.title));
 }
 
-/** The permission facts for one document, or null when it does not exist. */
-export async function loadDocumentResource(documentId: string): Promise<(DocumentResource & { projectId: string }) | null> {
-  const row = await db().query.documents.findFirst({
-    where: eq(documents.id, documentId),
-    columns: { status: true, projectId: true },
-  });
-  if (!row) return null;
-  return { type: "document", status: row.status, projectId: row.projectId, project: await loadProjectFacts(row.projectId) };
-}
-
-/** The document as the actor may see it, or null (callers answer 404). */
+/**
+ * The document page: the document, its project and participants, and the actor's role there.
+ * Throws the access gate's 404 for anyone who may not view it.
+ */
 export async function getDocumentForActor(actor: Actor, documentId: string) {
-  const resource = await loadDocumentResource(documentId);
-  if (!resource || !can(actor, "document.view", resource)) return null;
+  const { resource, projectId } = await requireDocument(actor, documentId, "document.view");
   const document = await db().query.documents.findFirst({ where: eq(documents.id, documentId) });
-  const project = await db().query.projects.findFirst({ where: eq(projects.id, resource.projectId) });
-  if (!document || !project) return null;
+  const project = await db().query.projects.findFirst({ where: eq(projects.id, projectId) });
+  // Deleted between the gate and here: as if it never existed.
+  if (!document || !project) throw notFound();
   const participants = await db()
     .select({ organizationId: projectParticipants.organizationId, role: projectParticipants.role, name: organizations.name })
     .from(projectParticipants)
     .innerJoin(organizations, eq(organizations.id, projectParticipants.organizationId))
-    .where(and(eq(projectParticipants.projectId, resource.projectId)))
+    .where(and(eq(projectParticipants.projectId, projectId)))
     .orderBy(asc(projectParticipants.role), asc(organizations.name));
   return {
     document,

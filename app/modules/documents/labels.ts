@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentStatus, OrganizationKind, ProjectRole } from "../permissions/roles";
+import type { DocumentKind, DocumentStatus, OrganizationKind, ProjectRole } from "~/modules/permissions/roles";
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   credential_spec: "Credential specification",

@@ -3,12 +3,13 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documents } from "../../../db/schema/documents";
 import { DEMO_PROJECT_ID, seedDemo } from "../../../db/seed/demo";
-import { appendUpdates, closeSnapshotCache, compactDocument, countLoggedUpdates, loadDocumentState, loadStoredDocument, newSnapshotCache } from "../../../server/collab/persistence";
-import { useTestDatabase } from "../testing/use-test-database";
-import { onDocumentContentChanged, type DocumentContentChanged } from "./content-changes.server";
-import { createDocument, DocumentRuleError, duplicateDocument, linkableDocuments } from "./documents.server";
-import { addRow, canonicalDocument, readFields, rowsField, setValue, textFragment } from "./model";
-import { refreshProjection } from "./projection.server";
+import { compactDocument } from "~/modules/documents/store/compaction.server";
+import { closeSnapshotCache, newSnapshotCache } from "~/modules/documents/store/snapshot-cache";
+import { appendUpdates, countLoggedUpdates, loadDocumentState, loadStoredDocument } from "~/modules/documents/store/stored-document.server";
+import { useTestDatabase } from "../../../test/support/use-test-database";
+import { createDocument, DocumentRuleError, duplicateDocument, linkableDocuments } from "~/modules/documents/documents.server";
+import { addRow, canonicalDocument, readFields, rowsField, setValue, textFragment } from "~/modules/documents/model";
+import { refreshProjection, type DocumentContentChanged } from "~/modules/documents/projection.server";
 
 const database = useTestDatabase();
 const db = () => database().db;
@@ -18,13 +19,14 @@ beforeAll(async () => {
 });
 
 const heard: DocumentContentChanged[] = [];
-const stopListening = onDocumentContentChanged("projection-test", async (event) => {
-  heard.push(event);
-});
+const listening = {
+  onContentChanged: async (event: DocumentContentChanged) => {
+    heard.push(event);
+  },
+};
 afterEach(() => {
   heard.length = 0;
 });
-process.on("exit", stopListening);
 
 async function row(id: string) {
   const [found] = await db().select().from(documents).where(eq(documents.id, id));
@@ -73,7 +75,7 @@ describe("the demo seed stores complete documents and their projections", () => 
   it("is idempotent: a second seed and a second projection write nothing new", async () => {
     const before = await Promise.all(["demo-doc-spec", "demo-doc-assessment", "demo-doc-wbl"].map(async (id) => [await countLoggedUpdates(db(), id), (await row(id)).contentHash]));
     await seedDemo(db());
-    const outcome = await refreshProjection(db(), "demo-doc-assessment");
+    const outcome = await refreshProjection(db(), "demo-doc-assessment", listening);
     expect(outcome?.repaired).toBe(false);
     const after = await Promise.all(["demo-doc-spec", "demo-doc-assessment", "demo-doc-wbl"].map(async (id) => [await countLoggedUpdates(db(), id), (await row(id)).contentHash]));
     expect(after).toEqual(before);
@@ -82,7 +84,7 @@ describe("the demo seed stores complete documents and their projections", () => 
 });
 
 describe("refreshProjection", () => {
-  it("follows edits: new hash, key fields, title; invalid numbers are kept and reported; listeners hear of the change", async () => {
+  it("follows edits: new hash, key fields, title; invalid numbers are kept and reported; the content-change hook hears of it", async () => {
     const id = await createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "credential_spec", title: "Heat resilience — specification" });
     heard.length = 0;
     const first = await row(id);
@@ -94,7 +96,7 @@ describe("refreshProjection", () => {
       setValue(ydoc, "credential_spec", "learningHours", "12a");
       setValue(ydoc, "credential_spec", "title", "Heat Resilience for Utilities");
     });
-    const outcome = await refreshProjection(db(), id);
+    const outcome = await refreshProjection(db(), id, listening);
     const after = await row(id);
     expect(after.contentHash).toBe(outcome?.contentHash);
     expect(after.contentHash).not.toBe(first.contentHash);
@@ -108,7 +110,7 @@ describe("refreshProjection", () => {
 
     // Nothing changed: same hash, no notification, updatedAt kept.
     heard.length = 0;
-    await refreshProjection(db(), id);
+    await refreshProjection(db(), id, listening);
     expect((await row(id)).contentHash).toBe(after.contentHash);
     expect((await row(id)).updatedAt).toEqual(after.updatedAt);
     expect(heard).toEqual([]);

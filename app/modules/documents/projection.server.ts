@@ -4,8 +4,8 @@
  * search and the other documents read a document without loading its Y.Doc.
  *
  * Runs on the server only, in three places: the collaboration server after durable writes
- * (debounced, server/collab/projection.ts), document creation, and the demo seed. Relative imports
- * only: the collaboration server and the seed load this file outside the Remix build.
+ * (debounced, server/collab/projection.ts; server/app-server.ts hands it `refreshProjection`),
+ * document creation, and the demo seed.
  *
  * Order of work, and why:
  *  1. Load the DURABLE state (snapshot + log), never a room's in-memory Y.Doc: the hash written
@@ -16,31 +16,31 @@
  *     No transaction is open meanwhile: the room's write goes through another connection (or the
  *     same PGlite one) and must not wait for us.
  *  3. One short transaction writes every projection column together and reads the previous hash.
- *  4. After commit, listeners hear about a changed hash (sign-off outdates approvals). The row is
- *     the record: a crash between 3 and 4 is repaired by the next projection of the document.
+ *  4. After commit, the caller's `onContentChanged` hears about a changed hash (sign-off outdates
+ *     approvals). The row is the record: a crash between 3 and 4 is repaired by the next
+ *     projection of the document.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database, Queryable } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
+import { isContentLocked } from "~/modules/permissions/roles";
+import { putBackSnapshotDocument, takeSnapshotDocument, type SnapshotCache } from "~/modules/documents/store/snapshot-cache";
 import {
   appendUpdates,
   applyStoredDocument,
   applyStoredDocumentInSlices,
   loadStoredDocument,
-  putBackSnapshotDocument,
-  takeSnapshotDocument,
   withStoredDocument,
-  type SnapshotCache,
-} from "../../../server/collab/persistence";
-import { yieldToEventLoop } from "../../../server/event-loop";
-import { CONTENT_LOCKED_STATUSES } from "../signoff/machine";
-import { notifyDocumentContentChanged } from "./content-changes.server";
+} from "~/modules/documents/store/stored-document.server";
+import { yieldToEventLoop } from "~/utils/event-loop.server";
+import { log } from "~/utils/log.server";
 import {
   canonicalDocument,
   canonicalHash,
   ensureLayout,
   jsonEqual,
+  LINKED_DOCUMENT,
   projectDocument,
   readFields,
   syncAssessmentRows,
@@ -48,13 +48,7 @@ import {
   type DocumentKind,
   type DocumentProjection,
   type ProjectedCompetency,
-} from "./model";
-
-/** Which field of a kind links it to which other kind (its competencies come from there). */
-export const LINKED_DOCUMENT: Partial<Record<DocumentKind, { field: string; kind: DocumentKind }>> = {
-  assessment_plan: { field: "credentialSpecId", kind: "credential_spec" },
-  wbl_agreement: { field: "assessmentPlanId", kind: "assessment_plan" },
-};
+} from "~/modules/documents/model";
 
 /** Who reads whose competencies: a changed specification re-projects its plans, a plan its agreements. */
 const DEPENDENT_KIND: Partial<Record<DocumentKind, DocumentKind>> = {
@@ -80,8 +74,13 @@ export type ProjectionOptions = {
    * seed, tests).
    */
   applyUpdate?: (update: Uint8Array) => Promise<void>;
-  /** Skip the content-change listeners (the seed runs before anyone listens). */
-  notify?: boolean;
+  /**
+   * Called after commit when the content hash changed (server/app-server.ts: sign-off outdates
+   * approvals of older versions). Must be idempotent and re-derivable from the row
+   * (documents.content_hash), since a crash between commit and call skips it. A failure is logged
+   * and does not fail the projection, which is committed already.
+   */
+  onContentChanged?: (event: DocumentContentChanged) => Promise<void>;
   /**
    * The document's open room's snapshot cache: start from the stored snapshot it holds applied
    * instead of applying it again (the longest single step of a projection), and leave the result
@@ -89,6 +88,14 @@ export type ProjectionOptions = {
    * repairs once stored.
    */
   snapshotCache?: SnapshotCache;
+};
+
+/** A changed content hash, announced after the projection committed it. */
+export type DocumentContentChanged = {
+  documentId: string;
+  /** SHA-256 of the canonical JSON form (app/modules/documents/model canonicalHash). */
+  contentHash: string;
+  previousHash: string | null;
 };
 
 const REPAIR = Symbol("projection repair");
@@ -149,7 +156,7 @@ export async function refreshProjection(db: Database, documentId: string, option
     const context = await contextFor(db, row.projectId, kind, readFields(ydoc));
     // Approved (or otherwise locked) content is never changed, not even by a repair: the write
     // path would refuse it, and the approval is bound to the content as it is.
-    if (!CONTENT_LOCKED_STATUSES.includes(row.status)) {
+    if (!isContentLocked(row.status)) {
       // Repairs are idempotent: a document already in shape produces no update at all.
       ydoc.transact(() => ensureLayout(ydoc, kind), REPAIR);
       if (kind === "assessment_plan" && context.competencies) syncAssessmentRows(ydoc, context.competencies, REPAIR);
@@ -200,8 +207,10 @@ export async function refreshProjection(db: Database, documentId: string, option
     const previousHash = previous?.contentHash ?? null;
     const competenciesChanged = !previous?.projection || !jsonEqual(previous.projection.competencies, projection.competencies);
     const dependents = competenciesChanged ? await dependentsOf(db, row.projectId, documentId, kind) : [];
-    if (previousHash !== contentHash && options.notify !== false) {
-      await notifyDocumentContentChanged({ documentId, contentHash, previousHash });
+    if (previousHash !== contentHash && options.onContentChanged) {
+      await options.onContentChanged({ documentId, contentHash, previousHash }).catch((error: unknown) => {
+        log.warn(`projection: content-change hook for ${documentId} failed`, error instanceof Error ? error.message : error);
+      });
     }
     return { documentId, contentHash, previousHash, projection, dependents, repaired: repairs.length > 0 };
   } catch (error) {
@@ -230,14 +239,4 @@ async function dependentsOf(db: Queryable, projectId: string, documentId: string
       ),
     );
   return rows.map((r) => r.id);
-}
-
-/** Projections of several documents, for pages that list them (id → projection). */
-export async function projectionsOf(db: Queryable, documentIds: readonly string[]): Promise<Map<string, DocumentProjection>> {
-  if (documentIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: documents.id, projection: documents.projection })
-    .from(documents)
-    .where(inArray(documents.id, [...documentIds]));
-  return new Map(rows.flatMap((r) => (r.projection ? [[r.id, r.projection] as const] : [])));
 }

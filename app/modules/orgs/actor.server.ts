@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db, type Queryable } from "~/db.server";
 import { memberships } from "../../../db/schema/organizations";
-import type { Actor } from "../permissions/can";
+import type { Actor } from "~/modules/permissions/can";
 
 export async function loadActor(userId: string, q: Queryable = db()): Promise<Actor> {
   const rows = await q

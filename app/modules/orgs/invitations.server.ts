@@ -3,14 +3,14 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { users } from "../../../db/schema/auth";
 import { invitations, memberships, organizations } from "../../../db/schema/organizations";
-import { generateId, generateToken } from "../ids.server";
-import { MEMBERSHIP_ROLES } from "../permissions/roles";
+import { generateId, generateToken } from "~/modules/ids.server";
+import { MEMBERSHIP_ROLES } from "~/modules/permissions/roles";
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 export const InvitationSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  organizationId: z.string().min(1, "Choose an organization"),
+  email: z.string({ error: "Enter a valid email address" }).trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  organizationId: z.string({ error: "Choose an organization" }).min(1, "Choose an organization"),
   role: z.enum(MEMBERSHIP_ROLES, { error: "Choose a role" }).default("member"),
 });
 export type InvitationInput = z.infer<typeof InvitationSchema>;

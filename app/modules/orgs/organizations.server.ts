@@ -3,13 +3,14 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { users } from "../../../db/schema/auth";
 import { memberships, organizations } from "../../../db/schema/organizations";
-import { generateId } from "../ids.server";
-import { can, type Actor } from "../permissions/can";
-import { ORGANIZATION_KINDS, MEMBERSHIP_ROLES } from "../permissions/roles";
-import { PROVINCE_CODES } from "./provinces";
+import { generateId } from "~/modules/ids.server";
+import { can, type Actor } from "~/modules/permissions/can";
+import { requireOrganization } from "~/modules/permissions/require.server";
+import { ORGANIZATION_KINDS, MEMBERSHIP_ROLES } from "~/modules/permissions/roles";
+import { PROVINCE_CODES } from "~/modules/orgs/provinces";
 
 export const OrganizationSchema = z.object({
-  name: z.string().trim().min(2, "Enter the organization's name").max(160, "Name is too long (160 characters at most)"),
+  name: z.string({ error: "Enter the organization's name" }).trim().min(2, "Enter the organization's name").max(160, "Name is too long (160 characters at most)"),
   kind: z.enum(ORGANIZATION_KINDS, { error: "Choose what kind of organization this is" }),
   province: z.enum(PROVINCE_CODES, { error: "Choose a province or territory" }),
 });
@@ -52,18 +53,19 @@ export async function listAllOrganizations() {
     .orderBy(asc(organizations.name));
 }
 
-/** The organization with its members, or null when the actor is not a member (callers answer 404). */
+/**
+ * The organization with its members, and whether the actor manages it. Throws the access gate's
+ * 404 for anyone who is not a member.
+ */
 export async function getOrganizationForActor(actor: Actor, organizationId: string) {
-  if (!can(actor, "organization.view", { type: "organization", organizationId })) return null;
-  const organization = await db().query.organizations.findFirst({ where: eq(organizations.id, organizationId) });
-  if (!organization) return null;
+  const { resource, ...organization } = await requireOrganization(actor, organizationId, "organization.view");
   const members = await db()
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, organizationId))
     .orderBy(asc(users.name));
-  return { organization, members };
+  return { organization, members, canManage: can(actor, "organization.manage", resource) };
 }
 
 export async function updateOrganization(organizationId: string, input: OrganizationInput): Promise<void> {

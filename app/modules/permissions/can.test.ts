@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, documentRoleOf, type Actor, type ProjectFacts } from "./can";
-import type { DocumentStatus } from "./roles";
+import { can, documentRoleOf, type Actor, type ProjectFacts } from "~/modules/permissions/can";
+import type { DocumentStatus } from "~/modules/permissions/roles";
 
 const project: ProjectFacts = {
   participants: [

@@ -2,7 +2,7 @@
  * The one place that decides who may do what (Outline's model): routes, the UI and the
  * collaboration server all ask `can()`. Pure: callers load the facts, this decides.
  */
-import type { DocumentRole, DocumentStatus, MembershipRole, ProjectRole } from "./roles";
+import { isContentLocked, type DocumentRole, type DocumentStatus, type MembershipRole, type ProjectRole } from "~/modules/permissions/roles";
 
 export type Actor = {
   userId: string;
@@ -28,9 +28,6 @@ export type DocumentAction = "document.view" | "document.comment" | "document.ed
 /** Project roles whose members only read and comment (QA reviewers never edit content). */
 const READ_ONLY_PROJECT_ROLES: ReadonlySet<ProjectRole> = new Set(["qa_reviewer"]);
 
-/** Statuses in which content is locked for everyone (approved, or no longer in play). */
-const LOCKED_STATUSES: ReadonlySet<DocumentStatus> = new Set(["approved", "rejected", "withdrawn"]);
-
 export function projectRolesOf(actor: Actor, project: ProjectFacts): ProjectRole[] {
   const orgIds = new Set(actor.memberships.map((m) => m.organizationId));
   return project.participants.filter((p) => orgIds.has(p.organizationId)).map((p) => p.role);
@@ -46,7 +43,7 @@ export function documentRoleOf(actor: Actor, project: ProjectFacts): DocumentRol
 /** The role that applies right now, with the document's status taken into account. */
 export function effectiveDocumentRole(actor: Actor, document: DocumentResource): DocumentRole | null {
   const role = documentRoleOf(actor, document.project);
-  if (role === "editor" && LOCKED_STATUSES.has(document.status)) return "commenter";
+  if (role === "editor" && isContentLocked(document.status)) return "commenter";
   return role;
 }
 

@@ -21,5 +21,16 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_STATUSES = ["draft", "in_review", "changes_requested", "approved", "rejected", "withdrawn"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
+/**
+ * Statuses in which a document's content is locked for everyone: approved, or no longer in play.
+ * The one source for can() (editors become commenters), the sign-off machine (content_changed is
+ * refused as "locked") and the document store (updates to these documents are not stored).
+ */
+export const CONTENT_LOCKED_STATUSES: readonly DocumentStatus[] = ["approved", "rejected", "withdrawn"];
+
+export function isContentLocked(status: DocumentStatus): boolean {
+  return CONTENT_LOCKED_STATUSES.includes(status);
+}
+
 /** What a person may do with one document; derived from their organizations' project roles. */
 export type DocumentRole = "editor" | "commenter" | "viewer";

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { signUp } from "../auth/accounts.server";
-import { createDocument } from "../documents/documents.server";
-import { getDocumentForActor, listDocumentsForActor } from "../documents/documents.server";
-import { loadActor } from "../orgs/actor.server";
-import { acceptInvitation, createInvitation, getInvitation } from "../orgs/invitations.server";
-import { changeMemberRole, createOrganization } from "../orgs/organizations.server";
-import { useTestDatabase } from "../testing/use-test-database";
-import { addParticipant, createProject, getProjectForActor, listProjectsForActor, ProjectRuleError, removeParticipant } from "./projects.server";
+import { db } from "~/db.server";
+import { readAuditChain } from "~/modules/audit/audit.server";
+import { chainOf, verifyChain } from "~/modules/audit/chain";
+import { signUp } from "~/modules/auth/accounts.server";
+import { createDocument } from "~/modules/documents/documents.server";
+import { getDocumentForActor, listDocumentsForActor } from "~/modules/documents/documents.server";
+import { loadActor } from "~/modules/orgs/actor.server";
+import { acceptInvitation, createInvitation, getInvitation } from "~/modules/orgs/invitations.server";
+import { changeMemberRole, createOrganization } from "~/modules/orgs/organizations.server";
+import { NO_REQUEST } from "../../../test/support/documents";
+import { useTestDatabase } from "../../../test/support/use-test-database";
+import { addParticipant, createProject, getProjectForActor, listProjectsForActor, ProjectRuleError, removeParticipant } from "~/modules/projects/projects.server";
 
 useTestDatabase();
 
@@ -27,18 +31,19 @@ describe("organizations, projects and documents on the real database", () => {
     await createOrganization(outsider.id, { name: "Elsewhere Inc.", kind: "employer", province: "AB" });
 
     const leadActor = await loadActor(lead.id);
-    const projectId = await createProject(leadActor, { title: "Marine Welding", summary: "", organizationId: college, role: "lead_institution" });
-    await addParticipant(projectId, { organizationId: firm, role: "employer_partner" });
+    const projectId = await createProject(leadActor, { title: "Marine Welding", summary: "", organizationId: college, role: "lead_institution" }, NO_REQUEST);
+    await addParticipant(leadActor, projectId, { organizationId: firm, role: "employer_partner" }, NO_REQUEST);
     const documentId = await createDocument(projectId, lead.id, { kind: "credential_spec", title: "Marine Welding — specification" });
 
     const employerActor = await loadActor(employer.id);
     expect((await listProjectsForActor(employerActor)).map((p) => p.id)).toEqual([projectId]);
     expect((await listDocumentsForActor(employerActor)).map((d) => d.id)).toEqual([documentId]);
-    expect((await getDocumentForActor(employerActor, documentId))?.canEdit).toBe(true);
+    expect((await getDocumentForActor(employerActor, documentId)).canEdit).toBe(true);
 
     const outsiderActor = await loadActor(outsider.id);
-    expect(await getProjectForActor(outsiderActor, projectId)).toBeNull();
-    expect(await getDocumentForActor(outsiderActor, documentId)).toBeNull();
+    // The access gate's 404: outsiders learn nothing, not even that these exist.
+    await expect(getProjectForActor(outsiderActor, projectId)).rejects.toHaveProperty("status", 404);
+    await expect(getDocumentForActor(outsiderActor, documentId)).rejects.toHaveProperty("status", 404);
     expect(await listDocumentsForActor(outsiderActor)).toEqual([]);
   });
 
@@ -46,11 +51,53 @@ describe("organizations, projects and documents on the real database", () => {
     const lead = await user("Second Lead Test");
     const a = await createOrganization(lead.id, { name: "North College", kind: "institution", province: "ON" });
     const b = await createOrganization(lead.id, { name: "South College", kind: "institution", province: "ON" });
-    const projectId = await createProject(await loadActor(lead.id), { title: "Two leads?", summary: "", organizationId: a, role: "lead_institution" });
-    await expect(addParticipant(projectId, { organizationId: b, role: "lead_institution" })).rejects.toBeInstanceOf(ProjectRuleError);
-    await expect(removeParticipant(projectId, a)).rejects.toBeInstanceOf(ProjectRuleError);
-    const project = await getProjectForActor(await loadActor(lead.id), projectId);
-    expect(project?.participants.map((p) => [p.organizationId, p.role])).toEqual([[a, "lead_institution"]]);
+    const leadActor = await loadActor(lead.id);
+    const projectId = await createProject(leadActor, { title: "Two leads?", summary: "", organizationId: a, role: "lead_institution" }, NO_REQUEST);
+    await expect(addParticipant(leadActor, projectId, { organizationId: b, role: "lead_institution" }, NO_REQUEST)).rejects.toBeInstanceOf(ProjectRuleError);
+    await expect(removeParticipant(leadActor, projectId, a, NO_REQUEST)).rejects.toBeInstanceOf(ProjectRuleError);
+    const project = await getProjectForActor(leadActor, projectId);
+    expect(project.participants.map((p) => [p.organizationId, p.role])).toEqual([[a, "lead_institution"]]);
+    // Only the creation's founding participant is in the trail: refusals roll back with their event.
+    expect((await readAuditChain(db(), chainOf({ projectId }))).map((r) => r.type)).toEqual(["project.participant_added"]);
+  });
+
+  it("records who joined and who left in the project's audit chain, one event per change, and the chain verifies", async () => {
+    const lead = await user("Trail Lead");
+    const partner = await user("Trail Partner");
+    const college = await createOrganization(lead.id, { name: "Trail College", kind: "institution", province: "QC" });
+    const firm = await createOrganization(partner.id, { name: "Trail Works", kind: "employer", province: "QC" });
+    const leadActor = await loadActor(lead.id);
+    const request = { ip: "203.0.113.7", userAgent: "vitest" };
+    const projectId = await createProject(leadActor, { title: "Trail Project", summary: "", organizationId: college, role: "lead_institution" }, request);
+    const chain = () => readAuditChain(db(), chainOf({ projectId }));
+    const founding = await chain();
+    expect(founding.map((r) => [r.type, r.payload])).toEqual([["project.participant_added", { organizationId: college, role: "lead_institution" }]]);
+
+    await addParticipant(leadActor, projectId, { organizationId: firm, role: "employer_partner" }, request);
+    const afterAdd = await chain();
+    expect(afterAdd).toHaveLength(2);
+    expect(afterAdd[1]).toMatchObject({
+      chain: `project:${projectId}`,
+      seq: 2,
+      projectId,
+      documentId: null,
+      actorUserId: lead.id,
+      organizationId: college,
+      type: "project.participant_added",
+      payload: { organizationId: firm, role: "employer_partner" },
+      ip: "203.0.113.7",
+      userAgent: "vitest",
+    });
+
+    await removeParticipant(leadActor, projectId, firm, request);
+    const afterRemove = await chain();
+    expect(afterRemove).toHaveLength(3);
+    expect(afterRemove[2]).toMatchObject({ seq: 3, actorUserId: lead.id, organizationId: college, type: "project.participant_removed", payload: { organizationId: firm, role: "employer_partner" } });
+
+    // Removing someone who already left changes nothing and records nothing.
+    await removeParticipant(leadActor, projectId, firm, request);
+    expect(await chain()).toHaveLength(3);
+    expect(await verifyChain(afterRemove)).toEqual({ intact: true, length: 3, headHash: afterRemove[2]!.hash });
   });
 
   it("refuses to start a project for an organization the user does not belong to", async () => {
@@ -58,7 +105,7 @@ describe("organizations, projects and documents on the real database", () => {
     const owner = await user("Org Owner");
     const org = await createOrganization(owner.id, { name: "Owner Org", kind: "employer", province: "MB" });
     await expect(
-      createProject(await loadActor(someone.id), { title: "Hijack", summary: "", organizationId: org, role: "lead_institution" }),
+      createProject(await loadActor(someone.id), { title: "Hijack", summary: "", organizationId: org, role: "lead_institution" }, NO_REQUEST),
     ).rejects.toBeInstanceOf(ProjectRuleError);
   });
 

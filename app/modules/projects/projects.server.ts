@@ -1,23 +1,26 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { db, type Queryable } from "~/db.server";
+import { db, type Transaction } from "~/db.server";
 import { documents } from "../../../db/schema/documents";
 import { organizations } from "../../../db/schema/organizations";
 import { projectParticipants, projects } from "../../../db/schema/projects";
-import { generateId } from "../ids.server";
-import { can, type Actor, type ProjectFacts } from "../permissions/can";
-import { PROJECT_ROLES, type ProjectRole } from "../permissions/roles";
+import { appendAuditEvent, type RequestMeta } from "~/modules/audit/audit.server";
+import { auditEvent } from "~/modules/audit/events";
+import { generateId } from "~/modules/ids.server";
+import { can, type Actor, type ProjectFacts } from "~/modules/permissions/can";
+import { PROJECT_ROLES, type ProjectRole } from "~/modules/permissions/roles";
+import { loadProjectFacts, requireProject } from "~/modules/permissions/require.server";
 
 export const ProjectSchema = z.object({
-  title: z.string().trim().min(3, "Give the project a title (3 characters or more)").max(200, "Title is too long (200 characters at most)"),
+  title: z.string({ error: "Give the project a title (3 characters or more)" }).trim().min(3, "Give the project a title (3 characters or more)").max(200, "Title is too long (200 characters at most)"),
   summary: z.string().trim().max(4000, "Summary is too long (4,000 characters at most)").default(""),
-  organizationId: z.string().min(1, "Choose the organization you are acting for"),
+  organizationId: z.string({ error: "Choose the organization you are acting for" }).min(1, "Choose the organization you are acting for"),
   role: z.enum(PROJECT_ROLES, { error: "Choose your organization's role in the project" }),
 });
 export type ProjectInput = z.infer<typeof ProjectSchema>;
 
 export const ParticipantSchema = z.object({
-  organizationId: z.string().min(1, "Choose an organization"),
+  organizationId: z.string({ error: "Choose an organization" }).min(1, "Choose an organization"),
   role: z.enum(PROJECT_ROLES, { error: "Choose a project role" }),
 });
 
@@ -36,24 +39,46 @@ function assertSingleLead(participants: ReadonlyArray<{ role: ProjectRole }>) {
   if (leads > 1) throw new ProjectRuleError("A project has exactly one lead institution.", "role");
 }
 
-export async function createProject(actor: Actor, input: ProjectInput): Promise<string> {
+/**
+ * Records who joined or left the project in the project's audit chain, inside the transaction that
+ * made the change (so the event exists exactly when the change committed).
+ */
+async function auditParticipantChange(
+  tx: Transaction,
+  type: "project.participant_added" | "project.participant_removed",
+  change: { actor: Actor; actingFor: string | null; projectId: string; participant: { organizationId: string; role: ProjectRole }; meta: RequestMeta },
+): Promise<void> {
+  const { actor, actingFor, projectId, participant, meta } = change;
+  await appendAuditEvent(tx, {
+    projectId,
+    organizationId: actingFor,
+    actorUserId: actor.userId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    event: auditEvent(type, { organizationId: participant.organizationId, role: participant.role }),
+    createdAt: new Date(),
+  });
+}
+
+/** The organization the actor manages the project for: their lead institution (else any of theirs taking part). */
+function actingOrganization(actor: Actor, participants: ProjectFacts["participants"]): string | null {
+  const mine = new Set(actor.memberships.map((m) => m.organizationId));
+  const ours = participants.filter((p) => mine.has(p.organizationId));
+  return (ours.find((p) => p.role === "lead_institution") ?? ours[0])?.organizationId ?? null;
+}
+
+export async function createProject(actor: Actor, input: ProjectInput, meta: RequestMeta): Promise<string> {
   if (!actor.memberships.some((m) => m.organizationId === input.organizationId)) {
     throw new ProjectRuleError("You can only start a project for an organization you belong to.", "organizationId");
   }
   const id = generateId();
   await db().transaction(async (tx) => {
     await tx.insert(projects).values({ id, title: input.title, summary: input.summary, createdBy: actor.userId });
-    await tx.insert(projectParticipants).values({ projectId: id, organizationId: input.organizationId, role: input.role });
+    const founder = { organizationId: input.organizationId, role: input.role };
+    await tx.insert(projectParticipants).values({ projectId: id, ...founder });
+    await auditParticipantChange(tx, "project.participant_added", { actor, actingFor: input.organizationId, projectId: id, participant: founder, meta });
   });
   return id;
-}
-
-export async function loadProjectFacts(projectId: string, q: Queryable = db()): Promise<ProjectFacts> {
-  const participants = await q
-    .select({ organizationId: projectParticipants.organizationId, role: projectParticipants.role })
-    .from(projectParticipants)
-    .where(eq(projectParticipants.projectId, projectId));
-  return { participants };
 }
 
 /** Projects any of the actor's organizations takes part in, newest first. */
@@ -86,10 +111,12 @@ export async function listProjectsForActor(actor: Actor) {
   }));
 }
 
-/** The project as the actor may see it, or null (callers answer 404: outsiders learn nothing). */
+/**
+ * The project page: the project, its participants and documents, and what the actor may do there.
+ * Throws the access gate's 404 for anyone outside the project (outsiders learn nothing).
+ */
 export async function getProjectForActor(actor: Actor, projectId: string) {
-  const project = await db().query.projects.findFirst({ where: eq(projects.id, projectId) });
-  if (!project) return null;
+  const project = await requireProject(actor, projectId, "project.view");
   const participants = await db()
     .select({
       organizationId: projectParticipants.organizationId,
@@ -100,16 +127,27 @@ export async function getProjectForActor(actor: Actor, projectId: string) {
     })
     .from(projectParticipants)
     .innerJoin(organizations, eq(organizations.id, projectParticipants.organizationId))
-    .where(eq(projectParticipants.projectId, projectId))
+    .where(eq(projectParticipants.projectId, project.id))
     .orderBy(asc(projectParticipants.role), asc(organizations.name));
-  const facts: ProjectFacts = { participants };
-  if (!can(actor, "project.view", { type: "project", ...facts })) return null;
   const projectDocuments = await db()
     .select({ id: documents.id, title: documents.title, kind: documents.kind, status: documents.status, updatedAt: documents.updatedAt })
     .from(documents)
-    .where(eq(documents.projectId, projectId))
+    .where(eq(documents.projectId, project.id))
     .orderBy(asc(documents.kind), asc(documents.title));
-  return { project, participants, facts, documents: projectDocuments };
+  return {
+    project,
+    participants,
+    documents: projectDocuments,
+    permissions: {
+      edit: can(actor, "project.edit", project.resource),
+      manageParticipants: can(actor, "project.manage_participants", project.resource),
+      createDocument: can(actor, "project.create_document", project.resource),
+    },
+    /** Participating organizations the actor administers: people can be invited into these. */
+    invitableOrganizations: participants
+      .filter((p) => can(actor, "organization.manage", { type: "organization", organizationId: p.organizationId }))
+      .map((p) => ({ id: p.organizationId, name: p.name })),
+  };
 }
 
 export async function updateProject(projectId: string, input: { title: string; summary: string }): Promise<void> {
@@ -119,7 +157,7 @@ export async function updateProject(projectId: string, input: { title: string; s
     .where(eq(projects.id, projectId));
 }
 
-export async function addParticipant(projectId: string, input: { organizationId: string; role: ProjectRole }): Promise<void> {
+export async function addParticipant(actor: Actor, projectId: string, input: { organizationId: string; role: ProjectRole }, meta: RequestMeta): Promise<void> {
   await db().transaction(async (tx) => {
     const existing = await loadProjectFacts(projectId, tx);
     if (existing.participants.some((p) => p.organizationId === input.organizationId)) {
@@ -128,12 +166,15 @@ export async function addParticipant(projectId: string, input: { organizationId:
     const organization = await tx.query.organizations.findFirst({ where: eq(organizations.id, input.organizationId) });
     if (!organization) throw new ProjectRuleError("Choose an organization from the list.", "organizationId");
     assertSingleLead([...existing.participants, input]);
-    await tx.insert(projectParticipants).values({ projectId, ...input });
+    const participant = { organizationId: input.organizationId, role: input.role };
+    await tx.insert(projectParticipants).values({ projectId, ...participant });
     await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
+    const actingFor = actingOrganization(actor, existing.participants);
+    await auditParticipantChange(tx, "project.participant_added", { actor, actingFor, projectId, participant, meta });
   });
 }
 
-export async function removeParticipant(projectId: string, organizationId: string): Promise<void> {
+export async function removeParticipant(actor: Actor, projectId: string, organizationId: string, meta: RequestMeta): Promise<void> {
   await db().transaction(async (tx) => {
     const existing = await loadProjectFacts(projectId, tx);
     const target = existing.participants.find((p) => p.organizationId === organizationId);
@@ -141,8 +182,13 @@ export async function removeParticipant(projectId: string, organizationId: strin
     if (target.role === "lead_institution") {
       throw new ProjectRuleError("The lead institution cannot be removed; it owns the credential.");
     }
-    await tx
+    const removed = await tx
       .delete(projectParticipants)
-      .where(and(eq(projectParticipants.projectId, projectId), eq(projectParticipants.organizationId, organizationId)));
+      .where(and(eq(projectParticipants.projectId, projectId), eq(projectParticipants.organizationId, organizationId)))
+      .returning({ organizationId: projectParticipants.organizationId });
+    // Already gone (a concurrent removal): nothing changed, nothing to audit.
+    if (removed.length === 0) return;
+    const actingFor = actingOrganization(actor, existing.participants);
+    await auditParticipantChange(tx, "project.participant_removed", { actor, actingFor, projectId, participant: target, meta });
   });
 }

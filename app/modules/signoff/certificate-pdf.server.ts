@@ -4,7 +4,7 @@
  * chain's verification result at the time of download.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import type { Certificate } from "./views.server";
+import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
 
 // The standard fonts encode WinAnsi (Latin-1 plus typographic punctuation); anything else would
 // make pdf-lib throw, so it is replaced (names and comments are user text).

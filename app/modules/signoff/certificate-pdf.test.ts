@@ -1,7 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { certificatePdf, pdfSafe } from "./certificate-pdf.server";
-import type { Certificate } from "./views.server";
+import { certificatePdf, pdfSafe } from "~/modules/signoff/certificate-pdf.server";
+import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
 
 const H = "ab".repeat(32);
 

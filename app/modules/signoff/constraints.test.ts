@@ -10,8 +10,8 @@ import { documents } from "../../../db/schema/documents";
 import { memberships, organizations } from "../../../db/schema/organizations";
 import { projects } from "../../../db/schema/projects";
 import { organizationSignatories, signoffDecisions, signoffRounds, signoffVersions } from "../../../db/schema/signoff";
-import { openTestDatabase, type TestDatabase } from "../../../db/testing";
-import { snapshotContent } from "./version";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { canonicalJson, sha256Hex } from "~/utils/canonical-json";
 
 let database: TestDatabase;
 let versionHash: string;
@@ -30,9 +30,9 @@ beforeAll(async () => {
     { id: "doc", projectId: "p", kind: "credential_spec", title: "Doc" },
     { id: "doc-2", projectId: "p", kind: "credential_spec", title: "Doc 2" },
   ]);
-  const snapshot = await snapshotContent({ type: "doc", content: [] });
-  versionHash = snapshot.hash;
-  await db.insert(signoffVersions).values({ documentId: "doc", versionHash, canonical: snapshot.canonical });
+  const canonical = canonicalJson({ type: "doc", content: [] });
+  versionHash = await sha256Hex(canonical);
+  await db.insert(signoffVersions).values({ documentId: "doc", versionHash, canonical });
   await db.insert(signoffRounds).values({
     id: "round-1",
     documentId: "doc",

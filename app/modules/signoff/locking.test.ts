@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { can, type Actor, type DocumentResource } from "../permissions/can";
-import { DOCUMENT_STATUSES } from "../permissions/roles";
-import { CONTENT_LOCKED_STATUSES } from "./machine";
+import { can, type Actor, type DocumentResource } from "~/modules/permissions/can";
+import { CONTENT_LOCKED_STATUSES, DOCUMENT_STATUSES } from "~/modules/permissions/roles";
+import { statusesRefusingContent } from "~/modules/signoff/machine";
 
 // Two places must agree on when content is locked: can() (which makes sockets and editors
 // read-only) and the machine's table (which the collaboration write path uses to refuse updates
@@ -17,6 +17,10 @@ describe("content locking", () => {
 
   it.each(DOCUMENT_STATUSES)("%s: the write path refuses content exactly when can() refuses edits", (status) => {
     expect(CONTENT_LOCKED_STATUSES.includes(status)).toBe(!can(editor, "document.edit", document(status)));
+  });
+
+  it("the machine's table refuses content changes in exactly the locked statuses", () => {
+    expect([...statusesRefusingContent()].sort()).toEqual([...CONTENT_LOCKED_STATUSES].sort());
   });
 
   it("locks approved content", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOCUMENT_STATUSES, type DocumentStatus } from "../permissions/roles";
+import { DOCUMENT_STATUSES, type DocumentStatus } from "~/modules/permissions/roles";
 import {
   SIGNOFF_EVENT_TYPES,
   TRANSITIONS,
@@ -16,8 +16,8 @@ import {
   type SignoffEvent,
   type SignoffEventType,
   type SignoffState,
-} from "./machine";
-import { defaultTemplate, resolveTemplate, type ResolvedStage } from "./template";
+} from "~/modules/signoff/machine";
+import { defaultTemplate, resolveTemplate, type ResolvedStage } from "~/modules/signoff/template";
 
 const H1 = "1".repeat(64);
 const H2 = "2".repeat(64);

@@ -15,9 +15,9 @@
  *   one party, one live decision per round and stage, even if a writer forgot the claim.
  * - `set_round_version` is compare-and-set on the round's current version hash.
  */
-import { auditEvent, type AuditEvent } from "../audit/events";
-import type { DocumentStatus, ProjectRole } from "../permissions/roles";
-import { checkResolvedStages, requiredApprovals, type Quorum, type ResolvedStage } from "./template";
+import { auditEvent, type AuditEvent } from "~/modules/audit/events";
+import type { DocumentStatus, ProjectRole } from "~/modules/permissions/roles";
+import { checkResolvedStages, requiredApprovals, type Quorum, type ResolvedStage } from "~/modules/signoff/template";
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -226,18 +226,20 @@ export const TRANSITIONS: { readonly [S in DocumentStatus]: { readonly [E in Sig
 };
 
 /**
- * Statuses in which content cannot change (the table refuses content_changed as "locked"). The
- * collaboration write path refuses updates to these documents (server/collab/persistence.ts).
+ * Statuses whose table refuses content_changed as "locked". Derived from the table only to test it
+ * against the one definition, CONTENT_LOCKED_STATUSES (permissions/roles.ts).
  */
-export const CONTENT_LOCKED_STATUSES: DocumentStatus[] = (Object.keys(TRANSITIONS) as DocumentStatus[]).filter((status) => {
-  const rule = TRANSITIONS[status].content_changed;
-  return !rule.allowed && rule.reason === "locked";
-});
+export function statusesRefusingContent(): DocumentStatus[] {
+  return (Object.keys(TRANSITIONS) as DocumentStatus[]).filter((status) => {
+    const rule = TRANSITIONS[status].content_changed;
+    return !rule.allowed && rule.reason === "locked";
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Evaluation of a round: who decided what, which stage is open, is it approved.
 
-export type PartyView = {
+export type PartyEvaluation = {
   stageIndex: number;
   organizationId: string;
   decision: EffectiveDecision;
@@ -247,7 +249,7 @@ export type PartyView = {
   lastApproval: DecisionRecord | null;
 };
 
-export type StageView = {
+export type StageEvaluation = {
   index: number;
   name: string;
   quorum: Quorum;
@@ -258,11 +260,11 @@ export type StageView = {
   complete: boolean;
   /** Too many rejections for the quorum to be reached: the document is rejected. */
   unreachable: boolean;
-  parties: PartyView[];
+  parties: PartyEvaluation[];
 };
 
 export type RoundEvaluation = {
-  stages: StageView[];
+  stages: StageEvaluation[];
   /** The first incomplete stage of an open round; later stages wait. Null when none. */
   openStageIndex: number | null;
   approved: boolean;
@@ -272,7 +274,7 @@ export type RoundEvaluation = {
   mayDecide: Array<{ stageIndex: number; organizationId: string }>;
 };
 
-function partyView(round: RoundState, stageIndex: number, organizationId: string, currentVersionHash: string): PartyView {
+function evaluateParty(round: RoundState, stageIndex: number, organizationId: string, currentVersionHash: string): PartyEvaluation {
   const records = round.decisions
     .filter((d) => d.stageIndex === stageIndex && d.organizationId === organizationId)
     .sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime());
@@ -290,8 +292,8 @@ function partyView(round: RoundState, stageIndex: number, organizationId: string
 }
 
 export function evaluateRound(round: RoundState, currentVersionHash: string): RoundEvaluation {
-  const stages: StageView[] = round.stages.map((stage, index) => {
-    const parties = stage.organizationIds.map((organizationId) => partyView(round, index, organizationId, currentVersionHash));
+  const stages: StageEvaluation[] = round.stages.map((stage, index) => {
+    const parties = stage.organizationIds.map((organizationId) => evaluateParty(round, index, organizationId, currentVersionHash));
     const required = requiredApprovals(stage);
     const approvals = parties.filter((p) => p.decision === "approved").length;
     const rejections = parties.filter((p) => p.decision === "rejected").length;

@@ -10,10 +10,9 @@ import type { Transaction } from "../../../db/client";
 import { users } from "../../../db/schema/auth";
 import { memberships } from "../../../db/schema/organizations";
 import { organizationSignatories } from "../../../db/schema/signoff";
-import { appendAuditEvent } from "../audit/audit.server";
-import { auditEvent } from "../audit/events";
-import { can, type Actor } from "../permissions/can";
-import type { RequestMeta } from "./signoff.server";
+import { appendAuditEvent, type RequestMeta } from "~/modules/audit/audit.server";
+import { auditEvent } from "~/modules/audit/events";
+import { can, type Actor } from "~/modules/permissions/can";
 
 export const SignatoryChangeSchema = z.object({
   userId: z.string({ error: "Choose a member" }).trim().min(1, "Choose a member").max(100),

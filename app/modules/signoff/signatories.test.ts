@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signatoryOrganizations } from "./signatories";
+import { signatoryOrganizations } from "~/modules/signoff/signatories";
 
 describe("signatoryOrganizations", () => {
   const memberships = [

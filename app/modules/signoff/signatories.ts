@@ -2,7 +2,7 @@
  * Who may decide for an organization. Pure: the DB layer loads the user's memberships and the
  * named signatories (`organization_signatories`) of those organizations.
  */
-import type { MembershipRole } from "../permissions/roles";
+import type { MembershipRole } from "~/modules/permissions/roles";
 
 export type SignatoryFacts = {
   memberships: ReadonlyArray<{ organizationId: string; role: MembershipRole }>;

@@ -1,16 +1,17 @@
 /**
  * Integration through the real server (HTTP + collaboration, needs `npm run build`): the sign-off
- * resource route's answers, and an approval turning open sockets read-only at once — the periodic
+ * template page's and the panel's resource route's answers, and an approval turning open sockets read-only at once — the periodic
  * permission re-check is set to a minute here, so only the immediate refresh can explain it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CollabCloseCode } from "../collab/close-codes";
-import { signInCookie, startTestServer, type TestServer } from "../../../server/testing/test-server";
-import { connectClient, typeParagraph, waitFor, whenSynced, type TestClient } from "../../../server/collab/test-clients";
-import { countLoggedUpdates } from "../../../server/collab/persistence";
+import { CollabCloseCode } from "~/modules/collab/close-codes";
+import { signInCookie, startTestServer, type TestServer } from "../../../test/support/server";
+import { connectClient, typeParagraph, waitFor, whenSynced, type TestClient } from "../../../test/support/collab-clients";
+import { countLoggedUpdates } from "~/modules/documents/store/stored-document.server";
 
 const DOCUMENT = "demo-doc-assessment";
-const ROUTE = encodeURIComponent("routes/documents.$documentId_.signoff");
+const TEMPLATE_PAGE = `/documents/${DOCUMENT}/signoff?_data=${encodeURIComponent("routes/documents.$documentId_.signoff")}`;
+const PANEL = `/documents/${DOCUMENT}/signoff-panel?_data=${encodeURIComponent("routes/documents.$documentId.signoff-panel")}`;
 let server: TestServer;
 const cookies: Record<string, string> = {};
 const clients: TestClient[] = [];
@@ -27,13 +28,13 @@ afterAll(async () => {
 type Panel = { panel: { status: string; currentHash: string; seats: Array<{ organizationId: string }> } };
 
 async function panel(who: string): Promise<Panel["panel"]> {
-  const response = await fetch(`${server.url}/documents/${DOCUMENT}/signoff?panel&_data=${ROUTE}`, { headers: { Cookie: cookies[who]! } });
+  const response = await fetch(`${server.url}${PANEL}`, { headers: { Cookie: cookies[who]! } });
   expect(response.status).toBe(200);
   return ((await response.json()) as Panel).panel;
 }
 
-async function post(who: string, fields: Record<string, string>) {
-  const response = await fetch(`${server.url}/documents/${DOCUMENT}/signoff?_data=${ROUTE}`, {
+async function post(who: string, fields: Record<string, string>, path = PANEL) {
+  const response = await fetch(`${server.url}${path}`, {
     method: "POST",
     headers: { Cookie: cookies[who]!, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "integration-test" },
     body: new URLSearchParams(fields),
@@ -46,13 +47,11 @@ async function post(who: string, fields: Record<string, string>) {
 describe("sign-off over HTTP and sockets", () => {
   it("maps refusals to statuses and messages; an approval makes open sockets read-only at once", async () => {
     // A QA-only template keeps the round short: the lead adjusts it, then requests sign-off.
-    const template = await post("college", {
-      intent: "save_template",
-      stageCount: "1",
-      "stages.0.name": "Quality assurance",
-      "stages.0.parties": "role:qa_reviewer",
-      "stages.0.quorum": "all",
-    });
+    const template = await post(
+      "college",
+      { intent: "save_template", "stages[0].name": "Quality assurance", "stages[0].parties": "role:qa_reviewer", "stages[0].quorum.kind": "all" },
+      TEMPLATE_PAGE,
+    );
     // Saved: the template page sends the lead back to the document.
     expect(template).toMatchObject({ status: 204, redirect: `/documents/${DOCUMENT}` });
     expect(await post("qa", { intent: "request_signoff" })).toMatchObject({ status: 403, body: { ok: false } });

@@ -12,16 +12,21 @@ import { documents } from "../../../db/schema/documents";
 import { memberships } from "../../../db/schema/organizations";
 import { signoffDecisions, signoffRounds } from "../../../db/schema/signoff";
 import { documentVersions } from "../../../db/schema/versions";
-import { DocumentContentLockedError, GroupCommitWriter } from "../../../server/collab/group-commit";
-import { appendUpdates, loadDocumentState, lockDocumentContent } from "../../../server/collab/persistence";
-import { useTestDatabase } from "../testing/use-test-database";
-import { chainOf } from "../audit/chain";
-import { verifyDocumentTrail } from "../audit/audit.server";
-import { setValue } from "../documents/model";
-import { generateId } from "../ids.server";
-import { addSignatory, removeSignatory } from "./signatories.server";
-import { loadCurrentContent, runSignoffCommand, saveTemplate, syncSignoffContent, type CommandResult, type SignoffCommand } from "./signoff.server";
-import { approvalCertificate, documentAuditTrail, inbox, signoffPanel } from "./views.server";
+import { useTestDatabase } from "../../../test/support/use-test-database";
+import { chainOf } from "~/modules/audit/chain";
+import { verifyDocumentTrail } from "~/modules/audit/audit.server";
+import { NO_LIVE_DOCUMENTS } from "~/modules/documents/live-documents";
+import { setValue } from "~/modules/documents/model";
+import { lockDocumentContent } from "~/modules/documents/store/content-lock.server";
+import { DocumentContentLockedError, GroupCommitWriter } from "~/modules/documents/store/group-commit.server";
+import { appendUpdates, loadDocumentState } from "~/modules/documents/store/stored-document.server";
+import { generateId } from "~/modules/ids.server";
+import { addSignatory, removeSignatory } from "~/modules/signoff/signatories.server";
+import { loadCurrentContent, runSignoffCommand, saveTemplate, syncSignoffContent, type CommandResult, type SignoffCommand } from "~/modules/signoff/signoff.server";
+import { documentAuditTrail } from "~/modules/signoff/read-models/audit-trail.server";
+import { approvalCertificate } from "~/modules/signoff/read-models/certificate.server";
+import { inbox } from "~/modules/signoff/read-models/inbox.server";
+import { signoffPanel } from "~/modules/signoff/read-models/panel.server";
 
 const database = useTestDatabase();
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
@@ -72,7 +77,7 @@ function ok(result: CommandResult): Extract<CommandResult, { ok: true }> {
   return result;
 }
 
-const run = (documentId: string, who: Who, command: SignoffCommand) => runSignoffCommand(documentId, USERS[who], command, meta);
+const run = (documentId: string, who: Who, command: SignoffCommand) => runSignoffCommand(documentId, USERS[who], command, meta, NO_LIVE_DOCUMENTS);
 const approve = async (documentId: string, who: Exclude<Who, "college"> | "college", versionHash?: string) =>
   run(documentId, who, { type: "approve", organizationId: ORGS[who], versionHash: versionHash ?? (await currentHash(documentId)) });
 
@@ -336,12 +341,26 @@ describe("template and signatories", () => {
     ok(await run(id, "college", { type: "request_signoff" }));
     // The admin is no longer the employer's signatory; the named member is.
     expect(await approve(id, "employer")).toMatchObject({ ok: false, reason: "not_signatory" });
-    const named = await runSignoffCommand(id, USERS.qa, { type: "approve", organizationId: ORGS.employer, versionHash: await currentHash(id) }, meta);
+    const named = await runSignoffCommand(id, USERS.qa, { type: "approve", organizationId: ORGS.employer, versionHash: await currentHash(id) }, meta, NO_LIVE_DOCUMENTS);
     expect(named.ok).toBe(true);
 
     expect(await removeSignatory(admin, ORGS.employer, USERS.qa, meta)).toEqual({ ok: true });
     const orgChain = await db.select({ type: auditEvents.type }).from(auditEvents).where(eq(auditEvents.chain, chainOf({ organizationId: ORGS.employer }))).orderBy(auditEvents.seq);
     expect(orgChain.map((r) => r.type)).toEqual(["organization.signatory_added", "organization.signatory_removed"]);
     await db.delete(memberships).where(and(eq(memberships.userId, USERS.qa), eq(memberships.organizationId, ORGS.employer)));
+  });
+});
+
+describe("open sockets", () => {
+  it("are re-checked when the content lock changes, and only then", async () => {
+    const refreshed: string[] = [];
+    const liveDocuments = { refreshPermissions: async (documentId: string) => void refreshed.push(documentId) };
+    const changed = await inReviewWithQaOnly();
+    const comment = "Please cite the framework.";
+    ok(await runSignoffCommand(changed, USERS.qa, { type: "request_changes", organizationId: ORGS.qa, versionHash: await currentHash(changed), comment }, meta, liveDocuments));
+    expect(refreshed).toEqual([]);
+    const approved = await inReviewWithQaOnly();
+    ok(await runSignoffCommand(approved, USERS.qa, { type: "approve", organizationId: ORGS.qa, versionHash: await currentHash(approved) }, meta, liveDocuments));
+    expect(refreshed).toEqual([approved]);
   });
 });

@@ -4,8 +4,8 @@
  * decision durable, or refuses it as a conflict.
  *
  * Every verb that reads content runs under the document's content lock, taken exclusively
- * (`lockDocumentContent`, server/collab/persistence.ts; the collaboration write path takes it
- * shared). The hash a decision is checked against is computed inside that lock from the durable
+ * (`lockDocumentContent`, app/modules/documents/store/content-lock.server.ts; the update log's
+ * writers take it shared). The hash a decision is checked against is computed inside that lock from the durable
  * Yjs state, so an update either committed before (the approval is refused as stale, or the
  * content change outdates it first) or commits after (it then outdates the approval, or is refused
  * because the document is approved and locked). An approval can never bind to content that was
@@ -16,23 +16,23 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Queryable, type Transaction } from "~/db.server";
-import { log } from "../../../server/log";
-import { lockDocumentContent, loadDocumentState } from "../../../server/collab/persistence";
-import { collaborationHandle } from "../../../server/collab/handle";
+import { log } from "~/utils/log.server";
+import type { LiveDocuments } from "~/modules/documents/live-documents";
+import { lockDocumentContent } from "~/modules/documents/store/content-lock.server";
+import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
 import { documents } from "../../../db/schema/documents";
-import { memberships } from "../../../db/schema/organizations";
-import { projectParticipants } from "../../../db/schema/projects";
 import { organizationSignatories, signoffDecisions, signoffRounds, signoffTemplates, signoffVersions } from "../../../db/schema/signoff";
-import { appendAuditEvent, type AuditActor } from "../audit/audit.server";
-import { auditEvent } from "../audit/events";
-import { canonicalString, canonicalHash, type CanonicalDocument } from "../documents/model";
-import { generateId } from "../ids.server";
-import { can, type Actor, type DocumentResource } from "../permissions/can";
-import type { DocumentKind, DocumentStatus } from "../permissions/roles";
-import { canonicalOfState, saveVersion } from "../versions/versions.server";
+import { appendAuditEvent, type AuditActor, type RequestMeta } from "~/modules/audit/audit.server";
+import { auditEvent } from "~/modules/audit/events";
+import { canonicalString, canonicalHash, type CanonicalDocument } from "~/modules/documents/model";
+import { generateId } from "~/modules/ids.server";
+import { loadActor } from "~/modules/orgs/actor.server";
+import { can, type Actor } from "~/modules/permissions/can";
+import { checkDocument, loadGatedDocument, type Access, type GatedDocument, type Refusal } from "~/modules/permissions/require.server";
+import { isContentLocked, type DocumentKind, type DocumentStatus } from "~/modules/permissions/roles";
+import { canonicalOfState, saveVersion } from "~/modules/versions/versions.server";
 import {
   applyEvent,
-  CONTENT_LOCKED_STATUSES,
   type ApplyContext,
   type DecisionRecord,
   type RefusalReason,
@@ -41,8 +41,8 @@ import {
   type SignoffEffect,
   type SignoffEvent,
   type SignoffState,
-} from "./machine";
-import { signatoryOrganizations } from "./signatories";
+} from "~/modules/signoff/machine";
+import { signatoryOrganizations } from "~/modules/signoff/signatories";
 import {
   defaultTemplate,
   mayAdjustTemplate,
@@ -51,7 +51,7 @@ import {
   type ProjectParticipant,
   type SignoffTemplate,
   type TemplateIssue,
-} from "./template";
+} from "~/modules/signoff/template";
 
 export const CONFLICT_MESSAGE = "Someone else changed this; reload.";
 
@@ -61,13 +61,6 @@ export class SignoffConflictError extends Error {
     super(`${CONFLICT_MESSAGE} (${detail})`);
     this.name = "SignoffConflictError";
   }
-}
-
-/** The request a change came from, for the audit trail. */
-export type RequestMeta = { ip: string | null; userAgent: string | null };
-
-export function requestMeta(request: Request, clientIp?: string | null): RequestMeta {
-  return { ip: clientIp || null, userAgent: request.headers.get("user-agent")?.slice(0, 500) || null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,27 +90,32 @@ export type LoadedRound = RoundState & {
   closedAt: Date | null;
 };
 
-export type LoadedDocument = {
-  id: string;
-  projectId: string;
-  kind: DocumentKind;
-  title: string;
-  status: DocumentStatus;
-  participants: ProjectParticipant[];
-  resource: DocumentResource;
-};
+/** The access gate's facts about the document, with its project's participants for the template. */
+export type LoadedDocument = GatedDocument & { participants: ProjectParticipant[] };
 
+function withParticipants(document: GatedDocument): LoadedDocument {
+  return { ...document, participants: [...document.resource.project.participants] };
+}
+
+/** The document for the system (the content listener): no person, so no permission check. */
 export async function loadDocument(q: Queryable, documentId: string): Promise<LoadedDocument | null> {
-  const row = await q.query.documents.findFirst({
-    where: eq(documents.id, documentId),
-    columns: { id: true, projectId: true, kind: true, title: true, status: true },
-  });
-  if (!row) return null;
-  const participants = await q
-    .select({ organizationId: projectParticipants.organizationId, role: projectParticipants.role })
-    .from(projectParticipants)
-    .where(eq(projectParticipants.projectId, row.projectId));
-  return { ...row, participants, resource: { type: "document", status: row.status, project: { participants } } };
+  const document = await loadGatedDocument(documentId, q);
+  return document && withParticipants(document);
+}
+
+export type SignoffAccess = { actor: Actor; signoff: SignoffActor; document: LoadedDocument };
+
+/**
+ * The person and the document through the shared access gate (permissions/require.server): the
+ * document only if they may view it, else the gate's refusal (404). What they may do with it is
+ * the machine's decision. Verbs answer a refusal as a value, read models throw it (requireAccess).
+ */
+export async function accessSignoffDocument(q: Queryable, userId: string, documentId: string): Promise<Access<SignoffAccess>> {
+  const actor = await loadActor(userId, q);
+  const access = await checkDocument(actor, documentId, "document.view", q);
+  if (!access.ok) return access;
+  const document = withParticipants(access.value);
+  return { ok: true, value: { actor, document, signoff: signoffActorOf(actor, document, await loadNamedSignatories(q, actor)) } };
 }
 
 function decisionRecord(row: typeof signoffDecisions.$inferSelect): DecisionRecord {
@@ -134,16 +132,7 @@ function decisionRecord(row: typeof signoffDecisions.$inferSelect): DecisionReco
   };
 }
 
-/** A round with its decisions; the latest one when no number is given. */
-export async function loadRound(q: Queryable, documentId: string, number?: number): Promise<LoadedRound | null> {
-  const [row] = await q
-    .select()
-    .from(signoffRounds)
-    .where(number === undefined ? eq(signoffRounds.documentId, documentId) : and(eq(signoffRounds.documentId, documentId), eq(signoffRounds.number, number)))
-    .orderBy(desc(signoffRounds.number))
-    .limit(1);
-  if (!row) return null;
-  const decisions = await q.select().from(signoffDecisions).where(eq(signoffDecisions.roundId, row.id)).orderBy(asc(signoffDecisions.decidedAt), asc(signoffDecisions.id));
+function loadedRound(row: typeof signoffRounds.$inferSelect, decisions: ReadonlyArray<typeof signoffDecisions.$inferSelect>): LoadedRound {
   return {
     id: row.id,
     number: row.number,
@@ -159,35 +148,64 @@ export async function loadRound(q: Queryable, documentId: string, number?: numbe
   };
 }
 
+/** A round with its decisions; the latest one when no number is given. */
+export async function loadRound(q: Queryable, documentId: string, number?: number): Promise<LoadedRound | null> {
+  const [row] = await q
+    .select()
+    .from(signoffRounds)
+    .where(number === undefined ? eq(signoffRounds.documentId, documentId) : and(eq(signoffRounds.documentId, documentId), eq(signoffRounds.number, number)))
+    .orderBy(desc(signoffRounds.number))
+    .limit(1);
+  if (!row) return null;
+  const decisions = await q.select().from(signoffDecisions).where(eq(signoffDecisions.roundId, row.id)).orderBy(asc(signoffDecisions.decidedAt), asc(signoffDecisions.id));
+  return loadedRound(row, decisions);
+}
+
+/** The latest round of each document that has one, with its decisions: two queries for any number. */
+export async function loadLatestRounds(q: Queryable, documentIds: readonly string[]): Promise<Map<string, LoadedRound>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await q
+    .selectDistinctOn([signoffRounds.documentId])
+    .from(signoffRounds)
+    .where(inArray(signoffRounds.documentId, [...documentIds]))
+    .orderBy(signoffRounds.documentId, desc(signoffRounds.number));
+  const decisions =
+    rows.length === 0
+      ? []
+      : await q
+          .select()
+          .from(signoffDecisions)
+          .where(inArray(signoffDecisions.roundId, rows.map((row) => row.id)))
+          .orderBy(asc(signoffDecisions.decidedAt), asc(signoffDecisions.id));
+  return new Map(rows.map((row) => [row.documentId, loadedRound(row, decisions.filter((d) => d.roundId === row.id))]));
+}
+
 /** The document's adjusted template, else the project default. */
 export async function loadTemplate(q: Queryable, document: LoadedDocument): Promise<{ template: SignoffTemplate; adjusted: boolean }> {
   const [row] = await q.select({ template: signoffTemplates.template }).from(signoffTemplates).where(eq(signoffTemplates.documentId, document.id));
   return row ? { template: row.template, adjusted: true } : { template: defaultTemplate(document.participants), adjusted: false };
 }
 
+export type NamedSignatories = Array<{ organizationId: string; userId: string }>;
+
+/** Every named signatory of the person's organizations (signatories.ts decides who signs). */
+export async function loadNamedSignatories(q: Queryable, actor: Actor): Promise<NamedSignatories> {
+  const orgIds = actor.memberships.map((m) => m.organizationId);
+  if (orgIds.length === 0) return [];
+  return q
+    .select({ organizationId: organizationSignatories.organizationId, userId: organizationSignatories.userId })
+    .from(organizationSignatories)
+    .where(inArray(organizationSignatories.organizationId, orgIds));
+}
+
 /** The person as the machine sees them on this document. */
-export async function loadSignoffActor(q: Queryable, userId: string, document: LoadedDocument): Promise<{ actor: Actor; signoff: SignoffActor }> {
-  const userMemberships = await q
-    .select({ organizationId: memberships.organizationId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  const actor: Actor = { userId, memberships: userMemberships };
-  const orgIds = userMemberships.map((m) => m.organizationId);
-  const namedSignatories =
-    orgIds.length === 0
-      ? []
-      : await q
-          .select({ organizationId: organizationSignatories.organizationId, userId: organizationSignatories.userId })
-          .from(organizationSignatories)
-          .where(inArray(organizationSignatories.organizationId, orgIds));
+export function signoffActorOf(actor: Actor, document: LoadedDocument, namedSignatories: NamedSignatories): SignoffActor {
+  const orgIds = actor.memberships.map((m) => m.organizationId);
   return {
-    actor,
-    signoff: {
-      userId,
-      projectRoles: document.participants.filter((p) => orgIds.includes(p.organizationId)),
-      signatoryFor: signatoryOrganizations(userId, { memberships: userMemberships, namedSignatories }),
-      mayEdit: can(actor, "document.edit", document.resource),
-    },
+    userId: actor.userId,
+    projectRoles: document.participants.filter((p) => orgIds.includes(p.organizationId)),
+    signatoryFor: signatoryOrganizations(actor.userId, { memberships: actor.memberships, namedSignatories }),
+    mayEdit: can(actor, "document.edit", document.resource),
   };
 }
 
@@ -377,6 +395,13 @@ const REFUSAL_STATUS: Record<RefusalReason, 400 | 403 | 409> = {
   invalid_stages: 400,
 };
 
+/** The access gate's refusal as a command's: 404 "Not found" for anyone who may not view it. */
+function commandRefusal(refusal: Refusal): CommandRefusal {
+  return refusal.status === 404
+    ? { ok: false, reason: "not_found", message: "Not found", status: 404 }
+    : { ok: false, reason: "forbidden", message: "Forbidden", status: 403 };
+}
+
 /** Content changes are reported by the collaboration layer, not by a person. */
 const SYSTEM_ACTOR: SignoffActor = { userId: "system", projectRoles: [], signatoryFor: [], mayEdit: false };
 
@@ -390,17 +415,23 @@ const VERSION_NAMES: Partial<Record<SignoffCommand["type"] | "approved", string>
 /**
  * Runs one person's sign-off command: lock, load, catch the round up with the durable content,
  * apply the machine, write the effects and their audit events, all in one transaction. After the
- * commit, open sockets are re-checked when the content lock changed (approved ↔ editable).
+ * commit, the document's open sockets (`liveDocuments`: AppLoadContext's) are re-checked when the
+ * content lock changed (approved ↔ editable).
  */
-export async function runSignoffCommand(documentId: string, userId: string, command: SignoffCommand, meta: RequestMeta): Promise<CommandResult> {
+export async function runSignoffCommand(
+  documentId: string,
+  userId: string,
+  command: SignoffCommand,
+  meta: RequestMeta,
+  liveDocuments: LiveDocuments,
+): Promise<CommandResult> {
   let outcome: CommandResult;
   try {
     outcome = await db().transaction(async (tx): Promise<CommandResult> => {
       await lockDocumentContent(tx, [documentId], "exclusive");
-      const document = await loadDocument(tx, documentId);
-      if (!document) return { ok: false, reason: "not_found", message: "Not found", status: 404 };
-      const { actor, signoff } = await loadSignoffActor(tx, userId, document);
-      if (!can(actor, "document.view", document.resource)) return { ok: false, reason: "not_found", message: "Not found", status: 404 };
+      const access = await accessSignoffDocument(tx, userId, documentId);
+      if (!access.ok) return commandRefusal(access);
+      const { document, signoff } = access.value;
       const [round, content] = [await loadRound(tx, documentId), await loadCurrentContent(tx, documentId, document.kind)];
       const now = new Date();
       const newId = () => generateId();
@@ -443,7 +474,7 @@ export async function runSignoffCommand(documentId: string, userId: string, comm
     if (error instanceof SignoffConflictError) return { ok: false, reason: "conflict", message: CONFLICT_MESSAGE, status: 409 };
     throw error;
   }
-  if (outcome.ok && outcome.status !== outcome.previousStatus) await refreshOpenSockets(documentId, outcome.previousStatus, outcome.status);
+  if (outcome.ok && outcome.status !== outcome.previousStatus) await refreshOpenSockets(liveDocuments, documentId, outcome.previousStatus, outcome.status);
   return outcome;
 }
 
@@ -467,19 +498,19 @@ async function catchUpContent(
  * Sockets learn of a lock change at once instead of at the next periodic re-check (≤
  * COLLAB_PERMISSION_RECHECK_MS, 3 s by default). Best effort: the periodic re-check is the net.
  */
-async function refreshOpenSockets(documentId: string, from: DocumentStatus, to: DocumentStatus): Promise<void> {
-  if (CONTENT_LOCKED_STATUSES.includes(from) === CONTENT_LOCKED_STATUSES.includes(to)) return;
+async function refreshOpenSockets(liveDocuments: LiveDocuments, documentId: string, from: DocumentStatus, to: DocumentStatus): Promise<void> {
+  if (isContentLocked(from) === isContentLocked(to)) return;
   try {
-    await collaborationHandle()?.refreshPermissions(documentId);
+    await liveDocuments.refreshPermissions(documentId);
   } catch (error) {
     log.warn(`signoff: permission refresh of ${documentId} failed`, error instanceof Error ? error.message : error);
   }
 }
 
 /**
- * The content-change listener (registered at boot): outdates approvals of older versions. Safe to
- * run any number of times and in any order: it re-reads the durable content under the lock and
- * does nothing when the round already knows it.
+ * The projection's content-change hook (wired by server/app-server.ts): outdates approvals of
+ * older versions. Safe to run any number of times and in any order: it re-reads the durable
+ * content under the lock and does nothing when the round already knows it.
  */
 export async function syncSignoffContent(documentId: string): Promise<{ changed: boolean }> {
   try {
@@ -511,10 +542,9 @@ export async function saveTemplate(documentId: string, userId: string, input: un
   return db().transaction(async (tx): Promise<TemplateResult> => {
     // Same lock as a request, so a request never reads a template that is being replaced.
     await lockDocumentContent(tx, [documentId], "exclusive");
-    const document = await loadDocument(tx, documentId);
-    if (!document) return { ok: false, reason: "not_found", message: "Not found", status: 404 };
-    const { actor, signoff } = await loadSignoffActor(tx, userId, document);
-    if (!can(actor, "document.view", document.resource)) return { ok: false, reason: "not_found", message: "Not found", status: 404 };
+    const access = await accessSignoffDocument(tx, userId, documentId);
+    if (!access.ok) return commandRefusal(access);
+    const { document, signoff } = access.value;
     if (!mayAdjustTemplate(document.status, signoff.projectRoles.map((r) => r.role))) {
       return { ok: false, reason: "forbidden", message: "Only the lead institution adjusts the template, before sign-off is requested.", status: 403 };
     }

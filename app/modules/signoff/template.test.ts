@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectRole } from "../permissions/roles";
+import type { ProjectRole } from "~/modules/permissions/roles";
 import {
   checkResolvedStages,
   defaultTemplate,
@@ -9,7 +9,7 @@ import {
   resolveTemplate,
   type ProjectParticipant,
   type SignoffTemplate,
-} from "./template";
+} from "~/modules/signoff/template";
 
 const p = (organizationId: string, role: ProjectRole): ProjectParticipant => ({ organizationId, role });
 const full = [

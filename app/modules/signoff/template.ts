@@ -9,7 +9,7 @@
  * change who signs an open round.
  */
 import { z } from "zod";
-import { PROJECT_ROLES, type DocumentStatus, type ProjectRole } from "../permissions/roles";
+import { PROJECT_ROLES, type DocumentStatus, type ProjectRole } from "~/modules/permissions/roles";
 
 export type PartyRef = { kind: "role"; role: ProjectRole } | { kind: "organization"; organizationId: string };
 /** "all" parties of the stage, or at least k of its n resolved parties. */
@@ -48,7 +48,7 @@ export const QuorumSchema = z.discriminatedUnion("kind", [
 ]);
 
 export const TemplateStageSchema = z.object({
-  name: z.string().trim().min(1, "Name the stage").max(80, "Stage name is too long (80 characters at most)"),
+  name: z.string({ error: "Name the stage" }).trim().min(1, "Name the stage").max(80, "Stage name is too long (80 characters at most)"),
   parties: z
     .array(PartyRefSchema)
     .min(1, "A stage needs at least one party")

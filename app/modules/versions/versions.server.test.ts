@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { loadDocumentState } from "../../../server/collab/persistence";
+import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
 import { documentVersions } from "../../../db/schema/versions";
-import { accessStatus as status, editDocument, paragraph, setDocumentStatus, testDocument, testProject } from "../comments/testing.server";
-import { canonicalHash } from "../documents/model";
-import { loadActor } from "../orgs/actor.server";
-import { useTestDatabase } from "../testing/use-test-database";
-import { canonicalOfState, compareVersions, getVersion, listVersions, saveNamedVersion, saveVersion } from "./versions.server";
+import { accessStatus as status, editDocument, paragraph, setDocumentStatus, testDocument, testProject } from "../../../test/support/documents";
+import { canonicalHash } from "~/modules/documents/model";
+import { loadActor } from "~/modules/orgs/actor.server";
+import { useTestDatabase } from "../../../test/support/use-test-database";
+import { canonicalOfState, compareVersions, getVersion, listVersions, saveNamedVersion, saveVersion } from "~/modules/versions/versions.server";
 
 useTestDatabase();
 

@@ -5,23 +5,22 @@
  * history diffs the same JSON that approvals are bound to.
  *
  * `saveVersion` is the system verb (sign-off calls it at workflow events, inside its own
- * transaction if it passes one); `saveNamedVersion` is the person's "Save version", checked with
- * `can(actor, "document.edit")`. Reading history needs `document.view`.
+ * transaction if it passes one); `saveNamedVersion` is the person's "Save version", gated with
+ * `requireDocument(actor, id, "document.edit")`. Reading history needs `document.view`. Refusals
+ * are thrown as the gate's 404/403 `Response`s.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { z } from "zod";
 import { db, type Queryable, type Transaction } from "~/db.server";
-import { loadDocumentState, withStoredDocument } from "../../../server/collab/persistence";
+import { loadDocumentState, withStoredDocument } from "~/modules/documents/store/stored-document.server";
 import { users } from "../../../db/schema/auth";
 import { documents } from "../../../db/schema/documents";
 import { documentVersions } from "../../../db/schema/versions";
-import { DocumentAccessError, requireDocument } from "../comments/document-access.server";
-import { canonicalDocument, canonicalHash, diffCanonical, type CanonicalDiff, type CanonicalDocument, type DocumentKind } from "../documents/model";
-import { generateId } from "../ids.server";
-import type { Actor } from "../permissions/can";
-
-export { DocumentAccessError };
+import { notFound, requireDocument } from "~/modules/permissions/require.server";
+import { canonicalDocument, canonicalHash, diffCanonical, type CanonicalDiff, type CanonicalDocument, type DocumentKind } from "~/modules/documents/model";
+import { generateId } from "~/modules/ids.server";
+import { can, type Actor } from "~/modules/permissions/can";
 
 export const VERSION_NAME_MAX = 120;
 
@@ -68,7 +67,7 @@ export async function saveVersion(
   const name = VersionNameSchema.parse(input.name);
   const q: Queryable = options.tx ?? db();
   const document = await q.query.documents.findFirst({ where: eq(documents.id, documentId), columns: { id: true, kind: true } });
-  if (!document) throw new DocumentAccessError(404);
+  if (!document) throw notFound();
   const state = options.state ?? (await loadDocumentState(q, documentId)) ?? EMPTY_STATE;
   const canonical = canonicalOfState(state, document.kind);
   const contentHash = await canonicalHash(canonical);
@@ -126,15 +125,25 @@ const summaryColumns = {
   createdBy: users.name,
 };
 
-/** Versions newest first (without their content). */
-export async function listVersions(actor: Actor, documentId: string): Promise<VersionSummary[]> {
-  const document = await requireDocument(actor, documentId, "document.view");
+async function versionsOf(documentId: string): Promise<VersionSummary[]> {
   return db()
     .select(summaryColumns)
     .from(documentVersions)
     .leftJoin(users, eq(users.id, documentVersions.createdBy))
-    .where(eq(documentVersions.documentId, document.id))
+    .where(eq(documentVersions.documentId, documentId))
     .orderBy(desc(documentVersions.number));
+}
+
+/** Versions newest first (without their content). */
+export async function listVersions(actor: Actor, documentId: string): Promise<VersionSummary[]> {
+  const document = await requireDocument(actor, documentId, "document.view");
+  return versionsOf(document.id);
+}
+
+/** The history panel: the versions, and whether this person may save one now. */
+export async function versionHistory(actor: Actor, documentId: string): Promise<{ versions: VersionSummary[]; canSave: boolean }> {
+  const document = await requireDocument(actor, documentId, "document.view");
+  return { versions: await versionsOf(document.id), canSave: can(actor, "document.edit", document.resource) };
 }
 
 export async function getVersion(actor: Actor, documentId: string, number: number): Promise<VersionSummary & { canonical: CanonicalDocument }> {
@@ -144,7 +153,7 @@ export async function getVersion(actor: Actor, documentId: string, number: numbe
     .from(documentVersions)
     .leftJoin(users, eq(users.id, documentVersions.createdBy))
     .where(and(eq(documentVersions.documentId, document.id), eq(documentVersions.number, number)));
-  if (!row) throw new DocumentAccessError(404, `Version ${number} does not exist`);
+  if (!row) throw notFound(`Version ${number} does not exist`);
   return row;
 }
 

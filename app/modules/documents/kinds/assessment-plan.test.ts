@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectedCompetency } from "../model/types";
-import { assessmentCoverage, assessmentRowsFor, coverageOfRow, DIRECT_METHODS, isDirectMethod, SOFT_METHODS, type AssessmentRowLike } from "./assessment-plan";
+import type { ProjectedCompetency } from "~/modules/documents/model/types";
+import { assessmentCoverage, assessmentRowsFor, coverageOfRow, DIRECT_METHODS, isDirectMethod, SOFT_METHODS, type AssessmentRowLike } from "~/modules/documents/kinds/assessment-plan";
 
 const competency = (id: string): ProjectedCompetency => ({ id, code: id.toUpperCase(), title: `Competency ${id}`, framework: "F", level: "3", essential: true });
 const row = (id: string, competencyId: string | null, methods: string[] = ["observation"]): AssessmentRowLike => ({ id, competencyId, methods });

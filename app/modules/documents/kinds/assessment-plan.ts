@@ -1,5 +1,5 @@
-import type { CanonicalDocument, CanonicalFields, CanonicalRow, JsonValue, KindDefinition, ModelContext, Option, ProjectedCompetency, RuleIssue } from "../model/types";
-import { asString, cellPath, rowPath, rowsOf } from "../model/values";
+import type { CanonicalDocument, CanonicalFields, CanonicalRow, JsonValue, KindDefinition, ModelContext, Option, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
+import { asString, cellPath, rowPath, rowsOf } from "~/modules/documents/model/values";
 
 /**
  * Assessment plan: one row per competency of the linked credential specification, never fewer.
@@ -38,6 +38,7 @@ export const ASSESSMENT_PLAN: KindDefinition = {
           key: "credentialSpecId",
           type: "document",
           documentKind: "credential_spec",
+          competencySource: true,
           label: "Credential specification",
           required: true,
           help: "The specification whose competencies this plan assesses.",
@@ -67,6 +68,9 @@ export const ASSESSMENT_PLAN: KindDefinition = {
           itemLabel: "assessment",
           required: true,
           titleFields: ["competencyCode", "competencyTitle"],
+          rowPerLinkedCompetency: true,
+          showsAssessmentCoverage: true,
+          emptyText: "Rows appear here as competencies are added to the linked credential specification.",
           fields: [
             { key: "competencyId", type: "competency", label: "Competency", required: true },
             { key: "competencyCode", type: "text", label: "Competency code", help: "Copied from the specification." },

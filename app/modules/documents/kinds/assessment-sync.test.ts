@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { canonicalDocument } from "../model/canonical";
-import { completeness } from "../model/completeness";
-import { newDocumentFromTemplate } from "../model/template";
-import type { ProjectedCompetency } from "../model/types";
-import { validateFields } from "../model/validate";
-import { readFields, removeRow, setValue } from "../model/ydoc";
-import { syncAssessmentRows } from "./assessment-sync";
+import { canonicalDocument } from "~/modules/documents/model/canonical";
+import { completeness } from "~/modules/documents/model/completeness";
+import { newDocumentFromTemplate } from "~/modules/documents/model/template";
+import type { ProjectedCompetency } from "~/modules/documents/model/types";
+import { validateFields } from "~/modules/documents/model/validate";
+import { readFields, removeRow, setValue } from "~/modules/documents/model/ydoc";
+import { syncAssessmentRows } from "~/modules/documents/kinds/assessment-sync";
 
 const kind = "assessment_plan" as const;
 const competency = (id: string, title = `Competency ${id}`): ProjectedCompetency => ({ id, code: id.toUpperCase(), title, framework: null, level: null, essential: true });

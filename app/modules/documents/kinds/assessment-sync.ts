@@ -1,7 +1,7 @@
 import * as Y from "yjs";
-import { addRows, fieldsMap } from "../model/ydoc";
-import type { JsonValue, ProjectedCompetency } from "../model/types";
-import { ASSESSMENT_PLAN, assessmentRowsFor, type AssessmentRowLike } from "./assessment-plan";
+import { addRows, fieldsMap } from "~/modules/documents/model/ydoc";
+import type { JsonValue, ProjectedCompetency } from "~/modules/documents/model/types";
+import { ASSESSMENT_PLAN, assessmentRowsFor, type AssessmentRowLike } from "~/modules/documents/kinds/assessment-plan";
 
 export type AssessmentSyncResult = {
   /** Competency ids that got a new row. */

@@ -1,5 +1,5 @@
-import { asBoolean, asDate, asNumber, asString, cellPath, rowsOf } from "../model/values";
-import type { CanonicalFields, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "../model/types";
+import { asBoolean, asDate, asNumber, asString, cellPath, rowsOf } from "~/modules/documents/model/values";
+import type { CanonicalFields, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
 import {
   DELIVERY_MODES,
   FRAMEWORK_LEVEL_RANGES,
@@ -8,7 +8,7 @@ import {
   OCCUPATION_CODE_PATTERNS,
   OCCUPATION_SYSTEMS,
   QUALIFICATION_FRAMEWORKS,
-} from "./options";
+} from "~/modules/documents/kinds/options";
 
 /**
  * Credential specification: what the micro-credential is, for whom, what it certifies, how it is

@@ -1,4 +1,4 @@
-import type { Option } from "../model/types";
+import type { Option } from "~/modules/documents/model/types";
 
 /** Option lists shared by several kinds. Values are stable identifiers; labels are for people. */
 

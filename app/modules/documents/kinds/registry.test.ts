@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DOCUMENT_KINDS } from "../../permissions/roles";
-import { tableOfContents } from "../model/toc";
-import type { FieldDef, RowFieldDef } from "../model/types";
-import { KIND_DEFINITIONS, kindDefinition, kindIndex, rowsField } from "./registry";
+import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
+import { tableOfContents } from "~/modules/documents/model/toc";
+import type { FieldDef, RowFieldDef } from "~/modules/documents/model/types";
+import { KIND_DEFINITIONS, kindDefinition, kindIndex, LINKED_DOCUMENT, rowsField } from "~/modules/documents/kinds/registry";
 
 /** The definitions are data the UI trusts blindly: check them like a schema. */
 describe.each(DOCUMENT_KINDS)("kind definition %s", (kind) => {
@@ -64,5 +64,19 @@ describe.each(DOCUMENT_KINDS)("kind definition %s", (kind) => {
 describe("kind lookups", () => {
   it("refuses an unknown kind", () => {
     expect(() => kindDefinition("memo" as never)).toThrow(/Unknown document kind/);
+  });
+});
+
+describe("LINKED_DOCUMENT", () => {
+  it("follows the kinds' competency-source fields: plan → specification, agreement → plan", () => {
+    expect(LINKED_DOCUMENT).toEqual({
+      assessment_plan: { field: "credentialSpecId", kind: "credential_spec" },
+      wbl_agreement: { field: "assessmentPlanId", kind: "assessment_plan" },
+    });
+  });
+
+  it.each(DOCUMENT_KINDS)("gives rows that follow linked competencies to %s only if it has a linked document", (kind) => {
+    const following = kindIndex(kind).fields.filter((field) => field.type === "rows" && field.rowPerLinkedCompetency);
+    if (following.length > 0) expect(LINKED_DOCUMENT[kind]).toBeDefined();
   });
 });

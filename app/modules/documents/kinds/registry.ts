@@ -1,7 +1,7 @@
-import type { DocumentKind, FieldDef, KindDefinition, RichTextDef, RowsFieldDef, SectionDef } from "../model/types";
-import { ASSESSMENT_PLAN } from "./assessment-plan";
-import { CREDENTIAL_SPEC } from "./credential-spec";
-import { WBL_AGREEMENT } from "./wbl-agreement";
+import type { DocumentKind, DocumentRefFieldDef, FieldDef, KindDefinition, RichTextDef, RowsFieldDef, SectionDef } from "~/modules/documents/model/types";
+import { ASSESSMENT_PLAN } from "~/modules/documents/kinds/assessment-plan";
+import { CREDENTIAL_SPEC } from "~/modules/documents/kinds/credential-spec";
+import { WBL_AGREEMENT } from "~/modules/documents/kinds/wbl-agreement";
 
 export const KIND_DEFINITIONS: Readonly<Record<DocumentKind, KindDefinition>> = {
   credential_spec: CREDENTIAL_SPEC,
@@ -56,3 +56,22 @@ export function rowsField(kind: KindRef, key: string): RowsFieldDef {
   if (!entry || entry.field.type !== "rows") throw new Error(`${kindDefinition(kind).kind}: "${key}" is not a rows field`);
   return entry.field;
 }
+
+/** Which field of a kind links it to the document its competencies come from, and that kind. */
+export type LinkedDocument = { field: string; kind: DocumentKind };
+
+function linkedDocuments(): Partial<Record<DocumentKind, LinkedDocument>> {
+  const links: Partial<Record<DocumentKind, LinkedDocument>> = {};
+  for (const definition of Object.values(KIND_DEFINITIONS)) {
+    const sources = kindIndex(definition).fields.filter((field): field is DocumentRefFieldDef => field.type === "document" && field.competencySource === true);
+    if (sources.length > 1) throw new Error(`${definition.kind}: only one document field may be the competency source`);
+    const source = sources[0];
+    if (!source) continue;
+    if (!definition.keyFields.includes(source.key)) throw new Error(`${definition.kind}: the competency source "${source.key}" must be a key field`);
+    links[definition.kind] = { field: source.key, kind: source.documentKind };
+  }
+  return links;
+}
+
+/** From the kinds' `competencySource` fields: a plan reads its specification's competencies, an agreement its plan's. */
+export const LINKED_DOCUMENT: Readonly<Partial<Record<DocumentKind, LinkedDocument>>> = linkedDocuments();

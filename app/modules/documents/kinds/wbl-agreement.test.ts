@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateFields } from "../model/validate";
+import { validateFields } from "~/modules/documents/model/validate";
 
 const base = { startDate: "2027-02-03", endDate: "2027-04-21", hoursPerWeek: 6, totalHours: 60, onTheJobHours: 48, offTheJobHours: 12, reviewDate: "2027-03-10" };
 const issues = (fields: Record<string, unknown>, context = {}) =>

@@ -1,5 +1,5 @@
-import type { CanonicalDocument, CanonicalFields, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "../model/types";
-import { asDate, asNumber, asString, cellPath, daysBetween, rowsOf } from "../model/values";
+import type { CanonicalDocument, CanonicalFields, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
+import { asDate, asNumber, asString, cellPath, daysBetween, rowsOf } from "~/modules/documents/model/values";
 
 /**
  * Work-based learning agreement between an employer and one or more institutions (and the learner
@@ -19,6 +19,7 @@ export const WBL_AGREEMENT: KindDefinition = {
           key: "assessmentPlanId",
           type: "document",
           documentKind: "assessment_plan",
+          competencySource: true,
           label: "Assessment plan",
           required: true,
           help: "The plan whose competencies the learner evidences at work.",

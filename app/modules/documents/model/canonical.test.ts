@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { fillDemoCredentialSpec } from "../kinds/demo";
-import { canonicalDocument, canonicalFrom, canonicalHash, canonicalString } from "./canonical";
-import { markdownToDoc } from "./richtext";
-import { newDocumentFromTemplate } from "./template";
-import { addRow, fieldsMap, setValue, writeText } from "./ydoc";
+import { fillDemoCredentialSpec } from "~/modules/documents/kinds/demo";
+import { canonicalDocument, canonicalFrom, canonicalHash, canonicalString } from "~/modules/documents/model/canonical";
+import { markdownToDoc } from "~/modules/documents/model/richtext";
+import { newDocumentFromTemplate } from "~/modules/documents/model/template";
+import { addRow, fieldsMap, setValue, writeText } from "~/modules/documents/model/ydoc";
 
 const kind = "credential_spec" as const;
 

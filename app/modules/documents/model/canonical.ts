@@ -1,10 +1,10 @@
 import type * as Y from "yjs";
-import { kindIndex, type KindRef } from "../kinds/registry";
-import { sortKeysDeep, stableStringify } from "./json";
-import { canonicalText, docToPlainText, EMPTY_DOC, normaliseDoc } from "./richtext";
-import { CANONICAL_FORMAT, type CanonicalDocument, type CanonicalFields, type CanonicalText, type JsonValue, type ProseMirrorJSON } from "./types";
-import { normaliseField } from "./values";
-import { readFields, textFragment } from "./ydoc";
+import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
+import { canonicalText, docToPlainText, EMPTY_DOC, normaliseDoc } from "~/modules/documents/model/richtext";
+import { CANONICAL_FORMAT, type CanonicalDocument, type CanonicalFields, type CanonicalText, type JsonValue, type ProseMirrorJSON } from "~/modules/documents/model/types";
+import { normaliseField } from "~/modules/documents/model/values";
+import { readFields, textFragment } from "~/modules/documents/model/ydoc";
+import { canonicalJson, sha256Hex, sortKeysDeep } from "~/utils/canonical-json";
 
 /**
  * The canonical form is THE one JSON of a document: approvals bind to its hash, history diffs it,
@@ -17,7 +17,8 @@ import { readFields, textFragment } from "./ydoc";
  * - Rows keep document order; cells the kind does not define are left out, as are keys of the
  *   fields map the kind does not define: they are invisible to people, so they must not change
  *   what people approve.
- * - Object keys are sorted, so JSON.stringify(canonical) is already stable.
+ * - Object keys are sorted, so JSON.stringify(canonical) is already stable (no key looks like an
+ *   array index); the hash still goes through canonicalJson.
  */
 export function canonicalDocument(ydoc: Y.Doc, kind: KindRef): CanonicalDocument {
   const index = kindIndex(kind);
@@ -40,21 +41,18 @@ export function canonicalFrom(kind: KindRef, rawFields: Record<string, JsonValue
     const doc = normaliseDoc(given === undefined ? EMPTY_DOC : "plain" in given && "doc" in given ? (given as CanonicalText).doc : (given as ProseMirrorJSON));
     text[block.key] = { doc, plain: docToPlainText(doc) };
   }
-  return sortKeysDeep({ format: CANONICAL_FORMAT, kind: index.definition.kind, fields, text } as unknown as JsonValue) as unknown as CanonicalDocument;
+  return sortKeysDeep({ format: CANONICAL_FORMAT, kind: index.definition.kind, fields, text }) as CanonicalDocument;
 }
 
-/** The exact string that is hashed. */
+/** The exact string that is hashed (RFC 8785), stored byte for byte as a version snapshot. */
 export function canonicalString(canonical: CanonicalDocument): string {
-  return stableStringify(canonical);
+  return canonicalJson(canonical);
 }
 
 /**
- * SHA-256 (hex) of the canonical string, through Web Crypto so the same function runs in the
- * browser (to show a signatory which version they approve) and on the server (Node 20 has
- * globalThis.crypto.subtle). Async because Web Crypto is.
+ * SHA-256 (hex) of the canonical string: the content hash approvals bind to. Web Crypto, so the
+ * browser (showing a signatory which version they approve) and the server compute it alike.
  */
 export async function canonicalHash(canonical: CanonicalDocument): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalString(canonical));
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return sha256Hex(canonicalString(canonical));
 }

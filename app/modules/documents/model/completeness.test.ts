@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { fillDemoCredentialSpec } from "../kinds/demo";
-import { canonicalDocument, canonicalFrom } from "./canonical";
-import { completeness } from "./completeness";
-import { markdownToDoc } from "./richtext";
-import { newDocumentFromTemplate } from "./template";
-import { setValue, writeText } from "./ydoc";
+import { fillDemoCredentialSpec } from "~/modules/documents/kinds/demo";
+import { canonicalDocument, canonicalFrom } from "~/modules/documents/model/canonical";
+import { completeness } from "~/modules/documents/model/completeness";
+import { markdownToDoc } from "~/modules/documents/model/richtext";
+import { newDocumentFromTemplate } from "~/modules/documents/model/template";
+import { setValue, writeText } from "~/modules/documents/model/ydoc";
 
 function blank(kind: "credential_spec" | "assessment_plan" | "wbl_agreement") {
   const ydoc = new Y.Doc();

@@ -1,8 +1,8 @@
-import { kindIndex, type KindRef } from "../kinds/registry";
-import { makeLocator } from "./locate";
-import { isEmptyDoc } from "./richtext";
-import type { CanonicalDocument, CompletenessReport, MissingItem, ModelContext, RuleIssue } from "./types";
-import { cellPath, isEmptyValue, isShown, rowsOf, textPath } from "./values";
+import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
+import { makeLocator } from "~/modules/documents/model/locate";
+import { isEmptyDoc } from "~/modules/documents/model/richtext";
+import type { CanonicalDocument, CompletenessReport, MissingItem, ModelContext, RuleIssue } from "~/modules/documents/model/types";
+import { cellPath, isEmptyValue, isShown, rowsOf, textPath } from "~/modules/documents/model/values";
 
 /**
  * The checklist: every required item that is still empty, with the section and anchor to link to.

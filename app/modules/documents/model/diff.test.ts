@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { fillDemoCredentialSpec } from "../kinds/demo";
-import { canonicalDocument } from "./canonical";
-import { diffCanonical } from "./diff";
-import { markdownToDoc } from "./richtext";
-import { addRow, moveRow, removeRow, setValue, writeText } from "./ydoc";
+import { fillDemoCredentialSpec } from "~/modules/documents/kinds/demo";
+import { canonicalDocument } from "~/modules/documents/model/canonical";
+import { diffCanonical } from "~/modules/documents/model/diff";
+import { markdownToDoc } from "~/modules/documents/model/richtext";
+import { addRow, moveRow, removeRow, setValue, writeText } from "~/modules/documents/model/ydoc";
 
 const kind = "credential_spec" as const;
 

@@ -1,9 +1,9 @@
-import { kindIndex } from "../kinds/registry";
-import { jsonEqual } from "./json";
-import { makeLocator } from "./locate";
-import { diffText, type DiffOp } from "./text-diff";
-import type { CanonicalDocument, CanonicalRow, JsonValue, Location } from "./types";
-import { cellPath, isEmptyValue, rowPath, rowsOf, textPath } from "./values";
+import { kindIndex } from "~/modules/documents/kinds/registry";
+import { jsonEqual } from "~/modules/documents/model/json";
+import { makeLocator } from "~/modules/documents/model/locate";
+import { diffText, type DiffOp } from "~/modules/documents/model/text-diff";
+import type { CanonicalDocument, CanonicalRow, JsonValue, Location } from "~/modules/documents/model/types";
+import { cellPath, isEmptyValue, rowPath, rowsOf, textPath } from "~/modules/documents/model/values";
 
 export type FieldChange = Location & {
   /** added: was empty; removed: now empty; reordered: same rows in another order (before/after: ids). */

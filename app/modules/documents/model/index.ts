@@ -50,7 +50,7 @@
  *   canonicalDocument(ydoc, kind) → CanonicalDocument { format, kind, fields, text: {key: {doc, plain}} }
  *   canonicalFrom(kind, storedFields, textsByKey) → the same from plain data
  *   canonicalHash(canonical) → Promise<sha-256 hex>   (Web Crypto: browser and Node alike)
- *   canonicalString(canonical) → the exact string hashed (stableStringify)
+ *   canonicalString(canonical) → the exact string hashed (RFC 8785, ~/utils/canonical-json)
  *   projectDocument(canonical, kind?, {linkedCompetencies?}) → { title, keyFields, competencies,
  *                                                   completeness, validationErrors }
  *   validateFields(kind, fields, {today?, linkedCompetencies?}) → FieldIssue[] (errors + warnings)
@@ -96,21 +96,21 @@ export type {
   RowsFieldDef,
   SectionDef,
   SectionItem,
-} from "./types";
-export { CANONICAL_FORMAT } from "./types";
+} from "~/modules/documents/model/types";
+export { CANONICAL_FORMAT } from "~/modules/documents/model/types";
 
-export { KIND_DEFINITIONS, kindDefinition, kindIndex, rowsField, type KindRef } from "../kinds/registry";
-export { canonicalDocument, canonicalFrom, canonicalHash, canonicalString } from "./canonical";
-export { completeness } from "./completeness";
-export { diffCanonical, type CanonicalDiff, type FieldChange, type TextChange } from "./diff";
-export { jsonEqual, stableStringify } from "./json";
-export { makeLocator, rowTitle } from "./locate";
-export { projectDocument, type DocumentProjection } from "./projection";
-export { docToPlainText, isEmptyDoc, markdownToDoc, richTextSchema, RICH_TEXT_HEADING_LEVELS } from "./richtext";
-export { buildTemplate, duplicateDocument, newDocumentFromTemplate } from "./template";
-export { diffText, type DiffOp } from "./text-diff";
-export { checkValue, issuesByPath, validateFields } from "./validate";
-export { anchorFor, cellPath, isEmptyValue, isShown, parseInput, parsePath, rowPath, sectionAnchor, textPath, type ParsedPath } from "./values";
+export { KIND_DEFINITIONS, kindDefinition, kindIndex, LINKED_DOCUMENT, rowsField, type KindRef, type LinkedDocument } from "~/modules/documents/kinds/registry";
+export { canonicalDocument, canonicalFrom, canonicalHash, canonicalString } from "~/modules/documents/model/canonical";
+export { completeness } from "~/modules/documents/model/completeness";
+export { diffCanonical, type CanonicalDiff, type FieldChange, type TextChange } from "~/modules/documents/model/diff";
+export { jsonEqual } from "~/modules/documents/model/json";
+export { makeLocator, rowTitle } from "~/modules/documents/model/locate";
+export { projectDocument, type DocumentProjection } from "~/modules/documents/model/projection";
+export { docToPlainText, isEmptyDoc, markdownToDoc, richTextSchema, RICH_TEXT_HEADING_LEVELS } from "~/modules/documents/model/richtext";
+export { buildTemplate, duplicateDocument, newDocumentFromTemplate } from "~/modules/documents/model/template";
+export { diffText, type DiffOp } from "~/modules/documents/model/text-diff";
+export { checkValue, issuesByPath, validateFields } from "~/modules/documents/model/validate";
+export { anchorFor, cellPath, isEmptyValue, isShown, parseInput, parsePath, rowPath, rowsOf, sectionAnchor, textPath, type ParsedPath } from "~/modules/documents/model/values";
 export {
   addRow,
   addRows,
@@ -134,8 +134,8 @@ export {
   textFragment,
   textFragmentName,
   writeText,
-} from "./ydoc";
-export { tableOfContents, type TocEntry } from "./toc";
+} from "~/modules/documents/model/ydoc";
+export { tableOfContents, type TocEntry } from "~/modules/documents/model/toc";
 export {
   assessmentCoverage,
   assessmentRowsFor,
@@ -146,5 +146,5 @@ export {
   type CoverageReport,
   type CoverageStatus,
   type MatrixEntry,
-} from "../kinds/assessment-plan";
-export { syncAssessmentRows, type AssessmentSyncResult } from "../kinds/assessment-sync";
+} from "~/modules/documents/kinds/assessment-plan";
+export { syncAssessmentRows, type AssessmentSyncResult } from "~/modules/documents/kinds/assessment-sync";

@@ -1,6 +1,6 @@
-import { kindIndex, type KindRef } from "../kinds/registry";
-import type { CanonicalFields, CanonicalRow, Location, RowsFieldDef } from "./types";
-import { anchorFor, asString, parsePath, rowsOf } from "./values";
+import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
+import type { CanonicalFields, CanonicalRow, Location, RowsFieldDef } from "~/modules/documents/model/types";
+import { anchorFor, asString, parsePath, rowsOf } from "~/modules/documents/model/values";
 
 const SEP = " › ";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { fillDemoCredentialSpec } from "../kinds/demo";
-import { canonicalDocument } from "./canonical";
-import { projectDocument } from "./projection";
-import { newDocumentFromTemplate } from "./template";
-import { setValue } from "./ydoc";
+import { fillDemoCredentialSpec } from "~/modules/documents/kinds/demo";
+import { canonicalDocument } from "~/modules/documents/model/canonical";
+import { projectDocument } from "~/modules/documents/model/projection";
+import { newDocumentFromTemplate } from "~/modules/documents/model/template";
+import { setValue } from "~/modules/documents/model/ydoc";
 
 describe("projectDocument", () => {
   it("projects the title, key fields and competencies of a specification", () => {

@@ -1,8 +1,8 @@
-import { kindDefinition, type KindRef } from "../kinds/registry";
-import { completeness } from "./completeness";
-import type { CanonicalDocument, CompletenessReport, FieldIssue, JsonValue, ModelContext, ProjectedCompetency } from "./types";
-import { asString } from "./values";
-import { validateFields } from "./validate";
+import { kindDefinition, type KindRef } from "~/modules/documents/kinds/registry";
+import { completeness } from "~/modules/documents/model/completeness";
+import type { CanonicalDocument, CompletenessReport, FieldIssue, JsonValue, ModelContext, ProjectedCompetency } from "~/modules/documents/model/types";
+import { asString } from "~/modules/documents/model/values";
+import { validateFields } from "~/modules/documents/model/validate";
 
 export type DocumentProjection = {
   /** The document's own title field; "" while empty (the database title stays until then). */

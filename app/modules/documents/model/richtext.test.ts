@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { canonicalText, docToPlainText, isEmptyDoc, markdownToDoc, normaliseDoc, readFragment, writeFragment } from "./richtext";
-import type { ProseMirrorJSON } from "./types";
+import { canonicalText, docToPlainText, isEmptyDoc, markdownToDoc, normaliseDoc, readFragment, writeFragment } from "~/modules/documents/model/richtext";
+import type { ProseMirrorJSON } from "~/modules/documents/model/types";
 
 describe("rich text in a Y.XmlFragment", () => {
   it("round-trips StarterKit content through the y-prosemirror shape, in Node", () => {

@@ -3,8 +3,9 @@ import type { Schema } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { isPlainObject, sortKeysDeep } from "./json";
-import type { CanonicalText, JsonValue, ProseMirrorJSON } from "./types";
+import { isPlainObject } from "~/modules/documents/model/json";
+import { sortKeysDeep } from "~/utils/canonical-json";
+import type { CanonicalText, JsonValue, ProseMirrorJSON } from "~/modules/documents/model/types";
 
 /**
  * Rich text lives in one Y.XmlFragment per block, in the shape y-prosemirror (the Tiptap

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { KIND_DEFINITIONS, kindIndex } from "../kinds/registry";
-import { fillDemoWblAgreement } from "../kinds/demo";
-import { canonicalDocument, canonicalString } from "./canonical";
-import { duplicateDocument, newDocumentFromTemplate } from "./template";
-import { documentKindOf, fieldsMap, setValue, textFragment } from "./ydoc";
-import { DOCUMENT_KINDS } from "../../permissions/roles";
+import { KIND_DEFINITIONS, kindIndex } from "~/modules/documents/kinds/registry";
+import { fillDemoWblAgreement } from "~/modules/documents/kinds/demo";
+import { canonicalDocument, canonicalString } from "~/modules/documents/model/canonical";
+import { duplicateDocument, newDocumentFromTemplate } from "~/modules/documents/model/template";
+import { documentKindOf, fieldsMap, setValue, textFragment } from "~/modules/documents/model/ydoc";
+import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
 
 function load(update: Uint8Array): Y.Doc {
   const ydoc = new Y.Doc();

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
-import { kindIndex, type KindRef } from "../kinds/registry";
-import { writeFragment } from "./richtext";
-import { applyInitialValues, ensureLayout, FIELDS_MAP, fieldsMap, META_MAP, TEXT_FRAGMENT_PREFIX, textFragment } from "./ydoc";
+import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
+import { writeFragment } from "~/modules/documents/model/richtext";
+import { applyInitialValues, ensureLayout, FIELDS_MAP, fieldsMap, META_MAP, TEXT_FRAGMENT_PREFIX, textFragment } from "~/modules/documents/model/ydoc";
 
 /**
  * The first Yjs update of a new document: the layout (meta, every nested Y.Array — see ydoc.ts on

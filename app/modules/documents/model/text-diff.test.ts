@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffText, sideOf } from "./text-diff";
+import { diffText, sideOf } from "~/modules/documents/model/text-diff";
 
 describe("diffText", () => {
   it("returns nothing for two empty texts and one equal op for equal texts", () => {

@@ -1,5 +1,5 @@
-import { kindDefinition, type KindRef } from "../kinds/registry";
-import { sectionAnchor } from "./values";
+import { kindDefinition, type KindRef } from "~/modules/documents/kinds/registry";
+import { sectionAnchor } from "~/modules/documents/model/values";
 
 export type TocEntry = { key: string; title: string; anchor: string; order: number };
 

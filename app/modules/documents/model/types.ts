@@ -1,4 +1,4 @@
-import type { DocumentKind } from "../../permissions/roles";
+import type { DocumentKind } from "~/modules/permissions/roles";
 
 export type { DocumentKind };
 
@@ -49,7 +49,15 @@ export type MultiselectFieldDef = FieldBase & { readonly type: "multiselect"; re
 export type BooleanFieldDef = FieldBase & { readonly type: "boolean" };
 export type UrlFieldDef = FieldBase & { readonly type: "url" | "email" };
 /** The id of another document of the same project, of the given kind (options come from the project). */
-export type DocumentRefFieldDef = FieldBase & { readonly type: "document"; readonly documentKind: DocumentKind };
+export type DocumentRefFieldDef = FieldBase & {
+  readonly type: "document";
+  readonly documentKind: DocumentKind;
+  /**
+   * The linked document's competencies are this document's `linkedCompetencies` (rows to fill,
+   * checks to run). At most one such field per kind, and a key field: dependents are found by it.
+   */
+  readonly competencySource?: boolean;
+};
 /** The id of a competency of the linked credential specification (options come from that document). */
 export type CompetencyRefFieldDef = FieldBase & { readonly type: "competency" };
 
@@ -75,6 +83,16 @@ export type RowsFieldDef = FieldBase & {
   /** At least this many rows; a required rows field without minRows needs one. */
   readonly minRows?: number;
   readonly maxRows?: number;
+  /**
+   * One row per competency of the linked document, added by the server (kinds/assessment-sync.ts):
+   * once a document is linked, people add no rows and remove only those matching no competency,
+   * and each row says when its competency is gone or already has a row.
+   */
+  readonly rowPerLinkedCompetency?: boolean;
+  /** Each row shows how its competency is assessed: directly, by soft evidence only, not yet. */
+  readonly showsAssessmentCoverage?: boolean;
+  /** What the field says while it has no rows, instead of "No <itemLabel> yet.". */
+  readonly emptyText?: string;
 };
 
 export type FieldDef = RowFieldDef | RowsFieldDef;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RowFieldDef } from "./types";
-import { checkValue, issuesByPath, validateFields } from "./validate";
+import type { RowFieldDef } from "~/modules/documents/model/types";
+import { checkValue, issuesByPath, validateFields } from "~/modules/documents/model/validate";
 
 const f = <T extends RowFieldDef>(field: T) => field;
 const hours = f({ key: "h", label: "Hours", type: "integer", min: 1, max: 2000, unit: "hours" });

@@ -1,8 +1,9 @@
-import { kindIndex, type KindRef } from "../kinds/registry";
-import { isPlainObject } from "./json";
-import { makeLocator } from "./locate";
-import type { CanonicalFields, FieldDef, FieldIssue, JsonValue, ModelContext, RowFieldDef, RuleIssue } from "./types";
-import { cellPath, isIsoDate, isShown, normaliseField } from "./values";
+import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
+import { isPlainObject } from "~/modules/documents/model/json";
+import { makeLocator } from "~/modules/documents/model/locate";
+import type { CanonicalFields, FieldDef, FieldIssue, JsonValue, ModelContext, RowFieldDef, RuleIssue } from "~/modules/documents/model/types";
+import { cellPath, isShown, normaliseField } from "~/modules/documents/model/values";
+import { isIsoDate } from "~/utils/dates";
 
 /**
  * Validation of values that are present (missing required values are the checklist's business,

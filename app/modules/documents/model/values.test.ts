@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RowFieldDef } from "./types";
-import { anchorFor, isEmptyValue, isIsoDate, isShown, normaliseCell, parseInput, parseNumberText, parsePath, sectionAnchor } from "./values";
+import type { RowFieldDef } from "~/modules/documents/model/types";
+import { anchorFor, isEmptyValue, isShown, normaliseCell, parseInput, parseNumberText, parsePath, sectionAnchor } from "~/modules/documents/model/values";
 
 const integer: RowFieldDef = { key: "hours", label: "Hours", type: "integer" };
 const money: RowFieldDef = { key: "cost", label: "Cost", type: "money_cad" };
@@ -68,13 +68,6 @@ describe("parseInput", () => {
 });
 
 describe("helpers", () => {
-  it("recognises real calendar dates only", () => {
-    expect(isIsoDate("2028-02-29")).toBe(true);
-    expect(isIsoDate("2027-02-29")).toBe(false);
-    expect(isIsoDate("2027-1-5")).toBe(false);
-    expect(isIsoDate(20270105)).toBe(false);
-  });
-
   it("treats false and 0 as answers, not as empty", () => {
     expect(isEmptyValue(false)).toBe(false);
     expect(isEmptyValue(0)).toBe(false);

@@ -1,5 +1,6 @@
-import { isPlainObject } from "./json";
-import type { CanonicalRow, Condition, FieldDef, JsonValue, MultiselectFieldDef, RowFieldDef, RowsFieldDef } from "./types";
+import { isPlainObject } from "~/modules/documents/model/json";
+import type { CanonicalRow, Condition, FieldDef, JsonValue, MultiselectFieldDef, RowFieldDef, RowsFieldDef } from "~/modules/documents/model/types";
+import { isIsoDate } from "~/utils/dates";
 
 /**
  * Value normalisation, shared by the canonical form (what is hashed) and the input parser (what
@@ -184,16 +185,6 @@ export function asBoolean(value: JsonValue | undefined): boolean | null {
   return typeof value === "boolean" ? value : null;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A real calendar date written YYYY-MM-DD (2027-02-30 is not one). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 /** A valid ISO date, or null: ISO dates compare correctly as strings. */
 export function asDate(value: JsonValue | undefined): string | null {
   return isIsoDate(value) ? value : null;

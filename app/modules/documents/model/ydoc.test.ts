@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { CREDENTIAL_SPEC } from "../kinds/credential-spec";
-import { newDocumentFromTemplate } from "./template";
+import { CREDENTIAL_SPEC } from "~/modules/documents/kinds/credential-spec";
+import { newDocumentFromTemplate } from "~/modules/documents/model/template";
 import {
   addRow,
   documentKindOf,
@@ -14,7 +14,7 @@ import {
   rowMap,
   setValue,
   setValues,
-} from "./ydoc";
+} from "~/modules/documents/model/ydoc";
 
 const kind = "credential_spec" as const;
 

@@ -1,10 +1,10 @@
 import * as Y from "yjs";
-import { DOCUMENT_KINDS } from "../../permissions/roles";
-import { kindIndex, rowsField, type KindRef } from "../kinds/registry";
-import { jsonEqual } from "./json";
-import { readFragment, writeFragment } from "./richtext";
-import type { DocumentKind, FieldDef, JsonValue, ProseMirrorJSON, RowFieldDef, RowsFieldDef } from "./types";
-import { parsePath } from "./values";
+import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
+import { kindIndex, rowsField, type KindRef } from "~/modules/documents/kinds/registry";
+import { jsonEqual } from "~/modules/documents/model/json";
+import { readFragment, writeFragment } from "~/modules/documents/model/richtext";
+import type { DocumentKind, FieldDef, JsonValue, ProseMirrorJSON, RowFieldDef, RowsFieldDef } from "~/modules/documents/model/types";
+import { parsePath } from "~/modules/documents/model/values";
 
 /**
  * The Y.Doc layout of every document (see index.ts for the contract in one place):

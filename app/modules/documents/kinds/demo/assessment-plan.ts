@@ -1,9 +1,9 @@
 import type * as Y from "yjs";
-import { markdownToDoc } from "../../model/richtext";
-import { buildTemplate } from "../../model/template";
-import type { JsonValue, ProjectedCompetency } from "../../model/types";
-import { replaceRows, setValues, writeText } from "../../model/ydoc";
-import { ASSESSMENT_PLAN } from "../assessment-plan";
+import { markdownToDoc } from "~/modules/documents/model/richtext";
+import { buildTemplate } from "~/modules/documents/model/template";
+import type { JsonValue, ProjectedCompetency } from "~/modules/documents/model/types";
+import { replaceRows, setValues, writeText } from "~/modules/documents/model/ydoc";
+import { ASSESSMENT_PLAN } from "~/modules/documents/kinds/assessment-plan";
 
 /** How each demo competency is assessed, by competency code. */
 type Design = {

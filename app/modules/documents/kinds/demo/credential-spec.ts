@@ -1,9 +1,9 @@
 import type * as Y from "yjs";
-import { markdownToDoc } from "../../model/richtext";
-import { buildTemplate } from "../../model/template";
-import type { JsonValue, ProjectedCompetency } from "../../model/types";
-import { replaceRows, setValues, writeText } from "../../model/ydoc";
-import { CREDENTIAL_SPEC } from "../credential-spec";
+import { markdownToDoc } from "~/modules/documents/model/richtext";
+import { buildTemplate } from "~/modules/documents/model/template";
+import type { JsonValue, ProjectedCompetency } from "~/modules/documents/model/types";
+import { replaceRows, setValues, writeText } from "~/modules/documents/model/ydoc";
+import { CREDENTIAL_SPEC } from "~/modules/documents/kinds/credential-spec";
 
 /**
  * The demo project's credential specification, "Climate Adaptation Practitioner": Lakeshore

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { canonicalDocument, canonicalHash } from "../../model/canonical";
-import { projectDocument } from "../../model/projection";
-import { RICH_TEXT_HEADING_LEVELS } from "../../model/richtext";
-import type { CanonicalDocument, ProseMirrorJSON } from "../../model/types";
-import { validateFields } from "../../model/validate";
-import { assessmentCoverage } from "../assessment-plan";
-import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "./index";
+import { canonicalDocument, canonicalHash } from "~/modules/documents/model/canonical";
+import { projectDocument } from "~/modules/documents/model/projection";
+import { RICH_TEXT_HEADING_LEVELS } from "~/modules/documents/model/richtext";
+import type { CanonicalDocument, ProseMirrorJSON } from "~/modules/documents/model/types";
+import { validateFields } from "~/modules/documents/model/validate";
+import { assessmentCoverage } from "~/modules/documents/kinds/assessment-plan";
+import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "~/modules/documents/kinds/demo/index";
 
 function build() {
   const spec = new Y.Doc();

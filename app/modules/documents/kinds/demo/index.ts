@@ -9,6 +9,6 @@
  * Each builder writes the template layout first, then overwrites the demo's fields, rows and rich
  * text, so it works on a fresh Y.Doc and on a document that already has the template.
  */
-export { DEMO_COMPETENCIES, demoSpecCompetencies, fillDemoCredentialSpec } from "./credential-spec";
-export { fillDemoAssessmentPlan } from "./assessment-plan";
-export { fillDemoWblAgreement } from "./wbl-agreement";
+export { DEMO_COMPETENCIES, demoSpecCompetencies, fillDemoCredentialSpec } from "~/modules/documents/kinds/demo/credential-spec";
+export { fillDemoAssessmentPlan } from "~/modules/documents/kinds/demo/assessment-plan";
+export { fillDemoWblAgreement } from "~/modules/documents/kinds/demo/wbl-agreement";

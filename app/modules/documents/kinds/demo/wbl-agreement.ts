@@ -1,10 +1,10 @@
 import type * as Y from "yjs";
-import { markdownToDoc } from "../../model/richtext";
-import { buildTemplate } from "../../model/template";
-import type { JsonValue } from "../../model/types";
-import { replaceRows, setValues, writeText } from "../../model/ydoc";
-import { WBL_AGREEMENT } from "../wbl-agreement";
-import { DEMO_COMPETENCIES } from "./credential-spec";
+import { markdownToDoc } from "~/modules/documents/model/richtext";
+import { buildTemplate } from "~/modules/documents/model/template";
+import type { JsonValue } from "~/modules/documents/model/types";
+import { replaceRows, setValues, writeText } from "~/modules/documents/model/ydoc";
+import { WBL_AGREEMENT } from "~/modules/documents/kinds/wbl-agreement";
+import { DEMO_COMPETENCIES } from "~/modules/documents/kinds/demo/credential-spec";
 
 const competency = (id: string) => {
   const found = DEMO_COMPETENCIES.find((c) => c.id === id);

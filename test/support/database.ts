@@ -4,7 +4,7 @@
  * in memory. Either way the real schema and migrations run.
  */
 import { randomBytes } from "node:crypto";
-import { openDatabase, type DatabaseHandle } from "./client";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
 
 export type TestDatabase = DatabaseHandle & { url?: string; drop: () => Promise<void> };
 

@@ -1,21 +1,21 @@
 /**
  * Fixtures for the comment and version integration tests: a project with an employer (editor), a
  * QA reviewer (commenter) and an outsider, and a credential specification whose content is written
- * through the collaboration server's own persistence (the update log), as the editor would.
+ * through the document store's update log (app/modules/documents/store), as the editor would.
  */
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { db } from "~/db.server";
-import { appendUpdates, loadDocumentState } from "../../../server/collab/persistence";
-import { documents } from "../../../db/schema/documents";
-import { signUp } from "../auth/accounts.server";
-import { generateId } from "../ids.server";
-import { addRows, newDocumentFromTemplate, setValue, writeText, type DocumentKind, type JsonValue, type ProseMirrorJSON } from "../documents/model";
-import { loadActor } from "../orgs/actor.server";
-import { createOrganization } from "../orgs/organizations.server";
-import type { DocumentStatus } from "../permissions/roles";
-import { addParticipant, createProject } from "../projects/projects.server";
-import { DocumentAccessError } from "./document-access.server";
+import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
+import { documents } from "../../db/schema/documents";
+import { signUp } from "~/modules/auth/accounts.server";
+import { generateId } from "~/modules/ids.server";
+import { addRows, newDocumentFromTemplate, setValue, writeText, type DocumentKind, type JsonValue, type ProseMirrorJSON } from "~/modules/documents/model";
+import { loadActor } from "~/modules/orgs/actor.server";
+import { createOrganization } from "~/modules/orgs/organizations.server";
+import type { DocumentStatus } from "~/modules/permissions/roles";
+import { addParticipant, createProject } from "~/modules/projects/projects.server";
+import { refusalStatus } from "~/modules/permissions/require.server";
 
 export async function testUser(name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${generateId(6)}@example.com`;
@@ -23,6 +23,9 @@ export async function testUser(name: string) {
   if (!result.ok) throw new Error("sign-up failed");
   return { id: result.userId, name };
 }
+
+/** Changes made outside any HTTP request: no IP or user agent for the audit trail. */
+export const NO_REQUEST = { ip: null, userAgent: null };
 
 export async function testProject() {
   const suffix = generateId(6);
@@ -34,9 +37,10 @@ export async function testProject() {
   const firm = await createOrganization(employer.id, { name: `Firm ${suffix}`, kind: "employer", province: "ON" });
   const board = await createOrganization(qa.id, { name: `QA Board ${suffix}`, kind: "qa_agency", province: "ON" });
   await createOrganization(outsider.id, { name: `Elsewhere ${suffix}`, kind: "employer", province: "AB" });
-  const projectId = await createProject(await loadActor(lead.id), { title: `Project ${suffix}`, summary: "", organizationId: college, role: "lead_institution" });
-  await addParticipant(projectId, { organizationId: firm, role: "employer_partner" });
-  await addParticipant(projectId, { organizationId: board, role: "qa_reviewer" });
+  const leadActor = await loadActor(lead.id);
+  const projectId = await createProject(leadActor, { title: `Project ${suffix}`, summary: "", organizationId: college, role: "lead_institution" }, NO_REQUEST);
+  await addParticipant(leadActor, projectId, { organizationId: firm, role: "employer_partner" }, NO_REQUEST);
+  await addParticipant(leadActor, projectId, { organizationId: board, role: "qa_reviewer" }, NO_REQUEST);
   return { projectId, lead, employer, qa, outsider };
 }
 
@@ -69,13 +73,14 @@ export function paragraph(text: string): ProseMirrorJSON {
   return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
 }
 
-/** A verb's outcome as a status: "ok", or the HTTP status its DocumentAccessError carries. */
+/** A verb's outcome as a status: "ok", or the status of the access gate's refusal (403/404). */
 export async function accessStatus(promise: Promise<unknown>): Promise<number | "ok"> {
   try {
     await promise;
     return "ok";
   } catch (error) {
-    if (error instanceof DocumentAccessError) return error.status;
+    const status = refusalStatus(error);
+    if (status) return status;
     throw error;
   }
 }

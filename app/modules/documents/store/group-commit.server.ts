@@ -1,13 +1,14 @@
 /**
  * Group commit for the update log. Every update waits for its row to be committed before anyone
- * else sees it (write-before-broadcast). To keep that fast, one writer per process takes whatever
- * has queued up while the previous INSERT was in flight and commits it as one statement: idle, an
- * update costs one round trip; under load, many updates share one commit.
+ * else sees it (write-before-broadcast, server/collab/room.ts). To keep that fast, one writer per
+ * process takes whatever has queued up while the previous INSERT was in flight and commits it as
+ * one statement: idle, an update costs one round trip; under load, many updates share one commit
+ * (docs/decisions/0007).
  */
-import type { Queryable } from "../../db/client";
-import { yieldToEventLoop } from "../event-loop";
-import { log } from "../log";
-import { appendUpdates } from "./persistence";
+import { log } from "~/utils/log.server";
+import { yieldToEventLoop } from "~/utils/event-loop.server";
+import type { Queryable } from "../../../../db/client";
+import { appendUpdates } from "./stored-document.server";
 
 /**
  * The document's status locks its content (it was approved while this update waited): the update

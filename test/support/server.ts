@@ -3,13 +3,13 @@
  * integration tests. Needs the Remix build (npm run build; npm test builds first).
  */
 import { parseEnv, type Env } from "../../app/env.server";
-import { openTestDatabase, type TestDatabase } from "../../db/testing";
+import { openTestDatabase, type TestDatabase } from "./database";
 import { seedDemo } from "../../db/seed/demo";
-import { startServer, type RunningServer } from "../app-server";
+import { startServer, type RunningServer, type ServerHooks } from "../../server/app-server";
 
 export type TestServer = RunningServer & { database: TestDatabase; env: Env; stop: () => Promise<void> };
 
-export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean; hooks?: ServerHooks } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   if (options.seed !== false) await seedDemo(database.db);
   const env = parseEnv({
@@ -20,7 +20,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
     COLLAB_UNLOAD_GRACE_MS: "200",
     ...options.env,
   });
-  const running = await startServer(env, database);
+  const running = await startServer(env, database, options.hooks);
   return {
     ...running,
     database,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { setDatabase } from "~/db.server";
-import { openTestDatabase, type TestDatabase } from "../../../db/testing";
+import { openTestDatabase, type TestDatabase } from "./database";
 
 /**
  * Opens a fresh, migrated database for one test file and installs it as the app's database, so

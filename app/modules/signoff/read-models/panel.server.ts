@@ -1,0 +1,161 @@
+/**
+ * The sign-off panel of the document page: the stages with each party's decision (or, before
+ * sign-off is requested, the template's preview), the seats the person may decide for, and the
+ * buttons they may use now. Reads only: every button is checked again by the verb that runs it
+ * (signoff.server.ts asks the machine).
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "~/db.server";
+import { signoffRounds } from "../../../../db/schema/signoff";
+import { requireAccess } from "~/modules/permissions/require.server";
+import type { DocumentStatus } from "~/modules/permissions/roles";
+import { quorumLabel } from "~/modules/signoff/format";
+import { availableEvents, decisionSeatsFor, evaluateRound, type EffectiveDecision, type RoundStatus } from "~/modules/signoff/machine";
+import { organizationNames, userNames } from "~/modules/signoff/read-models/names.server";
+import { accessSignoffDocument, loadCurrentContent, loadRound, loadTemplate, type LoadedRound } from "~/modules/signoff/signoff.server";
+import { mayAdjustTemplate, resolveTemplate, type ResolvedStage } from "~/modules/signoff/template";
+
+export type PartyView = {
+  organizationId: string;
+  organizationName: string;
+  decision: EffectiveDecision;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  /** For an outdated approval: the version that was approved (to diff against the current one). */
+  approvedVersionHash: string | null;
+};
+
+export type StageView = {
+  index: number;
+  name: string;
+  quorum: string;
+  complete: boolean;
+  /** The stage deciding now. */
+  open: boolean;
+  parties: PartyView[];
+};
+
+export type SeatView = { stageIndex: number; organizationId: string; organizationName: string; outdatedVersionHash: string | null };
+
+export type SignoffPanelData = {
+  documentId: string;
+  status: DocumentStatus;
+  currentHash: string;
+  round: { number: number; status: RoundStatus; requestedAt: string; requestedBy: string | null; requestedVersionHash: string } | null;
+  /** True when the stages come from the template: sign-off has not been requested (again) yet. */
+  preview: boolean;
+  stages: StageView[];
+  templateProblems: string[];
+  seats: SeatView[];
+  actions: { request: boolean; resubmit: boolean; withdraw: boolean; reopen: boolean; adjustTemplate: boolean };
+  /** Number of the latest approved round, whose certificate can be shown. */
+  certificateRound: number | null;
+};
+
+/** Whether the round describes the document's present state (else: a new draft after a reopen). */
+function roundIsCurrent(status: DocumentStatus, round: LoadedRound | null): round is LoadedRound {
+  return round !== null && status !== "draft";
+}
+
+/** The panel; throws the access gate's 404 for anyone who may not view the document. */
+export async function signoffPanel(userId: string, documentId: string): Promise<SignoffPanelData> {
+  const q = db();
+  const { document, signoff } = requireAccess(await accessSignoffDocument(q, userId, documentId));
+  const [round, content] = await Promise.all([loadRound(q, documentId), loadCurrentContent(q, documentId, document.kind)]);
+  // Buttons and outdated marks use the durable content now, so a seat whose approval a recent
+  // edit outdated shows "Outdated" even before the change listener has recorded it.
+  const state = { status: document.status, currentVersionHash: content.hash, round };
+  const events = availableEvents(state, signoff);
+  const names = await organizationNames(q, [...document.participants.map((p) => p.organizationId), ...(round?.stages.flatMap((s) => s.organizationIds) ?? [])]);
+  const nameOf = (id: string) => names.get(id) ?? id;
+
+  let stages: StageView[] = [];
+  let templateProblems: string[] = [];
+  const current = roundIsCurrent(document.status, round);
+  if (current) {
+    const evaluation = evaluateRound(round, content.hash);
+    const people = await userNames(q, round.decisions.map((d) => d.decidedBy));
+    stages = evaluation.stages.map((stage) => ({
+      index: stage.index,
+      name: stage.name,
+      quorum: quorumLabel(stage.quorum, stage.parties.length),
+      complete: stage.complete,
+      open: evaluation.openStageIndex === stage.index && document.status === "in_review",
+      parties: stage.parties.map((party) => {
+        const shown = party.live ?? (party.decision === "outdated" ? party.lastApproval : null);
+        return {
+          organizationId: party.organizationId,
+          organizationName: nameOf(party.organizationId),
+          decision: party.decision,
+          decidedBy: shown ? (people.get(shown.decidedBy) ?? null) : null,
+          decidedAt: shown ? shown.decidedAt.toISOString() : null,
+          comment: shown?.comment ?? null,
+          approvedVersionHash: party.decision === "outdated" ? (party.lastApproval?.versionHash ?? null) : null,
+        };
+      }),
+    }));
+  } else {
+    const { template } = await loadTemplate(q, document);
+    const resolved = resolveTemplate(template, document.participants);
+    if (resolved.ok) stages = previewStages(resolved.stages, nameOf);
+    else templateProblems = resolved.issues.map((issue) => issue.message);
+  }
+
+  const seats = decisionSeatsFor(state, signoff).map((seat): SeatView => {
+    const party = current ? stages[seat.stageIndex]?.parties.find((p) => p.organizationId === seat.organizationId) : undefined;
+    return { ...seat, organizationName: nameOf(seat.organizationId), outdatedVersionHash: party?.approvedVersionHash ?? null };
+  });
+  const [approved] = await q
+    .select({ number: signoffRounds.number })
+    .from(signoffRounds)
+    .where(and(eq(signoffRounds.documentId, documentId), eq(signoffRounds.status, "approved")))
+    .orderBy(desc(signoffRounds.number))
+    .limit(1);
+
+  return {
+    documentId,
+    status: document.status,
+    currentHash: content.hash,
+    round: current
+      ? {
+          number: round.number,
+          status: round.status,
+          requestedAt: round.requestedAt.toISOString(),
+          requestedBy: round.requestedBy ? ((await userNames(q, [round.requestedBy])).get(round.requestedBy) ?? null) : null,
+          requestedVersionHash: round.requestedVersionHash,
+        }
+      : null,
+    preview: !current,
+    stages,
+    templateProblems,
+    seats,
+    actions: {
+      request: events.includes("request_signoff"),
+      resubmit: events.includes("resubmit"),
+      withdraw: events.includes("withdraw"),
+      reopen: events.includes("reopen"),
+      adjustTemplate: mayAdjustTemplate(document.status, signoff.projectRoles.map((r) => r.role)),
+    },
+    certificateRound: approved?.number ?? null,
+  };
+}
+
+function previewStages(stages: ResolvedStage[], nameOf: (id: string) => string): StageView[] {
+  return stages.map((stage, index) => ({
+    index,
+    name: stage.name,
+    quorum: quorumLabel(stage.quorum, stage.organizationIds.length),
+    complete: false,
+    open: false,
+    parties: stage.organizationIds.map((organizationId) => ({
+      organizationId,
+      organizationName: nameOf(organizationId),
+      decision: "pending" as const,
+      decidedBy: null,
+      decidedAt: null,
+      comment: null,
+      approvedVersionHash: null,
+    })),
+  }));
+}

@@ -1,0 +1,12 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The document page hydrated and its live connection is up. */
+export async function liveConnectionUp(page: Page, timeout?: number): Promise<void> {
+  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout });
+}
+
+/** The History and Comments panels loaded: they fetch after hydration, which takes a while on a busy machine. */
+export async function sidePanelsLoaded(page: Page): Promise<void> {
+  await expect(page.getByRole("region", { name: "History" }).getByText("Loading versions…")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: /^Comments/ }).getByText("Loading comments…")).toHaveCount(0, { timeout: 30_000 });
+}
