@@ -110,6 +110,10 @@ test("a new user creates an organization and a project, then a document in it", 
   await page.getByLabel("Title").fill("Marine Electrical Safety");
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { name: "Marine Electrical Safety" })).toBeVisible();
+  // Other organizations join by invitation (e2e/consent.spec.ts); a newcomer is shown no directory of them.
+  await expect(page.getByRole("heading", { name: "Invite an organization" })).toBeVisible();
+  await expect(page.getByLabel("An organization you work with")).toHaveCount(0);
+  await expect(page.getByText("Northwind Energy")).toHaveCount(0);
 
   await page.getByLabel("Kind").selectOption({ label: "Assessment plan" });
   await page.getByLabel("Document title").fill("Marine Electrical Safety — assessment plan");

@@ -1,24 +1,29 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ProjectInvitations } from "~/components/projects/ProjectInvitations";
 import { StatusBadge } from "~/components/ui/badges";
 import { getUser } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
 import { listDocumentsForActor } from "~/modules/documents/documents.server";
 import { loadActor } from "~/modules/orgs/actor.server";
 import { listUserOrganizations } from "~/modules/orgs/organizations.server";
+import { invitationsAwaitingActor } from "~/modules/projects/participation.server";
 import { listProjectsForActor } from "~/modules/projects/projects.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return json({ dashboard: null });
   const actor = await loadActor(user.id);
-  const [organizations, projects, documents] = await Promise.all([
+  const [organizations, projects, documents, invitations] = await Promise.all([
     listUserOrganizations(user.id),
     listProjectsForActor(actor),
     listDocumentsForActor(actor),
+    // Invitations into projects, for the organizations this person administers: the project
+    // itself stays invisible until one of them accepts.
+    invitationsAwaitingActor(actor),
   ]);
-  return json({ dashboard: { name: user.name, organizations, projects, documents: documents.slice(0, 8) } });
+  return json({ dashboard: { name: user.name, organizations, projects, documents: documents.slice(0, 8), invitations } });
 }
 
 export default function Index() {
@@ -63,7 +68,7 @@ function Landing() {
 
 type DashboardProps = Exclude<ReturnType<typeof useLoaderData<typeof loader>>["dashboard"], null>;
 
-function Dashboard({ name, organizations, projects, documents }: DashboardProps) {
+function Dashboard({ name, organizations, projects, documents, invitations }: DashboardProps) {
   return (
     <>
       <div className="page-header">
@@ -81,8 +86,15 @@ function Dashboard({ name, organizations, projects, documents }: DashboardProps)
       ) : null}
       <div className="grid grid--sidebar">
         <div className="stack">
-          <section className="card">
-            <h2>Projects</h2>
+          {invitations.length > 0 ? (
+            <section className="card" aria-labelledby="invitations-heading">
+              <h2 id="invitations-heading">Invitations to projects</h2>
+              <p className="muted">Your organization takes part only if you accept; its members see the project from then on.</p>
+              <ProjectInvitations invitations={invitations} redirectTo="/" />
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="projects-heading">
+            <h2 id="projects-heading">Projects</h2>
             {projects.length === 0 ? (
               <p className="empty">No projects yet.</p>
             ) : (

@@ -1,21 +1,24 @@
-/** /inbox — what awaits me or my organization in sign-off, oldest first. */
+/** /inbox — what awaits me or my organization: invitations into projects, and sign-off (oldest first). */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ProjectInvitations } from "~/components/projects/ProjectInvitations";
 import { StatusBadge } from "~/components/ui/badges";
-import { requireUser } from "~/modules/auth/request.server";
+import { requireActor } from "~/modules/auth/request.server";
+import { invitationsAwaitingActor } from "~/modules/projects/participation.server";
 import { inbox } from "~/modules/signoff/read-models/inbox.server";
 import { formatUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Inbox — Concord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return json({ items: await inbox(user.id) });
+  const { user, actor } = await requireActor(request);
+  const [items, invitations] = await Promise.all([inbox(user.id), invitationsAwaitingActor(actor)]);
+  return json({ items, invitations });
 }
 
 export default function InboxPage() {
-  const { items } = useLoaderData<typeof loader>();
+  const { items, invitations } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -25,9 +28,16 @@ export default function InboxPage() {
           <p>Documents waiting for you or your organization, the longest waiting first.</p>
         </div>
       </div>
+      {invitations.length > 0 ? (
+        <section className="card" aria-labelledby="invitations-heading" style={{ marginBottom: "1rem" }}>
+          <h2 id="invitations-heading">Invitations to projects</h2>
+          <p className="muted">Your organization takes part only if you accept; its members see the project from then on.</p>
+          <ProjectInvitations invitations={invitations} redirectTo="/inbox" />
+        </section>
+      ) : null}
       <section className="card">
         {items.length === 0 ? (
-          <p className="empty">Nothing is waiting for you.</p>
+          <p className="empty">{invitations.length > 0 ? "No document is waiting for you." : "Nothing is waiting for you."}</p>
         ) : (
           <table className="table">
             <thead>

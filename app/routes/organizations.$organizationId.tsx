@@ -4,9 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { ProjectInvitations } from "~/components/projects/ProjectInvitations";
 import { Field, FormError, formErrorOf, SelectField, SubmitButton } from "~/components/ui/form";
+import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
+import { errorOn } from "~/modules/forms/replies";
 import { createInvitation, InvitationSchema, listPendingInvitations, type InvitationInput } from "~/modules/orgs/invitations.server";
 import { ORGANIZATION_KIND_OPTIONS, PROVINCE_OPTIONS } from "~/modules/orgs/options";
 import {
@@ -19,6 +22,7 @@ import {
 } from "~/modules/orgs/organizations.server";
 import { provinceName } from "~/modules/orgs/provinces";
 import { requireOrganization } from "~/modules/permissions/require.server";
+import { blockedOrganizations, invitationsAwaitingActor, unblockOrganization } from "~/modules/projects/participation.server";
 import { addSignatory, listSignatories, removeSignatory, SignatoryChangeSchema } from "~/modules/signoff/signatories.server";
 import { requestMeta } from "~/modules/audit/audit.server";
 
@@ -31,8 +35,10 @@ async function loadOrganization(request: Request, organizationId: string | undef
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization, members, canManage, user } = await loadOrganization(request, params.organizationId);
+  const { organization, members, canManage, user, actor } = await loadOrganization(request, params.organizationId);
   const pending = canManage ? await listPendingInvitations(organization.id) : [];
+  // Admins answer invitations into projects and manage whom the organization blocks.
+  const [projectInvitations, blocked] = canManage ? await Promise.all([invitationsAwaitingActor(actor, organization.id), blockedOrganizations(actor, organization.id)]) : [[], []];
   const signatories = await listSignatories(organization.id);
   const origin = new URL(request.url).origin;
   return json({
@@ -42,10 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signatories,
     currentUserId: user.id,
     invitations: pending.map((i) => ({ id: i.id, email: i.email, role: i.role, link: `${origin}/invitations/${i.token}`, expiresAt: i.expiresAt })),
+    projectInvitations,
+    blocked,
   });
 }
 
-const IntentSchema = z.enum(["update", "invite", "change-role", "add-signatory", "remove-signatory"]);
+const IntentSchema = z.enum(["update", "invite", "change-role", "add-signatory", "remove-signatory", "unblock"]);
+const UnblockSchema = z.object({ blockedOrganizationId: z.string({ error: "Choose an organization to unblock" }).min(1) });
 /** Each form's answer goes back to that form only: `intent` says which one posted. */
 type ActionData = { intent: string; result: SubmissionResult<string[]>; inviteLink?: string };
 
@@ -69,8 +78,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       formData.set("organizationId", organization.id);
       const submission = parseWithZod(formData, { schema: InvitationSchema });
       if (submission.status !== "success") return fail(submission.reply());
-      const token = await createInvitation(user.id, submission.value);
-      return json<ActionData>({ intent: intent.data, result: submission.reply(), inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
+      try {
+        const token = await createInvitation(user.id, submission.value);
+        return json<ActionData>({ intent: intent.data, result: submission.reply(), inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
+      } catch (error) {
+        if (error instanceof RateLimitedError) return json<ActionData>({ intent: intent.data, result: submission.reply(errorOn(error.field, error.message)) }, { status: 429 });
+        throw error;
+      }
     }
     case "change-role": {
       const submission = parseWithZod(formData, { schema: MemberRoleSchema });
@@ -88,6 +102,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
       return redirect(`/organizations/${organization.id}`);
     }
+    case "unblock": {
+      const submission = parseWithZod(formData, { schema: UnblockSchema });
+      if (submission.status !== "success") return fail(submission.reply());
+      await unblockOrganization(actor, organization.id, submission.value.blockedOrganizationId, requestMeta(request, context.clientIp));
+      return redirect(`/organizations/${organization.id}`);
+    }
   }
 }
 
@@ -97,7 +117,7 @@ const ROLE_OPTIONS = [
 ];
 
 export default function OrganizationPage() {
-  const { organization, members, canManage, invitations, currentUserId, signatories } = useLoaderData<typeof loader>();
+  const { organization, members, canManage, invitations, currentUserId, signatories, projectInvitations, blocked } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const resultFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
   // A new form state after every navigation: a saved form shows the saved values, not old errors.
@@ -113,6 +133,13 @@ export default function OrganizationPage() {
       </div>
       <div className="grid grid--sidebar">
         <div className="stack">
+          {projectInvitations.length > 0 ? (
+            <section className="card" aria-labelledby="project-invitations-heading">
+              <h2 id="project-invitations-heading">Invitations to projects</h2>
+              <p className="muted">{organization.name} takes part only if you accept; its members see the project from then on.</p>
+              <ProjectInvitations invitations={projectInvitations} redirectTo={`/organizations/${organization.id}`} showInvitedOrganization={false} />
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="members-heading">
             <h2 id="members-heading">Members</h2>
             <FormError error={formErrorOf(resultFor("change-role"))} />
@@ -178,6 +205,32 @@ export default function OrganizationPage() {
             <section className="card">
               <h2>Organization details</h2>
               <OrganizationDetailsForm key={formKey} organization={organization} lastResult={resultFor("update")} />
+            </section>
+          ) : null}
+          {canManage ? (
+            <section className="card" aria-labelledby="blocked-heading">
+              <h2 id="blocked-heading">Blocked organizations</h2>
+              <FormError error={formErrorOf(resultFor("unblock"))} />
+              {blocked.length === 0 ? (
+                <p className="muted">None. An admin who declines an invitation can also block the organization that sent it.</p>
+              ) : (
+                <>
+                  <p className="muted">These organizations cannot invite {organization.name} into their projects; they are told only that it does not accept their invitations.</p>
+                  <ul className="list">
+                    {blocked.map((other) => (
+                      <li key={other.id}>
+                        <span>{other.name}</span>
+                        <Form method="post">
+                          <input type="hidden" name="blockedOrganizationId" value={other.id} />
+                          <button type="submit" name="intent" value="unblock" className="button button--secondary button--small" aria-label={`Unblock ${other.name}`}>
+                            Unblock
+                          </button>
+                        </Form>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </section>
           ) : null}
         </div>
@@ -251,6 +304,7 @@ function InviteMemberForm({ lastResult }: { lastResult: FormResult }) {
   const [form, fields] = useForm<Pick<InvitationInput, "email" | "role">>({ lastResult, defaultValue: { role: "member" } });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
+      <FormError error={form.errors?.[0]} />
       <Field label="Email" field={fields.email} type="email" />
       <SelectField label="Role" field={fields.role} options={ROLE_OPTIONS} />
       <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>

@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireUser } from "~/modules/auth/request.server";
 import { ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
+import { errorOn } from "~/modules/forms/replies";
 import { createOrganization, listUserOrganizations, OrganizationSchema, type OrganizationInput } from "~/modules/orgs/organizations.server";
 import { ORGANIZATION_KIND_OPTIONS, PROVINCE_OPTIONS } from "~/modules/orgs/options";
 import { provinceName } from "~/modules/orgs/provinces";
@@ -21,8 +23,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: OrganizationSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const id = await createOrganization(user.id, submission.value);
-  return redirect(`/organizations/${id}`);
+  try {
+    const id = await createOrganization(user.id, submission.value);
+    return redirect(`/organizations/${id}`);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return json(submission.reply(errorOn(error.field, error.message)), { status: 429 });
+    throw error;
+  }
 }
 
 export default function Organizations() {

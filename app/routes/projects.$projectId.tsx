@@ -3,23 +3,28 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { NewDocumentForm } from "~/components/document/new-document-form";
 import { Field, FormError, formErrorOf, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
+import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { completenessOf, createDocument, DocumentRuleError, duplicateDocument, NewDocumentSchema } from "~/modules/documents/documents.server";
 import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
 import { refusal } from "~/modules/forms/replies";
 import { createInvitation, InvitationSchema } from "~/modules/orgs/invitations.server";
-import { listAllOrganizations } from "~/modules/orgs/organizations.server";
 import { provinceName } from "~/modules/orgs/provinces";
 import { requireProject } from "~/modules/permissions/require.server";
-import { PROJECT_ROLES } from "~/modules/permissions/roles";
+import { ORGANIZATION_KINDS, PROJECT_ROLE_ORGANIZATION_KIND, PROJECT_ROLES, type OrganizationKind, type ProjectRole } from "~/modules/permissions/roles";
 import {
-  addParticipant,
+  InviteOrganizationSchema,
+  inviteOrganization,
+  projectParticipation,
+  withdrawProjectInvitation,
+} from "~/modules/projects/participation.server";
+import {
   getProjectForActor,
-  ParticipantSchema,
   ProjectRuleError,
   ProjectSchema,
   removeParticipant,
@@ -36,22 +41,23 @@ async function loadProject(request: Request, projectId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, participants, documents, permissions, invitableOrganizations } = await loadProject(request, params.projectId);
-  const participantIds = new Set(participants.map((p) => p.organizationId));
-  const completeness = await completenessOf(documents.map((d) => d.id));
+  const { actor, project, participants, documents, permissions, invitableOrganizations } = await loadProject(request, params.projectId);
+  const [completeness, participation] = await Promise.all([completenessOf(documents.map((d) => d.id)), projectParticipation(actor, project.id)]);
   return json({
     project: { id: project.id, title: project.title, summary: project.summary },
     participants,
     documents: documents.map((d) => ({ ...d, completenessPercent: completeness[d.id] ?? null })),
     permissions,
-    // Organizations the lead may add (every other organization on Concord).
-    addableOrganizations: permissions.manageParticipants ? (await listAllOrganizations()).filter((o) => !participantIds.has(o.id)) : [],
+    // Invited organizations that have not answered yet ("Invited — awaiting …"), for every participant.
+    pendingInvitations: participation.pending,
+    // The lead's picker: organizations it already works with, never a directory of everyone.
+    pickerOrganizations: participation.picker,
     // People can be invited into the participating organizations the actor administers.
     invitableOrganizations,
   });
 }
 
-const IntentSchema = z.enum(["update-project", "add-participant", "remove-participant", "create-document", "duplicate-document", "invite"]);
+const IntentSchema = z.enum(["update-project", "invite-organization", "withdraw-invitation", "remove-participant", "create-document", "duplicate-document", "invite"]);
 /** Each form's answer goes back to that form only: `intent` says which one posted. */
 type ActionData = { intent: string; result: SubmissionResult<string[]>; inviteLink?: string };
 
@@ -71,11 +77,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await updateProject(project.id, submission.value);
         return redirect(`/projects/${project.id}`);
       }
-      case "add-participant": {
+      case "invite-organization": {
         await requireProject(actor, project.id, "project.manage_participants");
-        const submission = parseWithZod(formData, { schema: ParticipantSchema });
+        const submission = parseWithZod(formData, { schema: InviteOrganizationSchema });
         if (submission.status !== "success") return fail(submission.reply());
-        await addParticipant(actor, project.id, submission.value, requestMeta(request, context.clientIp));
+        await inviteOrganization(actor, project.id, submission.value, requestMeta(request, context.clientIp));
+        return redirect(`/projects/${project.id}`);
+      }
+      case "withdraw-invitation": {
+        await requireProject(actor, project.id, "project.manage_participants");
+        const invitationId = z.string().min(1).safeParse(formData.get("invitationId"));
+        if (!invitationId.success) return fail(refusal(formData, "form", "Choose an invitation to withdraw."));
+        await withdrawProjectInvitation(actor, project.id, invitationId.data, requestMeta(request, context.clientIp));
         return redirect(`/projects/${project.id}`);
       }
       case "remove-participant": {
@@ -111,7 +124,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof ProjectRuleError || error instanceof DocumentRuleError) {
+    if (error instanceof ProjectRuleError || error instanceof DocumentRuleError || error instanceof RateLimitedError) {
       return fail(refusal(formData, error.field, error.message));
     }
     throw error;
@@ -119,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, participants, documents, permissions, addableOrganizations, invitableOrganizations } = useLoaderData<typeof loader>();
+  const { project, participants, documents, permissions, pendingInvitations, pickerOrganizations, invitableOrganizations } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const resultFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
   // A new form state after every navigation: a saved form shows the saved values, not old errors.
@@ -133,6 +146,7 @@ export default function ProjectPage() {
           <h1>{project.title}</h1>
           {project.summary ? <p>{project.summary}</p> : null}
         </div>
+        <Link className="button button--secondary" to={`/projects/${project.id}/audit`}>Project audit trail</Link>
       </div>
       <div className="grid grid--sidebar">
         <div className="stack">
@@ -207,13 +221,27 @@ export default function ProjectPage() {
                   ) : null}
                 </li>
               ))}
+              {pendingInvitations.map((invitation) => (
+                <li key={invitation.id}>
+                  <span>
+                    <span className="muted">Invited — awaiting {invitation.organizationName}</span>
+                    <br />
+                    <RoleBadge role={invitation.role} />
+                  </span>
+                  {permissions.manageParticipants ? (
+                    <Form method="post">
+                      <input type="hidden" name="invitationId" value={invitation.id} />
+                      <button type="submit" name="intent" value="withdraw-invitation" className="button button--secondary button--small" aria-label={`Withdraw the invitation of ${invitation.organizationName}`}>
+                        Withdraw
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
             </ul>
+            <FormError error={formErrorOf(resultFor("withdraw-invitation")) ?? formErrorOf(resultFor("remove-participant"))} />
             {permissions.manageParticipants ? (
-              <AddParticipantForm
-                key={formKey}
-                organizations={addableOrganizations.map((o) => ({ value: o.id, label: `${o.name} (${ORGANIZATION_KIND_LABELS[o.kind]})` }))}
-                lastResult={resultFor("add-participant")}
-              />
+              <InviteOrganizationForm key={formKey} organizations={pickerOrganizations} lastResult={resultFor("invite-organization")} />
             ) : null}
           </section>
 
@@ -252,17 +280,56 @@ function ProjectDetailsForm({ project, lastResult }: { project: { title: string;
   );
 }
 
-const PROJECT_ROLE_OPTIONS = PROJECT_ROLES.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
+/** Roles an invitation may propose: the project has its lead already (the one who invites). */
+const INVITABLE_ROLES = PROJECT_ROLES.filter((role) => role !== "lead_institution");
+const roleOptions = (roles: ReadonlyArray<ProjectRole>) => roles.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
+/** "Institution → Partner institution; Employer → Employer partner; …", from the one role ↔ kind rule. */
+const ROLE_KIND_HINT = ORGANIZATION_KINDS.map((kind) => `${ORGANIZATION_KIND_LABELS[kind]} → ${INVITABLE_ROLES.filter((role) => PROJECT_ROLE_ORGANIZATION_KIND[role] === kind).map((role) => PROJECT_ROLE_LABELS[role]).join(" or ")}`).join("; ");
 
-function AddParticipantForm({ organizations, lastResult }: { organizations: Options; lastResult: FormResult }) {
-  const [form, fields] = useForm<{ organizationId: string; role: string }>({ lastResult });
+type PickerOrganization = { id: string; name: string; kind: OrganizationKind; roles: ProjectRole[] };
+
+/**
+ * Invite an organization: one the lead already works with (the picker), or any other by its exact
+ * name or an admin's e-mail address; the role select offers only the roles that fit the picked
+ * organization's kind (the server checks it either way, also for a typed name).
+ */
+function InviteOrganizationForm({ organizations, lastResult }: { organizations: ReadonlyArray<PickerOrganization>; lastResult: FormResult }) {
+  const [form, fields] = useForm<{ organizationId: string; organization: string; role: string }>({ lastResult });
+  const [pickedId, setPickedId] = useState(typeof fields.organizationId.initialValue === "string" ? fields.organizationId.initialValue : "");
+  const picked = organizations.find((o) => o.id === pickedId);
+  const roles = picked ? picked.roles.filter((role) => role !== "lead_institution") : INVITABLE_ROLES;
   return (
-    <Form method="post" className="form" style={{ marginTop: "1rem" }} {...getFormProps(form)}>
-      <h3>Add an organization</h3>
+    <Form
+      method="post"
+      className="form"
+      style={{ marginTop: "1rem" }}
+      {...getFormProps(form)}
+      onChange={(event) => {
+        const target = event.target as HTMLSelectElement;
+        if (target.name === fields.organizationId.name) setPickedId(target.value);
+      }}
+    >
+      <h3>Invite an organization</h3>
+      <p className="muted">It takes part once one of its admins accepts; until then it sees nothing of the project.</p>
       <FormError error={form.errors?.[0]} />
-      <SelectField label="Organization" field={fields.organizationId} placeholder="Choose an organization" options={organizations} />
-      <SelectField label="Project role" field={fields.role} placeholder="Choose a role" options={PROJECT_ROLE_OPTIONS} />
-      <div><SubmitButton intent="add-participant" variant="secondary">Add to project</SubmitButton></div>
+      {organizations.length > 0 ? (
+        <SelectField
+          label="An organization you work with"
+          field={fields.organizationId}
+          placeholder="Choose an organization"
+          options={organizations.map((o) => ({ value: o.id, label: `${o.name} (${ORGANIZATION_KIND_LABELS[o.kind]})` }))}
+        />
+      ) : null}
+      <Field
+        label="Organization name or an admin's e-mail"
+        field={fields.organization}
+        hint={organizations.length > 0 ? "Or any other organization: its exact name, or the e-mail address of one of its admins." : "Its exact name, or the e-mail address of one of its admins."}
+      />
+      <div key={pickedId}>
+        <SelectField label="Project role" field={fields.role} placeholder={roles.length === 1 ? undefined : "Choose a role"} options={roleOptions(roles)} />
+        {picked ? null : <p className="field__hint">Which role fits: {ROLE_KIND_HINT}.</p>}
+      </div>
+      <div><SubmitButton intent="invite-organization" variant="secondary">Send invitation</SubmitButton></div>
     </Form>
   );
 }
@@ -271,6 +338,7 @@ function InviteColleagueForm({ organizations, lastResult }: { organizations: Opt
   const [form, fields] = useForm<{ email: string; organizationId: string }>({ lastResult });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
+      <FormError error={form.errors?.[0]} />
       <Field label="Email" field={fields.email} type="email" />
       <SelectField label="Into organization" field={fields.organizationId} options={organizations} />
       <input type="hidden" name="role" value="member" />

@@ -3,12 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
+import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
 import { errorOn } from "~/modules/forms/replies";
 import { listUserOrganizations } from "~/modules/orgs/organizations.server";
-import { PROJECT_ROLES } from "~/modules/permissions/roles";
+import { PROJECT_ROLES, projectRolesForKind, type ProjectRole } from "~/modules/permissions/roles";
 import { createProject, listProjectsForActor, ProjectRuleError, ProjectSchema, type ProjectInput } from "~/modules/projects/projects.server";
 import { requestMeta } from "~/modules/audit/audit.server";
 
@@ -31,11 +33,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof ProjectRuleError) {
       return json(submission.reply(errorOn(error.field, error.message)), { status: 400 });
     }
+    if (error instanceof RateLimitedError) return json(submission.reply(errorOn(error.field, error.message)), { status: 429 });
     throw error;
   }
 }
 
-const ROLE_OPTIONS = PROJECT_ROLES.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
+const roleOptions = (roles: ReadonlyArray<ProjectRole>) => roles.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
 
 export default function Projects() {
   const { projects, organizations } = useLoaderData<typeof loader>();
@@ -44,6 +47,10 @@ export default function Projects() {
     lastResult,
     defaultValue: { organizationId: organizations.length === 1 ? organizations[0]?.id : undefined, role: "lead_institution" },
   });
+  // The role select offers the roles that fit the chosen organization's kind (the server checks it too).
+  const [actingForId, setActingForId] = useState(typeof fields.organizationId.initialValue === "string" ? fields.organizationId.initialValue : "");
+  const actingFor = organizations.find((o) => o.id === actingForId);
+  const roles = actingFor ? projectRolesForKind(actingFor.kind) : PROJECT_ROLES;
   return (
     <>
       <div className="page-header">
@@ -79,7 +86,15 @@ export default function Projects() {
               You act for an organization in a project. <Link to="/organizations">Create your organization</Link> first.
             </p>
           ) : (
-            <Form method="post" className="form" {...getFormProps(form)}>
+            <Form
+              method="post"
+              className="form"
+              {...getFormProps(form)}
+              onChange={(event) => {
+                const target = event.target as HTMLSelectElement;
+                if (target.name === fields.organizationId.name) setActingForId(target.value);
+              }}
+            >
               <FormError error={form.errors?.[0]} />
               <Field label="Title" field={fields.title} required />
               <TextAreaField label="Summary" field={fields.summary} hint="Who the credential is for and why employers need it." />
@@ -89,7 +104,9 @@ export default function Projects() {
                 placeholder="Choose an organization"
                 options={organizations.map((o) => ({ value: o.id, label: o.name }))}
               />
-              <SelectField label="Its role in the project" field={fields.role} placeholder="Choose a role" options={ROLE_OPTIONS} />
+              <div key={actingForId}>
+                <SelectField label="Its role in the project" field={fields.role} placeholder={roles.length === 1 ? undefined : "Choose a role"} options={roleOptions(roles)} />
+              </div>
               <SubmitButton>Create project</SubmitButton>
             </Form>
           )}

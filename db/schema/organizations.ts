@@ -10,13 +10,20 @@ export const organizationKind = pgEnum("organization_kind", [
 
 export const membershipRole = pgEnum("membership_role", ["admin", "member"]);
 
-export const organizations = pgTable("organizations", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  kind: organizationKind("kind").notNull(),
-  province: text("province").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    kind: organizationKind("kind").notNull(),
+    province: text("province").notNull(),
+    // Who created it: the per-account creation limit (app/modules/abuse) counts these rows, so it
+    // holds across app instances and restarts. Null for organizations older than the column.
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("organizations_created_by_idx").on(t.createdBy, t.createdAt)],
+);
 
 export const memberships = pgTable(
   "memberships",
@@ -53,5 +60,26 @@ export const invitations = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("invitations_org_idx").on(t.organizationId)],
+  (t) => [index("invitations_org_idx").on(t.organizationId), index("invitations_invited_by_idx").on(t.invitedBy, t.createdAt)],
+);
+
+/**
+ * "Do not invite us again": an organization refuses invitations from another one (set when its
+ * admin declines and blocks, lifted with Unblock). The blocked side is only told that the
+ * organization does not accept its invitations.
+ */
+export const organizationBlocks = pgTable(
+  "organization_blocks",
+  {
+    /** The organization that blocks. */
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    blockedOrganizationId: text("blocked_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    blockedBy: text("blocked_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.blockedOrganizationId] })],
 );

@@ -14,7 +14,8 @@ import { addRows, newDocumentFromTemplate, setValue, writeText, type DocumentKin
 import { loadActor } from "~/modules/orgs/actor.server";
 import { createOrganization } from "~/modules/orgs/organizations.server";
 import type { DocumentStatus } from "~/modules/permissions/roles";
-import { addParticipant, createProject } from "~/modules/projects/projects.server";
+import { createProject } from "~/modules/projects/projects.server";
+import { joinProject } from "./projects";
 import { refusalStatus } from "~/modules/permissions/require.server";
 
 export async function testUser(name: string) {
@@ -34,13 +35,13 @@ export async function testProject() {
   const qa = await testUser(`Elena Reviewer ${suffix}`);
   const outsider = await testUser(`Otto Outsider ${suffix}`);
   const college = await createOrganization(lead.id, { name: `College ${suffix}`, kind: "institution", province: "ON" });
-  const firm = await createOrganization(employer.id, { name: `Firm ${suffix}`, kind: "employer", province: "ON" });
-  const board = await createOrganization(qa.id, { name: `QA Board ${suffix}`, kind: "qa_agency", province: "ON" });
+  await createOrganization(employer.id, { name: `Firm ${suffix}`, kind: "employer", province: "ON" });
+  await createOrganization(qa.id, { name: `QA Board ${suffix}`, kind: "qa_agency", province: "ON" });
   await createOrganization(outsider.id, { name: `Elsewhere ${suffix}`, kind: "employer", province: "AB" });
   const leadActor = await loadActor(lead.id);
   const projectId = await createProject(leadActor, { title: `Project ${suffix}`, summary: "", organizationId: college, role: "lead_institution" }, NO_REQUEST);
-  await addParticipant(leadActor, projectId, { organizationId: firm, role: "employer_partner" }, NO_REQUEST);
-  await addParticipant(leadActor, projectId, { organizationId: board, role: "qa_reviewer" }, NO_REQUEST);
+  await joinProject(projectId, lead.id, { organizationName: `Firm ${suffix}`, role: "employer_partner", adminUserId: employer.id });
+  await joinProject(projectId, lead.id, { organizationName: `QA Board ${suffix}`, role: "qa_reviewer", adminUserId: qa.id });
   return { projectId, lead, employer, qa, outsider };
 }
 

@@ -90,8 +90,31 @@ export const AUDIT_EVENT_SCHEMAS = {
     current: 1,
     versions: { 1: z.object({ organizationId: id, role: z.enum(PROJECT_ROLES) }) },
   },
+  // An organization's participation by consent (projects/participation.server.ts): the lead
+  // invites with a proposed role; the invited organization accepts (it joins: there is no separate
+  // participant_added, which stays the founding organization's event) or declines; or the lead
+  // withdraws the invitation first. organizationId is the invited organization.
+  "project.participant_invited": {
+    current: 1,
+    versions: { 1: z.object({ invitationId: id, organizationId: id, role: z.enum(PROJECT_ROLES) }) },
+  },
+  "project.participant_accepted": {
+    current: 1,
+    versions: { 1: z.object({ invitationId: id, organizationId: id, role: z.enum(PROJECT_ROLES) }) },
+  },
+  "project.participant_declined": {
+    current: 1,
+    versions: { 1: z.object({ invitationId: id, organizationId: id, role: z.enum(PROJECT_ROLES) }) },
+  },
+  "project.participant_invitation_withdrawn": {
+    current: 1,
+    versions: { 1: z.object({ invitationId: id, organizationId: id, role: z.enum(PROJECT_ROLES) }) },
+  },
   "organization.signatory_added": { current: 1, versions: { 1: z.object({ organizationId: id, userId: id }) } },
   "organization.signatory_removed": { current: 1, versions: { 1: z.object({ organizationId: id, userId: id }) } },
+  // In the blocking organization's own chain: the blocked side is never shown these.
+  "organization.blocked": { current: 1, versions: { 1: z.object({ organizationId: id, blockedOrganizationId: id }) } },
+  "organization.unblocked": { current: 1, versions: { 1: z.object({ organizationId: id, blockedOrganizationId: id }) } },
 } as const;
 
 type Schemas = typeof AUDIT_EVENT_SCHEMAS;

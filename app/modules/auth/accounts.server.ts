@@ -40,9 +40,10 @@ export async function signIn(rawInput: SignInInput, clientIp: string): Promise<S
   const wait = Math.max(failuresByEmail.retryAfter(emailKey), failuresByIp.retryAfter(ipKey));
   if (wait > 0) {
     const retryAfterSeconds = Math.ceil(wait / 1000);
+    const minutes = Math.ceil(retryAfterSeconds / 60);
     return {
       ok: false,
-      formError: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      formError: `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
       retryAfterSeconds,
     };
   }

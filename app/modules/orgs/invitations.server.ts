@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { users } from "../../../db/schema/auth";
 import { invitations, memberships, organizations } from "../../../db/schema/organizations";
+import { assertWithinLimit } from "~/modules/abuse/limits.server";
 import { generateId, generateToken } from "~/modules/ids.server";
 import { MEMBERSHIP_ROLES } from "~/modules/permissions/roles";
 
@@ -15,12 +16,15 @@ export const InvitationSchema = z.object({
 });
 export type InvitationInput = z.infer<typeof InvitationSchema>;
 
-/** Callers check `organization.manage` first. Returns the secret token for the link. */
+/**
+ * Callers check `organization.manage` first. Returns the secret token for the link. Throws
+ * RateLimitedError (nothing written) when the person has sent INVITATIONS_PER_HOUR already.
+ */
 export async function createInvitation(invitedBy: string, input: InvitationInput, projectId?: string): Promise<string> {
   const token = generateToken();
-  await db()
-    .insert(invitations)
-    .values({
+  await db().transaction(async (tx) => {
+    await assertWithinLimit(invitedBy, "invitation.create", tx);
+    await tx.insert(invitations).values({
       id: generateId(),
       token,
       organizationId: input.organizationId,
@@ -30,6 +34,7 @@ export async function createInvitation(invitedBy: string, input: InvitationInput
       invitedBy,
       expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
     });
+  });
   return token;
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { users } from "../../../db/schema/auth";
 import { memberships, organizations } from "../../../db/schema/organizations";
+import { assertWithinLimit } from "~/modules/abuse/limits.server";
 import { generateId } from "~/modules/ids.server";
 import { can, type Actor } from "~/modules/permissions/can";
 import { requireOrganization } from "~/modules/permissions/require.server";
@@ -21,11 +22,15 @@ export const MemberRoleSchema = z.object({
   role: z.enum(MEMBERSHIP_ROLES, { error: "Choose a role" }),
 });
 
-/** Creates an organization with its creator as its first admin. */
+/**
+ * Creates an organization with its creator as its first admin. Throws RateLimitedError (nothing
+ * written) when the person has created ORGANIZATIONS_PER_DAY already.
+ */
 export async function createOrganization(userId: string, input: OrganizationInput): Promise<string> {
   const id = generateId();
   await db().transaction(async (tx) => {
-    await tx.insert(organizations).values({ id, ...input });
+    await assertWithinLimit(userId, "organization.create", tx);
+    await tx.insert(organizations).values({ id, ...input, createdBy: userId });
     await tx.insert(memberships).values({ userId, organizationId: id, role: "admin" });
   });
   return id;
@@ -43,13 +48,6 @@ export async function listUserOrganizations(userId: string) {
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.name));
-}
-
-export async function listAllOrganizations() {
-  return db()
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, province: organizations.province })
-    .from(organizations)
     .orderBy(asc(organizations.name));
 }
 

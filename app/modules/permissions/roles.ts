@@ -15,6 +15,28 @@ export const PROJECT_ROLES = [
 ] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
+/**
+ * The kind of organization each project role is for: the one rule the server checks when a
+ * project is founded, when an organization is invited and when it accepts, and the one the forms
+ * read to offer only fitting roles.
+ */
+export const PROJECT_ROLE_ORGANIZATION_KIND: Readonly<Record<ProjectRole, OrganizationKind>> = {
+  lead_institution: "institution",
+  partner_institution: "institution",
+  employer_partner: "employer",
+  professional_body: "professional_body",
+  qa_reviewer: "qa_agency",
+};
+
+export function roleFitsKind(role: ProjectRole, kind: OrganizationKind): boolean {
+  return PROJECT_ROLE_ORGANIZATION_KIND[role] === kind;
+}
+
+/** The project roles an organization of this kind may hold, in PROJECT_ROLES order. */
+export function projectRolesForKind(kind: OrganizationKind): ProjectRole[] {
+  return PROJECT_ROLES.filter((role) => roleFitsKind(role, kind));
+}
+
 export const DOCUMENT_KINDS = ["credential_spec", "assessment_plan", "wbl_agreement"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

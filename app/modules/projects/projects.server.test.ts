@@ -10,7 +10,9 @@ import { acceptInvitation, createInvitation, getInvitation } from "~/modules/org
 import { changeMemberRole, createOrganization } from "~/modules/orgs/organizations.server";
 import { NO_REQUEST } from "../../../test/support/documents";
 import { useTestDatabase } from "../../../test/support/use-test-database";
-import { addParticipant, createProject, getProjectForActor, listProjectsForActor, ProjectRuleError, removeParticipant } from "~/modules/projects/projects.server";
+import { createProject, getProjectForActor, listProjectsForActor, ProjectRuleError, removeParticipant } from "~/modules/projects/projects.server";
+import { acceptProjectInvitation, inviteOrganization } from "~/modules/projects/participation.server";
+import { joinProject } from "../../../test/support/projects";
 
 useTestDatabase();
 
@@ -27,12 +29,12 @@ describe("organizations, projects and documents on the real database", () => {
     const employer = await user("Eli Employer");
     const outsider = await user("Otto Outsider");
     const college = await createOrganization(lead.id, { name: "Bayside College", kind: "institution", province: "BC" });
-    const firm = await createOrganization(employer.id, { name: "Coastline Shipyards", kind: "employer", province: "BC" });
+    await createOrganization(employer.id, { name: "Coastline Shipyards", kind: "employer", province: "BC" });
     await createOrganization(outsider.id, { name: "Elsewhere Inc.", kind: "employer", province: "AB" });
 
     const leadActor = await loadActor(lead.id);
     const projectId = await createProject(leadActor, { title: "Marine Welding", summary: "", organizationId: college, role: "lead_institution" }, NO_REQUEST);
-    await addParticipant(leadActor, projectId, { organizationId: firm, role: "employer_partner" }, NO_REQUEST);
+    await joinProject(projectId, lead.id, { organizationName: "Coastline Shipyards", role: "employer_partner", adminUserId: employer.id });
     const documentId = await createDocument(projectId, lead.id, { kind: "credential_spec", title: "Marine Welding — specification" });
 
     const employerActor = await loadActor(employer.id);
@@ -50,10 +52,12 @@ describe("organizations, projects and documents on the real database", () => {
   it("refuses a second lead institution and removing the lead, writing nothing", async () => {
     const lead = await user("Second Lead Test");
     const a = await createOrganization(lead.id, { name: "North College", kind: "institution", province: "ON" });
-    const b = await createOrganization(lead.id, { name: "South College", kind: "institution", province: "ON" });
+    await createOrganization(lead.id, { name: "South College", kind: "institution", province: "ON" });
     const leadActor = await loadActor(lead.id);
     const projectId = await createProject(leadActor, { title: "Two leads?", summary: "", organizationId: a, role: "lead_institution" }, NO_REQUEST);
-    await expect(addParticipant(leadActor, projectId, { organizationId: b, role: "lead_institution" }, NO_REQUEST)).rejects.toBeInstanceOf(ProjectRuleError);
+    await expect(inviteOrganization(leadActor, projectId, { organization: "South College", role: "lead_institution" }, NO_REQUEST)).rejects.toThrow(
+      "A project has exactly one lead institution.",
+    );
     await expect(removeParticipant(leadActor, projectId, a, NO_REQUEST)).rejects.toBeInstanceOf(ProjectRuleError);
     const project = await getProjectForActor(leadActor, projectId);
     expect(project.participants.map((p) => [p.organizationId, p.role])).toEqual([[a, "lead_institution"]]);
@@ -73,31 +77,41 @@ describe("organizations, projects and documents on the real database", () => {
     const founding = await chain();
     expect(founding.map((r) => [r.type, r.payload])).toEqual([["project.participant_added", { organizationId: college, role: "lead_institution" }]]);
 
-    await addParticipant(leadActor, projectId, { organizationId: firm, role: "employer_partner" }, request);
-    const afterAdd = await chain();
-    expect(afterAdd).toHaveLength(2);
-    expect(afterAdd[1]).toMatchObject({
+    const invitationId = await inviteOrganization(leadActor, projectId, { organization: "Trail Works", role: "employer_partner" }, request);
+    await acceptProjectInvitation(await loadActor(partner.id), invitationId, { ip: "198.51.100.2", userAgent: "partner-browser" });
+    const afterJoin = await chain();
+    expect(afterJoin).toHaveLength(3);
+    expect(afterJoin[1]).toMatchObject({
       chain: `project:${projectId}`,
       seq: 2,
       projectId,
       documentId: null,
       actorUserId: lead.id,
       organizationId: college,
-      type: "project.participant_added",
-      payload: { organizationId: firm, role: "employer_partner" },
+      type: "project.participant_invited",
+      payload: { invitationId, organizationId: firm, role: "employer_partner" },
       ip: "203.0.113.7",
       userAgent: "vitest",
+    });
+    // The invited organization's admin accepts, acting for it.
+    expect(afterJoin[2]).toMatchObject({
+      seq: 3,
+      actorUserId: partner.id,
+      organizationId: firm,
+      type: "project.participant_accepted",
+      payload: { invitationId, organizationId: firm, role: "employer_partner" },
+      ip: "198.51.100.2",
     });
 
     await removeParticipant(leadActor, projectId, firm, request);
     const afterRemove = await chain();
-    expect(afterRemove).toHaveLength(3);
-    expect(afterRemove[2]).toMatchObject({ seq: 3, actorUserId: lead.id, organizationId: college, type: "project.participant_removed", payload: { organizationId: firm, role: "employer_partner" } });
+    expect(afterRemove).toHaveLength(4);
+    expect(afterRemove[3]).toMatchObject({ seq: 4, actorUserId: lead.id, organizationId: college, type: "project.participant_removed", payload: { organizationId: firm, role: "employer_partner" } });
 
     // Removing someone who already left changes nothing and records nothing.
     await removeParticipant(leadActor, projectId, firm, request);
-    expect(await chain()).toHaveLength(3);
-    expect(await verifyChain(afterRemove)).toEqual({ intact: true, length: 3, headHash: afterRemove[2]!.hash });
+    expect(await chain()).toHaveLength(4);
+    expect(await verifyChain(afterRemove)).toEqual({ intact: true, length: 4, headHash: afterRemove[3]!.hash });
   });
 
   it("refuses to start a project for an organization the user does not belong to", async () => {

@@ -4,11 +4,13 @@ import { db, type Transaction } from "~/db.server";
 import { documents } from "../../../db/schema/documents";
 import { organizations } from "../../../db/schema/organizations";
 import { projectParticipants, projects } from "../../../db/schema/projects";
+import { assertWithinLimit } from "~/modules/abuse/limits.server";
 import { appendAuditEvent, type RequestMeta } from "~/modules/audit/audit.server";
 import { auditEvent } from "~/modules/audit/events";
 import { generateId } from "~/modules/ids.server";
 import { can, type Actor, type ProjectFacts } from "~/modules/permissions/can";
-import { PROJECT_ROLES, type ProjectRole } from "~/modules/permissions/roles";
+import { ORGANIZATION_KIND_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
+import { PROJECT_ROLES, projectRolesForKind, roleFitsKind, type OrganizationKind, type ProjectRole } from "~/modules/permissions/roles";
 import { loadProjectFacts, requireProject } from "~/modules/permissions/require.server";
 
 export const ProjectSchema = z.object({
@@ -19,11 +21,6 @@ export const ProjectSchema = z.object({
 });
 export type ProjectInput = z.infer<typeof ProjectSchema>;
 
-export const ParticipantSchema = z.object({
-  organizationId: z.string({ error: "Choose an organization" }).min(1, "Choose an organization"),
-  role: z.enum(PROJECT_ROLES, { error: "Choose a project role" }),
-});
-
 export class ProjectRuleError extends Error {
   constructor(
     message: string,
@@ -33,10 +30,23 @@ export class ProjectRuleError extends Error {
   }
 }
 
-/** A project has exactly one lead institution (it owns the credential). */
-function assertSingleLead(participants: ReadonlyArray<{ role: ProjectRole }>) {
-  const leads = participants.filter((p) => p.role === "lead_institution").length;
-  if (leads > 1) throw new ProjectRuleError("A project has exactly one lead institution.", "role");
+function articled(label: string): string {
+  // "QA agency" keeps its capitals; every other kind reads in lower case mid-sentence.
+  const word = label.startsWith("QA") ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+/**
+ * The role ↔ kind rule (PROJECT_ROLE_ORGANIZATION_KIND in permissions/roles.ts) as a refusal, the
+ * same words when a project is founded, an organization is invited and an invitation is accepted.
+ */
+export function assertRoleFitsOrganization(role: ProjectRole, organization: { name: string; kind: OrganizationKind }, field = "role"): void {
+  if (roleFitsKind(role, organization.kind)) return;
+  const fitting = projectRolesForKind(organization.kind).map((r) => PROJECT_ROLE_LABELS[r]).join(" or ");
+  throw new ProjectRuleError(
+    `${organization.name} is ${articled(ORGANIZATION_KIND_LABELS[organization.kind])}: it can take part as ${fitting}, not as ${PROJECT_ROLE_LABELS[role]}.`,
+    field,
+  );
 }
 
 /**
@@ -73,6 +83,10 @@ export async function createProject(actor: Actor, input: ProjectInput, meta: Req
   }
   const id = generateId();
   await db().transaction(async (tx) => {
+    const organization = await tx.query.organizations.findFirst({ where: eq(organizations.id, input.organizationId), columns: { name: true, kind: true } });
+    if (!organization) throw new ProjectRuleError("Choose the organization you are acting for.", "organizationId");
+    assertRoleFitsOrganization(input.role, organization);
+    await assertWithinLimit(actor.userId, "project.create", tx);
     await tx.insert(projects).values({ id, title: input.title, summary: input.summary, createdBy: actor.userId });
     const founder = { organizationId: input.organizationId, role: input.role };
     await tx.insert(projectParticipants).values({ projectId: id, ...founder });
@@ -155,23 +169,6 @@ export async function updateProject(projectId: string, input: { title: string; s
     .update(projects)
     .set({ title: input.title, summary: input.summary, updatedAt: new Date() })
     .where(eq(projects.id, projectId));
-}
-
-export async function addParticipant(actor: Actor, projectId: string, input: { organizationId: string; role: ProjectRole }, meta: RequestMeta): Promise<void> {
-  await db().transaction(async (tx) => {
-    const existing = await loadProjectFacts(projectId, tx);
-    if (existing.participants.some((p) => p.organizationId === input.organizationId)) {
-      throw new ProjectRuleError("That organization already takes part in this project.", "organizationId");
-    }
-    const organization = await tx.query.organizations.findFirst({ where: eq(organizations.id, input.organizationId) });
-    if (!organization) throw new ProjectRuleError("Choose an organization from the list.", "organizationId");
-    assertSingleLead([...existing.participants, input]);
-    const participant = { organizationId: input.organizationId, role: input.role };
-    await tx.insert(projectParticipants).values({ projectId, ...participant });
-    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
-    const actingFor = actingOrganization(actor, existing.participants);
-    await auditParticipantChange(tx, "project.participant_added", { actor, actingFor, projectId, participant, meta });
-  });
 }
 
 export async function removeParticipant(actor: Actor, projectId: string, organizationId: string, meta: RequestMeta): Promise<void> {

@@ -1,15 +1,18 @@
 /**
  * A document's audit trail as people read it: one sentence per event, who, for which
- * organization, from where; and the verification of its hash chain. Participants only (the
- * access gate answers 404 to anyone else).
+ * organization, what, when, which version — and from where (IP, user agent) only for those who
+ * may see it (audit/privacy.ts); and the verification of its hash chain. Participants only (the
+ * access gate answers 404 to anyone else). `auditTrailRows` serves any chain (the project's too).
  */
-import { db } from "~/db.server";
+import { db, type Queryable } from "~/db.server";
 import { readAuditChain } from "~/modules/audit/audit.server";
-import { chainOf, verifyChain, type ChainVerification } from "~/modules/audit/chain";
+import { chainOf, verifyChain, type ChainVerification, type SealedAuditRecord } from "~/modules/audit/chain";
 import { parseAuditEvent } from "~/modules/audit/events";
-import { DOCUMENT_STATUS_LABELS } from "~/modules/documents/labels";
+import { requestDetailsFor } from "~/modules/audit/privacy";
+import { DOCUMENT_STATUS_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
+import type { Actor, ProjectFacts } from "~/modules/permissions/can";
 import { requireAccess } from "~/modules/permissions/require.server";
-import type { DocumentStatus } from "~/modules/permissions/roles";
+import type { DocumentStatus, ProjectRole } from "~/modules/permissions/roles";
 import { shortHash } from "~/modules/signoff/format";
 import { organizationNames, userNames } from "~/modules/signoff/read-models/names.server";
 import { accessSignoffDocument } from "~/modules/signoff/signoff.server";
@@ -22,13 +25,19 @@ export type AuditRow = {
   what: string;
   type: string;
   versionHash: string | null;
-  ip: string | null;
-  userAgent: string | null;
   hash: string;
+  /**
+   * Where the request came from. Present only on rows whose details the viewer may see (the acting
+   * organization's admins, the QA reviewer: audit/privacy.ts); absent — not even null — otherwise.
+   */
+  ip?: string | null;
+  userAgent?: string | null;
 };
 
 /** What an organization did, as the verb of an audit sentence ("Northwind Energy requested changes"). */
 const DECISION_VERBS = { approved: "approved", changes_requested: "requested changes", rejected: "rejected" } as const;
+
+const roleLabel = (role: unknown) => PROJECT_ROLE_LABELS[role as ProjectRole] ?? String(role);
 
 /** A sentence for one event (payloads are validated against their schema version first). */
 function describeEvent(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string): string {
@@ -61,44 +70,73 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
     case "document.template_adjusted":
       return "Sign-off template adjusted";
     case "project.participant_added":
-      return `${orgName(String(p.organizationId))} joined the project`;
+      return `${orgName(String(p.organizationId))} joined the project as ${roleLabel(p.role)}`;
+    case "project.participant_invited":
+      return `Invited ${orgName(String(p.organizationId))} to take part as ${roleLabel(p.role)}`;
+    case "project.participant_accepted":
+      return `${orgName(String(p.organizationId))} accepted the invitation and joined as ${roleLabel(p.role)}`;
+    case "project.participant_declined":
+      return `${orgName(String(p.organizationId))} declined the invitation to take part as ${roleLabel(p.role)}`;
+    case "project.participant_invitation_withdrawn":
+      return `Withdrew the invitation of ${orgName(String(p.organizationId))} (${roleLabel(p.role)})`;
     case "project.participant_removed":
-      return `${orgName(String(p.organizationId))} left the project`;
+      return `${orgName(String(p.organizationId))} was removed from the project (${roleLabel(p.role)})`;
     case "organization.signatory_added":
       return "Signatory named";
     case "organization.signatory_removed":
       return "Signatory removed";
+    case "organization.blocked":
+      return `Blocked invitations from ${orgName(String(p.blockedOrganizationId))}`;
+    case "organization.unblocked":
+      return `Unblocked invitations from ${orgName(String(p.blockedOrganizationId))}`;
   }
 }
 
 export type AuditTrail = { document: { id: string; title: string; status: DocumentStatus }; rows: AuditRow[] };
 
-export async function documentAuditTrail(userId: string, documentId: string): Promise<AuditTrail> {
-  const q = db();
-  const { document } = requireAccess(await accessSignoffDocument(q, userId, documentId));
-  const records = await readAuditChain(q, chainOf({ documentId }));
+/** Organizations an event's payload names (the deciding party, the invited or blocked one). */
+function payloadOrganizationIds(payload: unknown): string[] {
+  if (typeof payload !== "object" || payload === null) return [];
+  const p = payload as Record<string, unknown>;
+  return [p.organizationId, p.blockedOrganizationId].filter((id): id is string => typeof id === "string" && id.length > 0);
+}
+
+/**
+ * The rows of one audit chain (a document's or a project's) as `viewer` reads them: names
+ * resolved, one sentence per event, and the request details only where the viewer may see them.
+ * `project` is the project the chain belongs to (its QA reviewer sees every event's details).
+ */
+export async function auditTrailRows(q: Queryable, viewer: Actor, project: ProjectFacts, records: ReadonlyArray<SealedAuditRecord>): Promise<AuditRow[]> {
   const [people, orgs] = await Promise.all([
     userNames(q, records.map((r) => r.actorUserId)),
     organizationNames(q, [
-      ...records.map((r) => r.organizationId).filter((id): id is string => Boolean(id)),
-      ...document.participants.map((p) => p.organizationId),
+      ...records.flatMap((r) => (r.organizationId ? [r.organizationId] : [])),
+      ...records.flatMap((r) => payloadOrganizationIds(r.payload)),
+      ...project.participants.map((p) => p.organizationId),
     ]),
   ]);
   const orgName = (id: string) => orgs.get(id) ?? id;
+  return records.map((r) => ({
+    seq: r.seq,
+    at: r.createdAt.toISOString(),
+    who: r.actorUserId ? (people.get(r.actorUserId) ?? r.actorUserId) : null,
+    organization: r.organizationId ? orgName(r.organizationId) : null,
+    what: describeEvent(r.type, r.schemaVersion, r.payload, orgName),
+    type: r.type,
+    versionHash: r.versionHash,
+    hash: r.hash,
+    // Dropped here, on the server, for everyone else: the browser never receives them.
+    ...requestDetailsFor(viewer, r, project),
+  }));
+}
+
+export async function documentAuditTrail(userId: string, documentId: string): Promise<AuditTrail> {
+  const q = db();
+  const { actor, document } = requireAccess(await accessSignoffDocument(q, userId, documentId));
+  const records = await readAuditChain(q, chainOf({ documentId }));
   return {
     document: { id: document.id, title: document.title, status: document.status },
-    rows: records.map((r) => ({
-      seq: r.seq,
-      at: r.createdAt.toISOString(),
-      who: r.actorUserId ? (people.get(r.actorUserId) ?? r.actorUserId) : null,
-      organization: r.organizationId ? orgName(r.organizationId) : null,
-      what: describeEvent(r.type, r.schemaVersion, r.payload, orgName),
-      type: r.type,
-      versionHash: r.versionHash,
-      ip: r.ip,
-      userAgent: r.userAgent,
-      hash: r.hash,
-    })),
+    rows: await auditTrailRows(q, actor, document.resource.project, records),
   };
 }
 
