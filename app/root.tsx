@@ -39,6 +39,7 @@ function Header() {
               <NavLink to="/documents">Documents</NavLink>
               <NavLink to="/inbox">Inbox</NavLink>
               <NavLink to="/organizations">Organizations</NavLink>
+              <NavLink to="/frameworks">Frameworks</NavLink>
             </nav>
             <div className="user-menu">
               <span>{user.name}</span>

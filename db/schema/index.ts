@@ -7,3 +7,4 @@ export * from "./signoff";
 export * from "./audit";
 export * from "./comments";
 export * from "./versions";
+export * from "./frameworks";

@@ -5,7 +5,7 @@ import { countLoggedUpdates, loadDocumentState } from "../../app/modules/documen
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database";
-import { documents, memberships, organizations, projectParticipants, users } from "../schema/index";
+import { documents, frameworkCompetencies, frameworks, memberships, organizations, projectParticipants, users } from "../schema/index";
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, seedDemo, seedDemoIfEmpty } from "./demo";
 
 let database: TestDatabase;
@@ -25,13 +25,14 @@ async function counts() {
     memberships: await n(memberships),
     participants: await n(projectParticipants),
     documents: await n(documents),
+    frameworks: await n(frameworks),
   };
 }
 
 it("seeds the demo workspace once and is idempotent", async () => {
   expect(await seedDemoIfEmpty(database.db)).toBe(true);
   const first = await counts();
-  expect(first).toEqual({ users: 5, organizations: 5, memberships: 5, participants: 5, documents: DEMO_DOCUMENTS.length });
+  expect(first).toEqual({ users: 5, organizations: 5, memberships: 5, participants: 5, documents: DEMO_DOCUMENTS.length, frameworks: 1 });
   await seedDemo(database.db);
   expect(await counts()).toEqual(first);
   expect(await seedDemoIfEmpty(database.db)).toBe(false);
@@ -52,4 +53,24 @@ it("stores complete demo documents through the collaboration tables, once", asyn
   }
   await seedDemo(database.db);
   expect(await logged()).toEqual(before);
+});
+
+it("imports the climate-adaptation framework once, owned by Lakeshore College, in three levels", async () => {
+  const [framework] = await database.db.select().from(frameworks);
+  expect(framework).toMatchObject({
+    name: "Climate Adaptation Practitioner Competency Framework",
+    organizationId: "demo-org-lakeshore",
+    versionNumber: 1,
+    competencyCount: 65,
+    licenceUri: "https://creativecommons.org/licenses/by/4.0/",
+  });
+  const rows = await database.db.select().from(frameworkCompetencies).where(eq(frameworkCompetencies.frameworkId, framework!.id));
+  expect(rows).toHaveLength(65);
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  expect(rows.filter((row) => row.depth === 0).map((row) => row.code)).toEqual(["CAP.1", "CAP.2", "CAP.3", "CAP.4", "CAP.5"]);
+  expect(byCode.get("CAP.1.2.a")?.parentId).toBe(byCode.get("CAP.1.2")?.id);
+  expect(byCode.get("CAP.1.2")?.parentId).toBe(byCode.get("CAP.1")?.id);
+  expect(Math.max(...rows.map((row) => row.depth))).toBe(2);
+  await seedDemo(database.db);
+  expect(await database.db.select({ n: count() }).from(frameworkCompetencies)).toEqual([{ n: 65 }]);
 });

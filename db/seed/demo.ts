@@ -5,15 +5,18 @@
  * The three demo documents get realistic, complete content (the model's demo builders), stored
  * through the collaboration tables like any edit, so the collaboration server loads it.
  */
-import { count, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { documentKindOf } from "../../app/modules/documents/model";
 import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "../../app/modules/documents/kinds/demo";
 import { refreshProjection } from "../../app/modules/documents/projection.server";
 import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
+import { importFrameworkFile } from "../../app/modules/frameworks/import/import-framework";
+import { storeImportedFramework } from "../../app/modules/frameworks/imports.server";
 import type { Database } from "../client";
-import { documents, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
+import { documents, frameworks, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
 
 export const DEMO_PASSWORD = "concord-demo";
 
@@ -144,6 +147,30 @@ export async function seedDemo(db: Database): Promise<void> {
       .onConflictDoNothing();
   });
   await seedDemoContent(db);
+  await seedDemoFramework(db);
+}
+
+/** The demo framework file (see db/seed/frameworks/README.md). */
+export const DEMO_FRAMEWORK_FILE = new URL("./frameworks/climate-adaptation-practitioner.csv", import.meta.url);
+const DEMO_FRAMEWORK_OWNER = "demo-org-lakeshore";
+
+/**
+ * Imports the Climate Adaptation Practitioner framework into the library, owned by Lakeshore
+ * College, through the same parser and storing code as an upload (synchronously, not as a
+ * background job). Skipped when a framework with its source identifier exists: a second run, or
+ * people having imported a newer version since, changes nothing.
+ */
+export async function seedDemoFramework(db: Database): Promise<void> {
+  const parsed = importFrameworkFile(new Uint8Array(readFileSync(DEMO_FRAMEWORK_FILE)));
+  if (parsed.status !== "imported") throw new Error(`The demo framework does not import: ${JSON.stringify(parsed)}`);
+  const sourceIdentifier = parsed.framework.sourceIdentifier!;
+  await db.transaction(async (tx) => {
+    // Two seeds at once (two processes starting) must not both import it.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`seed:framework:${sourceIdentifier}`}))`);
+    const [existing] = await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.sourceIdentifier, sourceIdentifier)).limit(1);
+    if (existing) return;
+    await storeImportedFramework(tx, { organizationId: DEMO_FRAMEWORK_OWNER, userId: "demo-user-college", framework: parsed });
+  });
 }
 
 /**

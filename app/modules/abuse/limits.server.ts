@@ -12,6 +12,7 @@
 import { and, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { db, type Queryable } from "~/db.server";
+import { frameworkImports } from "../../../db/schema/frameworks";
 import { invitations, organizations } from "../../../db/schema/organizations";
 import { projectInvitations, projects } from "../../../db/schema/projects";
 
@@ -21,11 +22,13 @@ export const ORGANIZATIONS_PER_DAY = 10;
 export const PROJECTS_PER_DAY = 20;
 /** Invitations one account may send per hour, members and organizations together. */
 export const INVITATIONS_PER_HOUR = 50;
+/** Framework imports one account may start per day (each can store up to 50,000 competencies). */
+export const FRAMEWORK_IMPORTS_PER_DAY = 20;
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
 
-export type LimitedAction = "organization.create" | "project.create" | "invitation.create";
+export type LimitedAction = "organization.create" | "project.create" | "invitation.create" | "framework.import";
 
 type Limit = { max: number; windowSeconds: number; things: string };
 
@@ -33,6 +36,7 @@ export const CREATION_LIMITS: Readonly<Record<LimitedAction, Limit>> = {
   "organization.create": { max: ORGANIZATIONS_PER_DAY, windowSeconds: DAY, things: "organizations" },
   "project.create": { max: PROJECTS_PER_DAY, windowSeconds: DAY, things: "projects" },
   "invitation.create": { max: INVITATIONS_PER_HOUR, windowSeconds: HOUR, things: "invitations" },
+  "framework.import": { max: FRAMEWORK_IMPORTS_PER_DAY, windowSeconds: DAY, things: "framework imports" },
 };
 
 /** Advisory-lock namespace (first key of the two-int form) for "one person creating one kind of thing". */
@@ -90,6 +94,9 @@ async function recentCreations(q: Queryable, userId: string, action: LimitedActi
       ]);
       return [...members, ...projectWide].sort((a, b) => b - a).slice(0, limit.max);
     }
+    case "framework.import":
+      // Failed imports count too: each one costs a parse of up to 20 MiB.
+      return secondsLeftInWindow(q, frameworkImports.userId, frameworkImports.createdAt, userId, limit);
   }
 }
 

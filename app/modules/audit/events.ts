@@ -115,6 +115,23 @@ export const AUDIT_EVENT_SCHEMAS = {
   // In the blocking organization's own chain: the blocked side is never shown these.
   "organization.blocked": { current: 1, versions: { 1: z.object({ organizationId: id, blockedOrganizationId: id }) } },
   "organization.unblocked": { current: 1, versions: { 1: z.object({ organizationId: id, blockedOrganizationId: id }) } },
+  // The framework library (frameworks/): in the owning organization's chain.
+  "framework.imported": {
+    current: 1,
+    versions: {
+      1: z.object({
+        frameworkId: id,
+        name: text,
+        sourceIdentifier: id,
+        versionNumber: z.int().positive(),
+        competencyCount: z.int().nonnegative(),
+      }),
+    },
+  },
+  "framework.deleted": {
+    current: 1,
+    versions: { 1: z.object({ frameworkId: id, name: text, sourceIdentifier: id, versionNumber: z.int().positive() }) },
+  },
 } as const;
 
 type Schemas = typeof AUDIT_EVENT_SCHEMAS;

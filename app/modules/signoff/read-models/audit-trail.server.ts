@@ -89,6 +89,10 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
       return `Blocked invitations from ${orgName(String(p.blockedOrganizationId))}`;
     case "organization.unblocked":
       return `Unblocked invitations from ${orgName(String(p.blockedOrganizationId))}`;
+    case "framework.imported":
+      return `Imported the framework ${text(p.name).slice(2)} (version ${String(p.versionNumber)})`;
+    case "framework.deleted":
+      return `Deleted the framework ${text(p.name).slice(2)} (version ${String(p.versionNumber)})`;
   }
 }
 
