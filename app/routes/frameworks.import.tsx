@@ -226,17 +226,7 @@ function MappingStepFields({
   const levelRows = Math.min(MAX_LEVEL_ROWS, Math.max(3, (fields.levels?.length ?? 0) + 1));
   const error = (name: string) => errors[`mapping.${name}`]?.[0];
   const select = (name: string, label: string, value: string | undefined) => (
-    <div className="field">
-      <label htmlFor={`mapping-${name}`}>{label}</label>
-      <select id={`mapping-${name}`} name={`mapping.${name}`} defaultValue={value ?? NONE} key={key}>
-        <option value={NONE}>— none —</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ColumnSelect key={`${name}:${key}`} id={`mapping-${name}`} name={`mapping.${name}`} label={label} value={value} options={options} />
   );
   return (
     <fieldset className="fieldset">
@@ -276,6 +266,23 @@ function MappingStepFields({
   );
 }
 
+/** One "which column holds this" choice of the mapping step; "— none —" leaves it unmapped. */
+function ColumnSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: Array<{ value: string; label: string }> }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? NONE}>
+        <option value={NONE}>— none —</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function LevelSelects({
   index,
   options,
@@ -290,17 +297,7 @@ function LevelSelects({
   uri: string | undefined;
 }) {
   const one = (part: "code" | "statement" | "uri", label: string, value: string | undefined) => (
-    <div className="field">
-      <label htmlFor={`mapping-level-${index}-${part}`}>{label}</label>
-      <select id={`mapping-level-${index}-${part}`} name={`mapping.levels[${index}].${part}`} defaultValue={value ?? NONE}>
-        <option value={NONE}>— none —</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ColumnSelect id={`mapping-level-${index}-${part}`} name={`mapping.levels[${index}].${part}`} label={label} value={value} options={options} />
   );
   return (
     <>

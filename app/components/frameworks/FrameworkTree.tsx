@@ -19,17 +19,10 @@ import {
   visibleWindow,
   type ChildrenIndex,
 } from "~/components/frameworks/tree-model";
+import type { TreeNode } from "~/modules/frameworks/library.server";
 
-/** A competency as the tree shows it (the library's TreeNode). */
-export interface FrameworkTreeNode {
-  id: string;
-  code: string | null;
-  statement: string;
-  depth: number;
-  parentId: string | null;
-  childCount: number;
-  position: number;
-}
+/** A competency as the tree shows it: the library's TreeNode (a type only; erased in the browser). */
+export type FrameworkTreeNode = TreeNode;
 
 /** Show this competency: open its ancestors (top-down), select it and move focus to it. */
 export interface RevealRequest {
