@@ -143,7 +143,7 @@ export default function FrameworkPage() {
           </section>
           <section className="card">
             <h2>Source</h2>
-            <dl>
+            <dl className="framework-source">
               <dt>Owned by</dt>
               <dd>{framework.organizationName}</dd>
               {framework.licence || framework.licenceUri ? (
