@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv";
 import draft04 from "ajv/lib/refs/json-schema-draft-04.json";
+import type { ColumnMapping } from "~/modules/frameworks/import/mapped-csv";
 import type { ImportedCompetency, ImportedFramework, ImportFailure, ImportOutcome } from "~/modules/frameworks/import/types";
 
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../app/modules/frameworks/import/fixtures");
@@ -97,3 +98,12 @@ export function schemaValidator(schema: object): (data: unknown) => string[] {
   return (data) =>
     validate(data) ? [] : (validate.errors ?? []).map((error) => `${error.dataPath || "(root)"} ${error.message ?? ""}`.trim());
 }
+
+const ESCO_LEVELS = [0, 1, 2, 3];
+/** ESCO's skills hierarchy file read through level columns (its four code/term/URI columns). */
+export const ESCO_MAPPING: ColumnMapping = {
+  levelColumns: ESCO_LEVELS.map((n) => `Level ${n} code`),
+  statement: ESCO_LEVELS.map((n) => `Level ${n} preferred term`),
+  uri: ESCO_LEVELS.map((n) => `Level ${n} URI`),
+  description: "Description",
+};

@@ -1,14 +1,8 @@
+import { ESCO_MAPPING } from "../../../test/support/framework-fixtures";
 import { describe, expect, it } from "vitest";
 import { fieldsFromMapping, mappingFromFields, MappingFieldsSchema } from "~/components/frameworks/mapping-form";
 import type { ColumnMapping } from "~/modules/frameworks/import/mapped-csv";
 
-const levels = [0, 1, 2, 3];
-const ESCO_MAPPING: ColumnMapping = {
-  levelColumns: levels.map((n) => `Level ${n} code`),
-  statement: levels.map((n) => `Level ${n} preferred term`),
-  uri: levels.map((n) => `Level ${n} URI`),
-  description: "Description",
-};
 
 describe("the column-mapping fields", () => {
   it("round-trips a level mapping (ESCO's) and a parent-code mapping", () => {

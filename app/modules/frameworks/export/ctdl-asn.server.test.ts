@@ -10,19 +10,11 @@ import {
 import { parseCtdlAsnCsv } from "~/modules/frameworks/import/ctdl-asn-csv";
 import { parseCtdlAsnJsonLd } from "~/modules/frameworks/import/ctdl-asn-jsonld";
 import { readCsv } from "~/modules/frameworks/import/csv-reader";
-import { FIXTURE, fixtureBytes, fixtureJson, imported, schemaValidator } from "../../../../test/support/framework-fixtures";
+import { FIXTURE, fixtureBytes, fixtureJson, imported, schemaValidator, ESCO_MAPPING } from "../../../../test/support/framework-fixtures";
 import { importFrameworkFile } from "~/modules/frameworks/import/import-framework";
-import type { ColumnMapping } from "~/modules/frameworks/import/mapped-csv";
 import type { ImportedCompetency, ImportedFramework } from "~/modules/frameworks/import/types";
 
 const CTID = /^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const levels = [0, 1, 2, 3];
-const ESCO_MAPPING: ColumnMapping = {
-  levelColumns: levels.map((n) => `Level ${n} code`),
-  statement: levels.map((n) => `Level ${n} preferred term`),
-  uri: levels.map((n) => `Level ${n} URI`),
-  description: "Description",
-};
 
 const FRAMEWORKS: Array<[string, () => ImportedFramework]> = [
   ["DQP (CTDL-ASN JSON-LD)", () => imported(importFrameworkFile(fixtureBytes(FIXTURE.dqp)))],

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "~/modules/frameworks/import/detect";
-import { failed, FIXTURE, fixtureBytes, fixtureText, imported } from "../../../../test/support/framework-fixtures";
+import { failed, FIXTURE, fixtureBytes, fixtureText, imported, ESCO_MAPPING } from "../../../../test/support/framework-fixtures";
 import { importFrameworkFile, inspectCsvFile, previewCsvFile } from "~/modules/frameworks/import/import-framework";
 import type { ColumnMapping } from "~/modules/frameworks/import/mapped-csv";
 import { MAX_COMPETENCIES, MAX_FILE_BYTES } from "~/modules/frameworks/import/types";
 
-const levels = [0, 1, 2, 3];
-const ESCO_MAPPING: ColumnMapping = {
-  levelColumns: levels.map((n) => `Level ${n} code`),
-  statement: levels.map((n) => `Level ${n} preferred term`),
-  uri: levels.map((n) => `Level ${n} URI`),
-  description: "Description",
-};
 
 describe("importFrameworkFile: every real fixture, format detected from the content", () => {
   it.each([
@@ -34,10 +27,10 @@ describe("importFrameworkFile: every real fixture, format detected from the cont
       status: "needs-mapping",
       format: "csv",
       columns: [
-        ...levels.flatMap((n) => [`Level ${n} URI`, `Level ${n} preferred term`]),
+        ...[0, 1, 2, 3].flatMap((n) => [`Level ${n} URI`, `Level ${n} preferred term`]),
         "Description",
         "Scope note",
-        ...levels.map((n) => `Level ${n} code`),
+        ...[0, 1, 2, 3].map((n) => `Level ${n} code`),
       ],
     });
     const result = imported(importFrameworkFile(bytes, { mapping: ESCO_MAPPING, defaults: { name: "ESCO skills hierarchy" } }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readCsv } from "~/modules/frameworks/import/csv-reader";
-import { byCode, childrenOf, expectWellFormedTree, failed, FIXTURE, fixtureText, imported } from "../../../../test/support/framework-fixtures";
+import { byCode, childrenOf, expectWellFormedTree, failed, FIXTURE, fixtureText, imported, ESCO_MAPPING } from "../../../../test/support/framework-fixtures";
 import {
   ColumnMappingSchema,
   describeColumns,
@@ -10,13 +10,6 @@ import {
   type ColumnMapping,
 } from "~/modules/frameworks/import/mapped-csv";
 
-const levels = [0, 1, 2, 3];
-const ESCO_MAPPING: ColumnMapping = {
-  levelColumns: levels.map((n) => `Level ${n} code`),
-  statement: levels.map((n) => `Level ${n} preferred term`),
-  uri: levels.map((n) => `Level ${n} URI`),
-  description: "Description",
-};
 const named = { defaults: { name: "ESCO skills hierarchy", version: "1.2.0", language: "en" } };
 const rowsOf = (text: string) => readCsv(text).rows;
 
