@@ -176,9 +176,9 @@ test("work-based learning agreement: dates, numbers, competencies from the plan 
   // A competency evidenced at work, chosen among the linked plan's: its code and title follow.
   await college.getByRole("button", { name: "Add competency" }).click();
   const workRow = (page: Page) => section(page, "Competencies evidenced at work").getByRole("listitem").first();
-  await workRow(college).getByLabel("Competency", { exact: true }).selectOption({ label: "CAP-B2 — Assess climate impacts on electricity transmission and distribution assets" });
-  await expect(workRow(employer)).toContainText("CAP-B2 Assess climate impacts on electricity transmission");
-  await expect(workRow(employer).getByLabel("Competency code")).toHaveValue("CAP-B2");
+  await workRow(college).getByLabel("Competency", { exact: true }).selectOption({ label: "CAP.3.3 — Assess climate impacts on electricity transmission and distribution assets" });
+  await expect(workRow(employer)).toContainText("CAP.3.3 Assess climate impacts on electricity transmission");
+  await expect(workRow(employer).getByLabel("Competency code")).toHaveValue("CAP.3.3");
   await expect(workRow(employer).getByLabel("Competency title")).toHaveValue("Assess climate impacts on electricity transmission and distribution assets");
 
   // Rich text, live.

@@ -74,3 +74,16 @@ it("imports the climate-adaptation framework once, owned by Lakeshore College, i
   await seedDemo(database.db);
   expect(await database.db.select({ n: count() }).from(frameworkCompetencies)).toEqual([{ n: 65 }]);
 });
+
+it("the demo specification picks its competencies from the demo framework", async () => {
+  const [framework] = await database.db.select().from(frameworks);
+  const library = await database.db.select().from(frameworkCompetencies).where(eq(frameworkCompetencies.frameworkId, framework!.id));
+  const idByCode = new Map(library.map((row) => [row.code, row.id]));
+  const spec = DEMO_DOCUMENTS.find((d) => d.kind === "credential_spec")!;
+  const [row] = await database.db.select().from(documents).where(eq(documents.id, spec.id));
+  const competencies = row!.projection!.competencies;
+  expect(competencies).toHaveLength(8);
+  for (const competency of competencies) {
+    expect(competency, competency.code ?? "").toMatchObject({ frameworkId: framework!.id, competencyId: idByCode.get(competency.code) });
+  }
+});

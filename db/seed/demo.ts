@@ -146,8 +146,9 @@ export async function seedDemo(db: Database): Promise<void> {
       .values(DEMO_DOCUMENTS.map((d) => ({ ...d, projectId: DEMO_PROJECT_ID, createdBy: "demo-user-college" })))
       .onConflictDoNothing();
   });
-  await seedDemoContent(db);
+  // The framework first: projecting the specification links its competencies to it.
   await seedDemoFramework(db);
+  await seedDemoContent(db);
 }
 
 /** The demo framework file (see db/seed/frameworks/README.md). */

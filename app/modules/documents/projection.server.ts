@@ -10,7 +10,8 @@
  * Order of work, and why:
  *  1. Load the DURABLE state (snapshot + log), never a room's in-memory Y.Doc: the hash written
  *     here is what approvals bind to, so it must describe content the database already holds.
- *  2. Repairs (ensureLayout, and for an assessment plan syncAssessmentRows from its specification)
+ *  2. Repairs (ensureLayout; for an assessment plan syncAssessmentRows from its specification; for a
+ *     specification, copied competency rows linked to the framework library)
  *     run on that copy; what they change is one Yjs update handed to `applyUpdate` (the live room,
  *     which stores it before broadcasting) and awaited before anything is projected from it.
  *     No transaction is open meanwhile: the room's write goes through another connection (or the
@@ -33,6 +34,8 @@ import {
   loadStoredDocument,
   withStoredDocument,
 } from "~/modules/documents/store/stored-document.server";
+import { linkRows, rowsAwaitingLink } from "~/modules/documents/kinds/competency-references";
+import { resolveCopiedCompetencies } from "~/modules/frameworks/references.server";
 import { yieldToEventLoop } from "~/utils/event-loop.server";
 import { log } from "~/utils/log.server";
 import {
@@ -160,6 +163,11 @@ export async function refreshProjection(db: Database, documentId: string, option
       // Repairs are idempotent: a document already in shape produces no update at all.
       ydoc.transact(() => ensureLayout(ydoc, kind), REPAIR);
       if (kind === "assessment_plan" && context.competencies) syncAssessmentRows(ydoc, context.competencies, REPAIR);
+      if (kind === "credential_spec") {
+        // Copied competency rows become references to the library, once (ADR 0012).
+        const awaiting = rowsAwaitingLink(ydoc);
+        if (awaiting.length) linkRows(ydoc, await resolveCopiedCompetencies(db, awaiting), REPAIR);
+      }
     }
     if (repairs.length > 0) {
       const update = Y.mergeUpdates(repairs);

@@ -1,5 +1,5 @@
 import { asBoolean, asDate, asNumber, asString, cellPath, rowsOf } from "~/modules/documents/model/values";
-import type { CanonicalFields, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
+import type { CanonicalFields, CanonicalRow, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
 import {
   DELIVERY_MODES,
   FRAMEWORK_LEVEL_RANGES,
@@ -9,6 +9,9 @@ import {
   OCCUPATION_SYSTEMS,
   QUALIFICATION_FRAMEWORKS,
 } from "~/modules/documents/kinds/options";
+
+/** Cells a framework reference has and a custom competency does not. */
+const FROM_FRAMEWORK = { field: "source", in: ["framework"] } as const;
 
 /**
  * Credential specification: what the micro-credential is, for whom, what it certifies, how it is
@@ -195,8 +198,27 @@ export const CREDENTIAL_SPEC: KindDefinition = {
           itemLabel: "competency",
           required: true,
           titleFields: ["code", "title"],
+          // A row is a reference to a framework competency (source "framework": frameworkId and
+          // competencyId name the library's version and node; framework, branch, code, uri and
+          // title are the library's words, copied when picked so that the signed content says what
+          // was agreed) or a custom competency people type themselves. See ADR 0012.
+          competencyTable: true,
           fields: [
-            { key: "framework", type: "text", label: "Framework", required: true },
+            {
+              key: "source",
+              type: "select",
+              label: "Source",
+              required: true,
+              initial: "custom",
+              options: [
+                { value: "framework", label: "From a framework" },
+                { value: "custom", label: "Custom (no framework has it)" },
+              ],
+            },
+            { key: "frameworkId", type: "text", label: "Framework version", showWhen: FROM_FRAMEWORK },
+            { key: "competencyId", type: "text", label: "Framework competency", showWhen: FROM_FRAMEWORK },
+            { key: "framework", type: "text", label: "Framework", required: true, showWhen: FROM_FRAMEWORK },
+            { key: "branch", type: "text", label: "Framework branch", showWhen: FROM_FRAMEWORK },
             { key: "code", type: "text", label: "Code", required: true, maxLength: 40 },
             { key: "uri", type: "url", label: "Framework URI" },
             { key: "title", type: "text", label: "Competency", required: true, maxLength: 300 },
@@ -425,9 +447,17 @@ function specCompetencies(fields: CanonicalFields): ProjectedCompetency[] {
       framework: asString(row.framework),
       level: asString(row.level),
       essential: asBoolean(row.essential),
+      ...libraryReference(row),
     });
   }
   return out;
+}
+
+/** The library ids of a framework row that has them (what "which specifications use it" reads). */
+function libraryReference(row: CanonicalRow): Pick<ProjectedCompetency, "frameworkId" | "competencyId"> {
+  const frameworkId = asString(row.frameworkId);
+  const competencyId = asString(row.competencyId);
+  return row.source === "framework" && frameworkId && competencyId ? { frameworkId, competencyId } : {};
 }
 
 function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {

@@ -53,8 +53,8 @@ describe("diffCanonical", () => {
       ["competencies.cap-c08", "removed"],
       ["modules", "reordered"],
     ]);
-    expect(diff.fields[0]?.label).toBe("Competencies › CAP-A1 Interpret climate projections and downscaled… › Proficiency level");
-    expect(diff.fields[2]?.label).toBe("Competencies › CAP-D1 Monitor and evaluate adaptation outcomes");
+    expect(diff.fields[0]?.label).toBe("Competencies › CAP.1.1 Interpret climate projections and downscaled… › Proficiency level");
+    expect(diff.fields[2]?.label).toBe("Competencies › CAP.5.3 Monitor and evaluate adaptation outcomes");
     expect(diff.fields[3]).toMatchObject({ before: ["cap-m1", "cap-m2", "cap-m3", "cap-m4"], after: ["cap-m4", "cap-m1", "cap-m2", "cap-m3"] });
   });
 

@@ -17,9 +17,9 @@ describe("projectDocument", () => {
     expect(projection.competencies).toHaveLength(8);
     expect(projection.competencies[0]).toEqual({
       id: "cap-c01",
-      code: "CAP-A1",
+      code: "CAP.1.1",
       title: "Interpret climate projections and downscaled climate data for a site or asset",
-      framework: "CCPA Climate Practitioner Competency Profile (2025)",
+      framework: "Climate Adaptation Practitioner Competency Framework (1.0)",
       level: "Level 3 — Proficient",
       essential: true,
     });

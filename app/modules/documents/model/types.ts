@@ -91,6 +91,11 @@ export type RowsFieldDef = FieldBase & {
   readonly rowPerLinkedCompetency?: boolean;
   /** Each row shows how its competency is assessed: directly, by soft evidence only, not yet. */
   readonly showsAssessmentCoverage?: boolean;
+  /**
+   * The specification's competencies: shown as a virtualized table grouped by framework branch,
+   * filled from the framework library's picker (components/document/competencies).
+   */
+  readonly competencyTable?: boolean;
   /** What the field says while it has no rows, instead of "No <itemLabel> yet.". */
   readonly emptyText?: string;
 };
@@ -177,6 +182,9 @@ export type ProjectedCompetency = {
   framework: string | null;
   level: string | null;
   essential: boolean | null;
+  /** The framework version and competency of the library it references; absent for a custom one. */
+  frameworkId?: string;
+  competencyId?: string;
 };
 
 /** What kind-specific checks may know beyond the document itself. */

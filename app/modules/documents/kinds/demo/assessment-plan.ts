@@ -21,7 +21,7 @@ const RUBRIC = "1 Not yet — needs substantial guidance. 2 Developing — compl
 const PORTFOLIO = "Learner's e-portfolio, shared with the host employer's supervisor";
 
 const DESIGNS: Record<string, Design> = {
-  "CAP-A1": {
+  "CAP.1.1": {
     methods: ["written_test", "oral"],
     evidence: ["test_result", "observation_record"],
     employerAccess: "Results summary in the learner's e-portfolio",
@@ -30,7 +30,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "remote_live",
     rubric: RUBRIC,
   },
-  "CAP-A2": {
+  "CAP.2.1": {
     methods: ["work_product", "oral"],
     evidence: ["artefact", "observation_record"],
     employerAccess: PORTFOLIO,
@@ -39,7 +39,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "not_proctored",
     rubric: RUBRIC,
   },
-  "CAP-B1": {
+  "CAP.3.1": {
     methods: ["simulation", "work_product"],
     evidence: ["artefact", "test_result"],
     employerAccess: "Model files and exposure maps in the e-portfolio",
@@ -48,7 +48,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "in_person",
     rubric: RUBRIC,
   },
-  "CAP-B2": {
+  "CAP.3.3": {
     methods: ["observation", "work_product"],
     evidence: ["observation_record", "artefact"],
     employerAccess: "Observation record signed by the workplace assessor, kept by Northwind Energy and in the e-portfolio",
@@ -57,7 +57,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "not_proctored",
     rubric: RUBRIC,
   },
-  "CAP-C1": {
+  "CAP.4.1": {
     methods: ["work_product", "oral"],
     evidence: ["artefact", "observation_record"],
     employerAccess: PORTFOLIO,
@@ -66,7 +66,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "not_proctored",
     rubric: RUBRIC,
   },
-  "CAP-C2": {
+  "CAP.4.3": {
     methods: ["work_product", "e_portfolio", "logbook_signoff"],
     evidence: ["artefact", "log"],
     employerAccess: PORTFOLIO,
@@ -75,7 +75,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "not_proctored",
     rubric: RUBRIC,
   },
-  "CAP-C3": {
+  "CAP.5.1": {
     methods: ["observation"],
     evidence: ["video", "observation_record"],
     employerAccess: "Recording of the briefing, held by Northwind Energy; observation record in the e-portfolio",
@@ -84,7 +84,7 @@ const DESIGNS: Record<string, Design> = {
     proctoring: "not_proctored",
     rubric: RUBRIC,
   },
-  "CAP-D1": {
+  "CAP.5.3": {
     methods: ["e_portfolio", "self_report"],
     evidence: ["artefact", "log"],
     employerAccess: PORTFOLIO,

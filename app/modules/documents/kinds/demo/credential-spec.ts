@@ -16,13 +16,23 @@ import { CREDENTIAL_SPEC } from "~/modules/documents/kinds/credential-spec";
  * Row ids are fixed so that the assessment plan and the WBL agreement can link to competencies.
  */
 
-const FRAMEWORK = "CCPA Climate Practitioner Competency Profile (2025)";
-const uri = (code: string) => `https://competencies.climatepractitioners.example/profile/2025/${code}`;
+// The demo framework (db/seed/frameworks/climate-adaptation-practitioner.csv): the seed imports it
+// first, and the specification's projection links these rows to it (competency-references.ts).
+const FRAMEWORK = "Climate Adaptation Practitioner Competency Framework (1.0)";
+const uri = (code: string) => `https://frameworks.concord.example/climate-adaptation-practitioner/${code}`;
+const BRANCHES: Record<string, string> = {
+  "CAP.1": "CAP.1 Climate information and projections",
+  "CAP.2": "CAP.2 Climate risk and vulnerability assessment",
+  "CAP.3": "CAP.3 Hazard and impact analysis",
+  "CAP.4": "CAP.4 Adaptation planning and integration",
+  "CAP.5": "CAP.5 Communication, engagement and evaluation",
+};
+const branchOf = (code: string) => BRANCHES[code.split(".").slice(0, 2).join(".")] ?? null;
 
 export const DEMO_COMPETENCIES = [
   {
     id: "cap-c01",
-    code: "CAP-A1",
+    code: "CAP.1.1",
     title: "Interpret climate projections and downscaled climate data for a site or asset",
     outcome:
       "Selects emissions scenarios and time horizons suited to an asset's service life, retrieves downscaled projections for the site, and explains the range and limits of the projections to a non-specialist.",
@@ -31,8 +41,8 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c02",
-    code: "CAP-A2",
-    title: "Conduct a climate risk and vulnerability assessment of infrastructure",
+    code: "CAP.2.1",
+    title: "Scope a climate risk and vulnerability assessment with the asset owner",
     outcome:
       "Scopes an assessment, identifies climate hazards and asset components, rates likelihood and consequence with operations staff, and documents the risk register following ISO 14091 or the PIEVC Protocol.",
     level: "Level 3 — Proficient",
@@ -40,8 +50,8 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c03",
-    code: "CAP-B1",
-    title: "Model riverine and pluvial flood hazard and the exposure of infrastructure",
+    code: "CAP.3.1",
+    title: "Model riverine and pluvial flood hazard for a reach or catchment",
     outcome:
       "Builds a hydraulic model of a reach or catchment from public elevation and flow data, runs present and future design storms, and maps which assets are exposed at which return periods.",
     level: "Level 3 — Proficient",
@@ -49,7 +59,7 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c04",
-    code: "CAP-B2",
+    code: "CAP.3.3",
     title: "Assess climate impacts on electricity transmission and distribution assets",
     outcome:
       "Explains how extreme heat, freezing rain, high winds, wildfire and flooding affect lines, transformers and substations, and estimates the change in failure risk under projected conditions.",
@@ -58,8 +68,8 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c05",
-    code: "CAP-C1",
-    title: "Identify, appraise and prioritise adaptation options",
+    code: "CAP.4.1",
+    title: "Identify and appraise adaptation options",
     outcome:
       "Generates structural, operational and nature-based options, appraises them with cost-benefit and multi-criteria analysis that include community and Indigenous perspectives, and recommends a sequenced set of actions.",
     level: "Level 3 — Proficient",
@@ -67,7 +77,7 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c06",
-    code: "CAP-C2",
+    code: "CAP.4.3",
     title: "Integrate adaptation into asset management and capital planning",
     outcome:
       "Translates risk ratings and chosen options into asset-management levels of service, lifecycle strategies and capital-plan entries with triggers for re-assessment.",
@@ -76,7 +86,7 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c07",
-    code: "CAP-C3",
+    code: "CAP.5.1",
     title: "Communicate climate risk and uncertainty to decision-makers",
     outcome: "Presents risks, uncertainty and recommended actions to an executive or council audience in plain language, and answers challenge questions accurately.",
     level: "Level 3 — Proficient",
@@ -84,7 +94,7 @@ export const DEMO_COMPETENCIES = [
   },
   {
     id: "cap-c08",
-    code: "CAP-D1",
+    code: "CAP.5.3",
     title: "Monitor and evaluate adaptation outcomes",
     outcome: "Defines indicators and a monitoring schedule for adaptation actions and uses the results to adjust the plan.",
     level: "Level 2 — Developing",
@@ -244,7 +254,18 @@ export function fillDemoCredentialSpec(ydoc: Y.Doc): ProjectedCompetency[] {
       ydoc,
       kind,
       "competencies",
-      DEMO_COMPETENCIES.map((c) => ({ id: c.id, framework: FRAMEWORK, code: c.code, uri: uri(c.code), title: c.title, outcome: c.outcome, level: c.level, essential: c.essential })),
+      DEMO_COMPETENCIES.map((c) => ({
+        id: c.id,
+        source: "framework",
+        framework: FRAMEWORK,
+        branch: branchOf(c.code),
+        code: c.code,
+        uri: uri(c.code),
+        title: c.title,
+        outcome: c.outcome,
+        level: c.level,
+        essential: c.essential,
+      })),
     );
     replaceRows(ydoc, kind, "cohortStarts", [
       { id: "cap-coh1", startDate: "2027-01-11", seats: 30, location: "Online, with lab days in Saskatoon and Toronto" },

@@ -47,7 +47,7 @@ Lakeshore College will:
 - train the workplace assessor on the rubric and moderate the assessments;
 - record the results and issue the credential.
 
-Prairie University will host the flood-modelling lab day and assess the flood model (competency CAP-B1) as set out in the assessment plan.
+Prairie University will host the flood-modelling lab day and assess the flood model (competency CAP.3.1) as set out in the assessment plan.
 `,
   responsibilities_learner: `
 The learner will:
