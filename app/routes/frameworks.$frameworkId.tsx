@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { FrameworkTree, type RevealRequest } from "~/components/frameworks/FrameworkTree";
@@ -9,6 +9,7 @@ import { ErrorPage } from "~/components/ui/error-page";
 import { requestMeta } from "~/modules/audit/audit.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { deleteFramework, frameworkChildren, getFramework, searchCompetencies } from "~/modules/frameworks/library.server";
+import { FrameworkInUseError, frameworkUsageFor, usageVisibleTo, type VisibleUsage } from "~/modules/frameworks/usage.server";
 import { formatUtc } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
@@ -23,8 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Throws 404 when there is no such framework (every signed-in user may read any that exists).
   const framework = await getFramework(actor, id);
   const query = QuerySchema.parse(new URL(request.url).searchParams.get("q") ?? "");
-  const [roots, results] = await Promise.all([frameworkChildren(id, null), query ? searchCompetencies(id, query) : Promise.resolve(null)]);
-  return json({ framework, roots, query, results });
+  const [roots, results, usage] = await Promise.all([
+    frameworkChildren(id, null),
+    query ? searchCompetencies(id, query) : Promise.resolve(null),
+    // Only those who may delete it need to know, before trying, that specifications still use it.
+    framework.mayManage ? frameworkUsageFor(actor, id) : Promise.resolve(null),
+  ]);
+  return json({ framework, roots, query, results, usage });
 }
 
 const ActionSchema = z.object({ intent: z.literal("delete") });
@@ -33,13 +39,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   const form = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) throw new Response("Unknown action", { status: 400 });
-  // Refused with 403 unless the actor is an admin of the framework's organization.
-  await deleteFramework(actor, params.frameworkId ?? "", requestMeta(request, context.clientIp));
+  try {
+    // Refused with 403 unless the actor is an admin of the framework's organization.
+    await deleteFramework(actor, params.frameworkId ?? "", requestMeta(request, context.clientIp));
+  } catch (error) {
+    // A specification started using it since the page loaded: say which, as the page would.
+    if (error instanceof FrameworkInUseError) {
+      const usage = await usageVisibleTo(actor, error.documents);
+      return json({ usage: { ...usage, total: error.documents.length } }, { status: 409 });
+    }
+    throw error;
+  }
   return redirect("/frameworks");
 }
 
 export default function FrameworkPage() {
-  const { framework, roots, query, results } = useLoaderData<typeof loader>();
+  const { framework, roots, query, results, usage: loadedUsage } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const usage = refused?.usage ?? loadedUsage;
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const navigation = useNavigation();
@@ -163,7 +180,9 @@ export default function FrameworkPage() {
           {framework.mayManage ? (
             <section className="card">
               <h2>Manage</h2>
-              {confirmingDelete ? (
+              {usage && usage.total > 0 ? (
+                <FrameworkInUse usage={usage} />
+              ) : confirmingDelete ? (
                 <Form method="post">
                   <p role="alert">
                     Delete version {framework.versionNumber} of {framework.name} and its {competencies}? This cannot be undone.
@@ -185,6 +204,31 @@ export default function FrameworkPage() {
         </aside>
       </div>
     </>
+  );
+}
+
+/** Why this version cannot be deleted: the specifications using it, named only to those who may see them. */
+function FrameworkInUse({ usage }: { usage: VisibleUsage & { total: number } }) {
+  const others = usage.hiddenCount;
+  return (
+    <div role="status">
+      <p>
+        This framework is used by {usage.total} {usage.total === 1 ? "specification" : "specifications"} and cannot be deleted:
+      </p>
+      <ul>
+        {usage.visible.map((document) => (
+          <li key={document.id}>
+            <Link to={`/documents/${document.id}`}>{document.title}</Link> <span className="muted">({document.projectTitle})</span>
+          </li>
+        ))}
+        {others > 0 ? (
+          <li className="muted">
+            {usage.visible.length > 0 ? `and ${others} ${others === 1 ? "other" : "others"}` : `${others} ${others === 1 ? "specification" : "specifications"}`} you cannot see
+          </li>
+        ) : null}
+      </ul>
+      <p className="muted">Update those specifications to another version, or remove their competencies from this version, first.</p>
+    </div>
   );
 }
 

@@ -3,6 +3,8 @@ import { ConnectionIndicator } from "~/components/editor/connection-indicator";
 import { PresenceList } from "~/components/editor/presence-list";
 import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
 import { DocumentOverview } from "~/components/document/document-overview";
+import { FrameworkUpdateNotice } from "~/components/frameworks/FrameworkUpdateNotice";
+import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
 import { SectionView, type EditingContext } from "~/components/document/document-sections";
 import { ownCompetencies, type LinkedDocumentOption, type LiveDocument } from "~/components/document/use-live-document";
 
@@ -38,10 +40,12 @@ type WorkspaceProps = {
   canComment: boolean;
   linkable: readonly LinkedDocumentOption[];
   firstPaint: Record<string, string>;
+  /** A specification's newer framework versions (page data); none for other kinds. */
+  frameworkUpdates?: readonly FrameworkUpdate[];
 };
 
 /** The document's body: who is here, the outline and checklist, then every section. */
-export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint }: WorkspaceProps) {
+export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, frameworkUpdates }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
@@ -81,6 +85,9 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
         <p className="notice doc-notice">You can read this document and see changes as others make them. Only editors can change its content.</p>
       ) : live.closed !== null ? (
         <p className="notice doc-notice">Editing is paused: this page is no longer connected. Reload the page to continue.</p>
+      ) : null}
+      {frameworkUpdates && frameworkUpdates.length > 0 ? (
+        <FrameworkUpdateNotice updates={frameworkUpdates} fields={fields} canEdit={canEdit} session={session} editable={editable} />
       ) : null}
       <DocumentOverview kind={kind} completeness={checks.completeness} issues={checks.issues} />
       <div className="doc-sections" role="region" aria-label="Document content" aria-busy={canEdit && !editable ? true : undefined}>

@@ -2,7 +2,9 @@ import * as Y from "yjs";
 import { db } from "~/db.server";
 import { richTextSections } from "~/components/editor/sections";
 import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
-import { canonicalDocument, completeness, readFields, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
+import { canonicalDocument, completeness, kindDefinition, readFields, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
+import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
+import { frameworkUpdatesFor } from "~/modules/frameworks/spec-updates.server";
 import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
 import type { StoredFields } from "~/components/document/use-live-document";
 
@@ -13,6 +15,8 @@ export type DocumentPageData = {
   firstPaint: Record<string, string>;
   fields: StoredFields;
   completeness: CompletenessReport;
+  /** A specification's newer framework versions to update to (empty for other kinds). */
+  frameworkUpdates: FrameworkUpdate[];
 };
 
 /**
@@ -25,11 +29,16 @@ export async function loadDocumentPageData(documentId: string, kind: DocumentKin
   const ydoc = new Y.Doc();
   try {
     if (state) Y.applyUpdate(ydoc, state);
+    const canonical = canonicalDocument(ydoc, kind);
+    // From the state just read rather than the projection, which lags by its debounce: after
+    // "Update to version N" the revalidated page must not offer the update it just applied.
+    const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(canonical.fields)) : [];
     return {
       snapshot: state ? encodeState(state) : null,
       firstPaint: renderFirstPaint(state, richTextSections(kind).map((section) => section.field)),
       fields: readFields(ydoc),
-      completeness: completeness(kind, canonicalDocument(ydoc, kind), { linkedCompetencies }),
+      completeness: completeness(kind, canonical, { linkedCompetencies }),
+      frameworkUpdates,
     };
   } finally {
     ydoc.destroy();

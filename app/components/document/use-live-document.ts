@@ -6,26 +6,24 @@ import {
   completeness,
   fieldsMap,
   kindDefinition,
-  jsonEqual,
   kindIndex,
   LINKED_DOCUMENT,
-  readFields,
   readText,
   textFragment,
   validateFields,
   type CompletenessReport,
   type DocumentKind,
   type FieldIssue,
-  type JsonValue,
   type ProjectedCompetency,
   type ProseMirrorJSON,
 } from "~/modules/documents/model";
 import { useFieldPresence } from "~/components/document/field-presence";
+import { LiveFieldsReader, type StoredFields } from "~/components/document/live-fields";
 
 /** How long rich-text typing may run before the checklist catches up (it reads every block). */
 const TEXT_CHECK_THROTTLE_MS = 300;
 
-export type StoredFields = Record<string, JsonValue>;
+export type { StoredFields };
 
 /** A document of the same project another document can link to (options, competencies). */
 export type LinkedDocumentOption = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[] };
@@ -74,29 +72,24 @@ export function useLiveDocument(options: LiveDocumentOptions) {
 export type LiveDocument = ReturnType<typeof useLiveDocument>;
 
 /**
- * The fields map as plain JSON, live: re-read on every change of the map or anything nested in
- * it (rows, multiselects), so every input shows what the shared document holds right now.
- * Before the Y.Doc exists (server render, first client render) the loader's copy stands in.
+ * The fields map as plain JSON, live: every input shows what the shared document holds right now.
+ * Read change by change (live-fields.ts): what did not change keeps its object, so sections and
+ * rows whose values did not change skip rendering and checking (a keystroke in one field must not
+ * re-render, or re-read, hundreds of inputs). Before the Y.Doc exists (server render, first client
+ * render) the loader's copy stands in.
  */
 export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields): StoredFields {
   const [fields, setFields] = useState(initial);
   useEffect(() => {
     if (!ydoc) return;
     const map = fieldsMap(ydoc);
-    // Unchanged fields keep their previous object, so sections whose values did not change can
-    // skip rendering (a keystroke in one field must not re-render hundreds of inputs).
-    const read = () => setFields((previous) => shareUnchanged(previous, readFields(ydoc)));
-    read();
-    map.observeDeep(read);
-    return () => map.unobserveDeep(read);
+    const reader = new LiveFieldsReader(map);
+    setFields((previous) => reader.readAll(previous));
+    const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => setFields((previous) => reader.apply(previous, events));
+    map.observeDeep(onChange);
+    return () => map.unobserveDeep(onChange);
   }, [ydoc]);
   return fields;
-}
-
-function shareUnchanged(previous: StoredFields, next: StoredFields): StoredFields {
-  const out: StoredFields = {};
-  for (const [key, value] of Object.entries(next)) out[key] = key in previous && jsonEqual(previous[key], value) ? previous[key]! : value;
-  return out;
 }
 
 /**
@@ -148,7 +141,7 @@ export function useDocumentChecks(options: {
   const { kind, fields, texts, linkedCompetencies, today, initialCompleteness } = options;
   const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies }), [kind, fields, today, linkedCompetencies]);
   const report = useMemo(
-    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts), { linkedCompetencies }) : initialCompleteness),
+    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts, { sortKeys: false }), { linkedCompetencies }) : initialCompleteness),
     [kind, fields, texts, linkedCompetencies, initialCompleteness],
   );
   return { issues, completeness: report };

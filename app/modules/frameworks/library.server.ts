@@ -7,8 +7,8 @@
  * Contract notes (for the routes): search hits also carry `ancestorIds` (to expand the tree to a
  * hit); `deleteFramework` takes the request's `meta` for the audit trail as an optional third
  * argument; `frameworkTreeSlice` answers at most 5,000 rows; `FrameworkDetail.changes` is what
- * this version changed against the previous one. Deleting is not yet refused while a
- * specification uses the framework: specifications do not reference frameworks yet.
+ * this version changed against the previous one; `deleteFramework` throws FrameworkInUseError
+ * (./usage.server.ts) while a specification references the version.
  */
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "~/db.server";
@@ -19,6 +19,7 @@ import { auditEvent } from "~/modules/audit/events";
 import { toCtdlAsnCsv, toCtdlAsnJsonLd, type ExportedCompetency } from "~/modules/frameworks/export/ctdl-asn.server";
 import type { FrameworkChanges } from "~/modules/frameworks/imports.server";
 import type { FrameworkMetadata } from "~/modules/frameworks/import/types";
+import { documentsUsingFramework, FrameworkInUseError } from "~/modules/frameworks/usage.server";
 import type { Actor } from "~/modules/permissions/can";
 import { forbidden, notFound } from "~/modules/permissions/require.server";
 
@@ -290,12 +291,19 @@ async function ancestorsOf(frameworkId: string, nodes: readonly TreeNode[]): Pro
   return found;
 }
 
-/** Deletes one framework version with its competencies: its organization's admins only (403). */
+/**
+ * Deletes one framework version with its competencies: its organization's admins only (403), and
+ * only while no specification references it (FrameworkInUseError, listing them): their rows would
+ * point at competencies that no longer exist. Usage is read from projections, so a reference picked
+ * within the projection's debounce is not seen — that row keeps its copied words regardless.
+ */
 export async function deleteFramework(actor: Actor, id: string, meta: RequestMeta = { ip: null, userAgent: null }): Promise<void> {
   await db().transaction(async (tx) => {
     const [f] = await tx.select().from(frameworks).where(eq(frameworks.id, id)).for("update");
     if (!f) throw notFound();
     if (!isAdminOf(actor, f.organizationId)) throw forbidden("Only an admin of the organization that owns this framework may delete it.");
+    const using = await documentsUsingFramework(id, tx);
+    if (using.length > 0) throw new FrameworkInUseError(using);
     // The next version now follows the one before this (the chain of versions stays linked).
     await tx.update(frameworks).set({ previousVersionId: f.previousVersionId }).where(eq(frameworks.previousVersionId, id));
     await tx.delete(frameworks).where(eq(frameworks.id, id));

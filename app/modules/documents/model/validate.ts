@@ -1,7 +1,7 @@
 import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
 import { isPlainObject } from "~/modules/documents/model/json";
 import { makeLocator } from "~/modules/documents/model/locate";
-import type { CanonicalFields, FieldDef, FieldIssue, JsonValue, ModelContext, RowFieldDef, RuleIssue } from "~/modules/documents/model/types";
+import type { CanonicalFields, FieldDef, FieldIssue, JsonValue, ModelContext, RowFieldDef, RowsFieldDef, RuleIssue } from "~/modules/documents/model/types";
 import { cellPath, isShown, normaliseField } from "~/modules/documents/model/values";
 import { isIsoDate } from "~/utils/dates";
 
@@ -135,13 +135,30 @@ function checkField(field: FieldDef, stored: JsonValue | undefined, value: JsonV
       continue;
     }
     seen.add(id);
-    const cells = row as Record<string, JsonValue>;
-    for (const cell of field.fields) {
-      if (!isShown(cell.showWhen, cells)) continue;
-      push(cellPath(field.key, id, cell.key), checkValue(cell, cells[cell.key] ?? null));
-    }
+    for (const [path, message] of rowProblems(field, id, row as Record<string, JsonValue>)) push(path, message);
   }
   if (withoutId > 0) push(field.key, `${withoutId} ${field.itemLabel} ${withoutId === 1 ? "entry has" : "entries have"} no id and cannot be edited; add them again.`);
+}
+
+/**
+ * One row's cell problems, by its (normalised, identity-stable: values.ts) row object: re-checking
+ * 3,000 unchanged rows on every keystroke is what made a big specification slow to type in.
+ */
+const rowProblemsCache = new WeakMap<RowsFieldDef, WeakMap<object, readonly (readonly [string, string])[]>>();
+
+function rowProblems(field: RowsFieldDef, id: string, cells: Record<string, JsonValue>): readonly (readonly [string, string])[] {
+  let cache = rowProblemsCache.get(field);
+  if (!cache) rowProblemsCache.set(field, (cache = new WeakMap()));
+  const cached = cache.get(cells);
+  if (cached) return cached;
+  const problems: (readonly [string, string])[] = [];
+  for (const cell of field.fields) {
+    if (!isShown(cell.showWhen, cells)) continue;
+    const message = checkValue(cell, cells[cell.key] ?? null);
+    if (message) problems.push([cellPath(field.key, id, cell.key), message]);
+  }
+  cache.set(cells, problems);
+  return problems;
 }
 
 /** Issues grouped by path, for showing them next to inputs. */

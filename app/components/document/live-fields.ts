@@ -1,0 +1,101 @@
+import * as Y from "yjs";
+import type { JsonValue } from "~/modules/documents/model";
+
+export type StoredFields = Record<string, JsonValue>;
+
+/**
+ * The fields map as plain JSON, kept up to date change by change instead of re-read whole: a
+ * keystroke in one cell of one row of 3,000 re-reads that row only. Everything that did not change
+ * keeps its previous object, so memoised components and per-row caches (validation, completeness)
+ * see the same reference and skip their work.
+ */
+export class LiveFieldsReader {
+  /** Each row's JSON, by its Y.Map; dropped when the row changes (or is garbage-collected). */
+  private readonly rows = new WeakMap<Y.Map<unknown>, JsonValue>();
+
+  constructor(private readonly map: Y.Map<unknown>) {}
+
+  /** Every field, sharing what is unchanged with `previous`. */
+  readAll(previous: StoredFields): StoredFields {
+    const next: StoredFields = {};
+    for (const key of this.map.keys()) next[key] = this.readKey(key, previous[key]);
+    return sameFields(previous, next) ? previous : next;
+  }
+
+  /** `previous` with the fields these events touched read again. */
+  apply(previous: StoredFields, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): StoredFields {
+    const keys = new Set<string>();
+    for (const event of events) {
+      if (event.target === this.map) {
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) keys.add(key);
+        continue;
+      }
+      const [key] = event.path;
+      if (typeof key === "string") keys.add(key);
+      this.forgetRowAround(event.target);
+    }
+    if (keys.size === 0) return previous;
+    const next: StoredFields = { ...previous };
+    let changed = false;
+    for (const key of keys) {
+      if (!this.map.has(key)) {
+        if (key in next) {
+          delete next[key];
+          changed = true;
+        }
+        continue;
+      }
+      const value = this.readKey(key, previous[key]);
+      if (value !== previous[key]) {
+        next[key] = value;
+        changed = true;
+      }
+    }
+    return changed ? next : previous;
+  }
+
+  /** A change anywhere inside a row (a cell, a multiselect cell's array) makes the row stale. */
+  private forgetRowAround(target: Y.AbstractType<unknown>): void {
+    let type: unknown = target;
+    while (type) {
+      const parent = parentOf(type);
+      if (type instanceof Y.Map && parent instanceof Y.Array && parentOf(parent) === this.map) {
+        this.rows.delete(type);
+        return;
+      }
+      type = parent;
+    }
+  }
+
+  private readKey(key: string, previous: JsonValue | undefined): JsonValue {
+    const value = this.map.get(key);
+    if (!(value instanceof Y.AbstractType)) return (value ?? null) as JsonValue;
+    if (value instanceof Y.Array) {
+      const items = value.toArray();
+      const json = items.map((item) => (item instanceof Y.Map ? this.readRow(item) : item instanceof Y.AbstractType ? (item.toJSON() as JsonValue) : (item as JsonValue)));
+      // The same items in the same order: keep the previous array.
+      if (Array.isArray(previous) && previous.length === json.length && json.every((item, i) => item === previous[i])) return previous;
+      return json;
+    }
+    const json = value.toJSON() as JsonValue;
+    return previous !== undefined && JSON.stringify(previous) === JSON.stringify(json) ? previous : json;
+  }
+
+  private readRow(row: Y.Map<unknown>): JsonValue {
+    const cached = this.rows.get(row);
+    if (cached !== undefined) return cached;
+    const json = row.toJSON() as JsonValue;
+    this.rows.set(row, json);
+    return json;
+  }
+}
+
+function sameFields(a: StoredFields, b: StoredFields): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** A Yjs type's parent type (null at the top): the public `parent` getter, which the typings omit. */
+function parentOf(type: unknown): unknown {
+  return (type as { parent?: unknown }).parent ?? null;
+}
