@@ -59,7 +59,7 @@ import { refreshProjection } from "../app/modules/documents/projection.server";
 import { appendUpdates } from "../app/modules/documents/store/stored-document.server";
 import { toCtdlAsnCsv } from "../app/modules/frameworks/export/ctdl-asn.server";
 import { importFrameworkFile } from "../app/modules/frameworks/import/import-framework";
-import { importProgress, importSettled, startFrameworkImport } from "../app/modules/frameworks/imports.server";
+import { importProgress, importSettled, startFrameworkImport, storeImportedFramework } from "../app/modules/frameworks/imports.server";
 import { searchCompetencies } from "../app/modules/frameworks/library.server";
 import { generateId } from "../app/modules/ids.server";
 import { loadActor } from "../app/modules/orgs/actor.server";
@@ -251,14 +251,21 @@ const PASSWORD = "concord-demo";
 const TYPIST = "college@demo.concord.test";
 const WATCHER = "employer@demo.concord.test";
 
-/** Adds the big specification (N copied competency rows) and a plan linked to it to the demo project. */
+/**
+ * Adds the generated framework to the server's library and the big specification (N competencies
+ * picked from it: reference rows, linked to the library by its projection as the demo's are) and a
+ * plan linked to it to the demo project.
+ */
 async function addBigDocuments(db: Parameters<typeof refreshProjection>[0], nodes: TradeNode[]): Promise<void> {
   const framework = `Plumber (generated, ${nodes.length} competencies)`;
+  const parsed = importFrameworkFile(tradeCtdlAsnCsv(nodes));
+  if (parsed.status !== "imported") throw new Error("the generated standard does not import");
+  await db.transaction((tx) => storeImportedFramework(tx, { organizationId: "demo-org-lakeshore", userId: "demo-user-college", framework: parsed }));
   const rows: Array<Record<string, JsonValue>> = nodes.map((node, i) => ({
     id: `bench-c${i}`,
+    source: "framework",
     framework,
     code: node.code,
-    uri: `https://frameworks.concord.example/bench/${node.code}`,
     title: node.title,
     outcome: `${node.title.replace(/^[^:]*: /, "")}, observed on the job.`,
     level: node.level === "Sub-task" ? "Level 3 — Proficient" : "Level 2 — Developing",
@@ -288,7 +295,9 @@ async function addBigDocuments(db: Parameters<typeof refreshProjection>[0], node
   spec.destroy();
   plan.destroy();
   // In link order, as the seed does: the plan reads the specification's projected competencies.
-  await refreshProjection(db, BIG_SPEC);
+  const projected = await refreshProjection(db, BIG_SPEC);
+  const linked = projected?.projection.competencies.filter((c) => c.competencyId).length ?? 0;
+  if (linked !== nodes.length) throw new Error(`only ${linked} of ${nodes.length} competencies were linked to the library`);
   await refreshProjection(db, BIG_PLAN);
 }
 
