@@ -4,6 +4,8 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { DocumentWorkspace } from "~/components/document/document-workspace";
 import { useLiveDocument } from "~/components/document/use-live-document";
 import documentStyles from "~/components/document/document.css";
+import competencyStyles from "~/components/document/competencies/competencies.css";
+import { pickerStylesheet } from "~/components/frameworks/picker/CompetencyPicker";
 import { loadDocumentPageData } from "~/components/document/page-data.server";
 import { CommentsPanel } from "~/components/comments/CommentsPanel";
 import { SignoffPanel } from "~/components/signoff/SignoffPanel";
@@ -15,7 +17,11 @@ import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { LINKED_DOCUMENT } from "~/modules/documents/model";
 import { todayIsoDate } from "~/utils/dates";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: documentStyles },
+  { rel: "stylesheet", href: competencyStyles },
+  { rel: "stylesheet", href: pickerStylesheet },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "Document"} — Concord` }];
 
@@ -81,7 +87,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
         <StatusBadge status={document.status} />
       </div>
       <div className="grid grid--sidebar">
-        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} />
+        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} frameworkUpdates={page.frameworkUpdates} />
         <div className="document-aside">
           <section className="card" aria-label="Document">
             <dl className="kv">

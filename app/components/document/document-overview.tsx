@@ -1,6 +1,6 @@
 import type { MouseEvent } from "react";
 import { tableOfContents, type CompletenessReport, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
-import { REVEAL_EVENT } from "~/components/document/document-sections";
+import { REVEAL_EVENT } from "~/components/document/marks";
 
 const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, [contenteditable="true"]';
 

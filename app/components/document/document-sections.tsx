@@ -31,7 +31,9 @@ import {
   type SectionDef,
   type SectionItem,
 } from "~/modules/documents/model";
+import { SpecificationCompetencies } from "~/components/document/competencies/SpecificationCompetencies";
 import { FieldControl, type FieldContext } from "~/components/document/field-control";
+import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
 import type { FieldVisitor } from "~/components/document/field-presence";
 import type { StoredFields } from "~/components/document/use-live-document";
 
@@ -56,8 +58,6 @@ export type EditingContext = {
 const NO_ISSUES: FieldIssue[] = [];
 /** Rows rendered at first; more on request (a Red Seal plan has thousands). */
 const ROWS_PAGE = 50;
-/** Fired on window with an anchor id before the page scrolls to it, so collapsed rows can open. */
-export const REVEAL_EVENT = "concord:reveal-anchor";
 
 /** Writes one value; an edit to a row someone else just removed has nowhere to go and is dropped. */
 function writer(editing: EditingContext, path: string) {
@@ -144,6 +144,7 @@ export const SectionView = memo(function SectionView({ section, editing: shared,
 
 function SectionItemView({ item, editing }: { item: SectionItem; editing: EditingContext }) {
   if (item.type === "richtext") return <RichTextBlock block={item} editing={editing} />;
+  if (item.type === "rows" && item.competencyTable) return <SpecificationCompetencies field={item} editing={editing} />;
   if (item.type === "rows") return <RowsField field={item} editing={editing} />;
   return <ScalarField field={item} path={item.key} value={editing.fields[item.key]} editing={editing} />;
 }
@@ -382,15 +383,5 @@ function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldD
       onFocusChange={editing.announce}
       commentable={!editing.editable && editing.canComment}
     />
-  );
-}
-
-/** The star after a required block's or table's title; screen readers hear "(required)". */
-function RequiredMark() {
-  return (
-    <span className="doc-field__required" title="Required">
-      <span aria-hidden="true"> *</span>
-      <span className="visually-hidden"> (required)</span>
-    </span>
   );
 }

@@ -43,6 +43,7 @@
  *   setValue(ydoc, kind, path, value, origin?)          scalar, multiselect (array) or row cell
  *   setValues(ydoc, kind, {key: value}) / addRows / replaceRows   (bulk: imports, demo)
  *   addRow(ydoc, kind, rowsKey, values?, {id?, index?}) → rowId;  removeRow(…);  moveRow(…)
+ *   setCellOnRows(ydoc, kind, rowsKey, rowIds, cellKey, value) / removeRows(…)   (bulk, one pass)
  *   rowMap(ydoc, rowsKey, rowId) → Y.Map | null;   RowNotFoundError when a row vanished meanwhile
  *   readText(ydoc, key) / writeText(ydoc, key, prosemirrorJSON)   (the editor writes via Tiptap)
  *
@@ -125,6 +126,8 @@ export {
   readFields,
   readText,
   removeRow,
+  removeRows,
+  setCellOnRows,
   replaceRows,
   RowNotFoundError,
   rowMap,

@@ -10,8 +10,10 @@ import {
   moveRow,
   readFields,
   removeRow,
+  removeRows,
   RowNotFoundError,
   rowMap,
+  setCellOnRows,
   setValue,
   setValues,
 } from "~/modules/documents/model/ydoc";
@@ -159,6 +161,24 @@ describe("rows", () => {
     setValues(ydoc, kind, { title: "T", learningHours: 150, languages: ["en"] });
     expect(updates).toBe(1);
     expect(readFields(ydoc)).toMatchObject({ title: "T", learningHours: 150, languages: ["en"] });
+  });
+});
+
+describe("bulk row changes", () => {
+  it("set one cell on many rows and remove many rows, each in one update, skipping rows gone meanwhile", () => {
+    const ydoc = docFrom(newDocumentFromTemplate(kind));
+    for (const id of ["a", "b", "c", "d"]) addRow(ydoc, kind, "competencies", { code: id.toUpperCase(), title: id }, { id });
+    const updates: Uint8Array[] = [];
+    ydoc.on("update", (update: Uint8Array) => updates.push(update));
+    expect(setCellOnRows(ydoc, kind, "competencies", ["a", "c", "gone"], "essential", false)).toBe(2);
+    expect(removeRows(ydoc, kind, "competencies", ["b", "d", "gone"])).toBe(2);
+    expect(updates).toHaveLength(2);
+    const rows = readFields(ydoc).competencies as Array<Record<string, unknown>>;
+    expect(rows.map((row) => [row.id, row.essential])).toEqual([
+      ["a", false],
+      ["c", false],
+    ]);
+    expect(() => setCellOnRows(ydoc, kind, "competencies", ["a"], "nope", 1)).toThrow(/no cell/);
   });
 });
 

@@ -1,0 +1,634 @@
+/**
+ * "Add competencies": a modal dialog to pick a specification's competencies from the framework
+ * library. A framework's hierarchy is a lazily loaded, virtualized tree (as FrameworkTree) whose
+ * rows carry tri-state checkboxes (aria-checked on the treeitem); a search box lists matches with
+ * their path. Ticking a node with children ticks its whole subtree without loading it: the
+ * selection is sent as ticked ids and branches, and the selection resource route expands it.
+ * selection-model.ts decides what is ticked and how many; this file renders and fetches.
+ *
+ * The page that opens it renders the stylesheet: add `{ rel: "stylesheet", href: pickerStylesheet }`
+ * to the route's `links`.
+ */
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from "react";
+import {
+  addButtonLabel,
+  checkStates,
+  EMPTY_SELECTION,
+  knownTree,
+  selectedCount,
+  selectionRequest,
+  toggle,
+  type CheckState,
+  type Selection,
+} from "~/components/frameworks/picker/selection-model";
+import pickerStyles from "~/components/frameworks/picker/picker.css";
+import {
+  childrenKey,
+  flattenTree,
+  isTreeKey,
+  keyMove,
+  missingBranches,
+  ROOT_KEY,
+  scrollToReveal,
+  visibleWindow,
+  type ChildrenIndex,
+  type TreeRow,
+} from "~/components/frameworks/tree-model";
+import type { PickedCompetency } from "~/modules/documents/kinds/competency-references";
+import type { FrameworkChoice } from "~/modules/frameworks/selection.server";
+import type { SearchHit, TreeNode } from "~/modules/frameworks/library.server";
+
+/** The picker's stylesheet: link it from the route that renders the dialog. */
+export const pickerStylesheet: string = pickerStyles;
+
+export type CompetencyPickerProps = {
+  open: boolean;
+  onClose: () => void;
+  /** The competencies to add, in tree order, without those in `alreadyPicked`. */
+  onAdd: (picked: PickedCompetency[]) => void;
+  /** Library competency ids the specification references already. */
+  alreadyPicked: ReadonlySet<string>;
+};
+
+// Layout effects focus and scroll before paint; on the server they would only print React's warning.
+const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+const ROW_HEIGHT = 36;
+const VIEWPORT_HEIGHT = 360;
+const OVERSCAN = 8;
+const SEARCH_DELAY_MS = 250;
+const ALREADY = "Already in the specification";
+
+export function CompetencyPickerDialog({ open, onClose, onAdd, alreadyPicked }: CompetencyPickerProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const openRef = useRef(open);
+  openRef.current = open;
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  // Escape (the dialog's cancel) and close() both end here: tell the owner, give focus back.
+  function onDialogClose() {
+    openerRef.current?.focus();
+    if (openRef.current) onClose();
+  }
+
+  return (
+    <dialog ref={dialogRef} className="picker" aria-labelledby={titleId} onClose={onDialogClose}>
+      {/* Mounted while open only: every opening starts with nothing ticked. */}
+      {open ? (
+        <PickerBody
+          titleId={titleId}
+          alreadyPicked={alreadyPicked}
+          onCancel={() => dialogRef.current?.close()}
+          onAdd={(picked) => {
+            onAdd(picked);
+            dialogRef.current?.close();
+          }}
+        />
+      ) : null}
+    </dialog>
+  );
+}
+
+type PickerBodyProps = {
+  titleId: string;
+  alreadyPicked: ReadonlySet<string>;
+  onCancel: () => void;
+  onAdd: (picked: PickedCompetency[]) => void;
+};
+
+function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps) {
+  const [choices, setChoices] = useState<FrameworkChoice[] | null>(null);
+  const [choicesError, setChoicesError] = useState<string | null>(null);
+  const [frameworkId, setFrameworkId] = useState("");
+  const [children, setChildrenState] = useState<ChildrenIndex<TreeNode>>(() => new Map());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [addError, setAddError] = useState<string | null>(null);
+  const frameworkSelectId = useId();
+  // Read by async work after an await: the children as they are now, and which framework is shown
+  // (an answer for a framework no longer shown is dropped).
+  const childrenRef = useRef(children);
+  const frameworkRef = useRef(frameworkId);
+  frameworkRef.current = frameworkId;
+
+  const setChildren = useCallback((update: (current: ChildrenIndex<TreeNode>) => ChildrenIndex<TreeNode>) => {
+    const next = update(childrenRef.current);
+    childrenRef.current = next;
+    setChildrenState(next);
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const response = await fetch("/frameworks/choices", { headers: { Accept: "application/json" } });
+        if (!response.ok) throw new Error(`The frameworks did not load (${response.status}).`);
+        const body = (await response.json()) as { frameworks: FrameworkChoice[] };
+        if (cancelled) return;
+        setChoices(body.frameworks);
+        setFrameworkId((current) => current || body.frameworks[0]?.id || "");
+      } catch (error) {
+        if (!cancelled) setChoicesError(error instanceof Error ? error.message : "The frameworks did not load.");
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  /** Loads the children of `parentIds` (ROOT_KEY for the top level) not loaded or loading yet. */
+  const fetchChildren = useCallback(
+    async (parentIds: string[]) => {
+      const framework = frameworkRef.current;
+      const wanted = parentIds.filter((id) => childrenRef.current.get(id) === undefined);
+      if (!framework || wanted.length === 0) return;
+      setChildren((current) => {
+        const next = new Map(current);
+        for (const id of wanted) next.set(id, "loading");
+        return next;
+      });
+      try {
+        const loaded = await Promise.all(
+          wanted.map(async (id) => {
+            const query = id === ROOT_KEY ? "" : `?parent=${encodeURIComponent(id)}`;
+            const response = await fetch(`/frameworks/${encodeURIComponent(framework)}/children${query}`, { headers: { Accept: "application/json" } });
+            if (!response.ok) throw new Error(`Part of the framework did not load (${response.status}).`);
+            const body = (await response.json()) as { nodes: TreeNode[] };
+            return [id, body.nodes] as const;
+          }),
+        );
+        if (frameworkRef.current !== framework) return;
+        setChildren((current) => {
+          const next = new Map(current);
+          for (const [id, nodes] of loaded) next.set(id, nodes);
+          return next;
+        });
+        setLoadError(null);
+      } catch (error) {
+        if (frameworkRef.current !== framework) return;
+        // Forget the "loading" marks so asking again retries.
+        setChildren((current) => {
+          const next = new Map(current);
+          for (const id of wanted) if (next.get(id) === "loading") next.delete(id);
+          return next;
+        });
+        setLoadError(error instanceof Error ? error.message : "Part of the framework did not load.");
+      }
+    },
+    [setChildren],
+  );
+
+  // Another framework: another tree, and a selection belongs to one framework.
+  useEffect(() => {
+    setChildren(() => new Map());
+    setExpanded(new Set());
+    setSelection(EMPTY_SELECTION);
+    setAddError(null);
+    setLoadError(null);
+    if (frameworkId) void fetchChildren([ROOT_KEY]);
+  }, [frameworkId, fetchChildren, setChildren]);
+
+  const tree = useMemo(() => knownTree(children), [children]);
+  const states = useMemo(() => checkStates(selection, tree), [selection, tree]);
+  const choice = choices?.find((c) => c.id === frameworkId);
+  const count = choice ? selectedCount(selection, tree, choice.competencyCount, alreadyPicked) : 0;
+
+  const toggleNode = useCallback(
+    (id: string, state: CheckState) => {
+      if (alreadyPicked.has(id)) return;
+      setSelection((current) => toggle(current, knownTree(childrenRef.current), id, state));
+      setAddError(null);
+    },
+    [alreadyPicked],
+  );
+
+  // A search hit may sit in a branch not opened yet: load its ancestors' levels first, so the
+  // model knows its ancestry and siblings (what ticking and unticking inside a branch need).
+  const toggleHit = useCallback(
+    (hit: SearchHit): Promise<void> | undefined => {
+      if (alreadyPicked.has(hit.id)) return undefined;
+      const apply = () => {
+        const known = knownTree(childrenRef.current);
+        if (!known.node(hit.id)) return;
+        setSelection((current) => toggle(current, known, hit.id, checkStates(current, known).get(hit.id) ?? "unchecked"));
+        setAddError(null);
+      };
+      const missing = missingBranches(childrenRef.current, hit.ancestorIds);
+      // Only a hit in a branch not loaded yet waits; otherwise it ticks in the click's own render.
+      if (missing.length === 0) return void apply();
+      return fetchChildren(missing).then(apply);
+    },
+    [alreadyPicked, fetchChildren],
+  );
+
+  const expand = useCallback(
+    (id: string) => {
+      setExpanded((current) => new Set(current).add(id));
+      void fetchChildren([childrenKey(id)]);
+    },
+    [fetchChildren],
+  );
+  const collapse = useCallback((id: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+
+  async function add() {
+    if (!frameworkId || count === 0) return;
+    setAdding(true);
+    setAddError(null);
+    try {
+      const response = await fetch(`/frameworks/${encodeURIComponent(frameworkId)}/selection`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(selectionRequest(selection)),
+      });
+      const body = (await response.json().catch(() => null)) as { competencies?: PickedCompetency[]; error?: string } | null;
+      if (!response.ok || !body?.competencies) throw new Error(body?.error ?? `The competencies could not be fetched (${response.status}).`);
+      onAdd(body.competencies.filter((competency) => !alreadyPicked.has(competency.competencyId)));
+    } catch (error) {
+      setAddError(error instanceof Error && error.message ? error.message : "The competencies could not be fetched.");
+      setAdding(false);
+    }
+  }
+
+  const topLevel = children.get(ROOT_KEY);
+  return (
+    <div className="picker__body" aria-busy={adding || undefined}>
+      <h2 id={titleId} className="picker__title">
+        Add competencies
+      </h2>
+      {choicesError ? (
+        <p className="form-error" role="alert">
+          {choicesError}
+        </p>
+      ) : null}
+      <div className="picker__controls">
+        <div className="field">
+          <label htmlFor={frameworkSelectId}>Framework</label>
+          <select
+            id={frameworkSelectId}
+            value={frameworkId}
+            onChange={(event) => setFrameworkId(event.target.value)}
+            aria-describedby={selection.ids.size + selection.branches.size > 0 ? `${frameworkSelectId}-hint` : undefined}
+          >
+            {choices === null ? <option value="">Loading frameworks…</option> : null}
+            {choices?.length === 0 ? <option value="">No framework in the library yet</option> : null}
+            {choices?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label} — {c.competencyCount.toLocaleString("en-CA")} {c.competencyCount === 1 ? "competency" : "competencies"}
+                {c.language ? ` (${c.language})` : ""}
+              </option>
+            ))}
+          </select>
+          {selection.ids.size + selection.branches.size > 0 ? (
+            <span id={`${frameworkSelectId}-hint`} className="field__hint">
+              Choosing another framework clears what is ticked.
+            </span>
+          ) : null}
+        </div>
+        {frameworkId ? <PickerSearch key={frameworkId} frameworkId={frameworkId} states={states} selection={selection} alreadyPicked={alreadyPicked} onToggle={toggleHit} /> : null}
+      </div>
+
+      {loadError ? (
+        <p className="form-error" role="alert">
+          {loadError}
+        </p>
+      ) : null}
+      {!frameworkId ? null : topLevel === undefined || topLevel === "loading" ? (
+        <p className="muted" role="status">
+          Loading the framework…
+        </p>
+      ) : topLevel.length === 0 ? (
+        <p className="empty">This framework holds no competencies.</p>
+      ) : (
+        <PickerTree
+          key={frameworkId}
+          label={`${choice?.label ?? "Framework"} competencies`}
+          index={children}
+          expanded={expanded}
+          states={states}
+          alreadyPicked={alreadyPicked}
+          onToggle={toggleNode}
+          onExpand={expand}
+          onCollapse={collapse}
+        />
+      )}
+
+      {addError ? (
+        <p className="form-error" role="alert">
+          {addError}
+        </p>
+      ) : null}
+      <div className="picker__footer">
+        <p className="picker__count" role="status">
+          {adding
+            ? "Fetching the ticked competencies…"
+            : count === 0
+              ? "Nothing ticked yet."
+              : `${count.toLocaleString("en-CA")} ${count === 1 ? "competency" : "competencies"} ticked.`}
+        </p>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button" disabled={adding || count === 0} onClick={() => void add()}>
+          {addButtonLabel(count)}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function checkboxState(states: ReadonlyMap<string, CheckState>, selection: Selection, hit: SearchHit): CheckState {
+  const known = states.get(hit.id);
+  if (known) return known;
+  // Not loaded in the tree yet: a ticked ancestor branch or the id itself says it all.
+  if ([...hit.ancestorIds, hit.id].some((id) => selection.branches.has(id))) return "checked";
+  return selection.ids.has(hit.id) ? (hit.childCount > 0 ? "mixed" : "checked") : "unchecked";
+}
+
+type PickerSearchProps = {
+  frameworkId: string;
+  states: ReadonlyMap<string, CheckState>;
+  selection: Selection;
+  alreadyPicked: ReadonlySet<string>;
+  onToggle: (hit: SearchHit) => Promise<void> | undefined;
+};
+
+function PickerSearch({ frameworkId, states, selection, alreadyPicked, onToggle }: PickerSearchProps) {
+  const [query, setQuery] = useState("");
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (trimmed === "") {
+      setHits(null);
+      setSearching(false);
+      return;
+    }
+    const controller = new AbortController();
+    // Debounced: one request once typing pauses, and a stale answer is aborted.
+    const timer = setTimeout(() => {
+      setSearching(true);
+      void (async () => {
+        try {
+          const response = await fetch(`/frameworks/${encodeURIComponent(frameworkId)}/search?q=${encodeURIComponent(trimmed)}`, {
+            headers: { Accept: "application/json" },
+            signal: controller.signal,
+          });
+          if (!response.ok) throw new Error(`The search did not answer (${response.status}).`);
+          const body = (await response.json()) as { hits: SearchHit[] };
+          setHits(body.hits);
+          setError(null);
+        } catch (caught) {
+          if (controller.signal.aborted) return;
+          setError(caught instanceof Error ? caught.message : "The search did not answer.");
+        } finally {
+          if (!controller.signal.aborted) setSearching(false);
+        }
+      })();
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, frameworkId]);
+
+  return (
+    <div className="picker__search" role="search">
+      <div className="field">
+        <label htmlFor={inputId}>Search competencies</label>
+        <input id={inputId} type="search" value={query} placeholder="Words or a code" autoComplete="off" onChange={(event) => setQuery(event.target.value)} />
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p className="muted picker__search-status" role="status">
+        {searching ? "Searching…" : hits === null ? "" : hits.length === 0 ? `No competency matches “${query.trim()}”.` : `${hits.length === 50 ? "The first 50 matches" : `${hits.length} ${hits.length === 1 ? "match" : "matches"}`}: tick one to add it.`}
+      </p>
+      {hits && hits.length > 0 ? (
+        <ul className="picker__hits" aria-label="Search results">
+          {hits.map((hit) => (
+            <HitRow key={hit.id} hit={hit} state={checkboxState(states, selection, hit)} already={alreadyPicked.has(hit.id)} onToggle={onToggle} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function HitRow({ hit, state, already, onToggle }: { hit: SearchHit; state: CheckState; already: boolean; onToggle: (hit: SearchHit) => Promise<void> | undefined }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (inputRef.current) inputRef.current.indeterminate = !already && state === "mixed";
+  }, [state, already]);
+  return (
+    <li>
+      <label className="picker__hit">
+        <input
+          ref={inputRef}
+          type="checkbox"
+          checked={already || state === "checked"}
+          disabled={already || busy}
+          onChange={() => {
+            const loading = onToggle(hit);
+            if (loading) {
+              setBusy(true);
+              void loading.finally(() => setBusy(false));
+            }
+          }}
+        />
+        <span>
+          {hit.code ? <strong>{hit.code} </strong> : null}
+          {hit.statement}
+          {hit.childCount > 0 ? <span className="muted"> (with everything under it)</span> : null}
+          {already ? <span className="picker__already"> {ALREADY}</span> : null}
+          {hit.path.length > 0 ? <span className="picker__path">{hit.path.join(" › ")}</span> : null}
+        </span>
+      </label>
+    </li>
+  );
+}
+
+type PickerTreeProps = {
+  label: string;
+  /** The loaded levels (named `index`: `children` means something else to React). */
+  index: ChildrenIndex<TreeNode>;
+  expanded: ReadonlySet<string>;
+  states: ReadonlyMap<string, CheckState>;
+  alreadyPicked: ReadonlySet<string>;
+  onToggle: (id: string, state: CheckState) => void;
+  onExpand: (id: string) => void;
+  onCollapse: (id: string) => void;
+};
+
+/**
+ * The hierarchy with a checkbox per row: FrameworkTree's flat, virtualized treeitems (tree-model.ts
+ * decides rows, keys and the rendered window), with aria-checked on each. Space ticks, Enter opens.
+ */
+function PickerTree({ label, index: children, expanded, states, alreadyPicked, onToggle, onExpand, onCollapse }: PickerTreeProps) {
+  const rows = useMemo(() => flattenTree(children, expanded), [children, expanded]);
+  const indexById = useMemo(() => new Map(rows.map((row, index) => [row.node.id, index])), [rows]);
+  const [focusedId, setFocusedId] = useState<string | null>(rows[0]?.node.id ?? null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef(false);
+  const scrollFrame = useRef(0);
+  const helpId = useId();
+  const focusedIndex = focusedId !== null ? (indexById.get(focusedId) ?? 0) : 0;
+  const view = visibleWindow({ scrollTop, viewportHeight: VIEWPORT_HEIGHT, rowHeight: ROW_HEIGHT, rowCount: rows.length, overscan: OVERSCAN });
+  const focusedRendered = focusedIndex >= view.start && focusedIndex < view.end;
+
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
+
+  // After a keyboard move the focused row is rendered: give it the browser's focus.
+  useClientLayoutEffect(() => {
+    if (!pendingFocus.current || focusedId === null) return;
+    const element = treeRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(focusedId)}"]`);
+    if (element) {
+      pendingFocus.current = false;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  function focusRow(index: number) {
+    const row = rows[index];
+    const tree = treeRef.current;
+    if (!row) return;
+    pendingFocus.current = true;
+    setFocusedId(row.node.id);
+    if (!tree) return;
+    const top = scrollToReveal(index, tree.scrollTop, tree.clientHeight || VIEWPORT_HEIGHT, ROW_HEIGHT);
+    if (top !== null) {
+      tree.scrollTop = top;
+      setScrollTop(top);
+    }
+  }
+
+  function stateOf(row: TreeRow<TreeNode>): CheckState {
+    return alreadyPicked.has(row.node.id) ? "checked" : (states.get(row.node.id) ?? "unchecked");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!isTreeKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const row = rows[focusedIndex];
+    if (event.key === " ") {
+      if (row) onToggle(row.node.id, stateOf(row));
+      return;
+    }
+    const move = keyMove(rows, focusedIndex, event.key);
+    if (move.kind === "focus") focusRow(move.index);
+    else if (move.kind === "expand") onExpand(move.id);
+    else if (move.kind === "collapse") onCollapse(move.id);
+  }
+
+  function onScroll(event: UIEvent<HTMLDivElement>) {
+    const top = event.currentTarget.scrollTop;
+    // One re-render per animation frame, however many scroll events arrive.
+    cancelAnimationFrame(scrollFrame.current);
+    scrollFrame.current = requestAnimationFrame(() => setScrollTop(top));
+  }
+
+  return (
+    <div className="picker__tree">
+      <div
+        ref={treeRef}
+        role="tree"
+        aria-label={label}
+        aria-describedby={helpId}
+        aria-multiselectable="true"
+        className="picker__viewport"
+        style={{ height: Math.min(VIEWPORT_HEIGHT, Math.max(rows.length, 1) * ROW_HEIGHT + 2) }}
+        // When the focused row has scrolled out of the rendered window, the tree is the tab stop.
+        tabIndex={focusedRendered ? -1 : 0}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget && rows.length > 0) focusRow(focusedIndex);
+        }}
+        onScroll={onScroll}
+      >
+        <div aria-hidden="true" style={{ height: view.padTop }} />
+        {rows.slice(view.start, view.end).map((row, offset) => {
+          const index = view.start + offset;
+          const { node } = row;
+          const already = alreadyPicked.has(node.id);
+          const state = stateOf(row);
+          return (
+            <div
+              key={node.id}
+              role="treeitem"
+              data-node-id={node.id}
+              aria-level={row.level}
+              aria-setsize={row.setSize}
+              aria-posinset={row.posInSet}
+              aria-expanded={row.expanded}
+              aria-checked={state === "mixed" ? "mixed" : state === "checked"}
+              aria-disabled={already && node.childCount === 0 ? true : undefined}
+              aria-busy={row.loading || undefined}
+              tabIndex={index === focusedIndex ? 0 : -1}
+              className={`picker__row${already ? " picker__row--already" : ""}`}
+              style={{ height: ROW_HEIGHT, paddingInlineStart: `${0.25 + (row.level - 1) * 1.25}rem` }}
+              title={node.statement}
+              onFocus={() => setFocusedId(node.id)}
+            >
+              <span
+                className="picker__toggle"
+                aria-hidden="true"
+                onClick={() => {
+                  setFocusedId(node.id);
+                  if (row.expanded === true) onCollapse(node.id);
+                  else if (row.expanded === false) onExpand(node.id);
+                }}
+              >
+                {row.expanded === undefined ? "" : row.loading ? "…" : row.expanded ? "▾" : "▸"}
+              </span>
+              <span
+                className="picker__label"
+                onClick={() => {
+                  setFocusedId(node.id);
+                  onToggle(node.id, state);
+                }}
+              >
+                <span className={`picker__box picker__box--${state}${already ? " picker__box--disabled" : ""}`} aria-hidden="true" />
+                {node.code ? <span className="picker__code">{node.code}</span> : null}
+                <span className="picker__statement">{node.statement}</span>
+                {already ? <span className="picker__already">{ALREADY}</span> : null}
+              </span>
+              {node.childCount > 0 ? (
+                <span className="picker__child-count muted" aria-hidden="true">
+                  {node.childCount}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
+        <div aria-hidden="true" style={{ height: view.padBottom }} />
+      </div>
+      <p id={helpId} className="muted picker__help">
+        Space ticks or unticks a competency (one with competencies under it comes with all of them); arrow keys move and open branches; Enter opens and closes one.
+      </p>
+    </div>
+  );
+}
