@@ -30,10 +30,11 @@
  *    same queries in both frameworks.
  * 2. Pages, in real Chromium: the real server (test/support/server.ts: HTTP + collaboration, demo
  *    seeded, in this process, COLLAB_UNLOAD_GRACE_MS=200 so every load opens the document cold on
- *    the server too) on a free port. A specification with N copied competency rows (today's model:
- *    the demo specification's content with its competencies replaced, written as one update to the
- *    store and projected) and an assessment plan linked to it (one row per competency, as the demo
- *    plan has) are added to the demo project.
+ *    the server too) on a free port. The generated framework is stored in that server's library, and
+ *    a specification with all N of its competencies (the demo specification's content with its
+ *    competencies replaced by reference rows, written as one update to the store and projected,
+ *    which links them to the library) and an assessment plan linked to it (one row per competency,
+ *    as the demo plan has) are added to the demo project.
  *    - usable = from navigation start (the page's performance.timeOrigin) until the connection
  *      indicator says "Connected" and a live rich-text block is contenteditable (a MutationObserver
  *      installed before any page script runs records the moment). One unmeasured load of the demo
@@ -41,9 +42,8 @@
  *    - keystroke to colleague: two signed-in browser contexts (Daniel types, Maya watches) on the
  *      same document; Daniel types K letters at a steady rate at the end of the first rich-text
  *      block; latency = keydown (event.timeStamp) in his page → the letter in Maya's editor DOM
- *      (MutationObserver), both as epoch times (timeOrigin + …) on the same machine. Measured on
- *      the big specification as it opens (the page renders the first 50 rows of a list) and again
- *      after both people clicked "Show all N" (the time that click takes is printed too).
+ *      (MutationObserver), both as epoch times (timeOrigin + …) on the same machine. The
+ *      competencies are a virtualized table, so the rows in view are all the page renders.
  *    - the assessment plan pages: usable, once each (the 3,000-row plan is slow).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -384,41 +384,20 @@ async function measureUsable(context: BrowserContext, path: string, runs: number
   return figures;
 }
 
-type KeystrokeFigures = { latencies: number[]; typed: number; seen: number; note?: string; showAllMs?: number };
-
-/**
- * Clicks the rows list's "Show all N" (the page renders the first 50 rows of a long list) and
- * returns the milliseconds until the button is gone and the next frame has been painted.
- */
-async function showAll(page: Page, rows: number, timeoutS: number): Promise<number> {
-  const more = page.locator(".doc-rows__more");
-  const button = more.locator("button", { hasText: `Show all ${rows}` });
-  const started = performance.now();
-  await button.click({ timeout: timeoutS * 1000 });
-  await more.waitFor({ state: "detached", timeout: timeoutS * 1000 });
-  await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))");
-  return performance.now() - started;
-}
+type KeystrokeFigures = { latencies: number[]; typed: number; seen: number; note?: string };
 
 async function measureKeystrokes(
   typistContext: BrowserContext,
   watcherContext: BrowserContext,
   path: string,
   config: Config,
-  showAllRows?: number,
 ): Promise<KeystrokeFigures> {
   const typist = await openUsable(typistContext, path, config.pageTimeout);
   const watcher = await openUsable(watcherContext, path, config.pageTimeout);
   try {
     if (typist.ms === Infinity || watcher.ms === Infinity) return { latencies: [], typed: 0, seen: 0, note: "page not usable in time" };
-    let showAllMs: number | undefined;
-    if (showAllRows !== undefined) {
-      showAllMs = await showAll(typist.page, showAllRows, config.pageTimeout);
-      await showAll(watcher.page, showAllRows, config.pageTimeout);
-      log(`  "Show all ${showAllRows}" rendered in ${formatMs(showAllMs)}`);
-    }
     const marker = `bench${generateId(6).toLowerCase().replace(/[^a-z]/g, "x")}:`;
-    // CSS, not getByRole: the role engine walks the whole DOM, slow with thousands of row cards.
+    // CSS, not getByRole: the role engine walks the whole DOM.
     const editor = typist.page.locator(`[role="textbox"][aria-label="${BLOCK}"]`);
     await editor.click();
     await typist.page.keyboard.press("Control+End");
@@ -447,7 +426,7 @@ async function measureKeystrokes(
     }
     const keydowns = (await typist.page.evaluate("window.__benchKeydowns")) as number[];
     const latencies = seen.slice(0, keydowns.length).map((at, i) => at - keydowns[i]!);
-    return { latencies, typed: keydowns.length, seen: seen.length, showAllMs, ...(seen.length < config.keystrokes ? { note: `${config.keystrokes - seen.length} letters not seen 30 s after typing` } : {}) };
+    return { latencies, typed: keydowns.length, seen: seen.length, ...(seen.length < config.keystrokes ? { note: `${config.keystrokes - seen.length} letters not seen 30 s after typing` } : {}) };
   } finally {
     await typist.page.close();
     await watcher.page.close();
@@ -457,7 +436,7 @@ async function measureKeystrokes(
 type PageFigures = {
   specUsable: { demo: number[]; big: number[] };
   planUsable: { demo: number[]; big: number[] } | undefined;
-  keystrokes: { demo: KeystrokeFigures; big: KeystrokeFigures; bigAll: KeystrokeFigures };
+  keystrokes: { demo: KeystrokeFigures; big: KeystrokeFigures };
 };
 
 async function pages(config: Config, nodes: TradeNode[]): Promise<PageFigures> {
@@ -488,10 +467,6 @@ async function pages(config: Config, nodes: TradeNode[]): Promise<PageFigures> {
     const demoKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${DEMO_SPEC}`, config);
     log(`  keystrokes on the ${nodes.length}-competency specification`);
     const bigKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${BIG_SPEC}`, config);
-    log(`  keystrokes on the ${nodes.length}-competency specification with every row shown (both people click "Show all")`);
-    const bigAllKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${BIG_SPEC}`, config, nodes.length).catch(
-      (error: unknown): KeystrokeFigures => ({ latencies: [], typed: 0, seen: 0, note: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }),
-    );
     let planUsable: PageFigures["planUsable"];
     if (config.plan) {
       planUsable = {
@@ -499,7 +474,7 @@ async function pages(config: Config, nodes: TradeNode[]): Promise<PageFigures> {
         big: await measureUsable(typistContext, `/documents/${BIG_PLAN}`, 1, config.planTimeout),
       };
     }
-    return { specUsable, planUsable, keystrokes: { demo: demoKeys, big: bigKeys, bigAll: bigAllKeys } };
+    return { specUsable, planUsable, keystrokes: { demo: demoKeys, big: bigKeys } };
   } finally {
     await browser?.close();
     await server.stop();
@@ -575,19 +550,6 @@ async function main() {
         p === 95 ? `≤ 1.2× demo: ${met(keystrokes.big.seen >= config.keystrokes && bigP95 <= 1.2 * demoP95)}` : "",
       ]);
     }
-    const all = keystrokes.bigAll.latencies;
-    for (const p of [50, 95]) {
-      const demo = percentile(sorted(keystrokes.demo.latencies), p);
-      const big = percentile(sorted(all), p);
-      rows.push([
-        `… with all ${n} rows shown, p${p}`,
-        formatMs(demo),
-        formatMs(big),
-        ratio(big, demo),
-        p === 95 ? `≤ 1.2× demo: ${met(keystrokes.bigAll.seen >= config.keystrokes && big <= 1.2 * demoP95)}` : "",
-      ]);
-    }
-    if (keystrokes.bigAll.showAllMs !== undefined) rows.push([`"Show all ${n}" rows rendered`, "—", formatMs(keystrokes.bigAll.showAllMs), "", "reported"]);
     if (planUsable) {
       const demoPlan = median(planUsable.demo);
       const bigPlan = median(planUsable.big);
@@ -596,17 +558,12 @@ async function main() {
     for (const [label, figures] of [
       ["demo", keystrokes.demo],
       [n, keystrokes.big],
-      [`${n}, all rows shown`, keystrokes.bigAll],
     ] as const) {
       if (figures.note) log(`note (${label} keystrokes): ${figures.note}`);
     }
   }
   log(`\nResults (${startedAt.toISOString().slice(0, 10)}, ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s):\n`);
   log(table(rows));
-  log(
-    "\nToday's specifications copy each competency into a form row; the page renders the first 50 rows of a list and the rest on " +
-      '"Show all": these are the "before" figures for the framework picker and the virtualized table.',
-  );
 }
 
 main().then(
