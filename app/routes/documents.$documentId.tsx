@@ -33,8 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getDocumentForActor(actor, params.documentId ?? "");
   const { document } = found;
   // The project's specifications and plans: options of link fields and the competencies rows choose from.
-  const linkable = await linkableDocuments(document.projectId, document.id);
   const link = LINKED_DOCUMENT[document.kind];
+  // Only the kind this page links to brings its competencies: a specification's page would otherwise
+  // carry every plan's thousands of rows for nothing.
+  const linkable = await linkableDocuments(document.projectId, document.id, link?.kind ?? null);
   const linkedId = link ? document.projection?.keyFields[link.field] : undefined;
   const linked = typeof linkedId === "string" ? linkable.find((candidate) => candidate.id === linkedId) : undefined;
   const page = await loadDocumentPageData(document.id, document.kind, linked?.competencies);

@@ -265,10 +265,20 @@ function DateControl(props: ControlProps) {
   );
 }
 
+/**
+ * A list this long (a 3,000-competency specification's competencies, in every demand signal) is
+ * put in the page only when someone goes to choose: 12,000 options were a third of the page and of
+ * its hydration. Pressing on it, or reaching it by keyboard, fills it before it opens.
+ */
+const OPTIONS_ON_DEMAND_OVER = 200;
+
 function SelectControl(props: ControlProps & { options: readonly Option[]; unknownLabel?: (value: string) => string }) {
   const { field, value, write, anchor, invalid, describedBy, options } = props;
+  const [wanted, setWanted] = useState(false);
   const current = typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
   const known = current === "" || options.some((o) => o.value === current);
+  const shown = wanted || options.length <= OPTIONS_ON_DEMAND_OVER ? options : options.filter((o) => o.value === current);
+  const focus = focusHandlers(props);
   return (
     <select
       id={anchor}
@@ -277,10 +287,15 @@ function SelectControl(props: ControlProps & { options: readonly Option[]; unkno
       aria-describedby={describedBy}
       aria-required={field.required || undefined}
       onChange={(event) => write(parseInput(field, event.target.value))}
-      {...focusHandlers(props)}
+      onPointerDown={() => setWanted(true)}
+      onFocus={() => {
+        setWanted(true);
+        focus.onFocus();
+      }}
+      onBlur={focus.onBlur}
     >
       <option value="">{field.required ? "Choose…" : "Not set"}</option>
-      {options.map((option) => (
+      {shown.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
         </option>

@@ -65,3 +65,16 @@ describe("LiveFieldsReader", () => {
     expect(live.fields).toEqual(readFields(ydoc));
   });
 });
+
+describe("LiveFieldsReader's first read", () => {
+  it("keeps the page's stored row objects when the live rows are equal, and only those", () => {
+    const ydoc = spec(4);
+    const stored = JSON.parse(JSON.stringify(readFields(ydoc))) as StoredFields;
+    setValue(ydoc, "credential_spec", "competencies.r2.level", "Level 4");
+    const live = new LiveFieldsReader(fieldsMap(ydoc)).readAll(stored);
+    expect(rowsOf(live)[0]).toBe(rowsOf(stored)[0]);
+    expect(rowsOf(live)[3]).toBe(rowsOf(stored)[3]);
+    expect(rowsOf(live)[2]).not.toBe(rowsOf(stored)[2]);
+    expect(live).toEqual(readFields(ydoc));
+  });
+});

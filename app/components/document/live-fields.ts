@@ -15,10 +15,14 @@ export class LiveFieldsReader {
 
   constructor(private readonly map: Y.Map<unknown>) {}
 
-  /** Every field, sharing what is unchanged with `previous`. */
+  /**
+   * Every field, sharing what is unchanged with `previous` — down to single rows: the first read
+   * after the page's stored copy keeps that copy's row objects, so what was validated and rendered
+   * from them is not done again for 3,000 equal rows.
+   */
   readAll(previous: StoredFields): StoredFields {
     const next: StoredFields = {};
-    for (const key of this.map.keys()) next[key] = this.readKey(key, previous[key]);
+    for (const key of this.map.keys()) next[key] = this.readKey(key, previous[key], true);
     return sameFields(previous, next) ? previous : next;
   }
 
@@ -67,12 +71,19 @@ export class LiveFieldsReader {
     }
   }
 
-  private readKey(key: string, previous: JsonValue | undefined): JsonValue {
+  private readKey(key: string, previous: JsonValue | undefined, adoptEqualRows = false): JsonValue {
     const value = this.map.get(key);
     if (!(value instanceof Y.AbstractType)) return (value ?? null) as JsonValue;
     if (value instanceof Y.Array) {
       const items = value.toArray();
-      const json = items.map((item) => (item instanceof Y.Map ? this.readRow(item) : item instanceof Y.AbstractType ? (item.toJSON() as JsonValue) : (item as JsonValue)));
+      const json = items.map((item, i) => {
+        if (!(item instanceof Y.Map)) return item instanceof Y.AbstractType ? (item.toJSON() as JsonValue) : (item as JsonValue);
+        const row = this.readRow(item);
+        const before = Array.isArray(previous) ? previous[i] : undefined;
+        if (!adoptEqualRows || before === undefined || !sameRow(row, before)) return row;
+        this.rows.set(item, before);
+        return before;
+      });
       // The same items in the same order: keep the previous array.
       if (Array.isArray(previous) && previous.length === json.length && json.every((item, i) => item === previous[i])) return previous;
       return json;
@@ -88,6 +99,20 @@ export class LiveFieldsReader {
     this.rows.set(row, json);
     return json;
   }
+}
+
+/** Rows are maps of scalars and arrays of scalars (multiselect cells): compared one level deep. */
+function sameRow(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) return true;
+    return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i]);
+  });
 }
 
 function sameFields(a: StoredFields, b: StoredFields): boolean {

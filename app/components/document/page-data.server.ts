@@ -5,7 +5,7 @@ import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
 import { canonicalDocument, completeness, kindDefinition, readFields, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
 import { frameworkUpdatesFor } from "~/modules/frameworks/spec-updates.server";
-import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
+import { applyStoredDocument, loadStoredDocument } from "~/modules/documents/store/stored-document.server";
 import type { StoredFields } from "~/components/document/use-live-document";
 
 export type DocumentPageData = {
@@ -25,17 +25,20 @@ export type DocumentPageData = {
  * and the browser's Y.Doc starts from exactly that state.
  */
 export async function loadDocumentPageData(documentId: string, kind: DocumentKind, linkedCompetencies?: readonly ProjectedCompetency[]): Promise<DocumentPageData> {
-  const state = await loadDocumentState(db(), documentId);
+  const stored = await loadStoredDocument(db(), documentId);
   const ydoc = new Y.Doc();
   try {
-    if (state) Y.applyUpdate(ydoc, state);
+    // Applied once and encoded from the doc (a 3,000-competency state is 1.5 MB: each apply costs).
+    applyStoredDocument(ydoc, stored);
+    const neverStored = stored.snapshot === null && stored.updates.length === 0;
+    const state = neverStored ? null : stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc);
     const canonical = canonicalDocument(ydoc, kind);
     // From the state just read rather than the projection, which lags by its debounce: after
     // "Update to version N" the revalidated page must not offer the update it just applied.
     const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(canonical.fields)) : [];
     return {
       snapshot: state ? encodeState(state) : null,
-      firstPaint: renderFirstPaint(state, richTextSections(kind).map((section) => section.field)),
+      firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
       fields: readFields(ydoc),
       completeness: completeness(kind, canonical, { linkedCompetencies }),
       frameworkUpdates,

@@ -149,5 +149,6 @@ export function useDocumentChecks(options: {
 
 /** The competencies a document's own rows name (a specification's, for its demand signals). */
 export function ownCompetencies(kind: DocumentKind, fields: StoredFields): ProjectedCompetency[] {
-  return kindDefinition(kind).competencies(canonicalFrom(kind, fields, {}).fields);
+  // Unsorted: a sorted copy of every row on each change costs more than the competencies themselves.
+  return kindDefinition(kind).competencies(canonicalFrom(kind, fields, {}, { sortKeys: false }).fields);
 }

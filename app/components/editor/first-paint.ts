@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import * as Y from "yjs";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { schemaExtensions } from "~/components/editor/extensions";
@@ -9,12 +10,13 @@ import { docFromState } from "~/components/editor/yjs-state";
  * schema, so the page shows the stored content before any script runs and the editor later mounts
  * on exactly the same structure. Used by the route loader only; the browser never imports it.
  */
-export function fragmentsToJSON(state: Uint8Array | null, fields: readonly string[]): Record<string, JSONContent> {
-  const ydoc = docFromState(state);
+export function fragmentsToJSON(source: Uint8Array | null | Y.Doc, fields: readonly string[]): Record<string, JSONContent> {
+  // A Y.Doc the caller already holds is read as it is (applying a 2 MB state twice per page load costs).
+  const ydoc = source instanceof Y.Doc ? source : docFromState(source);
   try {
     return Object.fromEntries(fields.map((field) => [field, yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(field)) as JSONContent]));
   } finally {
-    ydoc.destroy();
+    if (ydoc !== source) ydoc.destroy();
   }
 }
 
@@ -28,8 +30,8 @@ export function isEmptyContent(content: JSONContent | undefined): boolean {
  * escapes text and attributes and only knows the schema's nodes and marks (links go through the
  * Link extension's URL check), which is what makes this HTML safe to inject into the page.
  */
-export function renderFirstPaint(state: Uint8Array | null, fields: readonly string[]): Record<string, string> {
-  const json = fragmentsToJSON(state, fields);
+export function renderFirstPaint(source: Uint8Array | null | Y.Doc, fields: readonly string[]): Record<string, string> {
+  const json = fragmentsToJSON(source, fields);
   return Object.fromEntries(
     fields.map((field) => {
       const content = json[field];

@@ -104,14 +104,20 @@ export type LinkableDocument = { id: string; kind: DocumentKind; title: string; 
  * What the editing page needs beyond the document itself: the project's specifications and plans
  * (options of document fields, and the competencies their rows choose from).
  */
-export async function linkableDocuments(projectId: string, exceptId?: string): Promise<LinkableDocument[]> {
+export async function linkableDocuments(
+  projectId: string,
+  exceptId?: string,
+  /** Only documents of this kind carry their competencies (the ones a link field of the page reads); null: none do. */
+  competenciesOf: DocumentKind | null | "all" = "all",
+): Promise<LinkableDocument[]> {
   const kinds = [...new Set(Object.values(LINKED_DOCUMENT).map((link) => link.kind))];
   const rows = await db()
     .select({ id: documents.id, kind: documents.kind, title: documents.title, projection: documents.projection })
     .from(documents)
     .where(and(eq(documents.projectId, projectId), inArray(documents.kind, kinds), exceptId ? ne(documents.id, exceptId) : undefined))
     .orderBy(asc(documents.title));
-  return rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, competencies: row.projection?.competencies ?? [] }));
+  const carries = (kind: DocumentKind) => competenciesOf === "all" || competenciesOf === kind;
+  return rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, competencies: carries(row.kind) ? (row.projection?.competencies ?? []) : [] }));
 }
 
 /** Completeness of documents as last projected (null: not projected yet). */
