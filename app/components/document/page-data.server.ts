@@ -8,8 +8,17 @@ import { frameworkUpdatesFor } from "~/modules/frameworks/spec-updates.server";
 import { applyStoredDocument, loadStoredDocument } from "~/modules/documents/store/stored-document.server";
 import type { StoredFields } from "~/components/document/use-live-document";
 
+/**
+ * Larger states are not inlined in the page: the socket's first sync brings them as binary while
+ * the page paints from `fields` and `firstPaint`, instead of the page carrying them as base64.
+ */
+export const INLINE_SNAPSHOT_LIMIT = 256 * 1024;
+
 export type DocumentPageData = {
-  /** base64 Yjs state that seeds the browser's Y.Doc; null for a document never stored. */
+  /**
+   * base64 Yjs state that seeds the browser's Y.Doc; null for a document never stored or larger
+   * than INLINE_SNAPSHOT_LIMIT (the page binds to its Y.Doc after the socket's first sync).
+   */
   snapshot: string | null;
   /** Server-rendered HTML per rich-text fragment (`text:<key>`), for the first paint. */
   firstPaint: Record<string, string>;
@@ -32,12 +41,13 @@ export async function loadDocumentPageData(documentId: string, kind: DocumentKin
     applyStoredDocument(ydoc, stored);
     const neverStored = stored.snapshot === null && stored.updates.length === 0;
     const state = neverStored ? null : stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc);
+    const inline = state !== null && state.byteLength <= INLINE_SNAPSHOT_LIMIT;
     const canonical = canonicalDocument(ydoc, kind);
     // From the state just read rather than the projection, which lags by its debounce: after
     // "Update to version N" the revalidated page must not offer the update it just applied.
     const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(canonical.fields)) : [];
     return {
-      snapshot: state ? encodeState(state) : null,
+      snapshot: inline ? encodeState(state) : null,
       firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
       fields: readFields(ydoc),
       completeness: completeness(kind, canonical, { linkedCompetencies }),

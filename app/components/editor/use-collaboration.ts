@@ -96,5 +96,8 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
     };
   }, [documentId, userId, userName]);
 
-  return { session, people, connection: describeConnection(connection), closed: connection.closed };
+  // Without a seed the Y.Doc is empty until the first sync: binding editors and inputs to it would
+  // blank the server-rendered page meanwhile, so the page gets the session once it holds the document.
+  const seeded = seedRef.current.documentId === documentId && seedRef.current.state !== null;
+  return { session: seeded || connection.everSynced ? session : null, people, connection: describeConnection(connection), closed: connection.closed };
 }
