@@ -1,8 +1,32 @@
 import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
 import { makeLocator } from "~/modules/documents/model/locate";
 import { isEmptyDoc } from "~/modules/documents/model/richtext";
-import type { CanonicalDocument, CompletenessReport, MissingItem, ModelContext, RuleIssue } from "~/modules/documents/model/types";
+import type { CanonicalDocument, CanonicalRow, CompletenessReport, MissingItem, ModelContext, RowsFieldDef, RuleIssue } from "~/modules/documents/model/types";
 import { cellPath, isEmptyValue, isShown, rowsOf, textPath } from "~/modules/documents/model/values";
+
+/**
+ * One row's required cells and those still empty, by its (normalised, identity-stable: values.ts)
+ * row object: while someone types in a rich-text block the checklist is redone a few times a
+ * second, and 3,000 unchanged competency rows must not be walked each time.
+ */
+const rowChecks = new WeakMap<RowsFieldDef, WeakMap<object, { required: number; missing: readonly (readonly [string, string])[] }>>();
+
+function rowCompleteness(field: RowsFieldDef, row: CanonicalRow, rowId: string) {
+  let cache = rowChecks.get(field);
+  if (!cache) rowChecks.set(field, (cache = new WeakMap()));
+  const cached = cache.get(row);
+  if (cached) return cached;
+  let required = 0;
+  const missing: (readonly [string, string])[] = [];
+  for (const cell of field.fields) {
+    if (!cell.required || !isShown(cell.showWhen, row)) continue;
+    required += 1;
+    if (isEmptyValue(row[cell.key])) missing.push([cellPath(field.key, rowId, cell.key), cell.type === "multiselect" ? "Choose at least one." : "Fill this in."]);
+  }
+  const checked = { required, missing };
+  cache.set(row, checked);
+  return checked;
+}
 
 /**
  * The checklist: every required item that is still empty, with the section and anchor to link to.
@@ -43,11 +67,9 @@ export function completeness(kind: KindRef, canonical: CanonicalDocument, contex
       }
       for (const row of rows) {
         if (!row.id) continue;
-        for (const cell of item.fields) {
-          if (!cell.required || !isShown(cell.showWhen, row)) continue;
-          required += 1;
-          if (isEmptyValue(row[cell.key])) miss(cellPath(item.key, row.id, cell.key), cell.type === "multiselect" ? "Choose at least one." : "Fill this in.");
-        }
+        const checked = rowCompleteness(item, row, row.id);
+        required += checked.required;
+        for (const [path, message] of checked.missing) miss(path, message);
       }
     }
   }
