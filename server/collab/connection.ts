@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
+import { encodeStored } from "../../app/modules/collab/acknowledgements";
 import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { log } from "../../app/utils/log.server";
 import { checkAwarenessUpdate, type Identity } from "./awareness-identity";
@@ -32,6 +33,8 @@ export type ConnectionOptions = {
   identity: Identity;
   sessionId: string;
   canEdit: boolean;
+  /** Tell this client when its updates are stored (it connected with `?ack=1`). */
+  wantsAcknowledgements?: boolean;
   limits: ConnectionLimits;
   metrics: CollabMetrics;
   onClosed: (connection: CollabConnection) => void;
@@ -48,6 +51,10 @@ export class CollabConnection implements RoomConnection {
   private closed = false;
   private closeCodeSent: number | undefined;
   private readOnlyStrikes = 0;
+  /** Update-carrying sync messages received on this connection (what acknowledgements count). */
+  private updatesReceived = 0;
+  /** An update was not stored: nothing from it on may be acknowledged (the count is cumulative). */
+  private acknowledgementsStopped = false;
   private readonly ws: WebSocket;
   private readonly identity: Identity;
   private readonly rates;
@@ -186,8 +193,16 @@ export class CollabConnection implements RoomConnection {
         this.room.sendWhenDurable(this, reply);
         return;
       }
-      case "sync-update":
-        return this.receiveUpdate(message.update);
+      case "sync-update": {
+        this.updatesReceived++;
+        const stored = this.receiveUpdate(message.update);
+        if (!stored) this.acknowledgementsStopped = true;
+        else if (this.options.wantsAcknowledgements && !this.acknowledgementsStopped && !this.closed) {
+          // After everything applied so far is committed: then this update is stored too.
+          this.room.sendWhenDurable(this, encodeStored(this.updatesReceived));
+        }
+        return;
+      }
       case "awareness":
         return this.receiveAwareness(message.update);
       case "query-awareness": {
@@ -198,24 +213,25 @@ export class CollabConnection implements RoomConnection {
     }
   }
 
-  private receiveUpdate(update: Uint8Array): void {
+  /** Applies a received update; false when it is not stored (rate limit, read-only edit). */
+  private receiveUpdate(update: Uint8Array): boolean {
     if (!this.rates.updates.take()) {
       log.warn(`collab: rate limit (updates) for user ${this.userId} on ${this.room.documentId}`);
       this.close(CollabCloseCode.RATE_LIMITED, "too many updates");
-      return;
+      return false;
     }
     assertDecodableUpdate(update);
     const doc = this.room.doc;
     if (!this.canEdit) {
       // Dropped: not applied, not broadcast, not stored. A sync reply that changes nothing is normal.
-      if (!changesDocument(doc, update)) return;
+      if (!changesDocument(doc, update)) return true;
       this.options.metrics.counters.updatesDropped++;
       this.readOnlyStrikes++;
       if (this.readOnlyStrikes >= this.options.limits.readOnlyStrikes) {
         log.warn(`collab: read-only user ${this.userId} kept editing ${this.room.documentId}; closing`);
         this.close(CollabCloseCode.READ_ONLY, "read-only: edits are not accepted");
       }
-      return;
+      return false;
     }
     const pendingStructs = doc.store.pendingStructs;
     const pendingDs = doc.store.pendingDs;
@@ -228,6 +244,7 @@ export class CollabConnection implements RoomConnection {
     const addedPending =
       (doc.store.pendingStructs !== null && doc.store.pendingStructs !== pendingStructs) || (doc.store.pendingDs !== null && doc.store.pendingDs !== pendingDs);
     if (addedPending) this.room.persistRaw(update);
+    return true;
   }
 
   private receiveAwareness(update: Uint8Array): void {

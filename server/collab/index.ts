@@ -33,7 +33,7 @@ import { CollabMetrics, type CollabMetricsSnapshot } from "./metrics";
 import { ProjectionScheduler } from "./projection";
 import { RoomRegistry } from "./registry";
 import type { CollaborationStore } from "./store";
-import { authorizeUpgrade, refuseUpgrade, type AccessCheck } from "./upgrade";
+import { authorizeUpgrade, refuseUpgrade, wantsAcknowledgements, type AccessCheck } from "./upgrade";
 
 /**
  * Recomputes a document's projection from its durable content (server/app-server.ts:
@@ -185,6 +185,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
           identity: { userId: decision.access.user.id, name: decision.access.user.name },
           sessionId: decision.sessionId,
           canEdit: decision.access.canEdit,
+          wantsAcknowledgements: wantsAcknowledgements(request.url),
           limits,
           metrics,
           onClosed: (closed) => {

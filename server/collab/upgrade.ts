@@ -8,6 +8,7 @@ import type { Duplex } from "node:stream";
 import { readSessionId } from "../../app/modules/auth/lucia.server";
 import { isAllowedOrigin } from "../../app/modules/auth/origin";
 import type { Access, AccessCache } from "./access";
+import { ACK_PARAM, ACK_PARAM_VALUE } from "../../app/modules/collab/acknowledgements";
 
 /**
  * Who may do what with a document, for a socket's session (server/app-server.ts injects
@@ -30,6 +31,12 @@ export function parseCollabPath(url: string | undefined): string | null {
     return null;
   }
   return DOCUMENT_ID.test(documentId) ? documentId : null;
+}
+
+/** Whether the client asked to be told when its updates are stored (`?ack=1`, app/modules/collab/acknowledgements.ts). */
+export function wantsAcknowledgements(url: string | undefined): boolean {
+  const query = url?.split("?")[1];
+  return query !== undefined && new URLSearchParams(query).get(ACK_PARAM) === ACK_PARAM_VALUE;
 }
 
 const STATUS_TEXT: Record<number, string> = {
