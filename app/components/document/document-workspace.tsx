@@ -1,5 +1,5 @@
 import { useMemo, useRef } from "react";
-import { ConnectionIndicator } from "~/components/editor/connection-indicator";
+import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
 import { PresenceList } from "~/components/editor/presence-list";
 import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
 import { DocumentOverview } from "~/components/document/document-overview";
@@ -80,6 +80,7 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
       <div className="doc-bar" role="group" aria-label="Collaboration">
         <PresenceList people={live.people} />
         <ConnectionIndicator view={live.connection} />
+        {canEdit ? <SaveStatus view={live.save} /> : null}
       </div>
       {!canEdit ? (
         <p className="notice doc-notice">You can read this document and see changes as others make them. Only editors can change its content.</p>

@@ -1,9 +1,12 @@
-import { useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import { CollabCloseCode } from "~/modules/collab/close-codes";
+import { ACK_PARAM, ACK_PARAM_VALUE, MESSAGE_STORED, readStoredCount } from "~/modules/collab/acknowledgements";
 import type * as Y from "yjs";
 import { describeConnection, initialConnectionState, reduceConnection } from "~/components/editor/connection";
 import { decodeState, docFromState } from "~/components/editor/yjs-state";
+import { acknowledgingSocketClass, isAcknowledgingSocket } from "~/components/editor/acknowledging-socket";
+import { describeSave, initialSaveState, reduceSave, type SaveEvent, type SaveView } from "~/components/editor/save-state";
 import { awarenessUser, presentUsers, samePresence, type AwarenessUser, type PresentUser } from "~/components/editor/presence";
 
 export type CollaborationSession = { ydoc: Y.Doc; provider: WebsocketProvider; user: AwarenessUser };
@@ -41,6 +44,15 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
   const { id: userId, name: userName } = user;
   const onPermissionsChangedRef = useRef(onPermissionsChanged);
   onPermissionsChangedRef.current = onPermissionsChanged;
+  // Every keystroke is a save event: the counts live in a ref, and the page re-renders only when
+  // what it shows ("Saving…", "All changes saved", …) changes.
+  const saveRef = useRef(initialSaveState);
+  const [save, setSave] = useState<SaveView>(() => describeSave(initialSaveState));
+  const applySave = useCallback((event: SaveEvent) => {
+    saveRef.current = reduceSave(saveRef.current, event);
+    const view = describeSave(saveRef.current);
+    setSave((previous) => (previous.label === view.label && previous.pending === view.pending ? previous : view));
+  }, []);
 
   useEffect(() => {
     const seed = seedRef.current.documentId === documentId ? seedRef.current.state : null;
@@ -48,19 +60,45 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
     const me = awarenessUser({ id: userId, name: userName });
     // BroadcastChannel sync between tabs is off: every change goes through the server, which is the
     // one place that enforces read-only access and persists; a tab must not learn edits it could not.
-    const provider = new WebsocketProvider(collabServerUrl(window.location), documentId, ydoc, { connect: false, disableBc: true });
+    saveRef.current = initialSaveState;
+    setSave(describeSave(initialSaveState));
+    // Our socket counts what it sends and `?ack=1` asks the server to say how much of it is stored.
+    const WebSocketPolyfill = acknowledgingSocketClass((socket, kind) => applySave({ type: "sent", connection: socket.connection, count: socket.updatesSent, kind }));
+    const provider = new WebsocketProvider(collabServerUrl(window.location), documentId, ydoc, {
+      connect: false,
+      disableBc: true,
+      params: { [ACK_PARAM]: ACK_PARAM_VALUE },
+      WebSocketPolyfill,
+    });
     provider.awareness.setLocalStateField("user", me);
+    // y-websocket passes a handler only the current socket's messages (an old socket's are dropped),
+    // and sends nothing back when the handler writes nothing: an acknowledgement needs no answer.
+    provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder, current) => {
+      const count = readStoredCount(decoder);
+      if (isAcknowledgingSocket(current.ws)) applySave({ type: "stored", connection: current.ws.connection, count });
+    };
 
-    const onStatus = ({ status }: { status: "connecting" | "connected" | "disconnected" }) => dispatch({ type: "status", status });
+    const onStatus = ({ status }: { status: "connecting" | "connected" | "disconnected" }) => {
+      dispatch({ type: "status", status });
+      if (status === "connected" && isAcknowledgingSocket(provider.ws)) applySave({ type: "opened", connection: provider.ws.connection });
+    };
     const onSync = (synced: boolean) => dispatch({ type: "synced", synced });
-    const onClosed = ({ code, reason }: { code: number; reason: string }) => dispatch({ type: "closed", code, reason });
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => {
+      dispatch({ type: "closed", code, reason });
+      applySave({ type: "halted" });
+    };
     const onConnectionClose = (event: CloseEvent | null) => {
+      applySave({ type: "closed" });
       dispatch({ type: "dropped", code: event?.code ?? null });
       if (event?.code === CollabCloseCode.PERMISSIONS_CHANGED) onPermissionsChangedRef.current();
     };
     const onAwareness = () => {
       const next = presentUsers(provider.awareness.getStates(), me.id);
       setPeople((previous) => (samePresence(previous, next) ? previous : next));
+    };
+    // The person's edits (the provider's own origin marks what came from the server).
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) applySave({ type: "edit" });
     };
     const onOnline = () => dispatch({ type: "online", online: true });
     const onOffline = () => dispatch({ type: "online", online: false });
@@ -70,6 +108,7 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
     provider.on("closed", onClosed);
     provider.on("connection-close", onConnectionClose);
     provider.awareness.on("change", onAwareness);
+    ydoc.on("update", onDocUpdate);
     window.addEventListener("online", onOnline);
     window.addEventListener("offline", onOffline);
     dispatch({ type: "online", online: navigator.onLine });
@@ -82,6 +121,7 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       provider.awareness.off("change", onAwareness);
+      ydoc.off("update", onDocUpdate);
       provider.off("status", onStatus);
       provider.off("sync", onSync);
       provider.off("closed", onClosed);
@@ -94,10 +134,22 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
       // this one; destroying the doc a task later keeps their teardown from touching a dead doc.
       setTimeout(() => ydoc.destroy(), 0);
     };
-  }, [documentId, userId, userName]);
+  }, [documentId, userId, userName, applySave]);
+
+  // Leaving with edits the server has not stored would lose them: let the browser ask first.
+  useEffect(() => {
+    if (!save.pending) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older Chromium asks only when returnValue is set.
+      event.returnValue = true;
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [save.pending]);
 
   // Without a seed the Y.Doc is empty until the first sync: binding editors and inputs to it would
   // blank the server-rendered page meanwhile, so the page gets the session once it holds the document.
   const seeded = seedRef.current.documentId === documentId && seedRef.current.state !== null;
-  return { session: seeded || connection.everSynced ? session : null, people, connection: describeConnection(connection), closed: connection.closed };
+  return { session: seeded || connection.everSynced ? session : null, people, connection: describeConnection(connection), closed: connection.closed, save };
 }
