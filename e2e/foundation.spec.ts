@@ -42,6 +42,8 @@ test("a demo user sees the demo project and its three documents", async ({ page 
   await signIn(page, "employer@demo.concord.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }).click();
   await expect(page).toHaveURL(/\/projects$/);
+  // The URL changes before the list replaces the dashboard (which links the document of the same name).
+  await expect(page.getByRole("heading", { level: 1, name: "Credentials being co-designed" })).toBeVisible();
   await page.getByRole("link", { name: "Climate Adaptation Practitioner", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Climate Adaptation Practitioner" })).toBeVisible();
   for (const name of ["Northwind Energy", "Lakeshore College", "Prairie University", "Canadian Climate Practitioners Association", "Postsecondary Quality Assessment Board"]) {
