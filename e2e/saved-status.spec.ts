@@ -96,6 +96,14 @@ test("the save status follows the server's acknowledgements, offline and back", 
   const online = `Typed online ${Date.now().toString(36)}`;
   await typeAtTheEnd(page, online);
   await expect(saveStatus(page, SAVING)).toBeVisible();
+  // Going elsewhere in the app now asks first; staying keeps the page as it is.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }).click();
+  const question = page.getByRole("dialog", { name: "Some of your changes are not saved yet" });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("button", { name: "Stay on this page" })).toBeFocused();
+  await question.getByRole("button", { name: "Stay on this page" }).click();
+  await expect(question).toBeHidden();
+  expect(new URL(page.url()).pathname).toBe(url);
   network.releaseAcknowledgements();
   await expect(saveStatus(page, SAVED)).toBeVisible();
 
@@ -119,6 +127,15 @@ test("the save status follows the server's acknowledgements, offline and back", 
   network.reconnect();
   await expect(saveStatus(page, SAVED)).toBeVisible({ timeout: 30_000 });
   await liveConnectionUp(page, 30_000);
+
+  // Asked while the edit is on its way, the question goes away by itself once it is stored.
+  network.holdingAcknowledgements = true;
+  await typeAtTheEnd(page, " and more");
+  await expect(saveStatus(page, SAVING)).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }).click();
+  await expect(page.getByRole("dialog", { name: "Some of your changes are not saved yet" })).toBeVisible();
+  network.releaseAcknowledgements();
+  await expect(page).toHaveURL(/\/projects$/);
 
   // "All changes saved" was true: a fresh load (from storage) has both edits, and no warning stops it.
   await page.goto(url);

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from "react";
 import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
+import { UnsavedChangesGuard } from "~/components/editor/unsaved-changes-guard";
 import { PresenceList } from "~/components/editor/presence-list";
 import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
 import { DocumentOverview } from "~/components/document/document-overview";
@@ -82,6 +83,7 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
         <ConnectionIndicator view={live.connection} />
         {canEdit ? <SaveStatus view={live.save} /> : null}
       </div>
+      {canEdit ? <UnsavedChangesGuard unsaved={live.save.pending} /> : null}
       {!canEdit ? (
         <p className="notice doc-notice">You can read this document and see changes as others make them. Only editors can change its content.</p>
       ) : live.closed !== null ? (
