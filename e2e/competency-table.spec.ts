@@ -144,6 +144,7 @@ test("picking from the framework library: a whole branch added at once, seen liv
   await expect(picker.getByRole("treeitem").filter({ hasText: "Scope a climate risk and vulnerability assessment" })).toContainText("Already in the specification");
   await picker.getByRole("button", { name: /^Add \d+ competencies$/ }).click();
   await expect(picker).toBeHidden();
+  await expect(competencySection(college).getByRole("status").filter({ hasText: /^Added 12 competencies\.$/ })).toBeVisible();
 
   // The branch and everything under it, less the one already there: 12 more, for both people.
   await expect(shownStatus(employer)).toHaveText("20 of 20 shown", { timeout: 20_000 });

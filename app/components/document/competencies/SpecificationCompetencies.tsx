@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { CompetencyTable } from "~/components/document/competencies/CompetencyTable";
+import { competencies } from "~/components/document/competencies/table-model";
 import type { EditingContext } from "~/components/document/document-sections";
 import { CompetencyPickerDialog } from "~/components/frameworks/picker/CompetencyPicker";
 import { addPickedCompetencies, referencedCompetencyIds, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
@@ -14,6 +15,10 @@ const NONE: ReadonlySet<string> = new Set();
 export function SpecificationCompetencies({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
   const [open, setOpen] = useState(false);
   const [alreadyPicked, setAlreadyPicked] = useState<ReadonlySet<string>>(NONE);
+  // What the last "Add N competencies" did, in words (the button's count is an upper bound when a
+  // ticked branch holds competencies the specification already has; a colleague may also have
+  // picked some of them meanwhile).
+  const [added, setAdded] = useState<string | null>(null);
   const ydoc = editing.session?.ydoc ?? null;
   const openPicker = () => {
     if (!ydoc) return;
@@ -22,11 +27,17 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
     setOpen(true);
   };
   const add = (picked: PickedCompetency[]) => {
-    if (ydoc) addPickedCompetencies(ydoc, picked, { essential: true });
+    if (!ydoc) return;
+    const count = addPickedCompetencies(ydoc, picked, { essential: true }).length;
+    const skipped = picked.length - count;
+    setAdded(`Added ${competencies(count)}${skipped > 0 ? `; ${competencies(skipped)} ${skipped === 1 ? "was" : "were"} already in the specification` : ""}.`);
   };
   return (
     <>
       <CompetencyTable field={field} editing={editing} onAddCompetencies={editing.editable && ydoc ? openPicker : undefined} />
+      <p className="muted" role="status">
+        {added}
+      </p>
       {editing.editable ? <CompetencyPickerDialog open={open} onClose={() => setOpen(false)} onAdd={add} alreadyPicked={alreadyPicked} /> : null}
     </>
   );

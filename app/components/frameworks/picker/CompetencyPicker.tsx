@@ -1,15 +1,15 @@
 /**
  * "Add competencies": a modal dialog to pick a specification's competencies from the framework
- * library. A framework's hierarchy is a lazily loaded, virtualized tree (as FrameworkTree) whose
- * rows carry tri-state checkboxes (aria-checked on the treeitem); a search box lists matches with
- * their path. Ticking a node with children ticks its whole subtree without loading it: the
+ * library. A framework's hierarchy is a lazily loaded, virtualized tree (VirtualTree.tsx, as in
+ * FrameworkTree) whose rows carry tri-state checkboxes (aria-checked on the treeitem); a search box
+ * lists matches with their path. Ticking a node with children ticks its whole subtree without loading it: the
  * selection is sent as ticked ids and branches, and the selection resource route expands it.
  * selection-model.ts decides what is ticked and how many; this file renders and fetches.
  *
  * The page that opens it renders the stylesheet: add `{ rel: "stylesheet", href: pickerStylesheet }`
  * to the route's `links`.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   addButtonLabel,
   checkStates,
@@ -22,18 +22,8 @@ import {
   type Selection,
 } from "~/components/frameworks/picker/selection-model";
 import pickerStyles from "~/components/frameworks/picker/picker.css";
-import {
-  childrenKey,
-  flattenTree,
-  isTreeKey,
-  keyMove,
-  missingBranches,
-  ROOT_KEY,
-  scrollToReveal,
-  visibleWindow,
-  type ChildrenIndex,
-  type TreeRow,
-} from "~/components/frameworks/tree-model";
+import { childrenKey, missingBranches, ROOT_KEY, type ChildrenIndex, type TreeRow } from "~/components/frameworks/tree-model";
+import { VirtualTree } from "~/components/frameworks/VirtualTree";
 import type { PickedCompetency } from "~/modules/documents/kinds/competency-references";
 import type { FrameworkChoice } from "~/modules/frameworks/selection.server";
 import type { SearchHit, TreeNode } from "~/modules/frameworks/library.server";
@@ -50,12 +40,7 @@ export type CompetencyPickerProps = {
   alreadyPicked: ReadonlySet<string>;
 };
 
-// Layout effects focus and scroll before paint; on the server they would only print React's warning.
-const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
-
-const ROW_HEIGHT = 36;
 const VIEWPORT_HEIGHT = 360;
-const OVERSCAN = 8;
 const SEARCH_DELAY_MS = 250;
 const ALREADY = "Already in the specification";
 
@@ -484,151 +469,56 @@ type PickerTreeProps = {
 };
 
 /**
- * The hierarchy with a checkbox per row: FrameworkTree's flat, virtualized treeitems (tree-model.ts
- * decides rows, keys and the rendered window), with aria-checked on each. Space ticks, Enter opens.
+ * The hierarchy with a checkbox per row: a VirtualTree with aria-checked on each treeitem. Space
+ * ticks, Enter opens; a click on ▸ opens, a click on the label ticks.
  */
-function PickerTree({ label, index: children, expanded, states, alreadyPicked, onToggle, onExpand, onCollapse }: PickerTreeProps) {
-  const rows = useMemo(() => flattenTree(children, expanded), [children, expanded]);
-  const indexById = useMemo(() => new Map(rows.map((row, index) => [row.node.id, index])), [rows]);
-  const [focusedId, setFocusedId] = useState<string | null>(rows[0]?.node.id ?? null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const treeRef = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef(false);
-  const scrollFrame = useRef(0);
-  const helpId = useId();
-  const focusedIndex = focusedId !== null ? (indexById.get(focusedId) ?? 0) : 0;
-  const view = visibleWindow({ scrollTop, viewportHeight: VIEWPORT_HEIGHT, rowHeight: ROW_HEIGHT, rowCount: rows.length, overscan: OVERSCAN });
-  const focusedRendered = focusedIndex >= view.start && focusedIndex < view.end;
-
-  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
-
-  // After a keyboard move the focused row is rendered: give it the browser's focus.
-  useClientLayoutEffect(() => {
-    if (!pendingFocus.current || focusedId === null) return;
-    const element = treeRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(focusedId)}"]`);
-    if (element) {
-      pendingFocus.current = false;
-      element.focus({ preventScroll: true });
-    }
-  });
-
-  function focusRow(index: number) {
-    const row = rows[index];
-    const tree = treeRef.current;
-    if (!row) return;
-    pendingFocus.current = true;
-    setFocusedId(row.node.id);
-    if (!tree) return;
-    const top = scrollToReveal(index, tree.scrollTop, tree.clientHeight || VIEWPORT_HEIGHT, ROW_HEIGHT);
-    if (top !== null) {
-      tree.scrollTop = top;
-      setScrollTop(top);
-    }
-  }
-
+function PickerTree({ label, index, expanded, states, alreadyPicked, onToggle, onExpand, onCollapse }: PickerTreeProps) {
   function stateOf(row: TreeRow<TreeNode>): CheckState {
     return alreadyPicked.has(row.node.id) ? "checked" : (states.get(row.node.id) ?? "unchecked");
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!isTreeKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const row = rows[focusedIndex];
-    if (event.key === " ") {
-      if (row) onToggle(row.node.id, stateOf(row));
-      return;
-    }
-    const move = keyMove(rows, focusedIndex, event.key);
-    if (move.kind === "focus") focusRow(move.index);
-    else if (move.kind === "expand") onExpand(move.id);
-    else if (move.kind === "collapse") onCollapse(move.id);
-  }
-
-  function onScroll(event: UIEvent<HTMLDivElement>) {
-    const top = event.currentTarget.scrollTop;
-    // One re-render per animation frame, however many scroll events arrive.
-    cancelAnimationFrame(scrollFrame.current);
-    scrollFrame.current = requestAnimationFrame(() => setScrollTop(top));
-  }
-
   return (
     <div className="picker__tree">
-      <div
-        ref={treeRef}
-        role="tree"
-        aria-label={label}
-        aria-describedby={helpId}
-        aria-multiselectable="true"
-        className="picker__viewport"
-        style={{ height: Math.min(VIEWPORT_HEIGHT, Math.max(rows.length, 1) * ROW_HEIGHT + 2) }}
-        // When the focused row has scrolled out of the rendered window, the tree is the tab stop.
-        tabIndex={focusedRendered ? -1 : 0}
-        onKeyDown={onKeyDown}
-        onFocus={(event) => {
-          if (event.target === event.currentTarget && rows.length > 0) focusRow(focusedIndex);
+      <VirtualTree
+        label={label}
+        help="Space ticks or unticks a competency (one with competencies under it comes with all of them); arrow keys move and open branches; Enter opens and closes one."
+        index={index}
+        expanded={expanded}
+        onExpand={onExpand}
+        onCollapse={onCollapse}
+        viewportHeight={VIEWPORT_HEIGHT}
+        rowInset={0.25}
+        classNames={{ viewport: "picker__viewport", toggle: "picker__toggle", childCount: "picker__child-count muted", help: "muted picker__help" }}
+        multiselectable
+        clickToOpen="toggle"
+        rowProps={(row) => {
+          const already = alreadyPicked.has(row.node.id);
+          const state = stateOf(row);
+          return {
+            className: `picker__row${already ? " picker__row--already" : ""}`,
+            "aria-checked": state === "mixed" ? "mixed" : state === "checked",
+            "aria-disabled": already && row.node.childCount === 0 ? true : undefined,
+          };
         }}
-        onScroll={onScroll}
-      >
-        <div aria-hidden="true" style={{ height: view.padTop }} />
-        {rows.slice(view.start, view.end).map((row, offset) => {
-          const index = view.start + offset;
+        renderRow={(row) => {
           const { node } = row;
           const already = alreadyPicked.has(node.id);
           const state = stateOf(row);
           return (
-            <div
-              key={node.id}
-              role="treeitem"
-              data-node-id={node.id}
-              aria-level={row.level}
-              aria-setsize={row.setSize}
-              aria-posinset={row.posInSet}
-              aria-expanded={row.expanded}
-              aria-checked={state === "mixed" ? "mixed" : state === "checked"}
-              aria-disabled={already && node.childCount === 0 ? true : undefined}
-              aria-busy={row.loading || undefined}
-              tabIndex={index === focusedIndex ? 0 : -1}
-              className={`picker__row${already ? " picker__row--already" : ""}`}
-              style={{ height: ROW_HEIGHT, paddingInlineStart: `${0.25 + (row.level - 1) * 1.25}rem` }}
-              title={node.statement}
-              onFocus={() => setFocusedId(node.id)}
-            >
-              <span
-                className="picker__toggle"
-                aria-hidden="true"
-                onClick={() => {
-                  setFocusedId(node.id);
-                  if (row.expanded === true) onCollapse(node.id);
-                  else if (row.expanded === false) onExpand(node.id);
-                }}
-              >
-                {row.expanded === undefined ? "" : row.loading ? "…" : row.expanded ? "▾" : "▸"}
-              </span>
-              <span
-                className="picker__label"
-                onClick={() => {
-                  setFocusedId(node.id);
-                  onToggle(node.id, state);
-                }}
-              >
-                <span className={`picker__box picker__box--${state}${already ? " picker__box--disabled" : ""}`} aria-hidden="true" />
-                {node.code ? <span className="picker__code">{node.code}</span> : null}
-                <span className="picker__statement">{node.statement}</span>
-                {already ? <span className="picker__already">{ALREADY}</span> : null}
-              </span>
-              {node.childCount > 0 ? (
-                <span className="picker__child-count muted" aria-hidden="true">
-                  {node.childCount}
-                </span>
-              ) : null}
-            </div>
+            <span className="picker__label" onClick={() => onToggle(node.id, state)}>
+              <span className={`picker__box picker__box--${state}${already ? " picker__box--disabled" : ""}`} aria-hidden="true" />
+              {node.code ? <span className="picker__code">{node.code}</span> : null}
+              <span className="picker__statement">{node.statement}</span>
+              {already ? <span className="picker__already">{ALREADY}</span> : null}
+            </span>
           );
-        })}
-        <div aria-hidden="true" style={{ height: view.padBottom }} />
-      </div>
-      <p id={helpId} className="muted picker__help">
-        Space ticks or unticks a competency (one with competencies under it comes with all of them); arrow keys move and open branches; Enter opens and closes one.
-      </p>
+        }}
+        onRowKey={(row, key) => {
+          if (key !== " ") return false;
+          onToggle(row.node.id, stateOf(row));
+          return true;
+        }}
+      />
     </div>
   );
 }
