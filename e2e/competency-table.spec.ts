@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { liveConnectionUp } from "./support/document-page";
+import { duplicateDemoSpecification, liveConnectionUp } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs } from "./support/people";
 
 /**
@@ -11,7 +11,6 @@ import { COLLEGE, EMPLOYER, openAs } from "./support/people";
 
 test.describe.configure({ timeout: 150_000 });
 
-const PROJECT = "/projects/demo-project-cap";
 const WIDE = { viewport: { width: 1360, height: 950 } };
 
 const competencySection = (page: Page) => page.getByRole("region", { name: "Document content" }).getByRole("region", { name: "Competencies and learning outcomes", exact: true });
@@ -29,11 +28,7 @@ test("competency table: filter, bulk change seen live by a colleague, a custom c
   const college = await openAs(browser, COLLEGE, undefined, WIDE);
   const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
 
-  await college.goto(PROJECT);
-  await college.getByRole("button", { name: "Duplicate Climate Adaptation Practitioner", exact: true }).click();
-  await expect(college.getByRole("heading", { level: 1 })).toHaveText("Copy of Climate Adaptation Practitioner");
-  const url = new URL(college.url()).pathname;
-  await liveConnectionUp(college, 30_000);
+  const url = await duplicateDemoSpecification(college);
   await employer.goto(url);
   await liveConnectionUp(employer, 30_000);
 
@@ -121,11 +116,7 @@ test("picking from the framework library: a whole branch added at once, seen liv
   const college = await openAs(browser, COLLEGE, undefined, WIDE);
   const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
 
-  await college.goto(PROJECT);
-  await college.getByRole("button", { name: "Duplicate Climate Adaptation Practitioner", exact: true }).click();
-  await expect(college.getByRole("heading", { level: 1 })).toHaveText("Copy of Climate Adaptation Practitioner");
-  const url = new URL(college.url()).pathname;
-  await liveConnectionUp(college, 30_000);
+  const url = await duplicateDemoSpecification(college);
   await employer.goto(url);
   await liveConnectionUp(employer, 30_000);
   await expect(shownStatus(employer)).toHaveText("8 of 8 shown");

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import { MESSAGE_STORED } from "../app/modules/collab/acknowledgements";
-import { liveConnectionUp } from "./support/document-page";
+import { duplicateDemoSpecification, liveConnectionUp } from "./support/document-page";
 import { COLLEGE, openAs } from "./support/people";
 
 /**
@@ -13,7 +13,6 @@ import { COLLEGE, openAs } from "./support/people";
 
 test.describe.configure({ timeout: 120_000 });
 
-const PROJECT = "/projects/demo-project-cap";
 const SAVING = "Saving…";
 const SAVED = "All changes saved";
 const OFFLINE = "Offline — your changes will be saved when you reconnect";
@@ -84,11 +83,7 @@ test("the save status follows the server's acknowledgements, offline and back", 
   const network = new CollabNetwork();
   await network.install(page.context());
 
-  await page.goto(PROJECT);
-  await page.getByRole("button", { name: "Duplicate Climate Adaptation Practitioner", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Copy of Climate Adaptation Practitioner");
-  const url = new URL(page.url()).pathname;
-  await liveConnectionUp(page, 30_000);
+  const url = await duplicateDemoSpecification(page);
   await expect(saveStatus(page, SAVED)).toBeVisible();
 
   // An edit is "Saving…" until the server says it is stored (held back here to see it for sure).

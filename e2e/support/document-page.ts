@@ -10,3 +10,15 @@ export async function sidePanelsLoaded(page: Page): Promise<void> {
   await expect(page.getByRole("region", { name: "History" }).getByText("Loading versions…")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole("region", { name: /^Comments/ }).getByText("Loading comments…")).toHaveCount(0, { timeout: 30_000 });
 }
+
+/**
+ * Duplicates the demo specification from its project page (so a test never changes the shared
+ * demo content) and returns the copy's path, with the page on the copy and connected.
+ */
+export async function duplicateDemoSpecification(page: Page): Promise<string> {
+  await page.goto("/projects/demo-project-cap");
+  await page.getByRole("button", { name: "Duplicate Climate Adaptation Practitioner", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Copy of Climate Adaptation Practitioner");
+  await liveConnectionUp(page, 30_000);
+  return new URL(page.url()).pathname;
+}
