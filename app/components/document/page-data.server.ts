@@ -39,15 +39,16 @@ export async function loadDocumentPageData(documentId: string, kind: DocumentKin
   try {
     // Applied once and encoded from the doc (a 3,000-competency state is 1.5 MB: each apply costs).
     applyStoredDocument(ydoc, stored);
-    const neverStored = stored.snapshot === null && stored.updates.length === 0;
-    const state = neverStored ? null : stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc);
-    const inline = state !== null && state.byteLength <= INLINE_SNAPSHOT_LIMIT;
+    // The stored bytes bound the merged state from above: a state that cannot be inlined is not even
+    // encoded (a long log that would merge smaller goes over the socket too, which is harmless).
+    const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const state = storedBytes === 0 || storedBytes > INLINE_SNAPSHOT_LIMIT ? null : stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc);
     const canonical = canonicalDocument(ydoc, kind);
     // From the state just read rather than the projection, which lags by its debounce: after
     // "Update to version N" the revalidated page must not offer the update it just applied.
     const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(canonical.fields)) : [];
     return {
-      snapshot: inline ? encodeState(state) : null,
+      snapshot: state ? encodeState(state) : null,
       firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
       fields: readFields(ydoc),
       completeness: completeness(kind, canonical, { linkedCompetencies }),
