@@ -7,10 +7,11 @@
  * framework wins. It becomes a reference only when the row's wording is the library's: a row
  * worded differently would lose its words, so it becomes custom instead and keeps them.
  */
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { frameworkCompetencies, frameworks } from "../../../db/schema/frameworks";
-import { frameworkLabel, nodeLabel, sameStatement, type PickedCompetency, type UnlinkedRow } from "~/modules/documents/kinds/competency-references";
+import { frameworkLabel, sameStatement, type PickedCompetency, type UnlinkedRow } from "~/modules/documents/kinds/competency-references";
+import { branchLabeller } from "~/modules/frameworks/branches.server";
 
 const fc = frameworkCompetencies;
 
@@ -56,15 +57,12 @@ export async function resolveCopiedCompetencies(db: Queryable, rows: readonly Un
         versionLabel: frameworks.versionLabel,
         versionNumber: frameworks.versionNumber,
         sourceIdentifier: frameworks.sourceIdentifier,
-        // The branch is the top-level ancestor: the last depth-0 node before it in pre-order.
-        branch: sql<string | null>`(
-          SELECT coalesce(t.code || ' ', '') || t.statement FROM framework_competencies t
-          WHERE t.framework_id = ${fc.frameworkId} AND t.depth = 0 AND t.position <= ${fc.position}
-          ORDER BY t.position DESC LIMIT 1)`,
+        position: fc.position,
       })
       .from(fc)
       .innerJoin(frameworks, eq(frameworks.id, fc.frameworkId))
       .where(or(...conditions));
+    const branchOf = await branchLabeller(db, found.map((row) => row.frameworkId));
     for (const row of found) {
       candidates.push({
         frameworkId: row.frameworkId,
@@ -73,7 +71,7 @@ export async function resolveCopiedCompetencies(db: Queryable, rows: readonly Un
         code: row.code,
         statement: row.statement,
         uri: row.uri,
-        branch: row.branch ?? nodeLabel(row.code, row.statement),
+        branch: branchOf(row.frameworkId, row.position),
         sourceIdentifier: row.sourceIdentifier,
         versionNumber: row.versionNumber,
       });

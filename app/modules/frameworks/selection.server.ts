@@ -8,10 +8,11 @@
  * descendants are the rows from its position up to the next row at its depth or shallower. Each
  * selected id becomes one range, the ranges are merged, and one indexed range join reads them.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "~/db.server";
 import { frameworkCompetencies, frameworks } from "../../../db/schema/frameworks";
-import { frameworkLabel, nodeLabel, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
+import { frameworkLabel, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
+import { branchLabeller } from "~/modules/frameworks/branches.server";
 import { listFrameworks } from "~/modules/frameworks/library.server";
 
 /** How many competencies one selection may stand for (the largest frameworks hold ~50,000). */
@@ -109,7 +110,7 @@ export async function competenciesForSelection(frameworkId: string, selection: C
     );
   }
 
-  const [rows, topLevel] = await Promise.all([
+  const [rows, branchOf] = await Promise.all([
     db()
       .select({ id: fc.id, code: fc.code, statement: fc.statement, sourceUri: fc.sourceUri, position: fc.position })
       .from(fc)
@@ -124,30 +125,19 @@ export async function competenciesForSelection(frameworkId: string, selection: C
       )
       .orderBy(asc(fc.position))
       .limit(MAX_SELECTED_COMPETENCIES + 1),
-    db()
-      .select({ code: fc.code, statement: fc.statement, position: fc.position })
-      .from(fc)
-      .where(and(eq(fc.frameworkId, frameworkId), isNull(fc.parentId)))
-      .orderBy(asc(fc.position)),
+    branchLabeller(db(), [frameworkId]),
   ]);
 
   const label = frameworkLabel(framework.name, framework.versionLabel);
-  // Rows and top-level nodes are both in position order: a row's branch is the last top-level node
-  // at or before it, so one sweep labels them all.
-  let top = -1;
-  return rows.map((row) => {
-    while (top + 1 < topLevel.length && topLevel[top + 1]!.position <= row.position) top++;
-    const branch = topLevel[top];
-    return {
+  return rows.map((row) => ({
       frameworkId,
       framework: label,
       competencyId: row.id,
       code: row.code,
       statement: row.statement,
       uri: row.sourceUri,
-      branch: branch ? nodeLabel(branch.code, branch.statement) : null,
-    };
-  });
+      branch: branchOf(frameworkId, row.position),
+    }));
 }
 
 type Range = { start: number; end: number };

@@ -5,11 +5,11 @@
  * import's changes use (imports.server.ts changesSince) — and, failing that, by its code; found by
  * neither, it was removed. The browser applies the result with applyFrameworkUpdate.
  */
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { db } from "~/db.server";
-import { resultRows } from "../../../db/client";
 import { frameworkCompetencies, frameworks } from "../../../db/schema/frameworks";
-import { frameworkLabel, nodeLabel, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
+import { frameworkLabel, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
+import { branchLabeller } from "~/modules/frameworks/branches.server";
 import type { FrameworkReplacement, FrameworkUpdate, FrameworkUpdateChange } from "~/modules/documents/kinds/framework-update";
 import type { ProjectedCompetency } from "~/modules/documents/model/types";
 
@@ -31,6 +31,8 @@ type CompetencyRow = {
   code: string | null;
   statement: string;
   sourceUri: string | null;
+  /** Pre-order index in its framework version (what the branch is found from). */
+  position: number;
 };
 
 const versionColumns = {
@@ -41,7 +43,7 @@ const versionColumns = {
   name: frameworks.name,
 };
 
-const competencyColumns = { id: fc.id, sourceId: fc.sourceId, code: fc.code, statement: fc.statement, sourceUri: fc.sourceUri };
+const competencyColumns = { id: fc.id, sourceId: fc.sourceId, code: fc.code, statement: fc.statement, sourceUri: fc.sourceUri, position: fc.position };
 
 /**
  * For each framework version the competencies reference that has a newer version (same source
@@ -112,7 +114,7 @@ async function updateBetween(from: VersionRow, to: VersionRow, competencyIds: re
   }
 
   const matches = olds.map((old) => ({ old, now: bySourceId.get(old.sourceId) ?? (old.code !== null ? byCode.get(old.code) ?? null : null) }));
-  const branches = await branchLabels(to.id, matches.flatMap((m) => (m.now ? [m.now.id] : [])));
+  const branchOf = await branchLabeller(db(), [to.id]);
   const label = frameworkLabel(to.name, to.versionLabel);
 
   const changes: FrameworkUpdateChange[] = [];
@@ -132,7 +134,7 @@ async function updateBetween(from: VersionRow, to: VersionRow, competencyIds: re
       code: now.code,
       statement: now.statement,
       uri: now.sourceUri,
-      branch: branches.get(now.id) ?? null,
+      branch: branchOf(to.id, now.position),
     };
     replacements.push({ fromCompetencyId: old.id, to: picked });
   }
@@ -145,28 +147,4 @@ async function updateBetween(from: VersionRow, to: VersionRow, competencyIds: re
     changes,
     replacements,
   };
-}
-
-/**
- * Each competency's top-level ancestor as "code statement" (its own label when it is top-level):
- * the `branch` a pick copies. One recursive query up the parent chains.
- */
-async function branchLabels(frameworkId: string, competencyIds: readonly string[]): Promise<Map<string, string>> {
-  if (competencyIds.length === 0) return new Map();
-  const ids = sql.join(
-    competencyIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const result = await db().execute(sql`
-    WITH RECURSIVE chain(start_id, id, parent_id) AS (
-      SELECT id, id, parent_id FROM framework_competencies WHERE framework_id = ${frameworkId} AND id IN (${ids})
-      UNION ALL
-      SELECT chain.start_id, parent.id, parent.parent_id
-      FROM chain JOIN framework_competencies AS parent ON parent.framework_id = ${frameworkId} AND parent.id = chain.parent_id
-    )
-    SELECT chain.start_id, top.code, top.statement
-    FROM chain JOIN framework_competencies AS top ON top.framework_id = ${frameworkId} AND top.id = chain.id
-    WHERE chain.parent_id IS NULL`);
-  const rows = resultRows<{ start_id: string; code: string | null; statement: string }>(result);
-  return new Map(rows.map((row) => [row.start_id, nodeLabel(row.code, row.statement)]));
 }
