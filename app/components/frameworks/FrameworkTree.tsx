@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { childrenKey, missingBranches, ROOT_KEY, type ChildrenIndex } from "~/components/frameworks/tree-model";
 import { VirtualTree } from "~/components/frameworks/VirtualTree";
+import { fetchChildNodes, loadTreeChildren } from "~/components/frameworks/tree-children";
 import type { TreeNode } from "~/modules/frameworks/library.server";
 
 /** A competency as the tree shows it: the library's TreeNode (a type only; erased in the browser). */
@@ -47,37 +48,15 @@ export function FrameworkTree({ label, roots, childrenUrl, reveal }: Props) {
 
   const fetchChildren = useCallback(
     async (parentIds: string[]) => {
-      const wanted = parentIds.filter((id) => childrenRef.current.get(childrenKey(id)) === undefined);
-      if (wanted.length === 0) return;
-      setChildren((current) => {
-        const next = new Map(current);
-        for (const id of wanted) next.set(id, "loading");
-        return next;
+      const failure = "The branch did not load";
+      const outcome = await loadTreeChildren<FrameworkTreeNode>({
+        parentIds: parentIds.map(childrenKey),
+        current: () => childrenRef.current,
+        update: setChildren,
+        fetchChildren: (id) => fetchChildNodes(`${childrenUrl}?parent=${encodeURIComponent(id)}`, failure),
+        failure,
       });
-      try {
-        const loaded = await Promise.all(
-          wanted.map(async (id) => {
-            const response = await fetch(`${childrenUrl}?parent=${encodeURIComponent(id)}`, { headers: { Accept: "application/json" } });
-            if (!response.ok) throw new Error(`The branch did not load (${response.status}).`);
-            const body = (await response.json()) as { nodes: FrameworkTreeNode[] };
-            return [id, body.nodes] as const;
-          }),
-        );
-        setChildren((current) => {
-          const next = new Map(current);
-          for (const [id, nodes] of loaded) next.set(id, nodes);
-          return next;
-        });
-        setLoadError(null);
-      } catch (error) {
-        // Forget the "loading" marks so opening the branch again retries.
-        setChildren((current) => {
-          const next = new Map(current);
-          for (const id of wanted) if (next.get(id) === "loading") next.delete(id);
-          return next;
-        });
-        setLoadError(error instanceof Error ? error.message : "The branch did not load.");
-      }
+      if (outcome) setLoadError(outcome.problem);
     },
     [childrenUrl],
   );

@@ -24,6 +24,7 @@ import {
 import pickerStyles from "~/components/frameworks/picker/picker.css";
 import { childrenKey, missingBranches, ROOT_KEY, type ChildrenIndex, type TreeRow } from "~/components/frameworks/tree-model";
 import { VirtualTree } from "~/components/frameworks/VirtualTree";
+import { fetchChildNodes, loadTreeChildren } from "~/components/frameworks/tree-children";
 import type { PickedCompetency } from "~/modules/documents/kinds/competency-references";
 import type { FrameworkChoice } from "~/modules/frameworks/selection.server";
 import type { SearchHit, TreeNode } from "~/modules/frameworks/library.server";
@@ -137,40 +138,20 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
   const fetchChildren = useCallback(
     async (parentIds: string[]) => {
       const framework = frameworkRef.current;
-      const wanted = parentIds.filter((id) => childrenRef.current.get(id) === undefined);
-      if (!framework || wanted.length === 0) return;
-      setChildren((current) => {
-        const next = new Map(current);
-        for (const id of wanted) next.set(id, "loading");
-        return next;
+      if (!framework) return;
+      const failure = "Part of the framework did not load";
+      const outcome = await loadTreeChildren<TreeNode>({
+        parentIds,
+        current: () => childrenRef.current,
+        update: setChildren,
+        fetchChildren: (id) => {
+          const query = id === ROOT_KEY ? "" : `?parent=${encodeURIComponent(id)}`;
+          return fetchChildNodes(`/frameworks/${encodeURIComponent(framework)}/children${query}`, failure);
+        },
+        stillWanted: () => frameworkRef.current === framework,
+        failure,
       });
-      try {
-        const loaded = await Promise.all(
-          wanted.map(async (id) => {
-            const query = id === ROOT_KEY ? "" : `?parent=${encodeURIComponent(id)}`;
-            const response = await fetch(`/frameworks/${encodeURIComponent(framework)}/children${query}`, { headers: { Accept: "application/json" } });
-            if (!response.ok) throw new Error(`Part of the framework did not load (${response.status}).`);
-            const body = (await response.json()) as { nodes: TreeNode[] };
-            return [id, body.nodes] as const;
-          }),
-        );
-        if (frameworkRef.current !== framework) return;
-        setChildren((current) => {
-          const next = new Map(current);
-          for (const [id, nodes] of loaded) next.set(id, nodes);
-          return next;
-        });
-        setLoadError(null);
-      } catch (error) {
-        if (frameworkRef.current !== framework) return;
-        // Forget the "loading" marks so asking again retries.
-        setChildren((current) => {
-          const next = new Map(current);
-          for (const id of wanted) if (next.get(id) === "loading") next.delete(id);
-          return next;
-        });
-        setLoadError(error instanceof Error ? error.message : "Part of the framework did not load.");
-      }
+      if (outcome) setLoadError(outcome.problem);
     },
     [setChildren],
   );
