@@ -12,7 +12,11 @@ import { addPickedCompetencies, frameworkLabel, nodeLabel, type PickedCompetency
 import { refreshProjection } from "~/modules/documents/projection.server";
 import { appendUpdates, loadDocumentState } from "~/modules/documents/store/stored-document.server";
 import { importProgress, importSettled, startFrameworkImport } from "~/modules/frameworks/imports.server";
+import { generateId } from "~/modules/ids.server";
+import { loadActor } from "~/modules/orgs/actor.server";
+import { createOrganization } from "~/modules/orgs/organizations.server";
 import type { Actor } from "~/modules/permissions/can";
+import { testUser } from "./documents";
 
 export type CsvCompetency = { id: string; code: string; statement: string; parent?: string };
 
@@ -99,4 +103,11 @@ export function referTo(documentId: string, picked: readonly PickedCompetency[],
 export async function projectedCompetencies(documentId: string) {
   const [row] = await db().select({ projection: documents.projection }).from(documents).where(eq(documents.id, documentId));
   return row?.projection?.competencies ?? [];
+}
+
+/** An organization that owns frameworks, and its admin (who may import them and their versions). */
+export async function frameworkOwner(): Promise<{ owner: Actor; organizationId: string }> {
+  const admin = await testUser(`Framework Admin ${generateId(4)}`);
+  const organizationId = await createOrganization(admin.id, { name: `Library ${generateId(6)}`, kind: "institution", province: "ON" });
+  return { owner: await loadActor(admin.id), organizationId };
 }

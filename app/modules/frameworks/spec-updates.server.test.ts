@@ -3,11 +3,9 @@ import { applyFrameworkUpdate } from "~/modules/documents/kinds/framework-update
 import { frameworkUpdatesFor } from "~/modules/frameworks/spec-updates.server";
 import { documentsUsingFramework } from "~/modules/frameworks/usage.server";
 import { generateId } from "~/modules/ids.server";
-import { loadActor } from "~/modules/orgs/actor.server";
-import { createOrganization } from "~/modules/orgs/organizations.server";
 import type { Actor } from "~/modules/permissions/can";
-import { testDocument, testProject, testUser } from "../../../test/support/documents";
-import { changeSpecification, frameworkCsv, importFramework, pickable, projectedCompetencies, referTo, type CsvCompetency } from "../../../test/support/framework-specs";
+import { testDocument, testProject } from "../../../test/support/documents";
+import { changeSpecification, frameworkCsv, frameworkOwner, importFramework, pickable, projectedCompetencies, referTo, type CsvCompetency } from "../../../test/support/framework-specs";
 import { useTestDatabase } from "../../../test/support/use-test-database";
 
 useTestDatabase();
@@ -38,9 +36,7 @@ let owner: Actor;
 let organizationId: string;
 
 beforeAll(async () => {
-  const admin = await testUser(`Framework Admin ${generateId(4)}`);
-  organizationId = await createOrganization(admin.id, { name: `Library ${generateId(6)}`, kind: "institution", province: "ON" });
-  owner = await loadActor(admin.id);
+  ({ owner, organizationId } = await frameworkOwner());
 });
 
 describe("frameworkUpdatesFor", () => {

@@ -9,10 +9,9 @@ import { deleteFramework } from "~/modules/frameworks/library.server";
 import { documentsUsingFramework, FrameworkInUseError, usageVisibleTo } from "~/modules/frameworks/usage.server";
 import { generateId } from "~/modules/ids.server";
 import { loadActor } from "~/modules/orgs/actor.server";
-import { createOrganization } from "~/modules/orgs/organizations.server";
 import type { Actor } from "~/modules/permissions/can";
-import { testDocument, testProject, testUser } from "../../../test/support/documents";
-import { changeSpecification, frameworkCsv, importFramework, pickable, referTo } from "../../../test/support/framework-specs";
+import { testDocument, testProject } from "../../../test/support/documents";
+import { changeSpecification, frameworkCsv, frameworkOwner, importFramework, pickable, referTo } from "../../../test/support/framework-specs";
 import { useTestDatabase } from "../../../test/support/use-test-database";
 
 useTestDatabase();
@@ -27,9 +26,7 @@ let owner: Actor;
 let organizationId: string;
 
 beforeAll(async () => {
-  const admin = await testUser(`Framework Admin ${generateId(4)}`);
-  organizationId = await createOrganization(admin.id, { name: `Library ${generateId(6)}`, kind: "institution", province: "ON" });
-  owner = await loadActor(admin.id);
+  ({ owner, organizationId } = await frameworkOwner());
 });
 
 async function freshFramework(): Promise<string> {
