@@ -11,6 +11,7 @@ import { requireActor } from "~/modules/auth/request.server";
 import { deleteFramework, frameworkChildren, getFramework, searchCompetencies } from "~/modules/frameworks/library.server";
 import { FrameworkInUseError, frameworkUsageFor, usageVisibleTo, type VisibleUsage } from "~/modules/frameworks/usage.server";
 import { formatUtc } from "~/utils/dates";
+import { competencyCount } from "~/modules/documents/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
@@ -61,7 +62,7 @@ export default function FrameworkPage() {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const navigation = useNavigation();
   const base = `/frameworks/${framework.id}`;
-  const competencies = `${framework.competencyCount.toLocaleString("en-CA")} ${framework.competencyCount === 1 ? "competency" : "competencies"}`;
+  const competencies = competencyCount(framework.competencyCount);
   return (
     <>
       <div className="page-header">

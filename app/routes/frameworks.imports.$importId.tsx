@@ -7,6 +7,7 @@ import { ImportProblems } from "~/components/frameworks/ImportProblems";
 import { ErrorPage } from "~/components/ui/error-page";
 import { requireActor } from "~/modules/auth/request.server";
 import { importProgress } from "~/modules/frameworks/imports.server";
+import { competencyCount } from "~/modules/documents/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
@@ -75,7 +76,7 @@ export default function FrameworkImportProgress() {
           {progress.status === "done" ? (
             <>
               <p>
-                <strong>Imported {total.toLocaleString("en-CA")} {total === 1 ? "competency" : "competencies"}</strong>
+                <strong>Imported {competencyCount(total)}</strong>
                 {progress.changes
                   ? ` as a new version: ${progress.changes.added.length} added, ${progress.changes.removed.length} removed, ${progress.changes.reworded.length} reworded.`
                   : "."}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
 import { applyFrameworkUpdate, referencesFrameworkVersion, type FrameworkUpdate, type FrameworkUpdateChange } from "~/modules/documents/kinds/framework-update";
 import type { JsonValue } from "~/modules/documents/model/types";
+import { competencyCount } from "~/modules/documents/labels";
 
 type Props = {
   updates: readonly FrameworkUpdate[];
@@ -39,7 +40,7 @@ export function FrameworkUpdateNotice({ updates, fields, canEdit, session, edita
     const custom = result.madeCustom > 0 ? `; ${result.madeCustom} removed ${result.madeCustom === 1 ? "competency is" : "competencies are"} now custom` : "";
     setApplied((list) => [
       ...list,
-      { key: `${update.fromFrameworkId}:${Date.now()}`, message: `${update.name} updated to version ${update.toVersion.number}: ${result.updated} ${result.updated === 1 ? "competency" : "competencies"} updated${custom}.` },
+      { key: `${update.fromFrameworkId}:${Date.now()}`, message: `${update.name} updated to version ${update.toVersion.number}: ${competencyCount(result.updated)} updated${custom}.` },
     ]);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => revalidator.revalidate(), REVALIDATE_AFTER_MS);

@@ -29,3 +29,8 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   professional_body: "Professional body",
   qa_agency: "QA agency",
 };
+
+/** "1 competency", "3,000 competencies": how every page counts competencies. */
+export function competencyCount(count: number): string {
+  return `${count.toLocaleString("en-CA")} ${count === 1 ? "competency" : "competencies"}`;
+}

@@ -39,7 +39,6 @@ import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
 import { scrollToReveal, visibleWindow } from "~/components/frameworks/tree-model";
 import {
   buildTable,
-  competencies,
   isCustom,
   isShowFilter,
   rowName,
@@ -54,6 +53,7 @@ import {
   type VirtualRow,
 } from "~/components/document/competencies/table-model";
 import { useCompetencyRows, useRowCells, type RowCells } from "~/components/document/competencies/use-competency-rows";
+import { competencyCount } from "~/modules/documents/labels";
 
 export type CompetencyTableProps = {
   field: RowsFieldDef;
@@ -267,7 +267,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
     if (!ydoc || targets.length === 0) return;
     change(ydoc, targets);
     source.refresh();
-    setResult(`${done}: ${competencies(targets.length)}.`);
+    setResult(`${done}: ${competencyCount(targets.length)}.`);
   };
   const setLevel = () => {
     if (!levelField || bulkLevel.trim() === "") return;
@@ -470,9 +470,9 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
 
       {confirmingRemove ? (
         <ConfirmDialog
-          message={`Remove ${competencies(targets.length)}?`}
+          message={`Remove ${competencyCount(targets.length)}?`}
           detail="They are removed for everyone editing this document."
-          confirmLabel={`Remove ${competencies(targets.length)}`}
+          confirmLabel={`Remove ${competencyCount(targets.length)}`}
           onConfirm={removeSelected}
           onCancel={() => setConfirmingRemove(false)}
         />

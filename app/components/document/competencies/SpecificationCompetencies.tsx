@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { CompetencyTable } from "~/components/document/competencies/CompetencyTable";
-import { competencies } from "~/components/document/competencies/table-model";
 import type { EditingContext } from "~/components/document/document-sections";
 import { CompetencyPickerDialog } from "~/components/frameworks/picker/CompetencyPicker";
 import { addPickedCompetencies, referencedCompetencyIds, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
 import type { RowsFieldDef } from "~/modules/documents/model";
+import { competencyCount } from "~/modules/documents/labels";
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -30,7 +30,7 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
     if (!ydoc) return;
     const count = addPickedCompetencies(ydoc, picked, { essential: true }).length;
     const skipped = picked.length - count;
-    setAdded(`Added ${competencies(count)}${skipped > 0 ? `; ${competencies(skipped)} ${skipped === 1 ? "was" : "were"} already in the specification` : ""}.`);
+    setAdded(`Added ${competencyCount(count)}${skipped > 0 ? `; ${competencyCount(skipped)} ${skipped === 1 ? "was" : "were"} already in the specification` : ""}.`);
   };
   return (
     <>

@@ -196,6 +196,3 @@ export function rowName(row: { code: string | null; title: string | null }): str
   return [row.code, row.title].filter((part): part is string => part !== null && part !== "").join(" ") || "New competency";
 }
 
-export function competencies(count: number): string {
-  return `${count} ${count === 1 ? "competency" : "competencies"}`;
-}

@@ -28,6 +28,7 @@ import { fetchChildNodes, loadTreeChildren } from "~/components/frameworks/tree-
 import type { PickedCompetency } from "~/modules/documents/kinds/competency-references";
 import type { FrameworkChoice } from "~/modules/frameworks/selection.server";
 import type { SearchHit, TreeNode } from "~/modules/frameworks/library.server";
+import { competencyCount } from "~/modules/documents/labels";
 
 /** The picker's stylesheet: link it from the route that renders the dialog. */
 export const pickerStylesheet: string = pickerStyles;
@@ -257,7 +258,7 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
             {choices?.length === 0 ? <option value="">No framework in the library yet</option> : null}
             {choices?.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label} — {c.competencyCount.toLocaleString("en-CA")} {c.competencyCount === 1 ? "competency" : "competencies"}
+                {c.label} — {competencyCount(c.competencyCount)}
                 {c.language ? ` (${c.language})` : ""}
               </option>
             ))}
@@ -307,7 +308,7 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
             ? "Fetching the ticked competencies…"
             : count === 0
               ? "Nothing ticked yet."
-              : `${count.toLocaleString("en-CA")} ${count === 1 ? "competency" : "competencies"} ticked.`}
+              : `${competencyCount(count)} ticked.`}
         </p>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel

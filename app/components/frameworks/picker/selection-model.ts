@@ -11,6 +11,7 @@
  *   every ticked node's ancestry and its siblings' positions are known.
  */
 import { childrenKey, type ChildrenIndex, type TreeModelNode } from "~/components/frameworks/tree-model";
+import { competencyCount } from "~/modules/documents/labels";
 
 /** What the selection needs of a competency: the library's TreeNode has these and more. */
 export interface SelectableNode extends TreeModelNode {
@@ -198,7 +199,7 @@ export function selectionRequest(selection: Selection): { ids: string[]; branche
 
 /** "Add 1 competency", "Add 12 competencies": the primary button's words. */
 export function addButtonLabel(count: number): string {
-  return `Add ${count.toLocaleString("en-CA")} ${count === 1 ? "competency" : "competencies"}`;
+  return `Add ${competencyCount(count)}`;
 }
 
 /** Removes every entry strictly under `id` (descendants whose ancestry is loaded). */
