@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { liveConnectionUp } from "./support/document-page";
+import { createDocument, openDocument as open } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs } from "./support/people";
 
 /**
@@ -7,7 +7,7 @@ import { COLLEGE, EMPLOYER, openAs } from "./support/people";
  * structured fields and rich text arrive live on the other screen, invalid values are kept and
  * flagged inline for both, and the completeness checklist follows. Each test works on documents
  * it creates (from a blank template or by duplicating a demo document), so the demo documents the
- * other specs rely on stay as seeded.
+ * other specs rely on stay as seeded. The assessment plan's coverage matrix: coverage-matrix.spec.ts.
  */
 
 // Several people, documents and live round trips per test: more than the default minute on a busy machine.
@@ -17,23 +17,6 @@ const PROJECT = "/projects/demo-project-cap";
 const unique = () => Date.now().toString(36);
 
 const WIDE = { viewport: { width: 1360, height: 950 } };
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await liveConnectionUp(page, 30_000);
-}
-
-/** Creates a document from the project page; returns its address. */
-async function createDocument(page: Page, kind: string, title: string, linkLabel?: string, linkTitle?: string): Promise<string> {
-  await page.goto(PROJECT);
-  await page.getByLabel("Kind").selectOption({ label: kind });
-  await page.getByLabel("Document title").fill(title);
-  if (linkLabel && linkTitle) await page.getByLabel(linkLabel).selectOption({ label: linkTitle });
-  await page.getByRole("button", { name: "Create document" }).click();
-  await expect(page).toHaveURL(/\/documents\/[^/]+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
 
 const content = (page: Page) => page.getByRole("region", { name: "Document content" });
 const section = (page: Page, title: string) => content(page).getByRole("region", { name: title, exact: true });
@@ -105,58 +88,14 @@ test("credential specification: duplicated, then fields, checklist and text edit
   await Promise.all([college.context().close(), employer.context().close()]);
 });
 
-test("assessment plan: one row per competency of its specification, appearing live; fields and text edited together", async ({ browser }) => {
-  const college = await openAs(browser, COLLEGE, undefined, WIDE);
-  const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
-  const stamp = unique();
-
-  // A blank specification and a plan linked to it: no competencies, so no rows yet.
-  const specTitle = `Wind Turbine Technician ${stamp}`;
-  const specUrl = await createDocument(college, "Credential specification", specTitle);
-  const planUrl = await createDocument(college, "Assessment plan", `Wind Turbine Technician ${stamp} — assessment plan`, "Credential specification it assesses", specTitle);
-  await open(employer, planUrl);
-  const matrix = section(employer, "Assessment by competency");
-  await expect(matrix).toContainText("Rows appear here as competencies are added to the linked credential specification.");
-
-  // A competency added to the specification becomes a row of the plan on the other screen.
-  await open(college, specUrl);
-  // (A custom one: no framework in the library has it.)
-  await college.getByRole("button", { name: "Add custom competency", exact: true }).click();
-  const competency = section(college, "Competencies and learning outcomes").getByRole("region", { name: /^Details: / });
-  await competency.getByLabel("Code", { exact: true }).fill("WTT-1");
-  await competency.getByLabel("Competency", { exact: true }).fill("Work safely at height on a turbine");
-  await competency.getByLabel("Proficiency level", { exact: true }).fill("Level 2");
-  await expect(matrix.getByRole("listitem").filter({ hasText: "WTT-1 Work safely at height on a turbine" })).toBeVisible({ timeout: 20_000 });
-
-  // Both now on the plan: a method ticked by one is ticked for the other, and the row is covered.
-  await open(college, planUrl);
-  const row = (page: Page) => section(page, "Assessment by competency").getByRole("listitem").filter({ hasText: "WTT-1" });
-  await expect(row(college)).toContainText("No method yet");
-  await row(college).getByLabel("Observation of performance").check();
-  await expect(row(employer).getByLabel("Observation of performance")).toBeChecked();
-  await expect(row(employer)).toContainText("Directly assessed");
-
-  // A number out of range is kept and flagged for both.
-  await employer.getByLabel("Re-assessment attempts allowed").fill("9");
-  await expect(section(employer, "Re-assessment and appeals")).toContainText("Must be at most 5.");
-  await expect(college.getByLabel("Re-assessment attempts allowed")).toHaveValue("9");
-  await expect(section(college, "Re-assessment and appeals")).toContainText("Must be at most 5.");
-
-  // Rich text typed by one appears for the other; the checklist drops the block once it is written.
-  await expect(checklist(college).getByRole("link", { name: "Approach to assessment" })).toBeVisible();
-  await employer.getByRole("textbox", { name: "Approach to assessment" }).click();
-  await employer.keyboard.type("Every competency is observed on a real turbine by a certified assessor.");
-  await expect(college.locator('[data-path="text:overview"]')).toContainText("observed on a real turbine");
-  await expect(checklist(college).getByRole("link", { name: "Approach to assessment" })).toHaveCount(0);
-
-  await Promise.all([college.context().close(), employer.context().close()]);
-});
-
 test("work-based learning agreement: dates, numbers, competencies from the plan and text, live for both", async ({ browser }) => {
   const college = await openAs(browser, COLLEGE, undefined, WIDE);
   const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
   const title = `Northwind placement ${unique()}`;
-  const url = await createDocument(college, "Work-based learning agreement", title, "Assessment plan whose competencies are evidenced at work", "Climate Adaptation Practitioner — assessment plan");
+  const url = await createDocument(college, "Work-based learning agreement", title, {
+    label: "Assessment plan whose competencies are evidenced at work",
+    option: { label: "Climate Adaptation Practitioner — assessment plan" },
+  });
   await expect(college.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });
   await open(employer, url);
 

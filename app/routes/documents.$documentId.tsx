@@ -5,6 +5,7 @@ import { DocumentWorkspace } from "~/components/document/document-workspace";
 import { useLiveDocument } from "~/components/document/use-live-document";
 import documentStyles from "~/components/document/document.css";
 import competencyStyles from "~/components/document/competencies/competencies.css";
+import coverageStyles from "~/components/document/coverage/coverage.css";
 import { pickerStylesheet } from "~/components/frameworks/picker/CompetencyPicker";
 import { loadDocumentPageData } from "~/components/document/page-data.server";
 import { CommentsPanel } from "~/components/comments/CommentsPanel";
@@ -20,6 +21,7 @@ import { todayIsoDate } from "~/utils/dates";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },
   { rel: "stylesheet", href: competencyStyles },
+  { rel: "stylesheet", href: coverageStyles },
   { rel: "stylesheet", href: pickerStylesheet },
 ];
 
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const linkable = await linkableDocuments(document.projectId, document.id, link?.kind ?? null);
   const linkedId = link ? document.projection?.keyFields[link.field] : undefined;
   const linked = typeof linkedId === "string" ? linkable.find((candidate) => candidate.id === linkedId) : undefined;
-  const page = await loadDocumentPageData(document.id, document.kind, linked?.competencies);
+  const page = await loadDocumentPageData(document, linked ? { linkedCompetencies: linked.competencies, linkedKeyFields: linked.keyFields } : {});
   return json({
     document: { id: document.id, kind: document.kind, title: document.title, status: document.status, updatedAt: document.updatedAt, projectedAt: document.projectedAt },
     project: found.project,
@@ -89,7 +91,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
         <StatusBadge status={document.status} />
       </div>
       <div className="grid grid--sidebar">
-        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} frameworkUpdates={page.frameworkUpdates} />
+        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} />
         <div className="document-aside">
           <section className="card" aria-label="Document">
             <dl className="kv">

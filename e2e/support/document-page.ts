@@ -11,6 +11,27 @@ export async function sidePanelsLoaded(page: Page): Promise<void> {
   await expect(page.getByRole("region", { name: /^Comments/ }).getByText("Loading comments…")).toHaveCount(0, { timeout: 30_000 });
 }
 
+/** Opens a document and waits for its live connection. */
+export async function openDocument(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await liveConnectionUp(page, 30_000);
+}
+
+/**
+ * Creates a document from the demo project's page; returns its address. `link` chooses the
+ * document it links to, by the link field's label and the option's label or value (a document id).
+ */
+export async function createDocument(page: Page, kind: string, title: string, link?: { label: string; option: { label: string } | { value: string } }): Promise<string> {
+  await page.goto("/projects/demo-project-cap");
+  await page.getByLabel("Kind").selectOption({ label: kind });
+  await page.getByLabel("Document title").fill(title);
+  if (link) await page.getByLabel(link.label).selectOption(link.option);
+  await page.getByRole("button", { name: "Create document" }).click();
+  await expect(page).toHaveURL(/\/documents\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  return new URL(page.url()).pathname;
+}
+
 /**
  * Duplicates the demo specification from its project page (so a test never changes the shared
  * demo content) and returns the copy's path, with the page on the copy and connected.

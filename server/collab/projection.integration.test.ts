@@ -1,7 +1,7 @@
 /**
  * Projections kept current by the collaboration server: edits made by stock y-websocket clients
- * reach the documents table within the debounce, and the server's own repairs (layout, one
- * assessment row per competency of the specification) reach the people who have the document open.
+ * reach the documents table within the debounce, and the server's own repairs (layout, the
+ * migration of a plan's old per-competency rows) reach the people who have the document open.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -57,15 +57,31 @@ describe("projection after durable writes", () => {
     expect(heard.find((event) => event.contentHash === after.contentHash)?.previousHash).toBe(before.contentHash);
   });
 
-  it("adds the assessment row of a new competency to the open plan, live", async () => {
-    const plan = client("demo-doc-assessment");
+  it("counts a competency new to the specification as a gap in its plan's projection", async () => {
     const spec = client("demo-doc-spec");
-    await Promise.all([whenSynced(plan), whenSynced(spec)]);
-    addRow(spec.doc, "credential_spec", "competencies", { framework: "CCPA", code: "CAP-Z9", title: "Brief a council on heat risk", level: "Level 2" }, { id: "cap-new" });
-    const rowsOf = (doc: Y.Doc) => (readFields(doc).assessments as Array<{ competencyId: string; competencyCode: string }>) ?? [];
-    await waitFor(() => rowsOf(plan.doc).some((r) => r.competencyId === "cap-new" && r.competencyCode === "CAP-Z9"), { message: "row in the plan", timeoutMs: 15_000 });
-    expect(rowsOf(plan.doc).filter((r) => r.competencyId === "cap-new")).toHaveLength(1);
-    await waitFor(async () => (await row("demo-doc-assessment")).projection?.competencies.some((c) => c.id === "cap-new") ?? false, { message: "plan projection", timeoutMs: 10_000 });
+    await whenSynced(spec);
+    addRow(spec.doc, "credential_spec", "competencies", { source: "custom", code: "CAP-Z9", title: "Brief a council on heat risk", level: "Level 2", essential: true }, { id: "cap-new" });
+    await waitFor(async () => (await row("demo-doc-assessment")).projection?.competencies.some((c) => c.id === "cap-new") ?? false, { message: "plan projection", timeoutMs: 15_000 });
+    expect((await row("demo-doc-assessment")).projection?.coverage?.gaps).toBe(1);
+  });
+
+  it("migrates a row written the old way (one per competency) for the people who have the plan open", async () => {
+    const plan = client("demo-doc-assessment");
+    await whenSynced(plan);
+    const old = new Y.Map<unknown>();
+    plan.doc.transact(() => {
+      old.set("id", "old-row");
+      old.set("competencyId", "cap-c01");
+      old.set("methods", Y.Array.from(["simulation"]));
+      old.set("assessor", "third_party");
+      (plan.doc.getMap("fields").get("assessments") as Y.Array<unknown>).push([old]);
+    });
+    type Assessment = { id: string; method?: string; assessor?: string; competencyId?: string };
+    const assessments = () => (readFields(plan.doc).assessments as Assessment[]) ?? [];
+    await waitFor(() => !assessments().some((a) => a.competencyId) && assessments().some((a) => a.assessor === "third_party"), { message: "migrated row", timeoutMs: 15_000 });
+    const migrated = assessments().find((a) => a.assessor === "third_party")!;
+    expect(migrated.method).toBe("simulation");
+    expect((plan.doc.getMap("fields").get("coverage") as Y.Map<unknown>).get(`${migrated.id}|cap-c01`)).toBe(true);
   });
 
   it("repairs the layout of a document that has none, for the person who opens it", async () => {

@@ -10,7 +10,7 @@ import { appendUpdates, loadDocumentState } from "../../app/modules/documents/st
 import { documents } from "../../db/schema/documents";
 import { signUp } from "~/modules/auth/accounts.server";
 import { generateId } from "~/modules/ids.server";
-import { addRows, newDocumentFromTemplate, setValue, writeText, type DocumentKind, type JsonValue, type ProseMirrorJSON } from "~/modules/documents/model";
+import { addRows, newDocumentFromTemplate, setCoverage, setValue, writeText, type DocumentKind, type JsonValue, type ProseMirrorJSON } from "~/modules/documents/model";
 import { loadActor } from "~/modules/orgs/actor.server";
 import { createOrganization } from "~/modules/orgs/organizations.server";
 import type { DocumentStatus } from "~/modules/permissions/roles";
@@ -54,7 +54,17 @@ export async function testDocument(projectId: string, createdBy: string, kind: D
 }
 
 /** Edits the stored document the way a client does: apply the change, store the update. */
-export async function editDocument(documentId: string, kind: DocumentKind, change: { fields?: Record<string, JsonValue>; rows?: Record<string, Array<Record<string, JsonValue> & { id?: string }>>; text?: Record<string, ProseMirrorJSON> }) {
+export async function editDocument(
+  documentId: string,
+  kind: DocumentKind,
+  change: {
+    fields?: Record<string, JsonValue>;
+    rows?: Record<string, Array<Record<string, JsonValue> & { id?: string }>>;
+    text?: Record<string, ProseMirrorJSON>;
+    /** A plan's matrix: assessment row id → the competency ids it assesses (ticked). */
+    coverage?: Record<string, string[]>;
+  },
+) {
   const ydoc = new Y.Doc();
   const state = await loadDocumentState(db(), documentId);
   if (state) Y.applyUpdate(ydoc, state);
@@ -62,6 +72,7 @@ export async function editDocument(documentId: string, kind: DocumentKind, chang
   for (const [path, value] of Object.entries(change.fields ?? {})) setValue(ydoc, kind, path, value);
   for (const [key, rows] of Object.entries(change.rows ?? {})) addRows(ydoc, kind, key, rows);
   for (const [key, doc] of Object.entries(change.text ?? {})) writeText(ydoc, key, doc);
+  for (const [assessmentId, competencyIds] of Object.entries(change.coverage ?? {})) setCoverage(ydoc, kind, "coverage", assessmentId, competencyIds, true);
   await appendUpdates(db(), [{ documentId, update: Y.encodeStateAsUpdate(ydoc, before) }]);
   ydoc.destroy();
 }

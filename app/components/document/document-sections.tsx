@@ -6,9 +6,7 @@ import type { CollaborationSession } from "~/components/editor/use-collaboration
 import {
   addRow,
   anchorFor,
-  assessmentRowsFor,
   cellPath,
-  coverageOfRow,
   isShown,
   issuesByPath,
   removeRow,
@@ -21,6 +19,7 @@ import {
   textFragmentName,
   textPath,
   type CanonicalRow,
+  type CoverageFieldDef,
   type DocumentKind,
   type FieldDef,
   type FieldIssue,
@@ -32,6 +31,8 @@ import {
   type SectionItem,
 } from "~/modules/documents/model";
 import { SpecificationCompetencies } from "~/components/document/competencies/SpecificationCompetencies";
+import { CoverageMatrixField } from "~/components/document/coverage/CoverageMatrix";
+import { evidenceKindOf } from "~/modules/coverage/methods";
 import { FieldControl, type FieldContext } from "~/components/document/field-control";
 import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
 import type { FieldVisitor } from "~/components/document/field-presence";
@@ -49,6 +50,8 @@ export type EditingContext = {
   fieldContext: FieldContext;
   /** Competencies of the linked document (a plan's specification, an agreement's plan). */
   linkedCompetencies: readonly ProjectedCompetency[] | undefined;
+  /** Key fields of the linked document (a specification's assessment-only route, for its plan's matrix). */
+  linkedKeyFields: Readonly<Record<string, JsonValue>> | undefined;
   visitorsAt: (path: string) => readonly FieldVisitor[];
   announce: (path: string | null) => void;
   /** Server-rendered HTML per fragment name (`text:<key>`), shown until the editors mount. */
@@ -90,6 +93,7 @@ function fieldsReadBy(section: SectionDef): string[] {
   for (const item of section.items) {
     keys.add(item.key);
     if (item.type !== "richtext" && item.showWhen) keys.add(item.showWhen.field);
+    if (item.type === "coverage") for (const key of [item.columnsFrom, ...(item.alsoReads ?? [])]) keys.add(key);
   }
   return [...keys];
 }
@@ -102,7 +106,7 @@ function sameSection(previous: SectionProps, next: SectionProps): boolean {
   const a = previous.editing;
   const b = next.editing;
   if (previous.section !== next.section || previous.issues !== next.issues || previous.presenceKey !== next.presenceKey) return false;
-  if (a.session !== b.session || a.editable !== b.editable || a.canComment !== b.canComment || a.fieldContext !== b.fieldContext || a.linkedCompetencies !== b.linkedCompetencies || a.firstPaint !== b.firstPaint) {
+  if (a.session !== b.session || a.editable !== b.editable || a.canComment !== b.canComment || a.fieldContext !== b.fieldContext || a.linkedCompetencies !== b.linkedCompetencies || a.linkedKeyFields !== b.linkedKeyFields || a.firstPaint !== b.firstPaint) {
     return false;
   }
   return fieldsReadBy(next.section).every((key) => a.fields[key] === b.fields[key]);
@@ -146,10 +150,11 @@ function SectionItemView({ item, editing }: { item: SectionItem; editing: Editin
   if (item.type === "richtext") return <RichTextBlock block={item} editing={editing} />;
   if (item.type === "rows" && item.competencyTable) return <SpecificationCompetencies field={item} editing={editing} />;
   if (item.type === "rows") return <RowsField field={item} editing={editing} />;
+  if (item.type === "coverage") return <CoverageMatrixField field={item} editing={editing} />;
   return <ScalarField field={item} path={item.key} value={editing.fields[item.key]} editing={editing} />;
 }
 
-function ScalarField({ field, path, value, editing }: { field: Exclude<FieldDef, RowsFieldDef>; path: string; value: JsonValue | undefined; editing: EditingContext }) {
+function ScalarField({ field, path, value, editing }: { field: Exclude<FieldDef, RowsFieldDef | CoverageFieldDef>; path: string; value: JsonValue | undefined; editing: EditingContext }) {
   return (
     <FieldControl
       field={field}
@@ -192,32 +197,32 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
   );
 }
 
+/**
+ * An assessment plan's competencies say whether a workplace assessment assesses them: an
+ * agreement evidences at work only those (plus the one already chosen, flagged by its rules).
+ */
+function workplaceChoices(options: readonly ProjectedCompetency[], chosen: JsonValue | undefined): readonly ProjectedCompetency[] {
+  if (!options.some((c) => c.assessedAtWorkplace !== undefined)) return options;
+  return options.filter((c) => c.assessedAtWorkplace === true || c.id === chosen);
+}
+
 /** The competencies a row's competency cell chooses from: a specification's own, or the linked document's. */
 function competencyOptions(editing: EditingContext): readonly ProjectedCompetency[] {
   return editing.fieldContext.competencies ?? editing.linkedCompetencies ?? [];
 }
 
-const COVERAGE_LABELS = {
-  direct: { text: "Directly assessed", tone: "ok" },
-  soft_only: { text: "Soft evidence only", tone: "warn" },
-  no_method: { text: "No method yet", tone: "warn" },
-} as const;
+/** A row's evidence kind, when its kind derives one from a method cell (an assessment's "Direct" / "Soft"). */
+function evidenceBadge(field: RowsFieldDef, row: CanonicalRow): { text: string; tone: "ok" | "warn" } | null {
+  if (!field.evidenceKindFrom) return null;
+  const kind = evidenceKindOf(row[field.evidenceKindFrom]);
+  if (kind === null) return null;
+  return kind === "direct" ? { text: "Direct evidence", tone: "ok" } : { text: "Soft evidence", tone: "warn" };
+}
 
-/**
- * A list of rows (competencies, modules, parties…): each row a card of its cells, with add and
- * remove. Rows that follow the linked document's competencies (`rowPerLinkedCompetency`) are
- * added by the server, so people add none there and remove only rows whose competency is gone.
- */
+/** A list of rows (competencies, modules, parties, assessments…): each row a card of its cells, with add and remove. */
 function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
   const rows = rowsOf(editing.fields, field.key);
   const [shown, setShown] = useState(ROWS_PAGE);
-  const managed = field.rowPerLinkedCompetency === true && editing.linkedCompetencies !== undefined;
-  const statusByRow = new Map<string, "linked" | "orphaned" | "duplicate">();
-  if (managed) {
-    for (const entry of assessmentRowsFor(editing.linkedCompetencies ?? [], rows)) {
-      if (entry.status !== "new" && entry.row.id) statusByRow.set(entry.row.id, entry.status);
-    }
-  }
 
   useEffect(() => {
     // A checklist link to a row beyond the first page opens the rows up to it.
@@ -251,7 +256,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
           {field.required ? <RequiredMark /> : null}
           <span className="doc-rows__count">{rows.length}</span>
         </h3>
-        {editing.editable && !managed ? (
+        {editing.editable ? (
           <button type="button" className="button button--secondary button--small" onClick={add}>
             Add {field.itemLabel}
           </button>
@@ -278,8 +283,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
               row={row}
               position={position}
               editing={editing}
-              status={row.id ? statusByRow.get(row.id) : undefined}
-              removable={editing.editable && (!managed || statusByRow.get(row.id ?? "") !== "linked")}
+              removable={editing.editable}
               onRemove={remove}
             />
           ))}
@@ -304,22 +308,19 @@ function RowCard(props: {
   row: CanonicalRow;
   position: number;
   editing: EditingContext;
-  status: "linked" | "orphaned" | "duplicate" | undefined;
   removable: boolean;
   onRemove: (rowId: string) => void;
 }) {
-  const { field, row, position, editing, status, removable, onRemove } = props;
+  const { field, row, position, editing, removable, onRemove } = props;
   const title = rowTitle(field, row, position);
   const id = row.id;
-  const coverage = field.showsAssessmentCoverage ? COVERAGE_LABELS[coverageOfRow(row)] : null;
+  const evidence = evidenceBadge(field, row);
   return (
     <li className="doc-row" id={id ? anchorFor(rowPath(field.key, id)) : undefined} data-path={id ? rowPath(field.key, id) : undefined}>
       <div className="doc-row__head">
         <span className="doc-row__title">{title}</span>
         <span className="doc-row__badges">
-          {coverage ? <span className={`doc-pill doc-pill--${coverage.tone}`}>{coverage.text}</span> : null}
-          {status === "orphaned" ? <span className="doc-pill doc-pill--error">Not in the specification</span> : null}
-          {status === "duplicate" ? <span className="doc-pill doc-pill--error">Duplicate row</span> : null}
+          {evidence ? <span className={`doc-pill doc-pill--${evidence.tone}`}>{evidence.text}</span> : null}
         </span>
         {removable && id ? (
           <button type="button" className="button button--danger button--small" aria-label={`Remove ${field.itemLabel} ${title}`} onClick={() => onRemove(id)}>
@@ -350,7 +351,7 @@ function RowCard(props: {
  * same transaction, so the row reads right for everyone at once.
  */
 function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldDef; cell: Extract<FieldDef, { type: "competency" }>; row: CanonicalRow; path: string; editing: EditingContext }) {
-  const options = competencyOptions(editing);
+  const options = workplaceChoices(competencyOptions(editing), row[cell.key]);
   const write = (value: JsonValue) => {
     const session = editing.session;
     if (!session || !row.id) return;

@@ -6,6 +6,8 @@ import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~
 import { DocumentOverview } from "~/components/document/document-overview";
 import { FrameworkUpdateNotice } from "~/components/frameworks/FrameworkUpdateNotice";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
+import { CoverageSummary } from "~/components/coverage/CoverageSummary";
+import type { PlanCoverage } from "~/modules/coverage/rules";
 import { SectionView, type EditingContext } from "~/components/document/document-sections";
 import { ownCompetencies, type LinkedDocumentOption, type LiveDocument } from "~/components/document/use-live-document";
 
@@ -43,10 +45,12 @@ type WorkspaceProps = {
   firstPaint: Record<string, string>;
   /** A specification's newer framework versions (page data); none for other kinds. */
   frameworkUpdates?: readonly FrameworkUpdate[];
+  /** A specification's assessment plans and their coverage of it (page data); none for other kinds. */
+  planCoverage?: readonly PlanCoverage[];
 };
 
 /** The document's body: who is here, the outline and checklist, then every section. */
-export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, frameworkUpdates }: WorkspaceProps) {
+export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, frameworkUpdates, planCoverage }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
@@ -71,6 +75,7 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
     issuesByPath: NO_ISSUES_BY_PATH,
     fieldContext,
     linkedCompetencies,
+    linkedKeyFields: live.linkedKeyFields,
     visitorsAt: presence.visitorsAt,
     announce: presence.announce,
     firstPaint,
@@ -93,6 +98,11 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
         <FrameworkUpdateNotice updates={frameworkUpdates} fields={fields} canEdit={canEdit} session={session} editable={editable} />
       ) : null}
       <DocumentOverview kind={kind} completeness={checks.completeness} issues={checks.issues} />
+      {planCoverage?.map((plan) => (
+        <div key={plan.planId} className="card doc-coverage">
+          <CoverageSummary summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={`Assessment coverage — ${plan.planTitle}`} />
+        </div>
+      ))}
       <div className="doc-sections" role="region" aria-label="Document content" aria-busy={canEdit && !editable ? true : undefined}>
         {definition.sections.map((section) => (
           <SectionView key={section.key} section={section} editing={editing} issues={issuesBySection.get(section.key) ?? NO_ISSUES} presenceKey={presence.key} />

@@ -69,6 +69,8 @@ export function formatValue(field: RowFieldDef | FieldDef, value: JsonValue | un
     }
     case "rows":
       return Array.isArray(value) ? `${value.length} ${field.itemLabel}${value.length === 1 ? "" : "s"}` : "";
+    case "coverage":
+      return Array.isArray(value) ? `${value.length.toLocaleString("en-CA")} ticked ${value.length === 1 ? "cell" : "cells"}` : "";
     default:
       return typeof value === "string" ? value : JSON.stringify(value);
   }

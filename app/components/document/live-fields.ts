@@ -89,6 +89,8 @@ export class LiveFieldsReader {
       return json;
     }
     const json = value.toJSON() as JsonValue;
+    // A map a change event touched did change (a coverage matrix holds 30,000 keys: no string compare).
+    if (value instanceof Y.Map && !adoptEqualRows) return json;
     return previous !== undefined && JSON.stringify(previous) === JSON.stringify(json) ? previous : json;
   }
 

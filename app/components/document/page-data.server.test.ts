@@ -13,7 +13,7 @@ describe("the document page's data", () => {
     const { projectId, lead } = await testProject();
     const id = await testDocument(projectId, lead.id);
     await editDocument(id, "credential_spec", { fields: { shortCode: "CAP-101" }, text: { purpose: paragraph("For utility staff.") } });
-    const page = await loadDocumentPageData(id, "credential_spec");
+    const page = await loadDocumentPageData({ id, kind: "credential_spec", projectId });
     expect(page.snapshot).not.toBeNull();
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, decodeState(page.snapshot!));
@@ -27,7 +27,7 @@ describe("the document page's data", () => {
     const id = await testDocument(projectId, lead.id);
     const rows = Array.from({ length: 1500 }, (_, i) => ({ code: `A.${i}`, title: `Task ${i}: ${"installs and tests piping ".repeat(6)}`, level: "Level 2" }));
     await editDocument(id, "credential_spec", { rows: { competencies: rows }, text: { purpose: paragraph("For plumbers.") } });
-    const page = await loadDocumentPageData(id, "credential_spec");
+    const page = await loadDocumentPageData({ id, kind: "credential_spec", projectId });
     expect(page.snapshot).toBeNull();
     expect(JSON.stringify(page.fields).length).toBeGreaterThan(INLINE_SNAPSHOT_LIMIT);
     expect(page.fields.competencies).toHaveLength(1500);

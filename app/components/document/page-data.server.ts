@@ -2,7 +2,9 @@ import * as Y from "yjs";
 import { db } from "~/db.server";
 import { richTextSections } from "~/components/editor/sections";
 import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
-import { canonicalDocument, completeness, kindDefinition, readFields, type CompletenessReport, type DocumentKind, type ProjectedCompetency } from "~/modules/documents/model";
+import { canonicalDocument, completeness, kindDefinition, readFields, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
+import { projectedPlanCoverage } from "~/modules/coverage/coverage-gate.server";
+import type { PlanCoverage } from "~/modules/coverage/rules";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
 import { frameworkUpdatesFor } from "~/modules/frameworks/spec-updates.server";
 import { applyStoredDocument, loadStoredDocument } from "~/modules/documents/store/stored-document.server";
@@ -26,6 +28,8 @@ export type DocumentPageData = {
   completeness: CompletenessReport;
   /** A specification's newer framework versions to update to (empty for other kinds). */
   frameworkUpdates: FrameworkUpdate[];
+  /** A specification's assessment plans and how they cover it (empty for other kinds). */
+  planCoverage: PlanCoverage[];
 };
 
 /**
@@ -33,7 +37,11 @@ export type DocumentPageData = {
  * state: the inputs' values, the rich text, and the checklist — so what loads is what is stored,
  * and the browser's Y.Doc starts from exactly that state.
  */
-export async function loadDocumentPageData(documentId: string, kind: DocumentKind, linkedCompetencies?: readonly ProjectedCompetency[]): Promise<DocumentPageData> {
+export async function loadDocumentPageData(
+  document: { id: string; kind: DocumentKind; projectId: string },
+  linked: Omit<ModelContext, "today"> = {},
+): Promise<DocumentPageData> {
+  const { id: documentId, kind } = document;
   const stored = await loadStoredDocument(db(), documentId);
   const ydoc = new Y.Doc();
   try {
@@ -51,8 +59,9 @@ export async function loadDocumentPageData(documentId: string, kind: DocumentKin
       snapshot: state ? encodeState(state) : null,
       firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
       fields: readFields(ydoc),
-      completeness: completeness(kind, canonical, { linkedCompetencies }),
+      completeness: completeness(kind, canonical, linked),
       frameworkUpdates,
+      planCoverage: kind === "credential_spec" ? await projectedPlanCoverage(db(), document) : [],
     };
   } finally {
     ydoc.destroy();

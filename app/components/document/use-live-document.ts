@@ -14,6 +14,7 @@ import {
   type CompletenessReport,
   type DocumentKind,
   type FieldIssue,
+  type JsonValue,
   type ProjectedCompetency,
   type ProseMirrorJSON,
 } from "~/modules/documents/model";
@@ -26,7 +27,7 @@ const TEXT_CHECK_THROTTLE_MS = 300;
 export type { StoredFields };
 
 /** A document of the same project another document can link to (options, competencies). */
-export type LinkedDocumentOption = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[] };
+export type LinkedDocumentOption = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[]; keyFields: Record<string, JsonValue> };
 
 export type LiveDocumentOptions = {
   documentId: string;
@@ -59,14 +60,13 @@ export function useLiveDocument(options: LiveDocumentOptions) {
 
   const linkField = LINKED_DOCUMENT[kind]?.field;
   const linkedId = linkField ? fields[linkField] : undefined;
-  const linkedCompetencies = useMemo(
-    () => (linkField ? linkable.find((doc) => doc.id === linkedId)?.competencies : undefined),
-    [linkField, linkable, linkedId],
-  );
-  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, today, initialCompleteness });
+  const linked = useMemo(() => (linkField ? linkable.find((doc) => doc.id === linkedId) : undefined), [linkField, linkable, linkedId]);
+  const linkedCompetencies = linked?.competencies;
+  const linkedKeyFields = linked?.keyFields;
+  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, today, initialCompleteness });
   // After a permanent close nothing typed could reach the others: stop accepting input.
   const editable = canEdit && collaboration.closed === null && collaboration.session !== null;
-  return { ...collaboration, fields, checks, linkedCompetencies, presence, editable };
+  return { ...collaboration, fields, checks, linkedCompetencies, linkedKeyFields, presence, editable };
 }
 
 export type LiveDocument = ReturnType<typeof useLiveDocument>;
@@ -135,14 +135,15 @@ export function useDocumentChecks(options: {
   fields: StoredFields;
   texts: Record<string, ProseMirrorJSON> | null;
   linkedCompetencies: readonly ProjectedCompetency[] | undefined;
+  linkedKeyFields: Readonly<Record<string, JsonValue>> | undefined;
   today: string;
   initialCompleteness: CompletenessReport;
 }): DocumentChecks {
-  const { kind, fields, texts, linkedCompetencies, today, initialCompleteness } = options;
-  const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies }), [kind, fields, today, linkedCompetencies]);
+  const { kind, fields, texts, linkedCompetencies, linkedKeyFields, today, initialCompleteness } = options;
+  const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies, linkedKeyFields }), [kind, fields, today, linkedCompetencies, linkedKeyFields]);
   const report = useMemo(
-    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts, { sortKeys: false }), { linkedCompetencies }) : initialCompleteness),
-    [kind, fields, texts, linkedCompetencies, initialCompleteness],
+    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts, { sortKeys: false }), { linkedCompetencies, linkedKeyFields }) : initialCompleteness),
+    [kind, fields, texts, linkedCompetencies, linkedKeyFields, initialCompleteness],
   );
   return { issues, completeness: report };
 }

@@ -21,6 +21,7 @@ export function formatValue(field: FieldDef | undefined, value: JsonValue): stri
   if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return EMPTY;
   if (!field) return typeof value === "string" ? value : JSON.stringify(value);
   if (Array.isArray(value)) {
+    if (field.type === "coverage") return `${value.length.toLocaleString("en-CA")} ticked ${value.length === 1 ? "cell" : "cells"}`;
     if (field.type === "rows") return `${value.length} ${field.itemLabel}${value.length === 1 ? "" : "s"}`;
     return value.map((item) => optionLabel(field, item)).join(", ");
   }

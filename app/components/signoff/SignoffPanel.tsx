@@ -44,6 +44,8 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
   const panel = loader.data?.panel ?? null;
   const busy = action.state !== "idle";
   const error = action.data && !action.data.ok ? action.data : null;
+  const blocked = panel?.coverage.blocked ?? null;
+  const blockedId = `${headingId}-blocked`;
 
   return (
     <section className="card signoff-panel" aria-labelledby={headingId}>
@@ -101,9 +103,29 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
             <Seat key={`${seat.stageIndex}:${seat.organizationId}`} seat={seat} panel={panel} open={open} setOpen={setOpen} action={action} busy={busy} />
           ))}
 
+          {blocked && (panel.actions.request || panel.actions.resubmit) ? (
+            <p className="signoff-blocked" id={blockedId}>
+              <Link to={blocked.href}>{blocked.message}</Link>: every essential competency needs an assessment before sign-off.
+            </p>
+          ) : null}
+          {panel.coverage.warnings.length > 0 ? (
+            <ul className="signoff-warnings" aria-label="Coverage warnings">
+              {panel.coverage.warnings.map((warning) => (
+                <li key={warning}>{warning}.</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="signoff-actions">
-            {panel.actions.request ? <IntentButton action={action} url={actionUrl} intent="request_signoff" busy={busy}>Request sign-off</IntentButton> : null}
-            {panel.actions.resubmit ? <IntentButton action={action} url={actionUrl} intent="resubmit" busy={busy}>Resubmit</IntentButton> : null}
+            {panel.actions.request ? (
+              <IntentButton action={action} url={actionUrl} intent="request_signoff" busy={busy} blockedBy={blocked ? blockedId : undefined}>
+                Request sign-off
+              </IntentButton>
+            ) : null}
+            {panel.actions.resubmit ? (
+              <IntentButton action={action} url={actionUrl} intent="resubmit" busy={busy} blockedBy={blocked ? blockedId : undefined}>
+                Resubmit
+              </IntentButton>
+            ) : null}
             {panel.actions.withdraw ? (
               <button type="button" className="button button--secondary button--small" onClick={() => setOpen("withdraw")} disabled={busy}>
                 Withdraw
@@ -184,10 +206,11 @@ function Summary({ panel }: { panel: SignoffPanelData }) {
 
 type Fetcher = ReturnType<typeof useFetcher<ActionData>>;
 
-function IntentButton({ action, url, intent, busy, children }: { action: Fetcher; url: string; intent: string; busy: boolean; children: string }) {
+/** `blockedBy`: the id of the text saying why the action cannot be taken yet (the button is then disabled). */
+function IntentButton({ action, url, intent, busy, blockedBy, children }: { action: Fetcher; url: string; intent: string; busy: boolean; blockedBy?: string; children: string }) {
   return (
     <action.Form method="post" action={url}>
-      <button type="submit" className="button button--small" name="intent" value={intent} disabled={busy}>
+      <button type="submit" className="button button--small" name="intent" value={intent} disabled={busy || blockedBy !== undefined} aria-describedby={blockedBy}>
         {children}
       </button>
     </action.Form>

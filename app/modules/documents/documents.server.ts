@@ -11,7 +11,7 @@ import { can, effectiveDocumentRole, type Actor } from "~/modules/permissions/ca
 import { notFound, requireDocument } from "~/modules/permissions/require.server";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/modules/permissions/roles";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
-import { duplicateDocument as duplicateState, LINKED_DOCUMENT, newDocumentFromTemplate, setValue, type ProjectedCompetency } from "~/modules/documents/model";
+import { duplicateDocument as duplicateState, LINKED_DOCUMENT, newDocumentFromTemplate, setValue, type JsonValue, type ProjectedCompetency } from "~/modules/documents/model";
 import { refreshProjection } from "~/modules/documents/projection.server";
 
 export const NewDocumentSchema = z.object({
@@ -39,8 +39,7 @@ export class DocumentRuleError extends Error {
 
 /**
  * Inserts the document row and its first Yjs state in one transaction, so no one can open a
- * document whose content has not been stored yet, then projects it (for an assessment plan that
- * also adds one row per competency of its specification).
+ * document whose content has not been stored yet, then projects it.
  */
 async function insertDocument(row: { id: string; projectId: string; kind: DocumentKind; title: string; createdBy: string }, state: Uint8Array): Promise<void> {
   await db().transaction(async (tx) => {
@@ -98,7 +97,14 @@ export async function duplicateDocument(projectId: string, createdBy: string, so
 }
 
 /** Documents another document of the project may link to, with the competencies it offers. */
-export type LinkableDocument = { id: string; kind: DocumentKind; title: string; competencies: ProjectedCompetency[] };
+export type LinkableDocument = {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  competencies: ProjectedCompetency[];
+  /** Its projection's key fields, for the same documents as competencies (a specification's assessment-only route…). */
+  keyFields: Record<string, JsonValue>;
+};
 
 /**
  * What the editing page needs beyond the document itself: the project's specifications and plans
@@ -117,7 +123,13 @@ export async function linkableDocuments(
     .where(and(eq(documents.projectId, projectId), inArray(documents.kind, kinds), exceptId ? ne(documents.id, exceptId) : undefined))
     .orderBy(asc(documents.title));
   const carries = (kind: DocumentKind) => competenciesOf === "all" || competenciesOf === kind;
-  return rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, competencies: carries(row.kind) ? (row.projection?.competencies ?? []) : [] }));
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    competencies: carries(row.kind) ? (row.projection?.competencies ?? []) : [],
+    keyFields: carries(row.kind) ? (row.projection?.keyFields ?? {}) : {},
+  }));
 }
 
 /** Completeness of documents as last projected (null: not projected yet). */

@@ -8,7 +8,7 @@ import { closeSnapshotCache, newSnapshotCache } from "~/modules/documents/store/
 import { appendUpdates, countLoggedUpdates, loadDocumentState, loadStoredDocument } from "~/modules/documents/store/stored-document.server";
 import { useTestDatabase } from "../../../test/support/use-test-database";
 import { createDocument, DocumentRuleError, duplicateDocument, linkableDocuments } from "~/modules/documents/documents.server";
-import { addRow, canonicalDocument, readFields, rowsField, setValue, textFragment } from "~/modules/documents/model";
+import { addRow, canonicalDocument, readFields, rowsField, setCoverage, setValue, textFragment } from "~/modules/documents/model";
 import { refreshProjection, type DocumentContentChanged } from "~/modules/documents/projection.server";
 
 const database = useTestDatabase();
@@ -142,42 +142,75 @@ describe("refreshProjection", () => {
     expect((await row(id)).title).toBe("Raw");
   });
 
-  it("gives an assessment plan one row per competency of its specification, as competencies are added there", async () => {
+  it("projects an assessment plan's coverage of its specification, and re-projects it as competencies are added there", async () => {
     const specId = await createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "credential_spec", title: "Grid operators — specification" });
-    const firstCompetency = "gc-1";
     await edit(specId, (ydoc) => {
-      addRow(ydoc, "credential_spec", "competencies", { framework: "Grid", code: "GO-1", title: "Switching orders", level: "3" }, { id: firstCompetency });
+      addRow(ydoc, "credential_spec", "competencies", { source: "custom", code: "GO-1", title: "Switching orders", level: "3", essential: true }, { id: "gc-1" });
     });
     await refreshProjection(db(), specId);
 
     await expect(createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "assessment_plan", title: "Grid operators — plan" })).rejects.toBeInstanceOf(DocumentRuleError);
     await expect(createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "assessment_plan", title: "Grid operators — plan", linkedDocumentId: "demo-doc-wbl" })).rejects.toThrow(/credential specification of this project/);
     const planId = await createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "assessment_plan", title: "Grid operators — plan", linkedDocumentId: specId });
-    const plan = await stored(planId);
-    expect(readFields(plan).credentialSpecId).toBe(specId);
-    expect((readFields(plan).assessments as Array<{ competencyId: string; competencyCode: string }>).map((r) => [r.competencyId, r.competencyCode])).toEqual([[firstCompetency, "GO-1"]]);
+    expect(readFields(await stored(planId)).credentialSpecId).toBe(specId);
+    let id = "";
+    await edit(planId, (ydoc) => {
+      id = addRow(ydoc, "assessment_plan", "assessments", { name: "Control-room simulation", method: "simulation", setting: "institution" });
+      setCoverage(ydoc, "assessment_plan", "coverage", id, ["gc-1"], true);
+    });
+    expect((await refreshProjection(db(), planId))?.projection.coverage).toMatchObject({ gaps: 0, essential: { total: 1, direct: 1 } });
 
     // A competency added to the specification: the spec's projection names the plan as dependent,
-    // and projecting the plan adds the row (through applyUpdate when a room is open).
+    // and the plan's projection now counts a gap — nothing is written to the plan for it.
     await edit(specId, (ydoc) => {
-      addRow(ydoc, "credential_spec", "competencies", { framework: "Grid", code: "GO-2", title: "Outage restoration", level: "3" }, { id: "gc-2" });
+      addRow(ydoc, "credential_spec", "competencies", { source: "custom", code: "GO-2", title: "Outage restoration", level: "3", essential: true }, { id: "gc-2" });
     });
-    const specOutcome = await refreshProjection(db(), specId);
-    expect(specOutcome?.dependents).toEqual([planId]);
+    expect((await refreshProjection(db(), specId))?.dependents).toEqual([planId]);
+    const planOutcome = await refreshProjection(db(), planId);
+    expect(planOutcome?.repaired).toBe(false);
+    expect(planOutcome?.projection.competencies.map((c) => [c.code, c.assessedAtWorkplace])).toEqual([
+      ["GO-1", false],
+      ["GO-2", false],
+    ]);
+    expect(planOutcome?.projection.coverage).toMatchObject({ gaps: 1, essential: { total: 2, direct: 1, none: 1 } });
+    // Nothing changed in the specification's competencies or key fields since: no dependents.
+    expect((await refreshProjection(db(), specId))?.dependents).toEqual([]);
+    // Its key fields are read by the plan too (the assessment-only route).
+    await edit(specId, (ydoc) => setValue(ydoc, "credential_spec", "assessmentOnlyRoute", true));
+    expect((await refreshProjection(db(), specId))?.dependents).toEqual([planId]);
+    expect((await refreshProjection(db(), planId))?.projection.coverage).toMatchObject({ gaps: 2, routeGaps: 1 });
+  });
+
+  it("migrates a plan written one row per competency once, through the repairs, into assessments and ticked cells", async () => {
+    const specId = await createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "credential_spec", title: "Old plan — specification" });
+    await edit(specId, (ydoc) => {
+      addRow(ydoc, "credential_spec", "competencies", { source: "custom", code: "OP-1", title: "Read a single-line diagram", essential: true }, { id: "oc-1" });
+    });
+    await refreshProjection(db(), specId);
+    const planId = await createDocument(DEMO_PROJECT_ID, "demo-user-college", { kind: "assessment_plan", title: "Old plan", linkedDocumentId: specId });
+    // The old layout, as a plan stored before the matrix: one row per competency with its methods.
+    await edit(planId, (ydoc) => {
+      const old = new Y.Map<unknown>();
+      old.set("id", "old-1");
+      old.set("competencyId", "oc-1");
+      old.set("methods", Y.Array.from(["observation"]));
+      old.set("assessor", "employer");
+      (ydoc.getMap("fields").get("assessments") as Y.Array<unknown>).push([old]);
+    });
     const applied: Uint8Array[] = [];
-    const planOutcome = await refreshProjection(db(), planId, {
+    const outcome = await refreshProjection(db(), planId, {
       applyUpdate: async (update) => {
         applied.push(update);
         await appendUpdates(db(), [{ documentId: planId, update }]);
       },
     });
-    expect(planOutcome?.repaired).toBe(true);
+    expect(outcome?.repaired).toBe(true);
     expect(applied).toHaveLength(1);
-    expect(planOutcome?.projection.competencies.map((c) => c.code)).toEqual(["GO-1", "GO-2"]);
-    const rows = readFields(await stored(planId)).assessments as Array<{ competencyId: string }>;
-    expect(rows.map((r) => r.competencyId)).toEqual([firstCompetency, "gc-2"]);
-    // Nothing changed in the specification's competencies since: no dependents.
-    expect((await refreshProjection(db(), specId))?.dependents).toEqual([]);
+    expect(outcome?.projection.coverage).toMatchObject({ gaps: 0 });
+    const fields = readFields(await stored(planId));
+    const assessments = fields.assessments as Array<{ id: string; method: string; competencyId?: string }>;
+    expect(assessments.map((a) => [a.method, a.competencyId])).toEqual([["observation", undefined]]);
+    expect(fields.coverage).toEqual({ [`${assessments[0]!.id}|oc-1`]: true });
     expect((await refreshProjection(db(), planId))?.repaired).toBe(false);
   });
 

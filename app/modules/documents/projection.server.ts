@@ -10,7 +10,7 @@
  * Order of work, and why:
  *  1. Load the DURABLE state (snapshot + log), never a room's in-memory Y.Doc: the hash written
  *     here is what approvals bind to, so it must describe content the database already holds.
- *  2. Repairs (ensureLayout; for an assessment plan syncAssessmentRows from its specification; for a
+ *  2. Repairs (ensureLayout; for an assessment plan written one row per competency, its migration to assessments and a coverage matrix; for a
  *     specification, copied competency rows linked to the framework library)
  *     run on that copy; what they change is one Yjs update handed to `applyUpdate` (the live room,
  *     which stores it before broadcasting) and awaited before anything is projected from it.
@@ -34,6 +34,7 @@ import {
   loadStoredDocument,
   withStoredDocument,
 } from "~/modules/documents/store/stored-document.server";
+import { migratePerCompetencyRows } from "~/modules/documents/kinds/assessment-migration";
 import { linkRows, rowsAwaitingLink } from "~/modules/documents/kinds/competency-references";
 import { resolveCopiedCompetencies } from "~/modules/frameworks/references.server";
 import { yieldToEventLoop } from "~/utils/event-loop.server";
@@ -46,10 +47,10 @@ import {
   LINKED_DOCUMENT,
   projectDocument,
   readFields,
-  syncAssessmentRows,
   type CanonicalDocument,
   type DocumentKind,
   type DocumentProjection,
+  type ModelContext,
   type ProjectedCompetency,
 } from "~/modules/documents/model";
 
@@ -108,21 +109,32 @@ const REPAIR = Symbol("projection repair");
  * never been projected, from its stored state). Null when the id names no such document.
  */
 export async function linkedCompetencies(db: Queryable, projectId: string, linkedId: string, kind: DocumentKind): Promise<ProjectedCompetency[] | null> {
+  return (await linkedProjection(db, projectId, linkedId, kind))?.competencies ?? null;
+}
+
+/**
+ * What a document reads of the document it links to (competencies and key fields), from its
+ * projection (or, when it has never been projected, from its stored state). Null when the id
+ * names no such document of the project.
+ */
+export async function linkedProjection(db: Queryable, projectId: string, linkedId: string, kind: DocumentKind): Promise<Pick<DocumentProjection, "competencies" | "keyFields"> | null> {
   const [row] = await db
     .select({ id: documents.id, projection: documents.projection })
     .from(documents)
     .where(and(eq(documents.id, linkedId), eq(documents.projectId, projectId), eq(documents.kind, kind)));
   if (!row) return null;
-  if (row.projection) return row.projection.competencies;
-  return withStoredDocument(db, linkedId, (ydoc) => projectDocument(canonicalDocument(ydoc, kind), kind).competencies);
+  if (row.projection) return row.projection;
+  return withStoredDocument(db, linkedId, (ydoc) => projectDocument(canonicalDocument(ydoc, kind), kind));
 }
 
-async function contextFor(db: Queryable, projectId: string, kind: DocumentKind, fields: Record<string, unknown>) {
+/** The model context of a document: its linked document's competencies and key fields. */
+export async function linkedContextFor(db: Queryable, projectId: string, kind: DocumentKind, fields: Record<string, unknown>): Promise<Omit<ModelContext, "today">> {
   const link = LINKED_DOCUMENT[kind];
-  if (!link) return { competencies: undefined };
+  if (!link) return {};
   const linkedId = fields[link.field];
-  if (typeof linkedId !== "string" || linkedId === "") return { competencies: undefined };
-  return { competencies: (await linkedCompetencies(db, projectId, linkedId, link.kind)) ?? undefined };
+  if (typeof linkedId !== "string" || linkedId === "") return {};
+  const linked = await linkedProjection(db, projectId, linkedId, link.kind);
+  return linked ? { linkedCompetencies: linked.competencies, linkedKeyFields: linked.keyFields } : {};
 }
 
 /** Recomputes and stores a document's projection. Null when the document does not exist. */
@@ -156,13 +168,14 @@ export async function refreshProjection(db: Database, documentId: string, option
     await applyStoredDocumentInSlices(ydoc, stored);
     await yieldToEventLoop();
 
-    const context = await contextFor(db, row.projectId, kind, readFields(ydoc));
+    const context = await linkedContextFor(db, row.projectId, kind, readFields(ydoc));
     // Approved (or otherwise locked) content is never changed, not even by a repair: the write
     // path would refuse it, and the approval is bound to the content as it is.
     if (!isContentLocked(row.status)) {
       // Repairs are idempotent: a document already in shape produces no update at all.
       ydoc.transact(() => ensureLayout(ydoc, kind), REPAIR);
-      if (kind === "assessment_plan" && context.competencies) syncAssessmentRows(ydoc, context.competencies, REPAIR);
+      // A plan written one row per competency becomes assessments and a coverage matrix, once (issue #14).
+      if (kind === "assessment_plan") migratePerCompetencyRows(ydoc, REPAIR);
       if (kind === "credential_spec") {
         // Copied competency rows become references to the library, once (ADR 0012).
         const awaiting = rowsAwaitingLink(ydoc);
@@ -186,7 +199,7 @@ export async function refreshProjection(db: Database, documentId: string, option
     const canonical: CanonicalDocument = canonicalDocument(ydoc, kind);
     await yieldToEventLoop();
     const contentHash = await canonicalHash(canonical);
-    const projection = projectDocument(canonical, kind, { linkedCompetencies: context.competencies });
+    const projection = projectDocument(canonical, kind, context);
 
     const previous = await db.transaction(async (tx) => {
       // Serialises projections of one document across instances, so a slower, older one cannot
@@ -213,7 +226,9 @@ export async function refreshProjection(db: Database, documentId: string, option
     });
 
     const previousHash = previous?.contentHash ?? null;
-    const competenciesChanged = !previous?.projection || !jsonEqual(previous.projection.competencies, projection.competencies);
+    // What dependents read of this document: its competencies and key fields (a plan's coverage depends on both).
+    const competenciesChanged =
+      !previous?.projection || !jsonEqual(previous.projection.competencies, projection.competencies) || !jsonEqual(previous.projection.keyFields, projection.keyFields);
     const dependents = competenciesChanged ? await dependentsOf(db, row.projectId, documentId, kind) : [];
     if (previousHash !== contentHash && options.onContentChanged) {
       await options.onContentChanged({ documentId, contentHash, previousHash }).catch((error: unknown) => {

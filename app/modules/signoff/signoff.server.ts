@@ -22,6 +22,7 @@ import { lockDocumentContent } from "~/modules/documents/store/content-lock.serv
 import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
 import { documents } from "../../../db/schema/documents";
 import { organizationSignatories, signoffDecisions, signoffRounds, signoffTemplates, signoffVersions } from "../../../db/schema/signoff";
+import { coverageGate } from "~/modules/coverage/coverage-gate.server";
 import { appendAuditEvent, type AuditActor, type RequestMeta } from "~/modules/audit/audit.server";
 import { auditEvent } from "~/modules/audit/events";
 import { canonicalString, canonicalHash, type CanonicalDocument } from "~/modules/documents/model";
@@ -372,7 +373,7 @@ export type SignoffCommand =
 
 export type CommandRefusal = {
   ok: false;
-  reason: RefusalReason | "conflict" | "not_found" | "forbidden" | "invalid_template";
+  reason: RefusalReason | "conflict" | "not_found" | "forbidden" | "invalid_template" | "coverage_gaps";
   message: string;
   /** HTTP status the route answers with. */
   status: 400 | 403 | 404 | 409;
@@ -449,6 +450,9 @@ export async function runSignoffCommand(
         if (!resolved.ok) {
           return { ok: false, reason: "invalid_template", message: `The sign-off template does not fit this project: ${resolved.issues.map((i) => i.message).join("; ")}. Adjust the template.`, status: 400 };
         }
+        // Every essential competency assessed first (issue #14): the same words as the disabled button.
+        const gate = await coverageGate(tx, document, content.canonical);
+        if (gate.blocking) return { ok: false, reason: "coverage_gaps", message: `${gate.blocking.message}.`, status: 409 };
         event = { type: command.type, stages: resolved.stages };
       } else {
         event = command;

@@ -1,103 +1,138 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ASSESSMENT_PLAN, planCoverage } from "~/modules/documents/kinds/assessment-plan";
+import { buildTemplate } from "~/modules/documents/model/template";
+import { canonicalDocument } from "~/modules/documents/model/canonical";
+import { completeness } from "~/modules/documents/model/completeness";
+import { projectDocument } from "~/modules/documents/model/projection";
+import { validateFields } from "~/modules/documents/model/validate";
+import { addRow, coverageMap, moveRow, removeRow, removeRows, setCoverage, setValue } from "~/modules/documents/model/ydoc";
 import type { ProjectedCompetency } from "~/modules/documents/model/types";
-import { assessmentCoverage, assessmentRowsFor, coverageOfRow, DIRECT_METHODS, isDirectMethod, SOFT_METHODS, type AssessmentRowLike } from "~/modules/documents/kinds/assessment-plan";
 
-const competency = (id: string): ProjectedCompetency => ({ id, code: id.toUpperCase(), title: `Competency ${id}`, framework: "F", level: "3", essential: true });
-const row = (id: string, competencyId: string | null, methods: string[] = ["observation"]): AssessmentRowLike => ({ id, competencyId, methods });
+const competency = (id: string, essential: boolean | null = true): ProjectedCompetency => ({ id, code: id.toUpperCase(), title: `Competency ${id}`, framework: "F (1)", level: null, essential, branch: "Core" });
+const SPEC = [competency("c1"), competency("c2"), competency("c3", false), competency("c4", null)];
 
-describe("method classification", () => {
-  it("treats the six domain methods as direct and log-book sign-off and self-report as soft", () => {
-    expect(DIRECT_METHODS.map((o) => o.value)).toEqual(["observation", "work_product", "simulation", "oral", "written_test", "e_portfolio"]);
-    expect(DIRECT_METHODS.every((o) => isDirectMethod(o.value))).toBe(true);
-    expect(SOFT_METHODS.some((o) => isDirectMethod(o.value))).toBe(false);
+function plan(): Y.Doc {
+  const ydoc = new Y.Doc();
+  buildTemplate(ydoc, ASSESSMENT_PLAN);
+  return ydoc;
+}
+
+function assessment(ydoc: Y.Doc, name: string, method: string, extra: Record<string, string | boolean> = {}): string {
+  return addRow(ydoc, ASSESSMENT_PLAN, "assessments", { name, method, setting: "institution", ...extra });
+}
+
+const coverageOf = (ydoc: Y.Doc, context = { linkedCompetencies: SPEC }) => planCoverage(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields, context);
+
+describe("the coverage matrix in the plan's Y.Doc", () => {
+  it("stores ticks as keys of one map and reads them back as sorted canonical keys", () => {
+    const ydoc = plan();
+    const exam = assessment(ydoc, "Exam", "written_examination");
+    expect(setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", exam, ["c2", "c1"], true)).toBe(2);
+    expect(setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", exam, ["c1"], true)).toBe(0); // already ticked: no update
+    expect(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields.coverage).toEqual([`${exam}|c1`, `${exam}|c2`]);
+    expect(setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", exam, ["c1"], false)).toBe(1);
+    expect(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields.coverage).toEqual([`${exam}|c2`]);
   });
 
-  it.each<[string[], string]>([
-    [[], "no_method"],
-    [["logbook_signoff"], "soft_only"],
-    [["self_report", "logbook_signoff"], "soft_only"],
-    [["logbook_signoff", "work_product"], "direct"],
-    [["oral"], "direct"],
-    [["e_portfolio", "self_report"], "direct"],
-  ])("methods %j → %s", (methods, status) => {
-    expect(coverageOfRow({ id: "r", methods })).toBe(status);
+  it("merges two people ticking different cells of the same assessment at once", () => {
+    const alice = plan();
+    const exam = assessment(alice, "Exam", "written_examination");
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    setCoverage(alice, ASSESSMENT_PLAN, "coverage", exam, ["c1"], true);
+    setCoverage(bob, ASSESSMENT_PLAN, "coverage", exam, ["c2"], true);
+    Y.applyUpdate(alice, Y.encodeStateAsUpdate(bob));
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    for (const ydoc of [alice, bob]) expect(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields.coverage).toEqual([`${exam}|c1`, `${exam}|c2`]);
+  });
+
+  it("ticks nothing for an assessment someone removed meanwhile", () => {
+    const ydoc = plan();
+    const exam = assessment(ydoc, "Exam", "written_examination");
+    removeRow(ydoc, ASSESSMENT_PLAN, "assessments", exam);
+    expect(setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", exam, ["c1"], true)).toBe(0);
+    expect(coverageMap(ydoc, "coverage")?.size).toBe(0);
+  });
+
+  it("clears a removed assessment's cells with it, and keeps them when it moves", () => {
+    const ydoc = plan();
+    const [exam, visit, log] = [assessment(ydoc, "Exam", "written_examination"), assessment(ydoc, "Visit", "observation"), assessment(ydoc, "Log", "logbook_signoff")];
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", exam, ["c1", "c2"], true);
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", visit, ["c1"], true);
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", log, ["c2"], true);
+    moveRow(ydoc, ASSESSMENT_PLAN, "assessments", log, 0);
+    removeRow(ydoc, ASSESSMENT_PLAN, "assessments", exam);
+    expect(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields.coverage).toEqual([`${log}|c2`, `${visit}|c1`].sort());
+    removeRows(ydoc, ASSESSMENT_PLAN, "assessments", [visit, log]);
+    expect(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields.coverage).toEqual([]);
+  });
+
+  it("refuses setValue on the matrix (cells go through setCoverage)", () => {
+    expect(() => setValue(plan(), ASSESSMENT_PLAN, "coverage", ["x|y"])).toThrow(/setCoverage/);
   });
 });
 
-describe("assessmentRowsFor", () => {
-  it("gives one entry per competency in specification order, new ones without a row", () => {
-    const entries = assessmentRowsFor([competency("a"), competency("b"), competency("c")], [row("r2", "b"), row("r1", "a")]);
-    expect(entries.map((e) => [e.status, e.competency?.id, e.row?.id])).toEqual([
-      ["linked", "a", "r1"],
-      ["linked", "b", "r2"],
-      ["new", "c", undefined],
+describe("the plan's coverage rules", () => {
+  it("needs the specification: without it there is no report and no coverage check", () => {
+    const ydoc = plan();
+    expect(planCoverage(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields, {})).toBeNull();
+    expect(completeness(ASSESSMENT_PLAN, canonicalDocument(ydoc, ASSESSMENT_PLAN)).missing.some((m) => m.path === "coverage")).toBe(false);
+  });
+
+  it("counts an unset 'essential' as essential and an optional competency as never blocking", () => {
+    const ydoc = plan();
+    const visit = assessment(ydoc, "Visit", "observation");
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", visit, ["c1"], true);
+    const report = coverageOf(ydoc)!;
+    expect(report.essential).toEqual({ total: 3, direct: 1, softOnly: 0, none: 2 });
+    expect(report.gaps).toBe(2);
+    const missing = completeness(ASSESSMENT_PLAN, canonicalDocument(ydoc, ASSESSMENT_PLAN), { linkedCompetencies: SPEC }).missing.filter((m) => m.path === "coverage");
+    expect(missing.map((m) => m.message)).toEqual(["2 competencies have no direct assessment."]);
+  });
+
+  it("warns (does not block) on soft evidence only, and is complete once every essential competency is covered", () => {
+    const ydoc = plan();
+    const visit = assessment(ydoc, "Visit", "observation");
+    const log = assessment(ydoc, "Log", "logbook_signoff");
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", visit, ["c1", "c4"], true);
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", log, ["c2"], true);
+    const fields = canonicalDocument(ydoc, ASSESSMENT_PLAN).fields;
+    const warnings = validateFields(ASSESSMENT_PLAN, fields, { linkedCompetencies: SPEC }).filter((i) => i.path === "coverage");
+    expect(warnings).toMatchObject([{ severity: "warning", message: expect.stringMatching(/^1 essential competency is assessed by soft evidence only/) }]);
+    expect(coverageOf(ydoc)?.complete).toBe(true);
+    expect(completeness(ASSESSMENT_PLAN, canonicalDocument(ydoc, ASSESSMENT_PLAN), { linkedCompetencies: SPEC }).missing.some((m) => m.path === "coverage")).toBe(false);
+  });
+
+  it("requires the assessment-only route to cover every essential competency when the plan or the specification offers it", () => {
+    const ydoc = plan();
+    const visit = assessment(ydoc, "Visit", "observation");
+    const challenge = assessment(ydoc, "Challenge", "practical_demonstration", { assessmentOnlyRoute: true });
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", visit, ["c1", "c2", "c4"], true);
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", challenge, ["c1"], true);
+    expect(coverageOf(ydoc)?.gaps).toBe(0);
+    const offered = { linkedCompetencies: SPEC, linkedKeyFields: { assessmentOnlyRoute: true } };
+    expect(coverageOf(ydoc, offered)).toMatchObject({ gaps: 2, routeGaps: 2 });
+    setValue(ydoc, ASSESSMENT_PLAN, "assessmentOnlyOffered", true);
+    expect(coverageOf(ydoc)).toMatchObject({ gaps: 2, routeGaps: 2 });
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", challenge, ["c2", "c4"], true);
+    expect(coverageOf(ydoc)?.gaps).toBe(0);
+  });
+
+  it("projects every competency of the specification with whether a workplace assessment assesses it, and the coverage summary", () => {
+    const ydoc = plan();
+    const visit = assessment(ydoc, "Visit", "observation", { setting: "workplace" });
+    const exam = assessment(ydoc, "Exam", "written_examination");
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", visit, ["c2"], true);
+    setCoverage(ydoc, ASSESSMENT_PLAN, "coverage", exam, ["c1"], true);
+    const projection = projectDocument(canonicalDocument(ydoc, ASSESSMENT_PLAN), ASSESSMENT_PLAN, { linkedCompetencies: SPEC });
+    expect(projection.competencies.map((c) => [c.id, c.assessedAtWorkplace])).toEqual([
+      ["c1", false],
+      ["c2", true],
+      ["c3", false],
+      ["c4", false],
     ]);
-  });
-
-  it("keeps and flags rows whose competency left the specification, and second rows for one competency", () => {
-    const entries = assessmentRowsFor([competency("a")], [row("r1", "a"), row("r2", "gone"), row("r3", "a"), row("r4", null), row("r5", "gone")]);
-    expect(entries.map((e) => [e.status, e.row?.id])).toEqual([
-      ["linked", "r1"],
-      ["orphaned", "r2"],
-      ["duplicate", "r3"],
-      ["orphaned", "r4"],
-      ["duplicate", "r5"],
-    ]);
-  });
-
-  it("gives one row to a competency listed twice in the specification", () => {
-    expect(assessmentRowsFor([competency("a"), competency("a")], [])).toHaveLength(1);
-  });
-});
-
-describe("assessmentCoverage", () => {
-  it("is complete only when every competency has a direct method", () => {
-    const spec = [competency("a"), competency("b"), competency("c"), competency("d")];
-    const report = assessmentCoverage(spec, [row("r1", "a", ["oral"]), row("r2", "b", ["logbook_signoff"]), row("r3", "c", []), row("r9", "zzz")]);
-    expect(report.entries.map((e) => [e.competency.id, e.status])).toEqual([
-      ["a", "direct"],
-      ["b", "soft_only"],
-      ["c", "no_method"],
-      ["d", "no_row"],
-    ]);
-    expect(report.counts).toEqual({ direct: 1, soft_only: 1, no_method: 1, no_row: 1 });
-    expect(report.orphanedRowIds).toEqual(["r9"]);
-    expect(report.complete).toBe(false);
-    expect(assessmentCoverage(spec.slice(0, 1), [row("r1", "a", ["oral"])]).complete).toBe(true);
-  });
-
-  it("handles a Red Seal-sized matrix of 3,000 competencies correctly", () => {
-    const spec = Array.from({ length: 3000 }, (_, i) => competency(`c${i}`));
-    // Rows in reverse order; every 10th competency has no row, every 7th row is soft only,
-    // every 13th has no method yet; plus 25 orphans and 5 duplicates.
-    const rows: AssessmentRowLike[] = [];
-    for (let i = 2999; i >= 0; i -= 1) {
-      if (i % 10 === 0) continue;
-      const methods = i % 13 === 0 ? [] : i % 7 === 0 ? ["self_report"] : ["work_product", "logbook_signoff"];
-      rows.push(row(`r${i}`, `c${i}`, methods));
-    }
-    for (let i = 0; i < 25; i += 1) rows.push(row(`orphan${i}`, `removed${i}`));
-    for (let i = 1; i <= 5; i += 1) rows.push(row(`dup${i}`, `c${i}`));
-
-    const expected = { direct: 0, soft_only: 0, no_method: 0, no_row: 0 };
-    for (let i = 0; i < 3000; i += 1) {
-      if (i % 10 === 0) expected.no_row += 1;
-      else if (i % 13 === 0) expected.no_method += 1;
-      else if (i % 7 === 0) expected.soft_only += 1;
-      else expected.direct += 1;
-    }
-
-    const report = assessmentCoverage(spec, rows);
-    expect(report.entries).toHaveLength(3000);
-    expect(report.entries.map((e) => e.competency.id)).toEqual(spec.map((c) => c.id));
-    expect(report.counts).toEqual(expected);
-    expect(report.orphanedRowIds).toHaveLength(25);
-    expect(report.duplicateRowIds).toEqual(["dup1", "dup2", "dup3", "dup4", "dup5"]);
-    expect(report.entries[1]).toMatchObject({ rowId: "r1", status: "direct" });
-    expect(report.complete).toBe(false);
-
-    const entries = assessmentRowsFor(spec, rows);
-    expect(entries.filter((e) => e.status === "new")).toHaveLength(300);
-    expect(entries.filter((e) => e.status === "linked")).toHaveLength(2700);
+    expect(projection.coverage).toMatchObject({ gaps: 1, essential: { total: 3, direct: 2 }, branches: [{ branch: "Core", total: 4 }] });
+    expect(projectDocument(canonicalDocument(ydoc, ASSESSMENT_PLAN), ASSESSMENT_PLAN).coverage).toBeNull();
   });
 });

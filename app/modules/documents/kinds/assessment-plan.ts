@@ -1,29 +1,16 @@
-import type { CanonicalDocument, CanonicalFields, CanonicalRow, JsonValue, KindDefinition, ModelContext, Option, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
-import { asString, cellPath, rowPath, rowsOf } from "~/modules/documents/model/values";
+import { computeCoverage, gapMessage, softOnlyMessage, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
+import { ASSESSMENT_METHODS, ASSESSMENT_SETTINGS } from "~/modules/coverage/methods";
+import { coveragePairs } from "~/modules/documents/model/coverage-cells";
+import type { CanonicalDocument, CanonicalFields, JsonValue, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
+import { asBoolean, asString, rowsOf } from "~/modules/documents/model/values";
 
 /**
- * Assessment plan: one row per competency of the linked credential specification, never fewer.
- * The coverage rule (domain reference §2): every competency needs at least one DIRECT assessment;
- * log-book sign-off or self-report alone is "soft" and flagged. The plan cannot go to QA with gaps.
+ * Assessment plan (issue #14, ADR 0013): a handful of ASSESSMENTS (instruments: a site
+ * observation, a written examination…) and a COVERAGE MATRIX saying which assessment assesses
+ * which competency of the linked credential specification. The rules (modules/coverage/rules.ts):
+ * every essential competency needs an assessment; soft evidence alone is flagged; gaps block
+ * sign-off. Plans written as one row per competency are migrated once (assessment-migration.ts).
  */
-
-export const DIRECT_METHODS: readonly Option[] = [
-  { value: "observation", label: "Observation of performance" },
-  { value: "work_product", label: "Work product" },
-  { value: "simulation", label: "Simulation" },
-  { value: "oral", label: "Oral assessment" },
-  { value: "written_test", label: "Written test" },
-  { value: "e_portfolio", label: "E-portfolio" },
-];
-export const SOFT_METHODS: readonly Option[] = [
-  { value: "logbook_signoff", label: "Log-book sign-off (soft)" },
-  { value: "self_report", label: "Self-report (soft)" },
-];
-const DIRECT = new Set(DIRECT_METHODS.map((o) => o.value));
-
-export function isDirectMethod(method: string): boolean {
-  return DIRECT.has(method);
-}
 
 export const ASSESSMENT_PLAN: KindDefinition = {
   kind: "assessment_plan",
@@ -56,10 +43,9 @@ export const ASSESSMENT_PLAN: KindDefinition = {
       ],
     },
     {
-      key: "matrix",
-      title: "Assessment by competency",
-      intro:
-        "One row per competency of the specification. Rows appear when competencies are added there; a row whose competency was removed is flagged, never deleted for you.",
+      key: "assessments",
+      title: "Assessments",
+      intro: "The instruments of the plan: tens, not thousands. Which competencies each one assesses is ticked in the coverage matrix below.",
       items: [
         {
           key: "assessments",
@@ -67,36 +53,19 @@ export const ASSESSMENT_PLAN: KindDefinition = {
           label: "Assessments",
           itemLabel: "assessment",
           required: true,
-          titleFields: ["competencyCode", "competencyTitle"],
-          rowPerLinkedCompetency: true,
-          showsAssessmentCoverage: true,
-          emptyText: "Rows appear here as competencies are added to the linked credential specification.",
+          titleFields: ["name"],
+          evidenceKindFrom: "method",
           fields: [
-            { key: "competencyId", type: "competency", label: "Competency", required: true },
-            { key: "competencyCode", type: "text", label: "Competency code", help: "Copied from the specification." },
-            { key: "competencyTitle", type: "text", label: "Competency title", help: "Copied from the specification." },
+            { key: "name", type: "text", label: "Assessment name", required: true, maxLength: 200 },
             {
-              key: "methods",
-              type: "multiselect",
-              label: "Methods",
+              key: "method",
+              type: "select",
+              label: "Method",
               required: true,
-              options: [...DIRECT_METHODS, ...SOFT_METHODS],
-              help: "At least one direct method. Log-book sign-off or self-report alone is soft evidence and is flagged.",
+              options: ASSESSMENT_METHODS.map(({ value, label }) => ({ value, label: `${label} (${evidenceWord(value)})` })),
+              help: "Log-book sign-off, self-report and attendance are soft evidence: they never make a competency assessed on their own.",
             },
-            {
-              key: "evidence",
-              type: "multiselect",
-              label: "Evidence kept",
-              required: true,
-              options: [
-                { value: "video", label: "Video" },
-                { value: "artefact", label: "Work artefact" },
-                { value: "log", label: "Log" },
-                { value: "observation_record", label: "Observation record" },
-                { value: "test_result", label: "Test result" },
-              ],
-            },
-            { key: "employerAccess", type: "text", label: "Where the employer can see the evidence" },
+            { key: "setting", type: "select", label: "Where it happens", required: true, options: ASSESSMENT_SETTINGS },
             {
               key: "assessor",
               type: "select",
@@ -109,6 +78,7 @@ export const ASSESSMENT_PLAN: KindDefinition = {
                 { value: "third_party", label: "Third party" },
               ],
             },
+            { key: "assessorQualification", type: "text", label: "Assessor's qualification", maxLength: 300 },
             {
               key: "identityVerification",
               type: "select",
@@ -132,16 +102,46 @@ export const ASSESSMENT_PLAN: KindDefinition = {
                 { value: "remote_recorded", label: "Remote, recorded" },
               ],
             },
+            {
+              key: "evidence",
+              type: "multiselect",
+              label: "Evidence kept",
+              options: [
+                { value: "video", label: "Video" },
+                { value: "artefact", label: "Work artefact" },
+                { value: "log", label: "Log" },
+                { value: "observation_record", label: "Observation record" },
+                { value: "test_result", label: "Test result" },
+              ],
+            },
+            { key: "employerAccess", type: "text", label: "Where the employer can see the evidence" },
             { key: "rubric", type: "longtext", label: "Rubric levels", help: "The levels of the rubric, lowest first." },
             { key: "requiredLevel", type: "text", label: "Level required to pass", required: true },
+            { key: "weight", type: "integer", label: "Weight", min: 0, max: 100, unit: "%" },
             {
               key: "validatedBy",
               type: "text",
               label: "Validated as real job performance by",
               required: true,
-              help: "Who confirmed that this assessment reflects the job, e.g. the employer's subject-matter expert.",
+              help: "Who confirmed with the employer that this assessment reflects the job, e.g. their subject-matter expert.",
             },
+            { key: "assessmentOnlyRoute", type: "boolean", label: "Part of the assessment-only route" },
           ],
+        },
+      ],
+    },
+    {
+      key: "coverage",
+      title: "Coverage",
+      intro:
+        "Rows are the specification's competencies, columns the assessments above; tick a cell when that assessment assesses that competency. Every essential competency needs a direct assessment before sign-off.",
+      items: [
+        {
+          key: "coverage",
+          type: "coverage",
+          label: "Coverage matrix",
+          columnsFrom: "assessments",
+          alsoReads: ["assessmentOnlyOffered"],
         },
       ],
     },
@@ -210,167 +210,72 @@ export const ASSESSMENT_PLAN: KindDefinition = {
   competencies: planCompetencies,
   rules: planRules,
   extraCompleteness: planCompleteness,
+  coverage: planCoverage,
 };
 
-function planCompetencies(fields: CanonicalFields): ProjectedCompetency[] {
-  const seen = new Set<string>();
-  const out: ProjectedCompetency[] = [];
-  for (const row of rowsOf(fields, "assessments")) {
-    const id = asString(row.competencyId);
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
-    out.push({ id, code: asString(row.competencyCode), title: asString(row.competencyTitle), framework: null, level: asString(row.requiredLevel), essential: null });
-  }
-  return out;
+
+function evidenceWord(method: string): string {
+  return ASSESSMENT_METHODS.find((m) => m.value === method)?.evidence === "soft" ? "soft" : "direct";
 }
 
-// ---------------------------------------------------------------------------------------------
-// The matrix: spec competencies × plan rows. Linear in both (maps, no nested scans), so it stays
-// instant at the ~3,000 competencies of a Red Seal trade.
-// ---------------------------------------------------------------------------------------------
+/** The specification's competency as the rules see it: unset "essential" counts as essential. */
+function asCoverageCompetency(competency: ProjectedCompetency): CoverageCompetency {
+  return { id: competency.id, code: competency.code, title: competency.title, branch: competency.branch ?? null, essential: competency.essential !== false };
+}
 
-/** The cells of a plan row this module reads; canonical rows and plain objects both fit. */
-export type AssessmentRowLike = { id: string | null; competencyId?: JsonValue; methods?: JsonValue };
+/** The route must cover every essential competency when the plan or its specification offers it. */
+export function coverageRouteRequired(fields: Readonly<Record<string, JsonValue>>, context: Pick<ModelContext, "linkedKeyFields">): boolean {
+  return asBoolean(fields.assessmentOnlyOffered) === true || context.linkedKeyFields?.assessmentOnlyRoute === true;
+}
 
-export type MatrixEntry<Row extends AssessmentRowLike = CanonicalRow> =
-  /** The competency has its row. */
-  | { status: "linked"; competency: ProjectedCompetency; row: Row }
-  /** The competency has no row yet: one is to be added. */
-  | { status: "new"; competency: ProjectedCompetency; row: null }
-  /** The row's competency is not (or no longer) in the specification: flagged, kept. */
-  | { status: "orphaned"; competency: null; row: Row }
-  /** A second row for a competency that already has one (two people synced at once): flagged, kept. */
-  | { status: "duplicate"; competency: ProjectedCompetency | null; row: Row };
+const reports = new WeakMap<object, { rows: unknown; linked: unknown; route: boolean; report: CoverageReport }>();
 
 /**
- * One entry per competency of the specification, in the specification's order, with its row or
- * "new"; then the rows that match no competency ("orphaned") and extra rows for the same
- * competency ("duplicate"), in plan order. Nothing is deleted: people decide what to do with them.
+ * The plan's coverage of its specification's competencies; null without the specification at
+ * hand. Cached on the (referentially stable) matrix value, so a keystroke elsewhere in a
+ * 3,000 × 60 plan does not recount it.
  */
-export function assessmentRowsFor<Row extends AssessmentRowLike>(specCompetencies: readonly ProjectedCompetency[], existingRows: readonly Row[]): MatrixEntry<Row>[] {
-  const byCompetency = new Map<string, Row>();
-  const leftovers: MatrixEntry<Row>[] = [];
-  const specById = new Map(specCompetencies.map((c) => [c.id, c]));
-  for (const row of existingRows) {
-    const competencyId = typeof row.competencyId === "string" && row.competencyId !== "" ? row.competencyId : null;
-    if (competencyId !== null && byCompetency.has(competencyId)) {
-      leftovers.push({ status: "duplicate", competency: specById.get(competencyId) ?? null, row });
-    } else if (competencyId !== null && specById.has(competencyId)) {
-      byCompetency.set(competencyId, row);
-    } else {
-      if (competencyId !== null) byCompetency.set(competencyId, row);
-      leftovers.push({ status: "orphaned", competency: null, row });
-    }
-  }
-  const entries: MatrixEntry<Row>[] = [];
-  const placed = new Set<string>();
-  for (const competency of specCompetencies) {
-    if (placed.has(competency.id)) continue; // a spec listing one id twice still gets one row
-    placed.add(competency.id);
-    const row = byCompetency.get(competency.id);
-    entries.push(row ? { status: "linked", competency, row } : { status: "new", competency, row: null });
-  }
-  return [...entries, ...leftovers];
+export function planCoverage(fields: CanonicalFields, context: ModelContext): CoverageReport | null {
+  const linked = context.linkedCompetencies;
+  if (!linked) return null;
+  const rows = rowsOf(fields, "assessments");
+  const matrix = Array.isArray(fields.coverage) ? fields.coverage : [];
+  const route = coverageRouteRequired(fields, context);
+  const cached = reports.get(matrix);
+  if (cached && cached.rows === fields.assessments && cached.linked === linked && cached.route === route) return cached.report;
+  const report = computeCoverage({
+    competencies: linked.map(asCoverageCompetency),
+    assessments: rows.flatMap((row) =>
+      row.id
+        ? [{ id: row.id, name: asString(row.name), method: asString(row.method), setting: asString(row.setting), assessmentOnlyRoute: asBoolean(row.assessmentOnlyRoute) === true }]
+        : [],
+    ),
+    cells: coveragePairs(matrix as JsonValue),
+    routeRequired: route,
+  });
+  reports.set(matrix, { rows: fields.assessments, linked, route, report });
+  return report;
 }
 
-export type CoverageStatus = "direct" | "soft_only" | "no_method" | "no_row";
-
-export type CoverageEntry = {
-  competency: ProjectedCompetency;
-  rowId: string | null;
-  methods: string[];
-  status: CoverageStatus;
-};
-
-export type CoverageReport = {
-  entries: CoverageEntry[];
-  counts: Record<CoverageStatus, number>;
-  /** Row ids whose competency is not in the specification. */
-  orphanedRowIds: string[];
-  duplicateRowIds: string[];
-  /** Every competency has a direct assessment: nothing stops the plan going to QA on coverage. */
-  complete: boolean;
-};
-
-function methodsOf(row: AssessmentRowLike): string[] {
-  return Array.isArray(row.methods) ? row.methods.filter((m): m is string => typeof m === "string") : [];
-}
-
-export function coverageOfRow(row: AssessmentRowLike): Exclude<CoverageStatus, "no_row"> {
-  const methods = methodsOf(row);
-  if (methods.length === 0) return "no_method";
-  return methods.some(isDirectMethod) ? "direct" : "soft_only";
-}
-
-export function assessmentCoverage(specCompetencies: readonly ProjectedCompetency[], rows: readonly AssessmentRowLike[]): CoverageReport {
-  const counts: Record<CoverageStatus, number> = { direct: 0, soft_only: 0, no_method: 0, no_row: 0 };
-  const entries: CoverageEntry[] = [];
-  const orphanedRowIds: string[] = [];
-  const duplicateRowIds: string[] = [];
-  for (const entry of assessmentRowsFor(specCompetencies, rows)) {
-    if (entry.status === "orphaned") {
-      if (entry.row.id) orphanedRowIds.push(entry.row.id);
-      continue;
-    }
-    if (entry.status === "duplicate") {
-      if (entry.row.id) duplicateRowIds.push(entry.row.id);
-      continue;
-    }
-    const status: CoverageStatus = entry.row ? coverageOfRow(entry.row) : "no_row";
-    counts[status] += 1;
-    entries.push({ competency: entry.competency, rowId: entry.row?.id ?? null, methods: entry.row ? methodsOf(entry.row) : [], status });
-  }
-  return { entries, counts, orphanedRowIds, duplicateRowIds, complete: counts.soft_only + counts.no_method + counts.no_row === 0 };
+/**
+ * What a plan offers a work-based learning agreement: every competency of its specification, each
+ * saying whether a workplace assessment assesses it. Without the specification, none.
+ */
+function planCompetencies(fields: CanonicalFields, context: ModelContext = {}): ProjectedCompetency[] {
+  const report = planCoverage(fields, context);
+  if (!report || !context.linkedCompetencies) return [];
+  const byId = new Map(context.linkedCompetencies.map((c) => [c.id, c]));
+  return report.competencies.map(({ competency, atWorkplace }) => ({ ...byId.get(competency.id)!, assessedAtWorkplace: atWorkplace }));
 }
 
 function planRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  const rows = rowsOf(fields, "assessments");
-  const entries = context.linkedCompetencies ? assessmentRowsFor(context.linkedCompetencies, rows) : assessmentRowsFor(rowsAsOwnCompetencies(rows), rows);
-  for (const entry of entries) {
-    if (!entry.row?.id) continue;
-    if (entry.status === "duplicate") {
-      issues.push({ path: cellPath("assessments", entry.row.id, "competencyId"), severity: "error", message: "This competency already has a row in the plan: merge the two rows." });
-    } else if (entry.status === "orphaned" && context.linkedCompetencies && asString(entry.row.competencyId)) {
-      issues.push({ path: rowPath("assessments", entry.row.id), severity: "warning", message: "This competency is no longer in the credential specification." });
-    }
-  }
-  return issues;
-}
-
-/** Without the specification at hand, each row's own competency stands in for it (duplicates still show). */
-function rowsAsOwnCompetencies(rows: readonly CanonicalRow[]): ProjectedCompetency[] {
-  const out: ProjectedCompetency[] = [];
-  for (const row of rows) {
-    const id = asString(row.competencyId);
-    if (id) out.push({ id, code: null, title: null, framework: null, level: null, essential: null });
-  }
-  return out;
+  const report = planCoverage(fields, context);
+  if (!report || report.softOnly === 0) return [];
+  return [{ path: "coverage", severity: "warning", message: `${softOnlyMessage(report.softOnly)}.` }];
 }
 
 function planCompleteness(canonical: CanonicalDocument, context: ModelContext): { required: number; missing: RuleIssue[] } {
-  const missing: RuleIssue[] = [];
-  let required = 0;
-  const rows = rowsOf(canonical.fields, "assessments");
-  for (const row of rows) {
-    // An empty methods cell is already a missing required cell; here only "soft evidence only".
-    if (!row.id || methodsOf(row).length === 0) continue;
-    required += 1;
-    if (coverageOfRow(row) === "soft_only") {
-      missing.push({ path: cellPath("assessments", row.id, "methods"), severity: "error", message: "Add a direct method: log-book sign-off or self-report alone is soft evidence." });
-    }
-  }
-  if (context.linkedCompetencies) {
-    for (const entry of assessmentRowsFor(context.linkedCompetencies, rows)) {
-      if (entry.status === "new") {
-        required += 1;
-        const name = [entry.competency.code, entry.competency.title].filter(Boolean).join(" ");
-        missing.push({ path: "assessments", severity: "error", message: `${name || "A competency"} has no assessment row yet.` });
-      } else if (entry.status === "orphaned" && entry.row.id) {
-        required += 1;
-        missing.push({ path: rowPath("assessments", entry.row.id), severity: "error", message: "Its competency was removed from the specification: delete the row or link it to a competency." });
-      }
-    }
-  }
-  return { required, missing };
+  const report = planCoverage(canonical.fields, context);
+  if (!report) return { required: 0, missing: [] };
+  return { required: 1, missing: report.gaps > 0 ? [{ path: "coverage", severity: "error", message: `${gapMessage(report.gaps)}.` }] : [] };
 }

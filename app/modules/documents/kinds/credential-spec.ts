@@ -431,6 +431,8 @@ export const CREDENTIAL_SPEC: KindDefinition = {
     "qaType",
     "reviewCycleYears",
     "evidenceReviewDate",
+    // Its assessment plan must then cover every essential competency by the route too (issue #14).
+    "assessmentOnlyRoute",
   ],
   competencies: specCompetencies,
   rules: specRules,
@@ -447,6 +449,7 @@ function specCompetencies(fields: CanonicalFields): ProjectedCompetency[] {
       framework: asString(row.framework),
       level: asString(row.level),
       essential: asBoolean(row.essential),
+      branch: asString(row.branch),
       ...libraryReference(row),
     });
   }

@@ -75,8 +75,11 @@ describe("LINKED_DOCUMENT", () => {
     });
   });
 
-  it.each(DOCUMENT_KINDS)("gives rows that follow linked competencies to %s only if it has a linked document", (kind) => {
-    const following = kindIndex(kind).fields.filter((field) => field.type === "rows" && field.rowPerLinkedCompetency);
-    if (following.length > 0) expect(LINKED_DOCUMENT[kind]).toBeDefined();
+  it.each(DOCUMENT_KINDS)("gives a coverage matrix to %s only if it has a linked document and the matrix's columns exist", (kind) => {
+    for (const field of kindIndex(kind).fields) {
+      if (field.type !== "coverage") continue;
+      expect(LINKED_DOCUMENT[kind]).toBeDefined();
+      expect(kindIndex(kind).fields.some((f) => f.key === field.columnsFrom && f.type === "rows")).toBe(true);
+    }
   });
 });

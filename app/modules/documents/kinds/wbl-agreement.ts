@@ -3,8 +3,9 @@ import { asDate, asNumber, asString, cellPath, daysBetween, rowsOf } from "~/mod
 
 /**
  * Work-based learning agreement between an employer and one or more institutions (and the learner
- * when one is named). Domain reference §3. Its competencies point at the assessment plan's rows
- * (by competency id), so the work placement evidences what the plan says will be assessed.
+ * when one is named). Domain reference §3. Its competencies are the specification's (by id), chosen
+ * among those the assessment plan assesses at the workplace, so the placement evidences what the
+ * plan says will be assessed there.
  */
 export const WBL_AGREEMENT: KindDefinition = {
   kind: "wbl_agreement",
@@ -96,7 +97,7 @@ export const WBL_AGREEMENT: KindDefinition = {
     {
       key: "competencies",
       title: "Competencies evidenced at work",
-      intro: "Each competency links to its row of the assessment plan.",
+      intro: "Chosen from the competencies that the assessment plan's workplace assessments assess; one that no workplace assessment covers (any more) is flagged.",
       items: [
         {
           key: "workCompetencies",
@@ -317,15 +318,18 @@ function wblRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {
     }
   }
 
-  const linked = context.linkedCompetencies ? new Set(context.linkedCompetencies.map((c) => c.id)) : null;
+  const linked = context.linkedCompetencies ? new Map(context.linkedCompetencies.map((c) => [c.id, c])) : null;
   const seen = new Set<string>();
   for (const row of rowsOf(fields, "workCompetencies")) {
     const id = asString(row.competencyId);
     if (!row.id || !id) continue;
     if (seen.has(id)) issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "error", message: "This competency is already listed." });
     seen.add(id);
-    if (linked && !linked.has(id)) {
+    const inPlan = linked?.get(id);
+    if (linked && !inPlan) {
       issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "warning", message: "This competency is not in the linked assessment plan." });
+    } else if (inPlan?.assessedAtWorkplace === false) {
+      issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "warning", message: "No workplace assessment in the assessment plan assesses this competency yet." });
     }
   }
   return issues;

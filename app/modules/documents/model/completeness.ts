@@ -53,6 +53,8 @@ export function completeness(kind: KindRef, canonical: CanonicalDocument, contex
         continue;
       }
       if (!isShown(item.showWhen, fields)) continue;
+      // A matrix is complete when its kind says so (extraCompleteness), not when it is non-empty.
+      if (item.type === "coverage") continue;
       if (item.type !== "rows") {
         if (!item.required) continue;
         required += 1;

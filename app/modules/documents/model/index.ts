@@ -16,6 +16,7 @@
  *   rows field                        Y.Array<Y.Map>; each row map: { id: string, <cell>: value, … }
  *                                       id: stable, unique in the document, no dots (path segment);
  *                                       multiselect cells are Y.Array<string>; no nested rows.
+ *   coverage field                    Y.Map keyed "<assessmentRowId>|<competencyId>" → true (plan's matrix)
  * ydoc.getXmlFragment("text:<key>")   one per rich-text block (Tiptap StarterKit, y-prosemirror shape)
  * ```
  * Each field and each row cell is its own Y.Map key, so concurrent edits of different fields or
@@ -63,11 +64,11 @@
  *   newDocumentFromTemplate(kind, {title?}) → Uint8Array   (store as the first state)
  *   duplicateDocument(sourceState, {title?}) → Uint8Array  (content only, fresh history)
  *
- * Assessment plan (kinds/assessment-plan.ts, kinds/assessment-sync.ts):
- *   assessmentRowsFor(specCompetencies, rows) → MatrixEntry[] (linked | new | orphaned | duplicate)
- *   assessmentCoverage(specCompetencies, rows) → { entries, counts, complete, orphanedRowIds, … }
- *   syncAssessmentRows(planYdoc, specCompetencies) → { added, refreshed, orphaned, duplicates }
- *     (adds rows, never deletes; run server-side)
+ * Assessment plan (kinds/assessment-plan.ts; rules in modules/coverage/rules.ts):
+ *   planCoverage(fields, {linkedCompetencies, linkedKeyFields?}) → CoverageReport | null
+ *   setCoverage(ydoc, kind, "coverage", assessmentId, competencyIds, ticked) → cells changed
+ *   coverageMap(ydoc, "coverage") → the live Y.Map (keys "<assessmentId>|<competencyId>")
+ *   migratePerCompetencyRows(planYdoc) (kinds/assessment-migration.ts; run server-side, once)
  *
  * Demo content: import from "~/modules/documents/kinds/demo" (kept out of this index).
  */
@@ -95,6 +96,7 @@ export type {
   RichTextDef,
   RowFieldDef,
   RowsFieldDef,
+  CoverageFieldDef,
   SectionDef,
   SectionItem,
 } from "~/modules/documents/model/types";
@@ -128,6 +130,8 @@ export {
   removeRow,
   removeRows,
   setCellOnRows,
+  setCoverage,
+  coverageMap,
   replaceRows,
   RowNotFoundError,
   rowMap,
@@ -139,15 +143,5 @@ export {
   writeText,
 } from "~/modules/documents/model/ydoc";
 export { tableOfContents, type TocEntry } from "~/modules/documents/model/toc";
-export {
-  assessmentCoverage,
-  assessmentRowsFor,
-  coverageOfRow,
-  DIRECT_METHODS,
-  isDirectMethod,
-  SOFT_METHODS,
-  type CoverageReport,
-  type CoverageStatus,
-  type MatrixEntry,
-} from "~/modules/documents/kinds/assessment-plan";
-export { syncAssessmentRows, type AssessmentSyncResult } from "~/modules/documents/kinds/assessment-sync";
+export { planCoverage } from "~/modules/documents/kinds/assessment-plan";
+export { coverageKey, coveragePairs, parseCoverageKey } from "~/modules/documents/model/coverage-cells";

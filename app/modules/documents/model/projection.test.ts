@@ -22,6 +22,7 @@ describe("projectDocument", () => {
       framework: "Climate Adaptation Practitioner Competency Framework (1.0)",
       level: "Level 3 — Proficient",
       essential: true,
+      branch: "CAP.1 Climate information and projections",
     });
     expect(projection.completeness.percent).toBe(100);
     expect(projection.validationErrors).toEqual([]);

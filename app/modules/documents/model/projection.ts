@@ -1,3 +1,4 @@
+import { summarizeCoverage, type CoverageReport, type CoverageSummary } from "~/modules/coverage/rules";
 import { kindDefinition, type KindRef } from "~/modules/documents/kinds/registry";
 import { completeness } from "~/modules/documents/model/completeness";
 import type { CanonicalDocument, CompletenessReport, FieldIssue, JsonValue, ModelContext, ProjectedCompetency } from "~/modules/documents/model/types";
@@ -12,6 +13,8 @@ export type DocumentProjection = {
   completeness: CompletenessReport;
   /** Errors only: warnings (stale evidence…) depend on the day and are computed at display time. */
   validationErrors: FieldIssue[];
+  /** An assessment plan's coverage of its specification (what the specification's page and sign-off read); else null. */
+  coverage: CoverageSummary | null;
 };
 
 /**
@@ -23,14 +26,19 @@ export function projectDocument(canonical: CanonicalDocument, kind: KindRef = ca
   const definition = kindDefinition(kind);
   if (canonical.kind !== definition.kind) throw new Error(`A ${canonical.kind} document projected as ${definition.kind}`);
   // Never `today`, even if a caller passes it: a stored projection must not depend on the day.
-  const timeless: ModelContext = { linkedCompetencies: context.linkedCompetencies };
+  const timeless: ModelContext = { linkedCompetencies: context.linkedCompetencies, linkedKeyFields: context.linkedKeyFields };
   const keyFields: Record<string, JsonValue> = {};
   for (const key of definition.keyFields) keyFields[key] = canonical.fields[key] ?? null;
   return {
     title: asString(canonical.fields.title) ?? "",
     keyFields,
-    competencies: definition.competencies(canonical.fields),
+    competencies: definition.competencies(canonical.fields, timeless),
     completeness: completeness(definition, canonical, timeless),
     validationErrors: validateFields(definition, canonical.fields, timeless).filter((issue) => issue.severity === "error"),
+    coverage: coverageSummaryOf(definition.coverage?.(canonical.fields, timeless) ?? null),
   };
+}
+
+function coverageSummaryOf(report: CoverageReport | null): CoverageSummary | null {
+  return report ? summarizeCoverage(report) : null;
 }

@@ -1,3 +1,4 @@
+import type { CoverageReport } from "~/modules/coverage/rules";
 import type { DocumentKind } from "~/modules/permissions/roles";
 
 export type { DocumentKind };
@@ -84,23 +85,30 @@ export type RowsFieldDef = FieldBase & {
   readonly minRows?: number;
   readonly maxRows?: number;
   /**
-   * One row per competency of the linked document, added by the server (kinds/assessment-sync.ts):
-   * once a document is linked, people add no rows and remove only those matching no competency,
-   * and each row says when its competency is gone or already has a row.
-   */
-  readonly rowPerLinkedCompetency?: boolean;
-  /** Each row shows how its competency is assessed: directly, by soft evidence only, not yet. */
-  readonly showsAssessmentCoverage?: boolean;
-  /**
    * The specification's competencies: shown as a virtualized table grouped by framework branch,
    * filled from the framework library's picker (components/document/competencies).
    */
   readonly competencyTable?: boolean;
+  /** Each row shows the evidence kind (direct / soft) its method in this cell yields. */
+  readonly evidenceKindFrom?: string;
   /** What the field says while it has no rows, instead of "No <itemLabel> yet.". */
   readonly emptyText?: string;
 };
 
-export type FieldDef = RowFieldDef | RowsFieldDef;
+/**
+ * Which rows of `columnsFrom` (the plan's assessments) assess which competencies of the linked
+ * document: a Y.Map keyed `<rowId>|<competencyId>` → true (model/coverage-cells.ts), so two people
+ * ticking different cells at once both keep theirs. Canonical form: the sorted keys that are ticked.
+ */
+export type CoverageFieldDef = FieldBase & {
+  readonly type: "coverage";
+  /** The rows field whose rows are the matrix's columns; removing one of its rows clears its cells. */
+  readonly columnsFrom: string;
+  /** Other top-level fields its rules read (the plan's "assessment-only route offered"): the matrix re-renders with them. */
+  readonly alsoReads?: readonly string[];
+};
+
+export type FieldDef = RowFieldDef | RowsFieldDef | CoverageFieldDef;
 export type FieldType = FieldDef["type"];
 
 /** A rich-text block: a Tiptap editor bound to the Y.XmlFragment named `text:<key>`. */
@@ -185,6 +193,10 @@ export type ProjectedCompetency = {
   /** The framework version and competency of the library it references; absent for a custom one. */
   frameworkId?: string;
   competencyId?: string;
+  /** Framework branch ("Safety › Hazards"), for grouping; absent for a custom one. */
+  branch?: string | null;
+  /** From an assessment plan: a workplace assessment assesses it (what an agreement can evidence). */
+  assessedAtWorkplace?: boolean;
 };
 
 /** What kind-specific checks may know beyond the document itself. */
@@ -197,6 +209,8 @@ export type ModelContext = {
    * Omit when the linked document is not at hand: the checks that need it are skipped.
    */
   linkedCompetencies?: readonly ProjectedCompetency[];
+  /** The linked document's key fields (projection.keyFields), e.g. a specification's assessmentOnlyRoute. */
+  linkedKeyFields?: Readonly<Record<string, JsonValue>>;
 };
 
 export type KindDefinition = {
@@ -206,7 +220,9 @@ export type KindDefinition = {
   /** Fields copied to the projection's keyFields (top-level keys). */
   readonly keyFields: readonly string[];
   /** The competencies this document names, for the projection. */
-  readonly competencies: (fields: CanonicalFields) => ProjectedCompetency[];
+  readonly competencies: (fields: CanonicalFields, context?: ModelContext) => ProjectedCompetency[];
+  /** How the document's assessments cover the linked competencies (assessment plans); null without them. */
+  readonly coverage?: (fields: CanonicalFields, context: ModelContext) => CoverageReport | null;
   /** Checks across fields (end after start, level within the framework…). Keep them cheap. */
   readonly rules?: (fields: CanonicalFields, context: ModelContext) => RuleIssue[];
   /** Required items that are not a single field (coverage of competencies…). */

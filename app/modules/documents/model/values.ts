@@ -1,4 +1,5 @@
 import { isPlainObject } from "~/modules/documents/model/json";
+import { normaliseCoverage } from "~/modules/documents/model/coverage-cells";
 import type { CanonicalRow, Condition, FieldDef, JsonValue, MultiselectFieldDef, RowFieldDef, RowsFieldDef } from "~/modules/documents/model/types";
 import { isIsoDate } from "~/utils/dates";
 
@@ -107,7 +108,19 @@ export function normaliseRows(field: RowsFieldDef, value: JsonValue | undefined)
   return rows;
 }
 
+/**
+ * Normalised matrices by the stored object they came from: the live page keeps the matrix's object
+ * while it does not change, so a keystroke elsewhere does not re-sort 30,000 ticked keys.
+ */
+const normalisedCoverage = new WeakMap<object, string[]>();
+
 export function normaliseField(field: FieldDef, value: JsonValue | undefined): JsonValue {
+  if (field.type === "coverage") {
+    if (value === null || typeof value !== "object") return normaliseCoverage(value);
+    let cached = normalisedCoverage.get(value);
+    if (!cached) normalisedCoverage.set(value, (cached = normaliseCoverage(value)));
+    return cached;
+  }
   return field.type === "rows" ? normaliseRows(field, value) : normaliseCell(field, value);
 }
 

@@ -119,12 +119,12 @@ describe("concurrent edits merge", () => {
 describe("rows", () => {
   it("adds rows with a stable id, initial values and empty multiselect cells", () => {
     const ydoc = docFrom(newDocumentFromTemplate("assessment_plan"));
-    const id = addRow(ydoc, "assessment_plan", "assessments", { competencyId: "c1" });
+    const id = addRow(ydoc, "assessment_plan", "assessments", { name: "Site visit" });
     expect(id).toMatch(/^[a-z0-9]+$/);
     const row = rowMap(ydoc, "assessments", id);
-    expect(row?.get("methods")).toBeInstanceOf(Y.Array);
-    setValue(ydoc, "assessment_plan", `assessments.${id}.methods`, ["observation", "oral"]);
-    expect(readFields(ydoc).assessments).toEqual([{ id, competencyId: "c1", methods: ["observation", "oral"], evidence: [] }]);
+    expect(row?.get("evidence")).toBeInstanceOf(Y.Array);
+    setValue(ydoc, "assessment_plan", `assessments.${id}.evidence`, ["video", "log"]);
+    expect(readFields(ydoc).assessments).toEqual([{ id, name: "Site visit", evidence: ["video", "log"] }]);
 
     const specDoc = docFrom(newDocumentFromTemplate(kind));
     const competency = addRow(specDoc, kind, "competencies");
@@ -200,10 +200,12 @@ describe("ensureLayout", () => {
     fieldsMap(ydoc).set("assessments", rows);
     const row = new Y.Map<unknown>();
     row.set("id", "r1");
-    row.set("methods", ["oral"]);
+    row.set("evidence", ["video"]);
     rows.push([row]);
     ensureLayout(ydoc, "assessment_plan");
-    expect(rowMap(ydoc, "assessments", "r1")?.get("methods")).toBeInstanceOf(Y.Array);
-    expect(readFields(ydoc).assessments).toEqual([{ id: "r1", methods: ["oral"], evidence: [] }]);
+    expect(rowMap(ydoc, "assessments", "r1")?.get("evidence")).toBeInstanceOf(Y.Array);
+    expect(readFields(ydoc).assessments).toEqual([{ id: "r1", evidence: ["video"] }]);
+    // …and the plan its coverage matrix, as a map.
+    expect(fieldsMap(ydoc).get("coverage")).toBeInstanceOf(Y.Map);
   });
 });

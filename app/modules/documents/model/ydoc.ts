@@ -1,9 +1,10 @@
 import * as Y from "yjs";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
 import { kindIndex, rowsField, type KindRef } from "~/modules/documents/kinds/registry";
+import { clearCoverageColumns, writeCoverage } from "~/modules/documents/model/coverage-cells";
 import { jsonEqual } from "~/modules/documents/model/json";
 import { readFragment, writeFragment } from "~/modules/documents/model/richtext";
-import type { DocumentKind, FieldDef, JsonValue, ProseMirrorJSON, RowFieldDef, RowsFieldDef } from "~/modules/documents/model/types";
+import type { CoverageFieldDef, DocumentKind, FieldDef, JsonValue, ProseMirrorJSON, RowFieldDef, RowsFieldDef } from "~/modules/documents/model/types";
 import { parsePath } from "~/modules/documents/model/values";
 
 /**
@@ -15,6 +16,7 @@ import { parsePath } from "~/modules/documents/model/values";
  *     multiselect fields        Y.Array<string>
  *     rows fields               Y.Array<Y.Map>, each map { id: string, <cellKey>: value, … }
  *                               (multiselect cells are Y.Array<string> too)
+ *     coverage fields           Y.Map keyed "<rowId>|<competencyId>" → true (model/coverage-cells.ts)
  *   ydoc.getXmlFragment("text:<key>")   one per rich-text block, as y-prosemirror writes it
  *
  * Why these shapes merge well: a Y.Map key is last-writer-wins, so two people editing different
@@ -99,6 +101,18 @@ export function ensureLayout(ydoc: Y.Doc, kind: KindRef): boolean {
     const fields = fieldsMap(ydoc);
     for (const field of index.fields) {
       const current = fields.get(field.key);
+      if (field.type === "coverage") {
+        if (!(current instanceof Y.Map)) {
+          const map = new Y.Map<unknown>();
+          fields.set(field.key, map);
+          // A plain object found there (an import) keeps its ticks.
+          if (current !== null && typeof current === "object" && !Array.isArray(current)) {
+            for (const [key, ticked] of Object.entries(current as Record<string, unknown>)) if (ticked === true) map.set(key, true);
+          }
+          wrote = true;
+        }
+        continue;
+      }
       if (field.type === "rows" || field.type === "multiselect") {
         if (!(current instanceof Y.Array)) {
           fields.set(field.key, toYArray(Array.isArray(current) ? (current as JsonValue[]) : []));
@@ -126,7 +140,7 @@ export function applyInitialValues(ydoc: Y.Doc, kind: KindRef): void {
   const fields = fieldsMap(ydoc);
   ydoc.transact(() => {
     for (const field of kindIndex(kind).fields) {
-      if (field.type !== "rows" && field.type !== "multiselect" && field.initial !== undefined && !fields.has(field.key)) fields.set(field.key, field.initial);
+      if (field.type !== "rows" && field.type !== "multiselect" && field.type !== "coverage" && field.initial !== undefined && !fields.has(field.key)) fields.set(field.key, field.initial);
     }
   });
 }
@@ -185,6 +199,7 @@ function applyMultiselect(array: Y.Array<unknown>, values: readonly JsonValue[])
 
 function setOn(target: Y.Map<unknown>, field: FieldDef, value: JsonValue): void {
   if (field.type === "rows") throw new Error(`"${field.key}" is a list of rows: use addRow, removeRow and setValue on its cells`);
+  if (field.type === "coverage") throw new Error(`"${field.key}" is a coverage matrix: use setCoverage`);
   if (field.type === "multiselect") {
     const current = target.get(field.key);
     const values = Array.isArray(value) ? value : value === null ? [] : [value];
@@ -286,10 +301,60 @@ export function removeRow(ydoc: Y.Doc, kind: KindRef, rowsKey: string, rowId: st
     const found = findRow(rowsArray(ydoc, rowsKey), rowId);
     if (found) {
       rowsArray(ydoc, rowsKey).delete(found.index, 1);
+      clearCellsOfColumns(ydoc, kind, rowsKey, new Set([rowId]));
       removed = true;
     }
   }, origin);
   return removed;
+}
+
+/** A removed row takes its coverage cells with it (an assessment's ticks mean nothing without it). */
+function clearCellsOfColumns(ydoc: Y.Doc, kind: KindRef, rowsKey: string, rowIds: ReadonlySet<string>): void {
+  for (const field of coverageFieldsOf(kind)) {
+    if (field.columnsFrom !== rowsKey) continue;
+    const map = fieldsMap(ydoc).get(field.key);
+    if (map instanceof Y.Map) clearCoverageColumns(map, rowIds);
+  }
+}
+
+function coverageFieldsOf(kind: KindRef): CoverageFieldDef[] {
+  return kindIndex(kind).fields.filter((field): field is CoverageFieldDef => field.type === "coverage");
+}
+
+/** The live cells of a coverage field; null before the layout has it. */
+export function coverageMap(ydoc: Y.Doc, fieldKey: string): Y.Map<unknown> | null {
+  const map = fieldsMap(ydoc).get(fieldKey);
+  return map instanceof Y.Map ? map : null;
+}
+
+/**
+ * Ticks (or unticks) one assessment's cells for many competencies in one transaction: one
+ * person's single update, however many cells ("map this branch to that assessment"). Returns how
+ * many cells changed; 0 when the assessment is gone (someone removed it meanwhile).
+ */
+export function setCoverage(
+  ydoc: Y.Doc,
+  kind: KindRef,
+  fieldKey: string,
+  columnId: string,
+  competencyIds: Iterable<string>,
+  ticked: boolean,
+  origin?: unknown,
+): number {
+  const field = coverageFieldsOf(kind).find((f) => f.key === fieldKey);
+  if (!field) throw new Error(`${kindIndex(kind).definition.kind} has no coverage field "${fieldKey}"`);
+  let changed = 0;
+  ydoc.transact(() => {
+    if (ticked && !findRow(rowsArray(ydoc, field.columnsFrom), columnId)) return;
+    let map = coverageMap(ydoc, fieldKey);
+    if (!map) {
+      // Only reached for a document that skipped the template and ensureLayout.
+      map = new Y.Map<unknown>();
+      fieldsMap(ydoc).set(fieldKey, map);
+    }
+    changed = writeCoverage(map, columnId, competencyIds, ticked);
+  }, origin);
+  return changed;
 }
 
 /**
@@ -327,6 +392,7 @@ export function removeRows(ydoc: Y.Doc, kind: KindRef, rowsKey: string, rowIds: 
       array.delete(index, 1);
       removed += 1;
     }
+    clearCellsOfColumns(ydoc, kind, rowsKey, wanted);
   }, origin);
   return removed;
 }

@@ -6,6 +6,7 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "~/db.server";
+import { coverageGate, gapsHref } from "~/modules/coverage/coverage-gate.server";
 import { signoffRounds } from "../../../../db/schema/signoff";
 import { requireAccess } from "~/modules/permissions/require.server";
 import type { DocumentStatus } from "~/modules/permissions/roles";
@@ -49,6 +50,11 @@ export type SignoffPanelData = {
   templateProblems: string[];
   seats: SeatView[];
   actions: { request: boolean; resubmit: boolean; withdraw: boolean; reopen: boolean; adjustTemplate: boolean };
+  /**
+   * Coverage of the assessment plan(s) behind this document: `blocked` says why "Request sign-off"
+   * / "Resubmit" are disabled and links to the gaps; `warnings` are for approvers (soft evidence only).
+   */
+  coverage: { blocked: { message: string; href: string } | null; warnings: string[] };
   /** Number of the latest approved round, whose certificate can be shown. */
   certificateRound: number | null;
 };
@@ -67,6 +73,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
   // edit outdated shows "Outdated" even before the change listener has recorded it.
   const state = { status: document.status, currentVersionHash: content.hash, round };
   const events = availableEvents(state, signoff);
+  const gate = await coverageGate(q, document, content.canonical);
   const names = await organizationNames(q, [...document.participants.map((p) => p.organizationId), ...(round?.stages.flatMap((s) => s.organizationIds) ?? [])]);
   const nameOf = (id: string) => names.get(id) ?? id;
 
@@ -138,6 +145,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
       adjustTemplate: mayAdjustTemplate(document.status, signoff.projectRoles.map((r) => r.role)),
     },
     certificateRound: approved?.number ?? null,
+    coverage: { blocked: gate.blocking ? { message: gate.blocking.message, href: gapsHref(gate.blocking.planId) } : null, warnings: gate.warnings },
   };
 }
 

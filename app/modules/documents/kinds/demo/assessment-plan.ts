@@ -2,109 +2,142 @@ import type * as Y from "yjs";
 import { markdownToDoc } from "~/modules/documents/model/richtext";
 import { buildTemplate } from "~/modules/documents/model/template";
 import type { JsonValue, ProjectedCompetency } from "~/modules/documents/model/types";
-import { replaceRows, setValues, writeText } from "~/modules/documents/model/ydoc";
+import { coverageMap, replaceRows, setCoverage, setValues, writeText } from "~/modules/documents/model/ydoc";
 import { ASSESSMENT_PLAN } from "~/modules/documents/kinds/assessment-plan";
-
-/** How each demo competency is assessed, by competency code. */
-type Design = {
-  methods: string[];
-  evidence: string[];
-  employerAccess: string;
-  assessor: string;
-  identityVerification: string;
-  proctoring: string;
-  rubric: string;
-};
 
 const RUBRIC = "1 Not yet — needs substantial guidance. 2 Developing — completes the task with guidance. 3 Proficient — completes the task independently to workplace standard. 4 Advanced — adapts the method to new situations and coaches others.";
 
 const PORTFOLIO = "Learner's e-portfolio, shared with the host employer's supervisor";
+const VALIDATED_BY = "Samuel Kwan, P.Eng., Senior Resilience Engineer, Northwind Energy";
+const PASS = "Level 3 — Proficient on every competency it assesses";
 
-const DESIGNS: Record<string, Design> = {
-  "CAP.1.1": {
-    methods: ["written_test", "oral"],
-    evidence: ["test_result", "observation_record"],
-    employerAccess: "Results summary in the learner's e-portfolio",
-    assessor: "institution",
-    identityVerification: "online_id",
-    proctoring: "remote_live",
-    rubric: RUBRIC,
+/**
+ * The plan's assessments, and the competencies (by code) each one assesses. Weights add up to 100
+ * over the graded assessments; the log-book is soft evidence and ungraded.
+ */
+const ASSESSMENTS: readonly { row: Record<string, JsonValue> & { id: string }; assesses: readonly string[] }[] = [
+  {
+    row: {
+      id: "cap-as01",
+      name: "Written examination: climate projections and impacts on grid assets",
+      method: "written_examination",
+      setting: "online",
+      assessor: "institution",
+      assessorQualification: "Lakeshore College faculty member with a graduate degree in climate science",
+      identityVerification: "online_id",
+      proctoring: "remote_live",
+      evidence: ["test_result"],
+      employerAccess: "Results summary in the learner's e-portfolio",
+      rubric: "Marking scheme mapped to the rubric: under 50% Not yet, 50–69% Developing, 70–84% Proficient, 85% and over Advanced.",
+      requiredLevel: "70% overall (Level 3 — Proficient)",
+      weight: 15,
+      validatedBy: VALIDATED_BY,
+      assessmentOnlyRoute: true,
+    },
+    assesses: ["CAP.1.1", "CAP.3.3"],
   },
-  "CAP.2.1": {
-    methods: ["work_product", "oral"],
-    evidence: ["artefact", "observation_record"],
-    employerAccess: PORTFOLIO,
-    assessor: "joint",
-    identityVerification: "known_to_assessor",
-    proctoring: "not_proctored",
-    rubric: RUBRIC,
+  {
+    row: {
+      id: "cap-as02",
+      name: "Oral examination: defence of the capstone",
+      method: "oral_examination",
+      setting: "institution",
+      assessor: "joint",
+      assessorQualification: "Panel of a Lakeshore College faculty member and the workplace assessor, both trained on the rubric",
+      identityVerification: "photo_id",
+      proctoring: "in_person",
+      evidence: ["observation_record", "video"],
+      employerAccess: PORTFOLIO,
+      rubric: RUBRIC,
+      requiredLevel: PASS,
+      weight: 15,
+      validatedBy: VALIDATED_BY,
+      assessmentOnlyRoute: true,
+    },
+    assesses: ["CAP.1.1", "CAP.2.1", "CAP.4.1", "CAP.5.1"],
   },
-  "CAP.3.1": {
-    methods: ["simulation", "work_product"],
-    evidence: ["artefact", "test_result"],
-    employerAccess: "Model files and exposure maps in the e-portfolio",
-    assessor: "institution",
-    identityVerification: "photo_id",
-    proctoring: "in_person",
-    rubric: RUBRIC,
+  {
+    row: {
+      id: "cap-as03",
+      name: "Flood-exposure modelling simulation",
+      method: "simulation",
+      setting: "institution",
+      assessor: "institution",
+      assessorQualification: "Prairie University hydraulic-modelling instructor (P.Eng.)",
+      identityVerification: "photo_id",
+      proctoring: "in_person",
+      evidence: ["artefact", "test_result"],
+      employerAccess: "Model files and exposure maps in the e-portfolio",
+      rubric: RUBRIC,
+      requiredLevel: PASS,
+      weight: 20,
+      validatedBy: VALIDATED_BY,
+      assessmentOnlyRoute: true,
+    },
+    assesses: ["CAP.3.1"],
   },
-  "CAP.3.3": {
-    methods: ["observation", "work_product"],
-    evidence: ["observation_record", "artefact"],
-    employerAccess: "Observation record signed by the workplace assessor, kept by Northwind Energy and in the e-portfolio",
-    assessor: "employer",
-    identityVerification: "known_to_assessor",
-    proctoring: "not_proctored",
-    rubric: RUBRIC,
+  {
+    row: {
+      id: "cap-as04",
+      name: "Site observation at Northwind Energy",
+      method: "observation",
+      setting: "workplace",
+      assessor: "employer",
+      assessorQualification: "Workplace supervisor trained on the rubric by Lakeshore College; moderated by the placement advisor",
+      identityVerification: "known_to_assessor",
+      proctoring: "not_proctored",
+      evidence: ["observation_record", "video"],
+      employerAccess: "Observation record signed by the workplace assessor, kept by Northwind Energy and in the e-portfolio",
+      rubric: RUBRIC,
+      requiredLevel: PASS,
+      weight: 20,
+      validatedBy: VALIDATED_BY,
+      assessmentOnlyRoute: true,
+    },
+    assesses: ["CAP.2.1", "CAP.3.3", "CAP.4.3", "CAP.5.1"],
   },
-  "CAP.4.1": {
-    methods: ["work_product", "oral"],
-    evidence: ["artefact", "observation_record"],
-    employerAccess: PORTFOLIO,
-    assessor: "joint",
-    identityVerification: "known_to_assessor",
-    proctoring: "not_proctored",
-    rubric: RUBRIC,
+  {
+    row: {
+      id: "cap-as05",
+      name: "Adaptation plan for three substations (work product)",
+      method: "work_product",
+      setting: "workplace",
+      assessor: "joint",
+      assessorQualification: "Workplace assessor and a Lakeshore College faculty member, marking independently and reconciling",
+      identityVerification: "known_to_assessor",
+      proctoring: "not_proctored",
+      evidence: ["artefact"],
+      employerAccess: PORTFOLIO,
+      rubric: RUBRIC,
+      requiredLevel: PASS,
+      weight: 30,
+      validatedBy: VALIDATED_BY,
+      assessmentOnlyRoute: true,
+    },
+    assesses: ["CAP.4.1", "CAP.4.3", "CAP.5.3"],
   },
-  "CAP.4.3": {
-    methods: ["work_product", "e_portfolio", "logbook_signoff"],
-    evidence: ["artefact", "log"],
-    employerAccess: PORTFOLIO,
-    assessor: "employer",
-    identityVerification: "known_to_assessor",
-    proctoring: "not_proctored",
-    rubric: RUBRIC,
+  {
+    row: {
+      id: "cap-as06",
+      name: "Log-book sign-off of field visits",
+      method: "logbook_signoff",
+      setting: "workplace",
+      assessor: "employer",
+      assessorQualification: "Workplace supervisor",
+      identityVerification: "known_to_assessor",
+      proctoring: "not_proctored",
+      evidence: ["log"],
+      employerAccess: "Shared log-book in the e-portfolio",
+      requiredLevel: "Every field visit signed off by the workplace supervisor",
+      validatedBy: VALIDATED_BY,
+      assessmentOnlyRoute: false,
+    },
+    assesses: ["CAP.2.1", "CAP.3.3", "CAP.5.3"],
   },
-  "CAP.5.1": {
-    methods: ["observation"],
-    evidence: ["video", "observation_record"],
-    employerAccess: "Recording of the briefing, held by Northwind Energy; observation record in the e-portfolio",
-    assessor: "joint",
-    identityVerification: "known_to_assessor",
-    proctoring: "not_proctored",
-    rubric: RUBRIC,
-  },
-  "CAP.5.3": {
-    methods: ["e_portfolio", "self_report"],
-    evidence: ["artefact", "log"],
-    employerAccess: PORTFOLIO,
-    assessor: "institution",
-    identityVerification: "online_id",
-    proctoring: "not_proctored",
-    rubric: RUBRIC,
-  },
-};
+];
 
-/** A competency the demo does not know (someone added it) still gets a direct, realistic design. */
-const FALLBACK: Design = {
-  methods: ["work_product", "oral"],
-  evidence: ["artefact"],
-  employerAccess: PORTFOLIO,
-  assessor: "joint",
-  identityVerification: "known_to_assessor",
-  proctoring: "not_proctored",
-  rubric: RUBRIC,
-};
+/** A competency the demo does not know (someone added it) is still assessed directly, by these. */
+const FALLBACK_ASSESSMENTS = ["cap-as02", "cap-as05"];
 
 const TEXTS: Record<string, string> = {
   overview: `
@@ -127,8 +160,9 @@ Evidence may contain information about the employer's assets and staff. Learners
 };
 
 /**
- * Fills an assessment plan with the demo content: one row per competency of `specCompetencies`
- * (the specification's projection), each with a direct method, plus the plan-wide sections.
+ * Fills an assessment plan with the demo content: six assessments, a coverage matrix that assesses
+ * every competency of `specCompetencies` (the specification's projection) directly, and the
+ * plan-wide sections. Competencies are matched by code.
  */
 export function fillDemoAssessmentPlan(ydoc: Y.Doc, specCompetencies: readonly ProjectedCompetency[], options: { credentialSpecId?: string } = {}): void {
   const kind = ASSESSMENT_PLAN;
@@ -149,29 +183,16 @@ export function fillDemoAssessmentPlan(ydoc: Y.Doc, specCompetencies: readonly P
       storage: "Lakeshore College e-portfolio platform, hosted in Canada",
     };
     setValues(ydoc, kind, values);
-    replaceRows(
-      ydoc,
-      kind,
-      "assessments",
-      specCompetencies.map((competency, position) => {
-        const design = (competency.code ? DESIGNS[competency.code] : undefined) ?? FALLBACK;
-        return {
-          id: `cap-as${String(position + 1).padStart(2, "0")}`,
-          competencyId: competency.id,
-          competencyCode: competency.code,
-          competencyTitle: competency.title,
-          methods: design.methods,
-          evidence: design.evidence,
-          employerAccess: design.employerAccess,
-          assessor: design.assessor,
-          identityVerification: design.identityVerification,
-          proctoring: design.proctoring,
-          rubric: design.rubric,
-          requiredLevel: competency.essential === false ? "Level 2 — Developing" : "Level 3 — Proficient",
-          validatedBy: "Samuel Kwan, P.Eng., Senior Resilience Engineer, Northwind Energy",
-        };
-      }),
-    );
+    replaceRows(ydoc, kind, "assessments", ASSESSMENTS.map(({ row }) => row));
+    // The rows were replaced: cells of an earlier fill would point at what they no longer mean.
+    const cells = coverageMap(ydoc, "coverage");
+    if (cells) for (const key of [...cells.keys()]) cells.delete(key);
+    const known = new Set(ASSESSMENTS.flatMap(({ assesses }) => assesses));
+    for (const { row, assesses } of ASSESSMENTS) {
+      const codes = new Set(assesses);
+      const ids = specCompetencies.filter((c) => (c.code && known.has(c.code) ? codes.has(c.code) : FALLBACK_ASSESSMENTS.includes(row.id))).map((c) => c.id);
+      setCoverage(ydoc, kind, "coverage", row.id, ids, true);
+    }
     for (const [key, markdown] of Object.entries(TEXTS)) writeText(ydoc, key, markdownToDoc(markdown));
   });
 }

@@ -5,7 +5,8 @@ import { projectDocument } from "~/modules/documents/model/projection";
 import { RICH_TEXT_HEADING_LEVELS } from "~/modules/documents/model/richtext";
 import type { CanonicalDocument, ProseMirrorJSON } from "~/modules/documents/model/types";
 import { validateFields } from "~/modules/documents/model/validate";
-import { assessmentCoverage } from "~/modules/documents/kinds/assessment-plan";
+import { planCoverage } from "~/modules/documents/kinds/assessment-plan";
+import { coveragePairs } from "~/modules/documents/model/coverage-cells";
 import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "~/modules/documents/kinds/demo/index";
 
 function build() {
@@ -63,13 +64,32 @@ describe("demo documents", () => {
     for (const canonical of [demo.spec, demo.plan, demo.wbl]) expect(allText(canonical)).not.toMatch(/lorem|ipsum|TODO|TBD/i);
   });
 
-  it("gives the plan one row per competency, each assessed directly", () => {
-    const rows = demo.plan.fields.assessments as { competencyId: string }[];
-    expect(rows.map((r) => r.competencyId)).toEqual(demo.competencies.map((c) => c.id));
-    const coverage = assessmentCoverage(demo.competencies, demo.plan.fields.assessments as never);
+  it("gives the plan a handful of assessments that assess every competency directly", () => {
+    const rows = demo.plan.fields.assessments as { id: string; weight?: number }[];
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.length).toBeLessThanOrEqual(8);
+    expect(rows.reduce((sum, row) => sum + (row.weight ?? 0), 0)).toBe(100);
+    const coverage = planCoverage(demo.plan.fields, { linkedCompetencies: demo.competencies })!;
+    expect(coverage.gaps).toBe(0);
+    expect(coverage.softOnly).toBe(0);
     expect(coverage.complete).toBe(true);
-    expect(coverage.counts.direct).toBe(8);
+    expect(coverage.competencies.map((c) => [c.competency.code, c.status])).toEqual(demo.competencies.map((c) => [c.code, "direct"]));
     expect(demo.plan.fields.credentialSpecId).toBe("demo-doc-spec");
+  });
+
+  it("assesses at least three competencies by the workplace observation, and adds log-book evidence to some", () => {
+    const rows = demo.plan.fields.assessments as { id: string; method: string; setting: string }[];
+    const cells = coveragePairs(demo.plan.fields.coverage);
+    const assessedBy = (method: string) => {
+      const ids = new Set(rows.filter((row) => row.method === method).map((row) => row.id));
+      return new Set(cells.filter(([assessmentId]) => ids.has(assessmentId)).map(([, competencyId]) => competencyId));
+    };
+    expect(rows.find((row) => row.method === "observation")?.setting).toBe("workplace");
+    expect(assessedBy("observation").size).toBeGreaterThanOrEqual(3);
+    expect(assessedBy("logbook_signoff").size).toBeGreaterThan(0);
+    // The WBL agreement's competencies are all assessed at work.
+    const atWork = new Set(planProjection.competencies.filter((c) => c.assessedAtWorkplace).map((c) => c.id));
+    for (const c of projectDocument(demo.wbl).competencies) expect(atWork.has(c.id), c.code ?? c.id).toBe(true);
   });
 
   it("links the WBL agreement's competencies to the plan, between Northwind Energy and Lakeshore College", () => {
