@@ -32,6 +32,7 @@ import {
 } from "~/modules/documents/model";
 import { SpecificationCompetencies } from "~/components/document/competencies/SpecificationCompetencies";
 import { CoverageMatrixField } from "~/components/document/coverage/CoverageMatrix";
+import type { LiveCoverage } from "~/components/document/coverage/use-coverage";
 import { evidenceKindOf } from "~/modules/coverage/methods";
 import { FieldControl, type FieldContext } from "~/components/document/field-control";
 import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
@@ -52,6 +53,8 @@ export type EditingContext = {
   linkedCompetencies: readonly ProjectedCompetency[] | undefined;
   /** Key fields of the linked document (a specification's assessment-only route, for its plan's matrix). */
   linkedKeyFields: Readonly<Record<string, JsonValue>> | undefined;
+  /** A plan's live coverage (the matrix, its summary and the page's checks share it); null for other kinds. */
+  liveCoverage: LiveCoverage | null;
   visitorsAt: (path: string) => readonly FieldVisitor[];
   announce: (path: string | null) => void;
   /** Server-rendered HTML per fragment name (`text:<key>`), shown until the editors mount. */

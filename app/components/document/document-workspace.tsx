@@ -76,6 +76,7 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
     fieldContext,
     linkedCompetencies,
     linkedKeyFields: live.linkedKeyFields,
+    liveCoverage: live.coverage,
     visitorsAt: presence.visitorsAt,
     announce: presence.announce,
     firstPaint,

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { addRows, fieldsMap, newDocumentFromTemplate, readFields, removeRow, setValue, type JsonValue } from "~/modules/documents/model";
+import { addRow, addRows, fieldsMap, newDocumentFromTemplate, readFields, removeRow, setCoverage, setValue, type JsonValue } from "~/modules/documents/model";
+import { normaliseCoverage } from "~/modules/documents/model/coverage-cells";
 import { LiveFieldsReader, type StoredFields } from "~/components/document/live-fields";
 
 function spec(rows: number) {
@@ -11,8 +12,8 @@ function spec(rows: number) {
 }
 
 /** Follows the document the way useLiveFields does: one apply per observeDeep call. */
-function follow(ydoc: Y.Doc) {
-  const reader = new LiveFieldsReader(fieldsMap(ydoc));
+function follow(ydoc: Y.Doc, coverageKeys?: ReadonlySet<string>) {
+  const reader = new LiveFieldsReader(fieldsMap(ydoc), coverageKeys);
   const state = { fields: reader.readAll({}) as StoredFields };
   fieldsMap(ydoc).observeDeep((events) => (state.fields = reader.apply(state.fields, events)));
   return state;
@@ -76,5 +77,30 @@ describe("LiveFieldsReader's first read", () => {
     expect(rowsOf(live)[3]).toBe(rowsOf(stored)[3]);
     expect(rowsOf(live)[2]).not.toBe(rowsOf(stored)[2]);
     expect(live).toEqual(readFields(ydoc));
+  });
+
+  it("reads a plan's matrix as its sorted ticked keys and keeps them sorted tick by tick, without re-sorting", () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, newDocumentFromTemplate("assessment_plan"));
+    const [a, b] = [addRow(ydoc, "assessment_plan", "assessments", { name: "A" }), addRow(ydoc, "assessment_plan", "assessments", { name: "B" })];
+    setCoverage(ydoc, "assessment_plan", "coverage", b, ["c3", "c1"], true);
+    const live = follow(ydoc, new Set(["coverage"]));
+    expect(live.fields.coverage).toEqual([`${b}|c1`, `${b}|c3`]);
+    const ticks: Array<[string, string[], boolean]> = [
+      [a, ["c2"], true],
+      [b, ["c1"], false],
+      [a, ["c9", "c0"], true],
+      [b, ["c3"], false],
+      [b, ["c3"], true],
+    ];
+    for (const [assessment, competencies, on] of ticks) {
+      const before = live.fields;
+      setCoverage(ydoc, "assessment_plan", "coverage", assessment, competencies, on);
+      const expected = normaliseCoverage(fieldsMap(ydoc).get("coverage") instanceof Y.Map ? ((fieldsMap(ydoc).get("coverage") as Y.Map<unknown>).toJSON() as JsonValue) : null);
+      expect(live.fields.coverage).toEqual(expected);
+      // Taken as normalised as it is: the same array, not a re-sorted copy.
+      expect(normaliseCoverage(live.fields.coverage)).toBe(live.fields.coverage);
+      expect(live.fields.assessments).toBe(before.assessments);
+    }
   });
 });

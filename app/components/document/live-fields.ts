@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { JsonValue } from "~/modules/documents/model";
+import { sortedKeysWith, sortedTickedKeys } from "~/modules/documents/model/coverage-cells";
 
 export type StoredFields = Record<string, JsonValue>;
 
@@ -13,7 +14,14 @@ export class LiveFieldsReader {
   /** Each row's JSON, by its Y.Map; dropped when the row changes (or is garbage-collected). */
   private readonly rows = new WeakMap<Y.Map<unknown>, JsonValue>();
 
-  constructor(private readonly map: Y.Map<unknown>) {}
+  /**
+   * `coverageKeys`: the kind's coverage fields (a plan's matrix). Each is read as its sorted ticked
+   * keys (the canonical form) and kept so tick by tick, instead of 30,000 keys re-read and re-sorted.
+   */
+  constructor(
+    private readonly map: Y.Map<unknown>,
+    private readonly coverageKeys: ReadonlySet<string> = new Set(),
+  ) {}
 
   /**
    * Every field, sharing what is unchanged with `previous` — down to single rows: the first read
@@ -29,6 +37,7 @@ export class LiveFieldsReader {
   /** `previous` with the fields these events touched read again. */
   apply(previous: StoredFields, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): StoredFields {
     const keys = new Set<string>();
+    const ticks = new Map<string, Set<string>>();
     for (const event of events) {
       if (event.target === this.map) {
         for (const key of (event as Y.YMapEvent<unknown>).keysChanged) keys.add(key);
@@ -36,6 +45,12 @@ export class LiveFieldsReader {
       }
       const [key] = event.path;
       if (typeof key === "string") keys.add(key);
+      if (typeof key === "string" && event.path.length === 1 && this.coverageKeys.has(key) && event.target instanceof Y.Map) {
+        const changed = ticks.get(key) ?? new Set<string>();
+        for (const cell of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(cell);
+        ticks.set(key, changed);
+        continue;
+      }
       this.forgetRowAround(event.target);
     }
     if (keys.size === 0) return previous;
@@ -49,7 +64,14 @@ export class LiveFieldsReader {
         }
         continue;
       }
-      const value = this.readKey(key, previous[key]);
+      const before = previous[key];
+      const map = this.map.get(key);
+      const changedCells = ticks.get(key);
+      // A matrix's cells changed (and the matrix itself was not replaced): apply them to the sorted keys.
+      const value =
+        changedCells && map instanceof Y.Map && Array.isArray(before) && !keysReplaced(events, this.map, key)
+          ? sortedKeysWith(before as string[], map, changedCells)
+          : this.readKey(key, before);
       if (value !== previous[key]) {
         next[key] = value;
         changed = true;
@@ -88,9 +110,11 @@ export class LiveFieldsReader {
       if (Array.isArray(previous) && previous.length === json.length && json.every((item, i) => item === previous[i])) return previous;
       return json;
     }
+    if (value instanceof Y.Map && this.coverageKeys.has(key)) {
+      const keys = sortedTickedKeys(value);
+      return Array.isArray(previous) && previous.length === keys.length && keys.every((k, i) => k === previous[i]) ? previous : keys;
+    }
     const json = value.toJSON() as JsonValue;
-    // A map a change event touched did change (a coverage matrix holds 30,000 keys: no string compare).
-    if (value instanceof Y.Map && !adoptEqualRows) return json;
     return previous !== undefined && JSON.stringify(previous) === JSON.stringify(json) ? previous : json;
   }
 
@@ -125,4 +149,9 @@ function sameFields(a: StoredFields, b: StoredFields): boolean {
 /** A Yjs type's parent type (null at the top): the public `parent` getter, which the typings omit. */
 function parentOf(type: unknown): unknown {
   return (type as { parent?: unknown }).parent ?? null;
+}
+
+/** Whether these events replaced the fields map's `key` itself (a repaired layout), not just changed inside it. */
+function keysReplaced(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], map: Y.Map<unknown>, key: string): boolean {
+  return events.some((event) => event.target === map && (event as Y.YMapEvent<unknown>).keysChanged.has(key));
 }

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { db } from "~/db.server";
 import { richTextSections } from "~/components/editor/sections";
 import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
-import { canonicalDocument, completeness, kindDefinition, readFields, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
+import { canonicalDocument, completeness, kindDefinition, kindIndex, readFields, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
 import { projectedPlanCoverage } from "~/modules/coverage/coverage-gate.server";
 import type { PlanCoverage } from "~/modules/coverage/rules";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
@@ -24,6 +24,7 @@ export type DocumentPageData = {
   snapshot: string | null;
   /** Server-rendered HTML per rich-text fragment (`text:<key>`), for the first paint. */
   firstPaint: Record<string, string>;
+  /** The stored fields; a coverage matrix is left out when the state is not inlined (it arrives with the first sync). */
   fields: StoredFields;
   completeness: CompletenessReport;
   /** A specification's newer framework versions to update to (empty for other kinds). */
@@ -52,13 +53,17 @@ export async function loadDocumentPageData(
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     const state = storedBytes === 0 || storedBytes > INLINE_SNAPSHOT_LIMIT ? null : stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc);
     const canonical = canonicalDocument(ydoc, kind);
+    const fields = readFields(ydoc);
+    // A state too big to inline reaches the page over the socket, and so do its matrices: 30,000
+    // ticks as JSON would be parsed and rendered only to be replaced at the first sync.
+    if (state === null) for (const field of kindIndex(kind).fields) if (field.type === "coverage") delete fields[field.key];
     // From the state just read rather than the projection, which lags by its debounce: after
     // "Update to version N" the revalidated page must not offer the update it just applied.
     const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(canonical.fields)) : [];
     return {
       snapshot: state ? encodeState(state) : null,
       firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
-      fields: readFields(ydoc),
+      fields,
       completeness: completeness(kind, canonical, linked),
       frameworkUpdates,
       planCoverage: kind === "credential_spec" ? await projectedPlanCoverage(db(), document) : [],

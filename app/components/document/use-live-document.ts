@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { useCollaboration } from "~/components/editor/use-collaboration";
 import {
@@ -20,6 +20,8 @@ import {
 } from "~/modules/documents/model";
 import { useFieldPresence } from "~/components/document/field-presence";
 import { LiveFieldsReader, type StoredFields } from "~/components/document/live-fields";
+import { useLiveCoverage } from "~/components/document/coverage/use-coverage";
+import type { CoverageReport } from "~/modules/coverage/rules";
 
 /** How long rich-text typing may run before the checklist catches up (it reads every block). */
 const TEXT_CHECK_THROTTLE_MS = 300;
@@ -54,7 +56,7 @@ export function useLiveDocument(options: LiveDocumentOptions) {
   const { documentId, kind, user, canEdit, snapshot, initialFields, initialCompleteness, linkable, today, onPermissionsChanged } = options;
   const collaboration = useCollaboration({ documentId, initialState: snapshot, user, onPermissionsChanged });
   const ydoc = collaboration.session?.ydoc ?? null;
-  const fields = useLiveFields(ydoc, initialFields);
+  const fields = useLiveFields(ydoc, initialFields, coverageKeysOf(kind));
   const texts = useLiveTexts(ydoc, kind);
   const presence = useFieldPresence(collaboration.session);
 
@@ -63,10 +65,11 @@ export function useLiveDocument(options: LiveDocumentOptions) {
   const linked = useMemo(() => (linkField ? linkable.find((doc) => doc.id === linkedId) : undefined), [linkField, linkable, linkedId]);
   const linkedCompetencies = linked?.competencies;
   const linkedKeyFields = linked?.keyFields;
-  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, today, initialCompleteness });
+  const coverage = useLiveCoverage({ kind, ydoc, fields, competencies: linkedCompetencies, linkedKeyFields });
+  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage: coverage?.loaded ? coverage.report : undefined, today, initialCompleteness });
   // After a permanent close nothing typed could reach the others: stop accepting input.
   const editable = canEdit && collaboration.closed === null && collaboration.session !== null;
-  return { ...collaboration, fields, checks, linkedCompetencies, linkedKeyFields, presence, editable };
+  return { ...collaboration, fields, checks, linkedCompetencies, linkedKeyFields, coverage, presence, editable };
 }
 
 export type LiveDocument = ReturnType<typeof useLiveDocument>;
@@ -78,18 +81,27 @@ export type LiveDocument = ReturnType<typeof useLiveDocument>;
  * re-render, or re-read, hundreds of inputs). Before the Y.Doc exists (server render, first client
  * render) the loader's copy stands in.
  */
-export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields): StoredFields {
+export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields, coverageKeys?: ReadonlySet<string>): StoredFields {
   const [fields, setFields] = useState(initial);
   useEffect(() => {
     if (!ydoc) return;
     const map = fieldsMap(ydoc);
-    const reader = new LiveFieldsReader(map);
+    const reader = new LiveFieldsReader(map, coverageKeys);
     setFields((previous) => reader.readAll(previous));
     const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => setFields((previous) => reader.apply(previous, events));
     map.observeDeep(onChange);
     return () => map.unobserveDeep(onChange);
-  }, [ydoc]);
+  }, [ydoc, coverageKeys]);
   return fields;
+}
+
+const coverageKeysByKind = new Map<DocumentKind, ReadonlySet<string>>();
+
+/** The kind's coverage fields (a plan's matrix), read as sorted keys by the live fields reader. */
+function coverageKeysOf(kind: DocumentKind): ReadonlySet<string> {
+  let keys = coverageKeysByKind.get(kind);
+  if (!keys) coverageKeysByKind.set(kind, (keys = new Set(kindIndex(kind).fields.filter((f) => f.type === "coverage").map((f) => f.key))));
+  return keys;
 }
 
 /**
@@ -136,14 +148,19 @@ export function useDocumentChecks(options: {
   texts: Record<string, ProseMirrorJSON> | null;
   linkedCompetencies: readonly ProjectedCompetency[] | undefined;
   linkedKeyFields: Readonly<Record<string, JsonValue>> | undefined;
+  /** The page's live coverage of a plan (use-coverage.ts): the checks read it rather than recount. */
+  coverage?: CoverageReport;
   today: string;
   initialCompleteness: CompletenessReport;
 }): DocumentChecks {
-  const { kind, fields, texts, linkedCompetencies, linkedKeyFields, today, initialCompleteness } = options;
-  const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies, linkedKeyFields }), [kind, fields, today, linkedCompetencies, linkedKeyFields]);
+  const { kind, texts, linkedCompetencies, linkedKeyFields, coverage, today, initialCompleteness } = options;
+  // Checks follow the fields in a deferred render: what someone typed or ticked is on screen first,
+  // then validation and the checklist over the whole document (a 3,000 × 60 matrix included).
+  const fields = useDeferredValue(options.fields);
+  const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies, linkedKeyFields, coverage }), [kind, fields, today, linkedCompetencies, linkedKeyFields, coverage]);
   const report = useMemo(
-    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts, { sortKeys: false }), { linkedCompetencies, linkedKeyFields }) : initialCompleteness),
-    [kind, fields, texts, linkedCompetencies, linkedKeyFields, initialCompleteness],
+    () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts, { sortKeys: false }), { linkedCompetencies, linkedKeyFields, coverage }) : initialCompleteness),
+    [kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage, initialCompleteness],
   );
   return { issues, completeness: report };
 }

@@ -11,7 +11,8 @@ import { evidenceKindOf } from "~/modules/coverage/methods";
  * - when the credential offers the **assessment-only route**, every essential competency must also
  *   be covered by the assessments that make up that route: one the route leaves out is a gap too.
  *
- * Linear in competencies + assessments + ticked cells (3,000 × 60 with 30,000 ticks in a few ms).
+ * Linear in competencies + assessments + ticked cells (3,000 × 60 with 30,000 ticks in a few ms);
+ * one competency's status is `competencyCoverage`, which the report applies to each of them.
  */
 
 export type CoverageCompetency = {
@@ -39,8 +40,13 @@ export type CoverageInput = {
   competencies: readonly CoverageCompetency[];
   /** The plan's assessments, in its order. */
   assessments: readonly CoverageAssessment[];
-  /** Ticked cells as [assessmentId, competencyId]; cells of unknown assessments or competencies are ignored. */
-  cells: Iterable<readonly [string, string]>;
+  /**
+   * Ticked cells as [assessmentId, competencyId] pairs, or already grouped by competency (a live
+   * index); cells of unknown assessments or competencies are ignored.
+   */
+  cells: Iterable<readonly [string, string]> | CellsByCompetency;
+  /** assessmentLookup(assessments), when the caller keeps one. */
+  lookup?: AssessmentLookup;
   /** The credential offers the assessment-only route: the route must cover every essential competency. */
   routeRequired: boolean;
 };
@@ -93,40 +99,90 @@ function count(tally: Tally, status: CoverageStatus): void {
   else tally.none += 1;
 }
 
-type Seen = { direct: boolean; soft: boolean; routeDirect: boolean; routeSoft: boolean; atWorkplace: boolean; assessmentIds: string[] };
+/**
+ * The plan's assessments as the per-competency rule reads them, looked up by id (build it once per
+ * change of the assessments: `assessmentLookup`).
+ */
+export type AssessmentLookup = ReadonlyMap<string, { index: number; evidence: "direct" | "soft" | null; route: boolean; workplace: boolean }>;
+
+export function assessmentLookup(assessments: readonly CoverageAssessment[]): AssessmentLookup {
+  const lookup = new Map<string, { index: number; evidence: "direct" | "soft" | null; route: boolean; workplace: boolean }>();
+  assessments.forEach((assessment, index) => {
+    if (!lookup.has(assessment.id)) {
+      lookup.set(assessment.id, { index, evidence: evidenceKindOf(assessment.method), route: assessment.assessmentOnlyRoute, workplace: assessment.setting === "workplace" });
+    }
+  });
+  return lookup;
+}
 
 function statusOf(direct: boolean, soft: boolean): CoverageStatus {
   return direct ? "direct" : soft ? "soft_only" : "none";
 }
 
-export function computeCoverage(input: CoverageInput): CoverageReport {
-  const order = new Map<string, number>();
-  input.assessments.forEach((assessment, index) => order.set(assessment.id, index));
-  const wanted = new Set(input.competencies.map((c) => c.id));
-
-  const seen = new Map<string, Seen>();
-  for (const [assessmentId, competencyId] of input.cells) {
-    const index = order.get(assessmentId);
-    if (index === undefined || !wanted.has(competencyId)) continue;
-    const assessment = input.assessments[index]!;
-    let entry = seen.get(competencyId);
-    if (!entry) {
-      entry = { direct: false, soft: false, routeDirect: false, routeSoft: false, atWorkplace: false, assessmentIds: [] };
-      seen.set(competencyId, entry);
+/**
+ * THE rule for one competency, from the assessments ticked for it (ids of assessments that no
+ * longer exist are ignored). The report below applies it to every competency; the matrix applies it
+ * to the rows in view, so a tick shows at once without recounting 3,000 competencies.
+ */
+export function competencyCoverage(competency: CoverageCompetency, ticked: Iterable<string>, lookup: AssessmentLookup, routeRequired: boolean): CompetencyCoverage {
+  let direct = false;
+  let soft = false;
+  let routeDirect = false;
+  let routeSoft = false;
+  let atWorkplace = false;
+  const assessmentIds: string[] = [];
+  for (const id of ticked) {
+    const assessment = lookup.get(id);
+    if (!assessment || assessmentIds.includes(id)) continue;
+    assessmentIds.push(id);
+    if (assessment.evidence === "direct") {
+      direct = true;
+      if (assessment.route) routeDirect = true;
+    } else if (assessment.evidence === "soft") {
+      soft = true;
+      if (assessment.route) routeSoft = true;
     }
-    if (entry.assessmentIds.includes(assessmentId)) continue;
-    entry.assessmentIds.push(assessmentId);
-    const kind = evidenceKindOf(assessment.method);
-    if (kind === "direct") entry.direct = true;
-    if (kind === "soft") entry.soft = true;
-    if (assessment.assessmentOnlyRoute && kind === "direct") entry.routeDirect = true;
-    if (assessment.assessmentOnlyRoute && kind === "soft") entry.routeSoft = true;
-    if (assessment.setting === "workplace") entry.atWorkplace = true;
+    if (assessment.workplace) atWorkplace = true;
   }
+  if (assessmentIds.length > 1) assessmentIds.sort((a, b) => lookup.get(a)!.index - lookup.get(b)!.index);
+  const status = statusOf(direct, soft);
+  const route = routeRequired ? statusOf(routeDirect, routeSoft) : null;
+  return { competency, status, assessmentIds, route, atWorkplace, gap: competency.essential && (status === "none" || route === "none") };
+}
 
+/** Ticked cells grouped by competency: competency id → the ids of the assessments ticked for it. */
+export type CellsByCompetency = ReadonlyMap<string, Iterable<string>>;
+
+function groupCells(cells: Iterable<readonly [string, string]>): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const [assessmentId, competencyId] of cells) {
+    const list = grouped.get(competencyId);
+    if (list) list.push(assessmentId);
+    else grouped.set(competencyId, [assessmentId]);
+  }
+  return grouped;
+}
+
+const NONE: readonly string[] = [];
+
+export function computeCoverage(input: CoverageInput): CoverageReport {
+  const lookup = input.lookup ?? assessmentLookup(input.assessments);
+  const grouped: CellsByCompetency = input.cells instanceof Map ? (input.cells as CellsByCompetency) : groupCells(input.cells as Iterable<readonly [string, string]>);
+  const seen = new Set<string>();
+  const entries: CompetencyCoverage[] = [];
+  for (const competency of input.competencies) {
+    if (seen.has(competency.id)) continue;
+    seen.add(competency.id);
+    entries.push(competencyCoverage(competency, grouped.get(competency.id) ?? NONE, lookup, input.routeRequired));
+  }
+  return tallyCoverage(entries);
+}
+
+/** The report of per-competency results, in their order: tallies, gaps, branches (one linear pass). */
+export function tallyCoverage(entries: readonly CompetencyCoverage[]): CoverageReport {
   const report: CoverageReport = {
-    competencies: [],
-    byId: new Map(),
+    competencies: [...entries],
+    byId: new Map(entries.map((entry) => [entry.competency.id, entry])),
     essential: emptyTally(),
     optional: emptyTally(),
     gaps: 0,
@@ -135,33 +191,17 @@ export function computeCoverage(input: CoverageInput): CoverageReport {
     branches: [],
     complete: true,
   };
-  const byId = new Map<string, CompetencyCoverage>();
   const branches = new Map<string | null, BranchCoverage>();
-  for (const competency of input.competencies) {
-    if (byId.has(competency.id)) continue;
-    const entry = seen.get(competency.id);
-    const status = entry ? statusOf(entry.direct, entry.soft) : "none";
-    const route = input.routeRequired ? (entry ? statusOf(entry.routeDirect, entry.routeSoft) : "none") : null;
-    const gap = competency.essential && (status === "none" || route === "none");
-    if (entry) entry.assessmentIds.sort((a, b) => order.get(a)! - order.get(b)!);
-    const coverage: CompetencyCoverage = { competency, status, assessmentIds: entry?.assessmentIds ?? [], route, atWorkplace: entry?.atWorkplace ?? false, gap };
-    report.competencies.push(coverage);
-    byId.set(competency.id, coverage);
-
+  for (const { competency, status, gap } of entries) {
     count(competency.essential ? report.essential : report.optional, status);
     if (gap) report.gaps += 1;
     if (gap && status !== "none") report.routeGaps += 1;
     if (competency.essential && status === "soft_only") report.softOnly += 1;
-
     let branch = branches.get(competency.branch);
-    if (!branch) {
-      branch = { branch: competency.branch, gaps: 0, ...emptyTally() };
-      branches.set(competency.branch, branch);
-    }
+    if (!branch) branches.set(competency.branch, (branch = { branch: competency.branch, gaps: 0, ...emptyTally() }));
     count(branch, status);
     if (gap) branch.gaps += 1;
   }
-  report.byId = byId;
   report.branches = [...branches.values()];
   report.complete = report.gaps === 0;
   return report;

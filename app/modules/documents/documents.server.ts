@@ -96,6 +96,16 @@ export async function duplicateDocument(projectId: string, createdBy: string, so
   return id;
 }
 
+/**
+ * A competency as a linking document reads it (a plan: id, code, title, branch, essential; an
+ * agreement: id, code, title, assessed at work): a 3,000-competency specification's rows are half
+ * the size without the framework label and library ids every row repeats.
+ */
+function asLinkedCompetency(competency: ProjectedCompetency): ProjectedCompetency {
+  const { id, code, title, essential, branch, assessedAtWorkplace } = competency;
+  return { id, code, title, framework: null, level: null, essential, ...(branch !== undefined ? { branch } : {}), ...(assessedAtWorkplace !== undefined ? { assessedAtWorkplace } : {}) };
+}
+
 /** Documents another document of the project may link to, with the competencies it offers. */
 export type LinkableDocument = {
   id: string;
@@ -127,7 +137,7 @@ export async function linkableDocuments(
     id: row.id,
     kind: row.kind,
     title: row.title,
-    competencies: carries(row.kind) ? (row.projection?.competencies ?? []) : [],
+    competencies: carries(row.kind) ? (row.projection?.competencies ?? []).map(asLinkedCompetency) : [],
     keyFields: carries(row.kind) ? (row.projection?.keyFields ?? {}) : {},
   }));
 }

@@ -14,10 +14,9 @@
  * cells, Home/End to the row's ends (Ctrl: the grid's), PageUp/PageDown by a screenful; Space toggles
  * the focused checkbox natively. A cell scrolled out of the window is scrolled back in before focus.
  */
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type UIEvent } from "react";
+import { memo, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type UIEvent } from "react";
 import { anchorFor, setCoverage, type CoverageFieldDef, type FieldIssue } from "~/modules/documents/model";
-import { gapMessage, softOnlyMessage, summarizeCoverage, type CoverageReport, type CoverageStatus } from "~/modules/coverage/rules";
-import { coverageRouteRequired } from "~/modules/documents/kinds/assessment-plan";
+import { competencyCoverage, gapMessage, softOnlyMessage, summarizeCoverage, type CoverageReport, type CoverageStatus, type Tally } from "~/modules/coverage/rules";
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
 import { EVIDENCE_KIND_LABELS } from "~/modules/coverage/methods";
 import { competencyCount } from "~/modules/documents/labels";
@@ -42,7 +41,7 @@ import {
   type SelectionState,
   type WindowRange,
 } from "~/components/document/coverage/matrix-model";
-import { useCoverage, type MatrixAssessment } from "~/components/document/coverage/use-coverage";
+import type { LiveCoverage, MatrixAssessment } from "~/components/document/coverage/use-coverage";
 
 /** Fixed sizes the windowing depends on (coverage.css says the same through the inline styles). */
 const ROW_HEIGHT = 52;
@@ -65,25 +64,28 @@ type CellActions = {
   toggleBranch: (groupKey: string) => void;
 };
 
+/** What the summary shows, as one string: the same string, the same summary. */
+function summaryNumbers(report: CoverageReport): string {
+  const tally = (t: Tally) => `${t.total},${t.direct},${t.softOnly},${t.none}`;
+  return [tally(report.essential), tally(report.optional), report.gaps, report.routeGaps, report.softOnly, ...report.branches.map((b) => `${b.branch}:${tally(b)}:${b.gaps}`)].join("|");
+}
+
 function assessmentName(assessment: MatrixAssessment, index: number): string {
   return assessment.name ?? `Assessment ${index + 1}`;
 }
 
 export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDef; editing: EditingContext }) {
-  const ydoc = editing.session?.ydoc ?? null;
-  const { assessments, report } = useCoverage({
-    ydoc,
-    fieldKey: field.key,
-    columnsKey: field.columnsFrom,
-    storedCoverage: editing.fields[field.key],
-    storedAssessments: editing.fields[field.columnsFrom],
-    competencies: editing.linkedCompetencies,
-    routeRequired: coverageRouteRequired(editing.fields, { linkedKeyFields: editing.linkedKeyFields }),
-  });
+  const live = editing.liveCoverage;
+  const report = live?.report ?? null;
+  // The summary and its chart follow in a deferred render, and only when their numbers change: a
+  // tick is on screen before the chart is drawn again.
+  const deferredReport = useDeferredValue(report);
+  const summaryKey = deferredReport ? summaryNumbers(deferredReport) : "";
+  const summary = useMemo(() => (deferredReport ? <CoverageSummary summary={summarizeCoverage(deferredReport)} /> : null), [summaryKey]);
   const headingId = `${anchorFor(field.key)}-heading`;
   const visitors = editing.visitorsAt(field.key);
   // The summary already says the gaps and soft evidence in the same words: the checks' copies are not repeated here.
-  const said = new Set([gapMessage(report.gaps), softOnlyMessage(report.softOnly)]);
+  const said = new Set(report ? [gapMessage(report.gaps), softOnlyMessage(report.softOnly)] : []);
   const issues = (editing.issuesByPath.get(field.key) ?? NO_ISSUES).filter((issue) => !said.has(issue.message.replace(/\.$/, "")));
   const linked = editing.linkedCompetencies ?? [];
   const style = visitors[0] ? ({ "--visitor": visitors[0].color } as CSSProperties) : undefined;
@@ -112,13 +114,18 @@ export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDe
       ) : null}
       {linked.length === 0 ? (
         <p className="doc-rows__empty">Link a credential specification to see its competencies here.</p>
+      ) : !live?.loaded ? (
+        // A big plan's cells come with the first sync, not in the page (page-data.server.ts).
+        <p className="doc-rows__empty" role="status">
+          Loading the coverage matrix…
+        </p>
       ) : (
         <>
-          <CoverageSummary summary={summarizeCoverage(report)} />
-          {assessments.length === 0 ? (
+          {summary}
+          {live.assessments.length === 0 ? (
             <p className="doc-rows__empty">Add an assessment above to start mapping.</p>
           ) : (
-            <MatrixBody field={field} editing={editing} assessments={assessments} report={report} headingId={headingId} />
+            <MatrixBody field={field} editing={editing} live={live} headingId={headingId} />
           )}
         </>
       )}
@@ -129,12 +136,12 @@ export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDe
 type BodyProps = {
   field: CoverageFieldDef;
   editing: EditingContext;
-  assessments: readonly MatrixAssessment[];
-  report: CoverageReport;
+  live: LiveCoverage;
   headingId: string;
 };
 
-function MatrixBody({ field, editing, assessments, report, headingId }: BodyProps) {
+function MatrixBody({ field, editing, live, headingId }: BodyProps) {
+  const { assessments, report, lookup, tickedFor, routeRequired } = live;
   const { kind, editable, announce } = editing;
   const ydoc = editing.session?.ydoc ?? null;
   const ids = useId();
@@ -164,7 +171,10 @@ function MatrixBody({ field, editing, assessments, report, headingId }: BodyProp
     }
   }, [report, basis]);
   const statusFiltered = gapsOnly || softOnly;
-  const membership = statusFiltered ? basis : report;
+  // Without a status filter, which rows are listed depends on the competencies and the filter only,
+  // not on the ticks: a tick must not regroup 3,000 rows (each row reads its own status live).
+  const structure = useMemo(() => report, [editing.linkedCompetencies, assessments.length]);
+  const membership = statusFiltered ? basis : structure;
 
   // ?coverage=gaps (the sign-off panel's "Show gaps" link) starts with the gaps only.
   useEffect(() => {
@@ -432,8 +442,8 @@ function MatrixBody({ field, editing, assessments, report, headingId }: BodyProp
                 );
               }
               const id = line.entry.competency.id;
-              // Live status and ticks, whatever the membership basis.
-              const entry = report.byId.get(id) ?? line.entry;
+              // Live status and ticks from the index, whatever the membership basis (the report may lag a frame).
+              const entry = competencyCoverage(line.entry.competency, tickedFor(id), lookup, routeRequired);
               return (
                 <CompetencyRow
                   key={lineKey(line)}

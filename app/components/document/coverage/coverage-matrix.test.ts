@@ -5,7 +5,8 @@ import * as Y from "yjs";
 import type { EditingContext } from "~/components/document/document-sections";
 import { CoverageMatrixField } from "~/components/document/coverage/CoverageMatrix";
 import { kindIndex } from "~/modules/documents/kinds/registry";
-import { addRow, setCoverage, type CoverageFieldDef, type ProjectedCompetency } from "~/modules/documents/model";
+import { addRow, readFields, setCoverage, type CoverageFieldDef, type ProjectedCompetency } from "~/modules/documents/model";
+import { useLiveCoverage } from "~/components/document/coverage/use-coverage";
 
 /**
  * The matrix's first paint (server render: no effects, no Y.Doc unless given): what it says, and
@@ -36,6 +37,7 @@ function editing(change: Partial<EditingContext>): EditingContext {
     fieldContext: {} as EditingContext["fieldContext"],
     linkedCompetencies: COMPETENCIES,
     linkedKeyFields: undefined,
+    liveCoverage: null,
     visitorsAt: () => [],
     announce: () => {},
     firstPaint: {},
@@ -43,7 +45,13 @@ function editing(change: Partial<EditingContext>): EditingContext {
   };
 }
 
-const render = (context: EditingContext) => renderToString(createElement(CoverageMatrixField, { field: FIELD, editing: context }));
+/** The matrix as the page gives it its live coverage (use-live-document.ts). */
+function Page({ context }: { context: EditingContext }) {
+  const liveCoverage = useLiveCoverage({ kind: "assessment_plan", ydoc: context.session?.ydoc ?? null, fields: context.fields, competencies: context.linkedCompetencies, linkedKeyFields: undefined });
+  return createElement(CoverageMatrixField, { field: FIELD, editing: { ...context, liveCoverage } });
+}
+
+const render = (context: EditingContext) => renderToString(createElement(Page, { context }));
 const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
 
 describe("CoverageMatrixField (first paint)", () => {
@@ -74,7 +82,7 @@ describe("CoverageMatrixField (first paint)", () => {
     const ydoc = new Y.Doc();
     const ids = Array.from({ length: 60 }, (_, i) => addRow(ydoc, "assessment_plan", "assessments", { name: `Assessment ${i}`, method: "observation" }));
     setCoverage(ydoc, "assessment_plan", "coverage", ids[0]!, COMPETENCIES.map((c) => c.id), true);
-    const html = render(editing({ session: { ydoc } as unknown as EditingContext["session"] }));
+    const html = render(editing({ session: { ydoc } as unknown as EditingContext["session"], fields: readFields(ydoc) }));
     expect(html).toContain("2,000 of 2,000 essential competencies directly assessed");
     expect(html).toContain('aria-rowcount="3031"');
     expect(html).toContain('aria-colcount="61"');
@@ -84,7 +92,7 @@ describe("CoverageMatrixField (first paint)", () => {
   });
 
   it("is read-only for readers", () => {
-    const html = render(editing({ editable: false, fields: { assessments: [{ id: "a1", name: "Exam", method: "written_examination" }] } }));
+    const html = render(editing({ editable: false, fields: { assessments: [{ id: "a1", name: "Exam", method: "written_examination" }], coverage: {} } }));
     expect(html).not.toContain("Select all shown");
     expect(html).toContain('aria-readonly="true"');
   });
@@ -92,6 +100,8 @@ describe("CoverageMatrixField (first paint)", () => {
   it("says what is missing", () => {
     expect(render(editing({ linkedCompetencies: undefined }))).toContain("Link a credential specification to see its competencies here.");
     expect(render(editing({ linkedCompetencies: [] }))).toContain("Link a credential specification to see its competencies here.");
-    expect(render(editing({}))).toContain("Add an assessment above to start mapping.");
+    expect(render(editing({ fields: { coverage: {} } }))).toContain("Add an assessment above to start mapping.");
+    // A big plan's page carries no cells: they come with the first sync.
+    expect(render(editing({ fields: { assessments: [{ id: "a1", name: "Exam", method: "written_examination" }] } }))).toContain("Loading the coverage matrix…");
   });
 });

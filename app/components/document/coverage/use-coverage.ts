@@ -1,25 +1,25 @@
-import { useEffect, useMemo, useState } from "react";
+import { useLayoutEffect, useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
-import { computeCoverage, type CoverageAssessment, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
+import { CoverageTracker } from "~/modules/coverage/coverage-tracker";
+import { assessmentLookup, type AssessmentLookup, type CoverageAssessment, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
 import { evidenceKindOf, methodLabel, type EvidenceKind } from "~/modules/coverage/methods";
-import { coverageMap, fieldsMap, parseCoverageKey, type JsonValue, type ProjectedCompetency } from "~/modules/documents/model";
-import { normaliseCoverage } from "~/modules/documents/model/coverage-cells";
+import { coverageRouteRequired } from "~/modules/documents/kinds/assessment-plan";
+import { coverageMap, kindIndex, parseCoverageKey, type CoverageFieldDef, type DocumentKind, type JsonValue, type ProjectedCompetency } from "~/modules/documents/model";
+import { liveCoveragePairs, normaliseCoverage } from "~/modules/documents/model/coverage-cells";
+import type { StoredFields } from "~/components/document/live-fields";
 
 /**
- * The coverage matrix's subscriptions to the shared document, sized to what the matrix needs:
+ * A plan's coverage, live, for the whole page (issue #14): the matrix's rows and summary and the
+ * page's checks (gaps in the checklist, the soft-evidence warning) all read this one tracker.
  *
- * - the coverage Y.Map, shallow: one event per transaction, so a bulk "map 500 competencies" is one
- *   re-read, and a colleague's tick is one too;
- * - the assessments Y.Array, deep: a renamed assessment or a changed method changes the headers and
- *   the evidence kinds (a handful of rows, cheap to re-read);
- * - the fields map, shallow, for the two keys only: a repaired layout replaces them.
- *
- * The report (computeCoverage: linear, a few ms for 3,000 × 60) is recomputed only when one of those
- * changed or the competencies did. Before the Y.Doc exists (server render) it reads the stored JSON.
+ * - the coverage Y.Map is observed shallowly and each changed key goes to the tracker
+ *   (modules/coverage/coverage-tracker.ts), which re-applies the rule to that one competency: a
+ *   colleague's tick costs microseconds, not a recount of 30,000 cells;
+ * - the assessments come from the live fields; the tracker starts over only when what the rule
+ *   reads of them (ids, methods, settings, route) changes, not when someone renames one;
+ * - before the Y.Doc exists (server render) it reads the stored JSON; a big plan's page has none
+ *   (page-data.server.ts), and the matrix says it is loading.
  */
-
-/** The User Timing measure of each live coverage computation. */
-export const COVERAGE_MEASURE = "concord:coverage";
 
 export type MatrixAssessment = CoverageAssessment & {
   /** "Direct observation"; null without a method yet. */
@@ -28,62 +28,49 @@ export type MatrixAssessment = CoverageAssessment & {
 };
 
 export type LiveCoverage = {
+  field: CoverageFieldDef;
   /** The plan's assessments with an id, in plan order: the matrix's columns. */
   assessments: readonly MatrixAssessment[];
-  /** Ticked cells as coverage keys (`<assessmentId>|<competencyId>`), cells of unknown ids included. */
-  ticked: ReadonlySet<string>;
-  /** Per competency (report.byId[…].assessmentIds) the assessments that assess it, in plan order. */
-  report: CoverageReport;
-};
-
-export type UseCoverageOptions = {
-  ydoc: Y.Doc | null;
-  /** The coverage field's key ("coverage"). */
-  fieldKey: string;
-  /** The rows field whose rows are the columns ("assessments"). */
-  columnsKey: string;
-  /** editing.fields[fieldKey] and editing.fields[columnsKey]: read only before the Y.Doc exists. */
-  storedCoverage: JsonValue | undefined;
-  storedAssessments: JsonValue | undefined;
-  competencies: readonly ProjectedCompetency[] | undefined;
-  /** The credential offers the assessment-only route (fields.assessmentOnlyOffered === true). */
+  /** The same, for the per-competency rule (competencyCoverage). */
+  lookup: AssessmentLookup;
   routeRequired: boolean;
+  /** The ids of the assessments ticked for a competency, live (ids of removed assessments included). */
+  tickedFor: (competencyId: string) => ReadonlySet<string>;
+  /** The whole plan's coverage, as of the last change. */
+  report: CoverageReport;
+  /** False while the cells are not on the page yet (a big plan before its first sync). */
+  loaded: boolean;
 };
 
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }
 
-function toAssessment(cells: { get(key: string): unknown }): MatrixAssessment | null {
-  const id = text(cells.get("id"));
-  if (!id) return null;
-  const method = text(cells.get("method"));
-  return {
-    id,
-    name: text(cells.get("name")),
-    method,
-    setting: text(cells.get("setting")),
-    assessmentOnlyRoute: cells.get("assessmentOnlyRoute") === true,
-    methodLabel: methodLabel(method),
-    evidence: evidenceKindOf(method),
-  };
-}
-
-function readAssessments(items: Iterable<unknown>): MatrixAssessment[] {
+function readAssessments(value: JsonValue | undefined): MatrixAssessment[] {
   const out: MatrixAssessment[] = [];
   const seen = new Set<string>();
-  for (const item of items) {
-    let assessment: MatrixAssessment | null = null;
-    if (item instanceof Y.Map) assessment = toAssessment(item);
-    else if (item !== null && typeof item === "object" && !Array.isArray(item)) {
-      const record = item as Record<string, unknown>;
-      assessment = toAssessment({ get: (key) => record[key] });
-    }
-    if (!assessment || seen.has(assessment.id)) continue;
-    seen.add(assessment.id);
-    out.push(assessment);
+  for (const item of Array.isArray(value) ? value : []) {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) continue;
+    const id = text(item.id);
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const method = text(item.method);
+    out.push({
+      id,
+      name: text(item.name),
+      method,
+      setting: text(item.setting),
+      assessmentOnlyRoute: item.assessmentOnlyRoute === true,
+      methodLabel: methodLabel(method),
+      evidence: evidenceKindOf(method),
+    });
   }
   return out;
+}
+
+/** What the rule reads of the assessments: the tracker starts over only when this changes. */
+function ruleSignature(assessments: readonly MatrixAssessment[]): string {
+  return assessments.map((a) => `${a.id}\u0000${a.method ?? ""}\u0000${a.setting ?? ""}\u0000${a.assessmentOnlyRoute}`).join("\u0001");
 }
 
 /** The specification's competency as the rules see it: unset "essential" counts as essential (as planCoverage does). */
@@ -91,79 +78,84 @@ function toCompetency(competency: ProjectedCompetency): CoverageCompetency {
   return { id: competency.id, code: competency.code, title: competency.title, branch: competency.branch ?? null, essential: competency.essential !== false };
 }
 
-function liveArray(ydoc: Y.Doc, key: string): Y.Array<unknown> | null {
-  const value = fieldsMap(ydoc).get(key);
-  return value instanceof Y.Array ? value : null;
-}
-
 const NO_COMPETENCIES: readonly ProjectedCompetency[] = [];
+const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
-export function useCoverage({ ydoc, fieldKey, columnsKey, storedCoverage, storedAssessments, competencies, routeRequired }: UseCoverageOptions): LiveCoverage {
-  // Bumped when the fields map replaces one of the two keys; then the Y types are looked up again.
-  const [layoutRevision, setLayoutRevision] = useState(0);
-  const [cellsRevision, setCellsRevision] = useState(0);
-  const [columnsRevision, setColumnsRevision] = useState(0);
+export function useLiveCoverage(options: {
+  kind: DocumentKind;
+  ydoc: Y.Doc | null;
+  fields: StoredFields;
+  competencies: readonly ProjectedCompetency[] | undefined;
+  linkedKeyFields: Readonly<Record<string, JsonValue>> | undefined;
+}): LiveCoverage | null {
+  const { kind, ydoc, fields, linkedKeyFields } = options;
+  const field = useMemo(() => kindIndex(kind).fields.find((f): f is CoverageFieldDef => f.type === "coverage") ?? null, [kind]);
+  const [revision, setRevision] = useState(0);
+  // Bumped when the fields map replaces the matrix itself (a repaired layout): look it up again.
+  const [layout, setLayout] = useState(0);
 
-  // layoutRevision is a dependency on purpose: it says when to look the Y types up again.
-  const map = useMemo(() => (ydoc ? coverageMap(ydoc, fieldKey) : null), [ydoc, fieldKey, layoutRevision]);
-  const array = useMemo(() => (ydoc ? liveArray(ydoc, columnsKey) : null), [ydoc, columnsKey, layoutRevision]);
+  const readAll = useMemo(() => readAssessments(field ? fields[field.columnsFrom] : undefined), [field, fields]);
+  const signature = ruleSignature(readAll);
+  // Kept while the rule reads the same of them (a renamed assessment only renames a column).
+  const ruleAssessments = useMemo(() => readAll, [signature]);
+  const routeRequired = coverageRouteRequired(fields, { linkedKeyFields });
+  const competencies = useMemo(() => (options.competencies ?? NO_COMPETENCIES).map(toCompetency), [options.competencies]);
 
-  useEffect(() => {
-    if (!ydoc) return;
-    const fields = fieldsMap(ydoc);
+  // layout is a dependency on purpose: it says when to look the map up (and read it) again.
+  const map = useMemo(() => (ydoc && field ? coverageMap(ydoc, field.key) : null), [ydoc, field, layout]);
+  const stored = ydoc || !field ? undefined : fields[field.key];
+  const loaded = map !== null || stored !== undefined;
+  const tracker = useMemo(() => {
+    if (!field) return null;
+    const started = performance.now();
+    const cells = map ? liveCoveragePairs(map) : normaliseCoverage(stored).map((key) => parseCoverageKey(key)!);
+    const built = new CoverageTracker(competencies, ruleAssessments, routeRequired, cells);
+    // A User Timing entry per full computation: what bench/scale.ts reads as "coverage in the browser".
+    if (typeof window !== "undefined") performance.measure(COVERAGE_MEASURE, { start: started });
+    return built;
+  }, [field, map, stored, competencies, ruleAssessments, routeRequired, layout]);
+
+  useClientLayoutEffect(() => {
+    if (!ydoc || !field) return;
+    const fieldsOfDoc = ydoc.getMap("fields");
     const onFields = (event: Y.YMapEvent<unknown>) => {
-      if (event.keysChanged.has(fieldKey) || event.keysChanged.has(columnsKey)) setLayoutRevision((n) => n + 1);
+      if (event.keysChanged.has(field.key)) setLayout((n) => n + 1);
     };
-    fields.observe(onFields);
-    return () => fields.unobserve(onFields);
-  }, [ydoc, fieldKey, columnsKey]);
+    fieldsOfDoc.observe(onFields);
+    return () => fieldsOfDoc.unobserve(onFields);
+  }, [ydoc, field]);
 
-  useEffect(() => {
-    if (!map) return;
-    const onCells = () => setCellsRevision((n) => n + 1);
+  useClientLayoutEffect(() => {
+    if (!map || !tracker) return;
+    // A change that landed between the render that built the tracker and this subscription.
+    if (tracker.size !== map.size) {
+      setLayout((n) => n + 1);
+      return;
+    }
+    const onCells = (event: Y.YMapEvent<unknown>) => {
+      for (const key of event.keysChanged) {
+        const pair = parseCoverageKey(key);
+        if (pair) tracker.setCell(pair[0], pair[1], map.get(key) === true);
+      }
+      setRevision((n) => n + 1);
+    };
     map.observe(onCells);
     return () => map.unobserve(onCells);
-  }, [map]);
+  }, [map, tracker]);
 
-  useEffect(() => {
-    if (!array) return;
-    const onColumns = () => setColumnsRevision((n) => n + 1);
-    array.observeDeep(onColumns);
-    return () => array.unobserveDeep(onColumns);
-  }, [array]);
-
-  // Offline the stored JSON is the source; once live it is ignored (it changes with every tick).
-  const offlineCoverage = ydoc ? undefined : storedCoverage;
-  const offlineAssessments = ydoc ? undefined : storedAssessments;
-
-  const ticked = useMemo(() => {
-    if (map) {
-      const keys = new Set<string>();
-      for (const [key, value] of map.entries()) if (value === true && parseCoverageKey(key)) keys.add(key);
-      return keys;
-    }
-    return new Set(ydoc ? [] : normaliseCoverage(offlineCoverage));
-    // cellsRevision: the map changed.
-  }, [map, ydoc, offlineCoverage, cellsRevision]);
-
-  const assessments = useMemo(
-    () => (array ? readAssessments(array) : ydoc ? [] : readAssessments(Array.isArray(offlineAssessments) ? offlineAssessments : [])),
-    // columnsRevision: an assessment was added, removed or edited.
-    [array, ydoc, offlineAssessments, columnsRevision],
-  );
-
-  const linked = competencies ?? NO_COMPETENCIES;
-  const coverageCompetencies = useMemo(() => linked.map(toCompetency), [linked]);
-
-  const report = useMemo(() => {
-    const started = performance.now();
-    // ticked holds only keys that parse; it changes exactly when the cells do.
-    const cells = [...ticked].map((key) => parseCoverageKey(key)!);
-    const computed = computeCoverage({ competencies: coverageCompetencies, assessments, cells, routeRequired });
-    // A User Timing entry per computation: what bench/scale.ts reads as "coverage in the browser".
-    if (typeof window !== "undefined") performance.measure(COVERAGE_MEASURE, { start: started });
-    return computed;
-  }, [ticked, coverageCompetencies, assessments, routeRequired]);
-
-  return { assessments, ticked, report };
+  const lookup = useMemo(() => assessmentLookup(ruleAssessments), [ruleAssessments]);
+  if (!field || !tracker) return null;
+  void revision; // a render per change: tracker.report() is then the new report
+  return {
+    field,
+    assessments: readAll,
+    lookup,
+    routeRequired,
+    tickedFor: (competencyId) => tracker.tickedFor(competencyId),
+    report: tracker.report(),
+    loaded,
+  };
 }
+
+/** The User Timing measure of each full coverage computation in the page (bench/scale.ts reads it). */
+export const COVERAGE_MEASURE = "concord:coverage";

@@ -1,6 +1,6 @@
 import { computeCoverage, gapMessage, softOnlyMessage, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
 import { ASSESSMENT_METHODS, ASSESSMENT_SETTINGS } from "~/modules/coverage/methods";
-import { coveragePairs } from "~/modules/documents/model/coverage-cells";
+import { parseCoverageKey } from "~/modules/documents/model/coverage-cells";
 import type { CanonicalDocument, CanonicalFields, JsonValue, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
 import { asBoolean, asString, rowsOf } from "~/modules/documents/model/values";
 
@@ -238,6 +238,7 @@ const reports = new WeakMap<object, { rows: unknown; linked: unknown; route: boo
 export function planCoverage(fields: CanonicalFields, context: ModelContext): CoverageReport | null {
   const linked = context.linkedCompetencies;
   if (!linked) return null;
+  if (context.coverage) return context.coverage;
   const rows = rowsOf(fields, "assessments");
   const matrix = Array.isArray(fields.coverage) ? fields.coverage : [];
   const route = coverageRouteRequired(fields, context);
@@ -250,11 +251,19 @@ export function planCoverage(fields: CanonicalFields, context: ModelContext): Co
         ? [{ id: row.id, name: asString(row.name), method: asString(row.method), setting: asString(row.setting), assessmentOnlyRoute: asBoolean(row.assessmentOnlyRoute) === true }]
         : [],
     ),
-    cells: coveragePairs(matrix as JsonValue),
+    cells: tickedPairs(matrix),
     routeRequired: route,
   });
   reports.set(matrix, { rows: fields.assessments, linked, route, report });
   return report;
+}
+
+/** The canonical matrix's keys as pairs (already normalised: no re-sorting 30,000 keys). */
+function* tickedPairs(matrix: readonly JsonValue[]): Generator<[string, string]> {
+  for (const key of matrix) {
+    const pair = typeof key === "string" ? parseCoverageKey(key) : null;
+    if (pair) yield pair;
+  }
 }
 
 /**

@@ -211,6 +211,11 @@ export type ModelContext = {
   linkedCompetencies?: readonly ProjectedCompetency[];
   /** The linked document's key fields (projection.keyFields), e.g. a specification's assessmentOnlyRoute. */
   linkedKeyFields?: Readonly<Record<string, JsonValue>>;
+  /**
+   * A plan's coverage as its page keeps it live (components/document/coverage/use-coverage.ts),
+   * computed from the same cells: the kind's checks use it instead of recounting the matrix.
+   */
+  coverage?: CoverageReport;
 };
 
 export type KindDefinition = {
