@@ -52,6 +52,7 @@ export async function createHttpApp(env: Env, { collaboration }: HttpAppOptions)
 
   const liveDocuments: LiveDocuments = {
     refreshPermissions: (documentId) => collaboration().refreshPermissions(documentId),
+    readForPage: (documentId, read) => collaboration().readForPage(documentId, read),
   };
   const loadContext = (req: express.Request): AppLoadContext => ({ clientIp: req.ip ?? "", liveDocuments });
 

@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const ROLE_WORDS = { editor: "You can edit", commenter: "You can read and comment", viewer: "You can read" } as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);
   // Throws the access gate's 404 for anyone who may not view the document.
   const found = await getDocumentForActor(actor, params.documentId ?? "");
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const linkable = await linkableDocuments(document.projectId, document.id, link?.kind ?? null);
   const linkedId = link ? document.projection?.keyFields[link.field] : undefined;
   const linked = typeof linkedId === "string" ? linkable.find((candidate) => candidate.id === linkedId) : undefined;
-  const page = await loadDocumentPageData(document, linked ? { linkedCompetencies: linked.competencies, linkedKeyFields: linked.keyFields } : {});
+  const page = await loadDocumentPageData(document, linked ? { linkedCompetencies: linked.competencies, linkedKeyFields: linked.keyFields } : {}, context.liveDocuments);
   return json({
     document: { id: document.id, kind: document.kind, title: document.title, status: document.status, updatedAt: document.updatedAt, projectedAt: document.projectedAt },
     project: found.project,

@@ -67,11 +67,15 @@ export type Collaboration = {
   handleMetricsRequest: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   /** Re-checks the permissions of every socket on the document now, instead of within seconds. */
   refreshPermissions: (documentId: string) => Promise<void>;
+  /** LiveDocuments.readForPage (app/modules/documents/live-documents.ts). */
+  readForPage: <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<T | null>;
 };
 
 const KEEPALIVE_MS = 30_000;
 const COMPACTION_SWEEP_MS = 60_000;
 const COMPACT_WHEN_QUIET_MS = 10_000;
+/** How long a page's read keeps its room loaded for the socket the page opens next (it usually connects in a second or two). */
+const PAGE_HOLD_MS = 15_000;
 const METRICS_LOG_MS = 60_000;
 /** Edits a read-only connection may attempt before it is closed with READ_ONLY (4405). */
 const READ_ONLY_STRIKES = 3;
@@ -195,6 +199,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
         });
         connections.add(connection);
         connection.open();
+        registry.endPageHolds(room);
       });
     } finally {
       registry.release(room);
@@ -310,6 +315,12 @@ export async function createCollaboration({ env, server, store, access: checkAcc
     response.end(JSON.stringify(collabMetrics(detail)));
   }
 
+  async function readForPage<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T | null> {
+    if (closing) return null;
+    const room = await registry.holdForPage(documentId, PAGE_HOLD_MS);
+    return room.failed || room.destroyed ? null : read(room.doc);
+  }
+
   async function refreshPermissions(documentId: string) {
     await recheck([...connections].filter((connection) => connection.room.documentId === documentId));
   }
@@ -330,7 +341,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
     log.info(`collab: stopped (${metrics.counters.rowsCommitted} updates stored this run)`);
   }
 
-  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions };
+  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions, readForPage };
 }
 
 function hasMetricsToken(header: string | undefined, token: string | undefined): boolean {

@@ -19,6 +19,8 @@ export type RegistryOptions = {
 
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** Rooms held for pages about to connect: the timers that release each hold. */
+  private readonly pageHolds = new Map<DocumentRoom, Set<NodeJS.Timeout>>();
   /** Unloads in progress: a new connection waits for them so one document never has two rooms. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly compactionQueue: QueuedCompaction[] = [];
@@ -71,6 +73,35 @@ export class RoomRegistry {
     } catch (error) {
       entry.room.pendingJoins--;
       throw error;
+    }
+  }
+
+  /**
+   * The loaded room, held for a page that will connect to it shortly (its loader read the
+   * document): until a connection joins (endPageHolds) or `ms` pass, whichever comes first.
+   */
+  async holdForPage(documentId: string, ms: number): Promise<DocumentRoom> {
+    const room = await this.acquire(documentId);
+    const timers = this.pageHolds.get(room) ?? new Set<NodeJS.Timeout>();
+    this.pageHolds.set(room, timers);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (timers.size === 0 && this.pageHolds.get(room) === timers) this.pageHolds.delete(room);
+      this.release(room);
+    }, ms);
+    timer.unref();
+    timers.add(timer);
+    return room;
+  }
+
+  /** A connection joined the room: the pages' holds have done their job. */
+  endPageHolds(room: DocumentRoom): void {
+    const timers = this.pageHolds.get(room);
+    if (!timers) return;
+    this.pageHolds.delete(room);
+    for (const timer of timers) {
+      clearTimeout(timer);
+      this.release(room);
     }
   }
 

@@ -112,6 +112,8 @@ function sameSection(previous: SectionProps, next: SectionProps): boolean {
   if (a.session !== b.session || a.editable !== b.editable || a.canComment !== b.canComment || a.fieldContext !== b.fieldContext || a.linkedCompetencies !== b.linkedCompetencies || a.linkedKeyFields !== b.linkedKeyFields || a.firstPaint !== b.firstPaint) {
     return false;
   }
+  // A matrix re-renders with the page's live coverage (a tick, or its cells arriving after the sync).
+  if (a.liveCoverage !== b.liveCoverage && next.section.items.some((item) => item.type === "coverage")) return false;
   return fieldsReadBy(next.section).every((key) => a.fields[key] === b.fields[key]);
 }
 

@@ -2,7 +2,8 @@ import * as Y from "yjs";
 import { db } from "~/db.server";
 import { richTextSections } from "~/components/editor/sections";
 import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
-import { canonicalDocument, completeness, kindDefinition, kindIndex, readFields, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
+import { canonicalDocument, completeness, kindDefinition, kindIndex, readFields, type CanonicalDocument, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
+import { NO_LIVE_DOCUMENTS, type LiveDocuments } from "~/modules/documents/live-documents";
 import { projectedPlanCoverage } from "~/modules/coverage/coverage-gate.server";
 import type { PlanCoverage } from "~/modules/coverage/rules";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
@@ -34,15 +35,30 @@ export type DocumentPageData = {
 };
 
 /**
- * Everything the document page paints before its socket is up, from ONE read of the durable
- * state: the inputs' values, the rich text, and the checklist — so what loads is what is stored,
- * and the browser's Y.Doc starts from exactly that state.
+ * Everything the document page paints before its socket is up, from ONE read of the document:
+ * the inputs' values, the rich text, and the checklist — so the browser's Y.Doc starts from
+ * exactly what the page shows. Read from the document's live room when there is a collaboration
+ * server (`liveDocuments.readForPage`: the room stays loaded for the socket the page opens next,
+ * so a big document is decoded once, not once for the page and again for its socket), else from
+ * the store.
  */
 export async function loadDocumentPageData(
   document: { id: string; kind: DocumentKind; projectId: string },
   linked: Omit<ModelContext, "today"> = {},
+  liveDocuments: LiveDocuments = NO_LIVE_DOCUMENTS,
 ): Promise<DocumentPageData> {
   const { id: documentId, kind } = document;
+  const read = (await liveDocuments.readForPage(documentId, (ydoc) => readPage(ydoc, kind, linked, null))) ?? (await readStored(documentId, kind, linked));
+  // From the state just read rather than the projection, which lags by its debounce: after
+  // "Update to version N" the revalidated page must not offer the update it just applied.
+  const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(read.canonicalFields)) : [];
+  const { canonicalFields: _canonical, ...page } = read;
+  return { ...page, frameworkUpdates, planCoverage: kind === "credential_spec" ? await projectedPlanCoverage(db(), document) : [] };
+}
+
+type PageRead = Omit<DocumentPageData, "frameworkUpdates" | "planCoverage"> & { canonicalFields: CanonicalDocument["fields"] };
+
+async function readStored(documentId: string, kind: DocumentKind, linked: Omit<ModelContext, "today">): Promise<PageRead> {
   const stored = await loadStoredDocument(db(), documentId);
   const ydoc = new Y.Doc();
   try {
@@ -51,24 +67,38 @@ export async function loadDocumentPageData(
     // The stored bytes bound the merged state from above: a state that cannot be inlined is not even
     // encoded (a long log that would merge smaller goes over the socket too, which is harmless).
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
-    const state = storedBytes === 0 || storedBytes > INLINE_SNAPSHOT_LIMIT ? null : stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc);
-    const canonical = canonicalDocument(ydoc, kind);
-    const fields = readFields(ydoc);
-    // A state too big to inline reaches the page over the socket, and so do its matrices: 30,000
-    // ticks as JSON would be parsed and rendered only to be replaced at the first sync.
-    if (state === null) for (const field of kindIndex(kind).fields) if (field.type === "coverage") delete fields[field.key];
-    // From the state just read rather than the projection, which lags by its debounce: after
-    // "Update to version N" the revalidated page must not offer the update it just applied.
-    const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(canonical.fields)) : [];
-    return {
-      snapshot: state ? encodeState(state) : null,
-      firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
-      fields,
-      completeness: completeness(kind, canonical, linked),
-      frameworkUpdates,
-      planCoverage: kind === "credential_spec" ? await projectedPlanCoverage(db(), document) : [],
-    };
+    const small = storedBytes > 0 && storedBytes <= INLINE_SNAPSHOT_LIMIT;
+    return readPage(ydoc, kind, linked, small ? (stored.updates.length === 0 ? stored.snapshot : Y.encodeStateAsUpdate(ydoc)) : undefined);
   } finally {
     ydoc.destroy();
   }
+}
+
+/** Bytes a document's items take at least when encoded: a bound to skip encoding what cannot be inlined. */
+const MIN_BYTES_PER_ITEM = 12;
+
+/**
+ * The page's part of a Y.Doc. `state`: the state to inline when the caller has it (null: none;
+ * undefined: encode it here if it can be inlined).
+ */
+function readPage(ydoc: Y.Doc, kind: DocumentKind, linked: Omit<ModelContext, "today">, state: Uint8Array | null | undefined): PageRead {
+  let inline = state ?? null;
+  if (state === undefined) {
+    let items = 0;
+    for (const structs of ydoc.store.clients.values()) items += structs.length;
+    const encoded = items > 0 && items * MIN_BYTES_PER_ITEM <= INLINE_SNAPSHOT_LIMIT ? Y.encodeStateAsUpdate(ydoc) : null;
+    inline = encoded && encoded.byteLength <= INLINE_SNAPSHOT_LIMIT ? encoded : null;
+  }
+  const canonical = canonicalDocument(ydoc, kind);
+  const fields = readFields(ydoc);
+  // A state too big to inline reaches the page over the socket, and so do its matrices: 30,000
+  // ticks as JSON would be parsed and rendered only to be replaced at the first sync.
+  if (inline === null) for (const field of kindIndex(kind).fields) if (field.type === "coverage") delete fields[field.key];
+  return {
+    snapshot: inline ? encodeState(inline) : null,
+    firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
+    fields,
+    completeness: completeness(kind, canonical, linked),
+    canonicalFields: canonical.fields,
+  };
 }

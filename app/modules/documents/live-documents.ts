@@ -4,15 +4,25 @@
  * AppLoadContext's `liveDocuments`, so app code never imports server/ and finds it through no
  * global.
  */
+import type * as Y from "yjs";
+
 export type LiveDocuments = {
   /**
    * Re-checks the permissions of every socket on the document now instead of at the next periodic
    * re-check (e.g. an approval turns its editors read-only at once).
    */
   refreshPermissions(documentId: string): Promise<void>;
+  /**
+   * For a document page about to open its socket: opens the document's room (or finds it open),
+   * runs `read` on its Y.Doc (do not change it), and keeps the room loaded until a connection joins
+   * it or a few seconds pass — so the page's data and its socket share ONE load of the document
+   * instead of decoding a 1 MB state twice. Null without a collaboration server.
+   */
+  readForPage<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T | null>;
 };
 
-/** No collaboration server (tests, the seed, a server still starting): nothing to refresh. */
+/** No collaboration server (tests, the seed, a server still starting): nothing to refresh or read. */
 export const NO_LIVE_DOCUMENTS: LiveDocuments = {
   refreshPermissions: async () => {},
+  readForPage: async () => null,
 };

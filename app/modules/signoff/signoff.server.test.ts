@@ -354,7 +354,7 @@ describe("template and signatories", () => {
 describe("open sockets", () => {
   it("are re-checked when the content lock changes, and only then", async () => {
     const refreshed: string[] = [];
-    const liveDocuments = { refreshPermissions: async (documentId: string) => void refreshed.push(documentId) };
+    const liveDocuments = { ...NO_LIVE_DOCUMENTS, refreshPermissions: async (documentId: string) => void refreshed.push(documentId) };
     const changed = await inReviewWithQaOnly();
     const comment = "Please cite the framework.";
     ok(await runSignoffCommand(changed, USERS.qa, { type: "request_changes", organizationId: ORGS.qa, versionHash: await currentHash(changed), comment }, meta, liveDocuments));

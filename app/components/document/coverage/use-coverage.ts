@@ -1,4 +1,4 @@
-import { useLayoutEffect, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { CoverageTracker } from "~/modules/coverage/coverage-tracker";
 import { assessmentLookup, type AssessmentLookup, type CoverageAssessment, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
@@ -88,7 +88,10 @@ export function useLiveCoverage(options: {
   competencies: readonly ProjectedCompetency[] | undefined;
   linkedKeyFields: Readonly<Record<string, JsonValue>> | undefined;
 }): LiveCoverage | null {
-  const { kind, ydoc, fields, linkedKeyFields } = options;
+  const { kind, fields, linkedKeyFields } = options;
+  // The tracker (30,000 cells read) is built in a deferred render after the first sync: the page is
+  // editable first, the matrix follows a moment later ("Loading the coverage matrix…" meanwhile).
+  const ydoc = useDeferredValue(options.ydoc);
   const field = useMemo(() => kindIndex(kind).fields.find((f): f is CoverageFieldDef => f.type === "coverage") ?? null, [kind]);
   const [revision, setRevision] = useState(0);
   // Bumped when the fields map replaces the matrix itself (a repaired layout): look it up again.
@@ -103,7 +106,8 @@ export function useLiveCoverage(options: {
 
   // layout is a dependency on purpose: it says when to look the map up (and read it) again.
   const map = useMemo(() => (ydoc && field ? coverageMap(ydoc, field.key) : null), [ydoc, field, layout]);
-  const stored = ydoc || !field ? undefined : fields[field.key];
+  // Stored cells only before the Y.Doc exists at all (not while the deferred render catches up).
+  const stored = options.ydoc || !field ? undefined : fields[field.key];
   const loaded = map !== null || stored !== undefined;
   const tracker = useMemo(() => {
     if (!field) return null;
@@ -144,17 +148,15 @@ export function useLiveCoverage(options: {
   }, [map, tracker]);
 
   const lookup = useMemo(() => assessmentLookup(ruleAssessments), [ruleAssessments]);
-  if (!field || !tracker) return null;
-  void revision; // a render per change: tracker.report() is then the new report
-  return {
-    field,
-    assessments: readAll,
-    lookup,
-    routeRequired,
-    tickedFor: (competencyId) => tracker.tickedFor(competencyId),
-    report: tracker.report(),
-    loaded,
-  };
+  // One object per change (a tick, the assessments, the route): what the matrix's section compares.
+  return useMemo(
+    () =>
+      field && tracker
+        ? { field, assessments: readAll, lookup, routeRequired, tickedFor: (competencyId: string) => tracker.tickedFor(competencyId), report: tracker.report(), loaded }
+        : null,
+    // revision: a tick changed the tracker's report.
+    [field, tracker, readAll, lookup, routeRequired, loaded, revision],
+  );
 }
 
 /** The User Timing measure of each full coverage computation in the page (bench/scale.ts reads it). */
