@@ -91,7 +91,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
         <StatusBadge status={document.status} />
       </div>
       <div className="grid grid--sidebar">
-        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} />
+        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} withheld={page.withheld} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} />
         <div className="document-aside">
           <section className="card" aria-label="Document">
             <dl className="kv">

@@ -59,6 +59,8 @@ export type EditingContext = {
   announce: (path: string | null) => void;
   /** Server-rendered HTML per fragment name (`text:<key>`), shown until the editors mount. */
   firstPaint: Record<string, string>;
+  /** Fields the page data left out (page-data.server.ts) with their sizes: loading until the first sync. */
+  withheld: Readonly<Record<string, number>>;
 };
 
 const NO_ISSUES: FieldIssue[] = [];

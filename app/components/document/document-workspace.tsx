@@ -43,6 +43,8 @@ type WorkspaceProps = {
   canComment: boolean;
   linkable: readonly LinkedDocumentOption[];
   firstPaint: Record<string, string>;
+  /** Fields the page data left out (a big document's table or matrix), with their sizes. */
+  withheld: Readonly<Record<string, number>>;
   /** A specification's newer framework versions (page data); none for other kinds. */
   frameworkUpdates?: readonly FrameworkUpdate[];
   /** A specification's assessment plans and their coverage of it (page data); none for other kinds. */
@@ -50,7 +52,7 @@ type WorkspaceProps = {
 };
 
 /** The document's body: who is here, the outline and checklist, then every section. */
-export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, frameworkUpdates, planCoverage }: WorkspaceProps) {
+export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, withheld, frameworkUpdates, planCoverage }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
@@ -80,6 +82,7 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
     visitorsAt: presence.visitorsAt,
     announce: presence.announce,
     firstPaint,
+    withheld,
   };
 
   return (

@@ -25,8 +25,14 @@ export type DocumentPageData = {
   snapshot: string | null;
   /** Server-rendered HTML per rich-text fragment (`text:<key>`), for the first paint. */
   firstPaint: Record<string, string>;
-  /** The stored fields; a coverage matrix is left out when the state is not inlined (it arrives with the first sync). */
+  /** The stored fields, without those in `withheld`. */
   fields: StoredFields;
+  /**
+   * Fields left out of a page whose state is not inlined, with how many rows or cells each holds: a
+   * 3,000-competency table (1.6 MB of JSON) or a 30,000-tick matrix would be parsed and painted only
+   * to be replaced at the first sync. Their components say they are loading until then.
+   */
+  withheld: Record<string, number>;
   completeness: CompletenessReport;
   /** A specification's newer framework versions to update to (empty for other kinds). */
   frameworkUpdates: FrameworkUpdate[];
@@ -91,10 +97,19 @@ function readPage(ydoc: Y.Doc, kind: DocumentKind, linked: Omit<ModelContext, "t
   }
   const canonical = canonicalDocument(ydoc, kind);
   const fields = readFields(ydoc);
-  // A state too big to inline reaches the page over the socket, and so do its matrices: 30,000
-  // ticks as JSON would be parsed and rendered only to be replaced at the first sync.
-  if (inline === null) for (const field of kindIndex(kind).fields) if (field.type === "coverage") delete fields[field.key];
+  // A state too big to inline reaches the page over the socket, and so do its big parts.
+  const withheld: Record<string, number> = {};
+  if (inline === null) {
+    for (const field of kindIndex(kind).fields) {
+      const value = fields[field.key];
+      if (field.type === "coverage" || (field.type === "rows" && field.competencyTable)) {
+        withheld[field.key] = Array.isArray(value) ? value.length : value !== null && typeof value === "object" ? Object.keys(value).length : 0;
+        delete fields[field.key];
+      }
+    }
+  }
   return {
+    withheld,
     snapshot: inline ? encodeState(inline) : null,
     firstPaint: renderFirstPaint(ydoc, richTextSections(kind).map((section) => section.field)),
     fields,

@@ -20,6 +20,7 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
   // picked some of them meanwhile).
   const [added, setAdded] = useState<string | null>(null);
   const ydoc = editing.session?.ydoc ?? null;
+  const withheld = editing.withheld[field.key];
   const openPicker = () => {
     if (!ydoc) return;
     // Read when it opens: a colleague may have picked some meanwhile.
@@ -32,6 +33,14 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
     const skipped = picked.length - count;
     setAdded(`Added ${competencyCount(count)}${skipped > 0 ? `; ${competencyCount(skipped)} ${skipped === 1 ? "was" : "were"} already in the specification` : ""}.`);
   };
+  // A big specification's rows come with the first sync, not in the page (page-data.server.ts).
+  if (!ydoc && withheld !== undefined) {
+    return (
+      <p className="doc-rows__empty" role="status">
+        Loading {competencyCount(withheld)}…
+      </p>
+    );
+  }
   return (
     <>
       <CompetencyTable field={field} editing={editing} onAddCompetencies={editing.editable && ydoc ? openPicker : undefined} />

@@ -64,6 +64,30 @@ type CellActions = {
   toggleBranch: (groupKey: string) => void;
 };
 
+const SUMMARY_EVERY_MS = 400;
+
+/** `value`, changing at most every `ms` (the latest value once the time is up). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    const wait = last.current + ms - Date.now();
+    if (wait <= 0) {
+      last.current = Date.now();
+      setShown(value);
+      return;
+    }
+    const timer = setTimeout(() => {
+      last.current = Date.now();
+      setShown(value);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [value, shown, ms]);
+  // The first value (and the first after loading) at once.
+  return shown === null ? value : shown;
+}
+
 /** What the summary shows, as one string: the same string, the same summary. */
 function summaryNumbers(report: CoverageReport): string {
   const tally = (t: Tally) => `${t.total},${t.direct},${t.softOnly},${t.none}`;
@@ -77,9 +101,11 @@ function assessmentName(assessment: MatrixAssessment, index: number): string {
 export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDef; editing: EditingContext }) {
   const live = editing.liveCoverage;
   const report = live?.report ?? null;
-  // The summary and its chart follow in a deferred render, and only when their numbers change: a
-  // tick is on screen before the chart is drawn again.
-  const deferredReport = useDeferredValue(report);
+  // The summary and its chart follow the ticks at most every SUMMARY_EVERY_MS, in a deferred
+  // render, and only when their numbers change: a tick is on screen before the chart is redrawn,
+  // and someone ticking fast does not redraw it on every tick.
+  const throttled = useThrottled(report, SUMMARY_EVERY_MS);
+  const deferredReport = useDeferredValue(throttled);
   const summaryKey = deferredReport ? summaryNumbers(deferredReport) : "";
   const summary = useMemo(() => (deferredReport ? <CoverageSummary summary={summarizeCoverage(deferredReport)} /> : null), [summaryKey]);
   const headingId = `${anchorFor(field.key)}-heading`;

@@ -38,6 +38,7 @@ function editing(change: Partial<EditingContext>): EditingContext {
     linkedCompetencies: COMPETENCIES,
     linkedKeyFields: undefined,
     liveCoverage: null,
+    withheld: {},
     visitorsAt: () => [],
     announce: () => {},
     firstPaint: {},
