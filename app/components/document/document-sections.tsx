@@ -38,6 +38,7 @@ import { FieldControl, type FieldContext } from "~/components/document/field-con
 import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
 import type { FieldVisitor } from "~/components/document/field-presence";
 import type { StoredFields } from "~/components/document/use-live-document";
+import { FieldIssueList } from "~/components/document/field-issues";
 
 /** Everything a section needs to render and edit its part of the shared document. */
 export type EditingContext = {
@@ -270,15 +271,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
         ) : null}
       </div>
       {field.help ? <p className="field__hint">{field.help}</p> : null}
-      {issues.length ? (
-        <ul className="doc-field__issues">
-          {issues.map((issue, index) => (
-            <li key={index} className={issue.severity === "error" ? "field__error" : "doc-field__warning"}>
-              {issue.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldIssueList issues={issues} />
       {rows.length === 0 ? (
         <p className="doc-rows__empty">{field.emptyText ?? `No ${field.itemLabel} yet.`}</p>
       ) : (

@@ -4,6 +4,7 @@ import { CommentOnField } from "~/components/comments/CommentOnField";
 import type { FieldVisitor } from "~/components/document/field-presence";
 import { competencyLabel, formatValue, inputText, type DisplayContext } from "~/components/document/format";
 import { isIsoDate } from "~/utils/dates";
+import { FieldIssueList } from "~/components/document/field-issues";
 
 /** What the options of document and competency fields come from. */
 export type FieldContext = DisplayContext & {
@@ -72,15 +73,7 @@ export function FieldControl(props: FieldControlProps) {
           {field.help}
         </span>
       ) : null}
-      {messages.length ? (
-        <ul id={`${anchor}-issues`} className="doc-field__issues">
-          {messages.map((m, index) => (
-            <li key={index} className={m.severity === "error" ? "field__error" : "doc-field__warning"}>
-              {m.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldIssueList id={`${anchor}-issues`} issues={messages} />
     </>
   );
 

@@ -54,6 +54,7 @@ import {
 } from "~/components/document/competencies/table-model";
 import { useCompetencyRows, useRowCells, type RowCells } from "~/components/document/competencies/use-competency-rows";
 import { competencyCount } from "~/modules/documents/labels";
+import { FieldIssueList } from "~/components/document/field-issues";
 
 export type CompetencyTableProps = {
   field: RowsFieldDef;
@@ -317,15 +318,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
         ) : null}
       </div>
       {field.help ? <p className="field__hint">{field.help}</p> : null}
-      {fieldIssues.length ? (
-        <ul className="doc-field__issues">
-          {fieldIssues.map((issue, index) => (
-            <li key={index} className={issue.severity === "error" ? "field__error" : "doc-field__warning"}>
-              {issue.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldIssueList issues={fieldIssues} />
 
       {model.total === 0 ? (
         <p className="doc-rows__empty">{field.emptyText ?? "No competency yet."}</p>

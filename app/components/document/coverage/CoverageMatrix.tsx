@@ -42,6 +42,7 @@ import {
   type WindowRange,
 } from "~/components/document/coverage/matrix-model";
 import type { LiveCoverage, MatrixAssessment } from "~/components/document/coverage/use-coverage";
+import { FieldIssueList } from "~/components/document/field-issues";
 
 /** Fixed sizes the windowing depends on (coverage.css says the same through the inline styles). */
 const ROW_HEIGHT = 52;
@@ -129,15 +130,7 @@ export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDe
         ) : null}
       </div>
       {field.help ? <p className="field__hint">{field.help}</p> : null}
-      {issues.length ? (
-        <ul className="doc-field__issues">
-          {issues.map((issue, index) => (
-            <li key={index} className={issue.severity === "error" ? "field__error" : "doc-field__warning"}>
-              {issue.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldIssueList issues={issues} />
       {linked.length === 0 ? (
         <p className="doc-rows__empty">Link a credential specification to see its competencies here.</p>
       ) : !live?.loaded ? (
