@@ -1,4 +1,4 @@
-import { useMemo, useRef } from "react";
+import { useDeferredValue, useMemo, useRef } from "react";
 import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
 import { UnsavedChangesGuard } from "~/components/editor/unsaved-changes-guard";
 import { PresenceList } from "~/components/editor/presence-list";
@@ -57,7 +57,9 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
   // A specification's rows (demand signals) name its own competencies; other kinds the linked ones.
-  const own = useStable(useMemo(() => (kind === "credential_spec" ? ownCompetencies(kind, fields) : undefined), [kind, fields]));
+  // Read in a deferred render (3,000 rows): a keystroke or the first sync is on screen first.
+  const deferredFields = useDeferredValue(fields);
+  const own = useStable(useMemo(() => (kind === "credential_spec" ? ownCompetencies(kind, deferredFields) : undefined), [kind, deferredFields]));
   const fieldContext = useMemo(
     () => ({
       documents: linkable,

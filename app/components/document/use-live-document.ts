@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { useCollaboration } from "~/components/editor/use-collaboration";
 import {
@@ -87,7 +87,8 @@ export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields, coverag
     if (!ydoc) return;
     const map = fieldsMap(ydoc);
     const reader = new LiveFieldsReader(map, coverageKeys);
-    setFields((previous) => reader.readAll(previous));
+    // The first full read (a big document's 3,000 rows) as a transition: the page turns editable first.
+    startTransition(() => setFields((previous) => reader.readAll(previous)));
     const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => setFields((previous) => reader.apply(previous, events));
     map.observeDeep(onChange);
     return () => map.unobserveDeep(onChange);

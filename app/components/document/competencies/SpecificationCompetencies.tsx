@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { CompetencyTable } from "~/components/document/competencies/CompetencyTable";
 import type { EditingContext } from "~/components/document/document-sections";
 import { CompetencyPickerDialog } from "~/components/frameworks/picker/CompetencyPicker";
@@ -19,7 +19,9 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
   // ticked branch holds competencies the specification already has; a colleague may also have
   // picked some of them meanwhile).
   const [added, setAdded] = useState<string | null>(null);
-  const ydoc = editing.session?.ydoc ?? null;
+  // The table (3,000 rows read) follows the first sync in a deferred render: the page is editable first.
+  const session = useDeferredValue(editing.session);
+  const ydoc = session?.ydoc ?? null;
   const withheld = editing.withheld[field.key];
   const openPicker = () => {
     if (!ydoc) return;
@@ -43,7 +45,7 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
   }
   return (
     <>
-      <CompetencyTable field={field} editing={editing} onAddCompetencies={editing.editable && ydoc ? openPicker : undefined} />
+      <CompetencyTable field={field} editing={session === editing.session ? editing : { ...editing, session }} onAddCompetencies={editing.editable && ydoc ? openPicker : undefined} />
       <p className="muted" role="status">
         {added}
       </p>

@@ -65,7 +65,7 @@ type CellActions = {
   toggleBranch: (groupKey: string) => void;
 };
 
-const SUMMARY_EVERY_MS = 400;
+const SUMMARY_EVERY_MS = 1_000;
 
 /** `value`, changing at most every `ms` (the latest value once the time is up). */
 function useThrottled<T>(value: T, ms: number): T {
