@@ -60,10 +60,18 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await employer.getByRole("link", { name: "Inbox" }).click();
   await expect(employer.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await employer.getByRole("row", { name: /work-based learning agreement/ }).getByRole("link").click();
+  // The inbox leads straight to the panel (…#signoff), focused.
+  await expect(panelOf(employer)).toBeFocused();
   const approvedFirst = await approve(employer, EMPLOYER);
+  // Decided: the "approval is needed" banner at the top is gone.
+  await expect(employer.locator(".decision-banner")).toHaveCount(0);
 
   // Request changes needs a comment: the button stays disabled while it is empty.
   const university = await openAs(browser, UNIVERSITY, DOCUMENT, ON_SIGNOFF_PANEL);
+  // At the top of the document: the university's decision is awaited; the banner leads to the panel.
+  const banner = university.getByRole("status").filter({ hasText: `${UNIVERSITY.organization}’s approval is needed` });
+  await banner.getByRole("link", { name: "Review and decide" }).click();
+  await expect(panelOf(university)).toBeFocused();
   const universitySeat = panelOf(university).getByRole("group", { name: `Your decision for ${UNIVERSITY.organization}` });
   await universitySeat.getByRole("button", { name: "Request changes" }).click();
   await expect(universitySeat.getByRole("button", { name: "Send change request" })).toBeDisabled();

@@ -9,7 +9,7 @@ import coverageStyles from "~/components/document/coverage/coverage.css";
 import { pickerStylesheet } from "~/components/frameworks/picker/CompetencyPicker";
 import { loadDocumentPageData } from "~/components/document/page-data.server";
 import { CommentsPanel } from "~/components/comments/CommentsPanel";
-import { SignoffPanel } from "~/components/signoff/SignoffPanel";
+import { DecisionBanner, SignoffPanel } from "~/components/signoff/SignoffPanel";
 import { HistoryPanel } from "~/components/history/HistoryPanel";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
@@ -90,6 +90,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
         </div>
         <StatusBadge status={document.status} />
       </div>
+      <DecisionBanner documentId={document.id} />
       <div className="grid grid--sidebar">
         <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} withheld={page.withheld} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} />
         <div className="document-aside">

@@ -8,6 +8,7 @@ import { requireActor } from "~/modules/auth/request.server";
 import { invitationsAwaitingActor } from "~/modules/projects/participation.server";
 import { inbox } from "~/modules/signoff/read-models/inbox.server";
 import { formatUtc } from "~/utils/dates";
+import { SIGNOFF_ANCHOR } from "~/components/signoff/SignoffPanel";
 
 export const meta: MetaFunction = () => [{ title: "Inbox — Concord" }];
 
@@ -52,7 +53,7 @@ export default function InboxPage() {
               {items.map((item) => (
                 <tr key={`${item.documentId}:${item.organizationName ?? item.kind}`}>
                   <td>
-                    <Link to={`/documents/${item.documentId}`}>{item.documentTitle}</Link>
+                    <Link to={item.kind === "decide" ? `/documents/${item.documentId}#${SIGNOFF_ANCHOR}` : `/documents/${item.documentId}`}>{item.documentTitle}</Link>
                     <div className="muted">{item.projectTitle}</div>
                   </td>
                   <td>

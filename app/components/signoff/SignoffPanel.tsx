@@ -18,8 +18,53 @@ const REFRESH_MS = 10_000;
 type ActionData = SignoffActionData;
 
 
+/** The panel's data, shared by key with the decision banner at the top of the page (one fetch). */
+const panelFetcherKey = (documentId: string) => `signoff-panel:${documentId}`;
+
+/** The panel's element id: the banner and the inbox link to it (`#signoff`). */
+export const SIGNOFF_ANCHOR = "signoff";
+
+/** Moves focus to the panel (it is focusable for this), scrolled into view. */
+function focusPanel(): void {
+  const panel = document.getElementById(SIGNOFF_ANCHOR);
+  panel?.focus({ preventScroll: true });
+  panel?.scrollIntoView({ block: "start" });
+}
+
+/**
+ * "Your decision": at the top of the document, when the person's organization is asked to decide now
+ * (issue #15) — the panel itself is far down the page on a phone. Reads the panel's data.
+ */
+export function DecisionBanner({ documentId }: { documentId: string }) {
+  const loader = useFetcher<{ panel: SignoffPanelData | null }>({ key: panelFetcherKey(documentId) });
+  const seats = loader.data?.panel?.seats ?? [];
+  if (seats.length === 0) return null;
+  return (
+    <div className="notice decision-banner" role="status">
+      {seats.map((seat) => (
+        <p key={`${seat.stageIndex}:${seat.organizationId}`}>
+          <strong>
+            {seat.organizationName}&rsquo;s approval is needed{seat.outdatedVersionHash ? " again: the content changed after it approved" : ""}
+          </strong>{" "}
+          —{" "}
+          <a
+            href={`#${SIGNOFF_ANCHOR}`}
+            onClick={(event) => {
+              event.preventDefault();
+              window.history.replaceState(window.history.state, "", `#${SIGNOFF_ANCHOR}`);
+              focusPanel();
+            }}
+          >
+            Review and decide
+          </a>
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function SignoffPanel({ documentId, status }: { documentId: string; status: DocumentStatus; canEdit?: boolean }) {
-  const loader = useFetcher<{ panel: SignoffPanelData | null }>();
+  const loader = useFetcher<{ panel: SignoffPanelData | null }>({ key: panelFetcherKey(documentId) });
   const action = useFetcher<ActionData>();
   const [open, setOpen] = useState<string | null>(null);
   const headingId = useId();
@@ -42,13 +87,18 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
   }, [action.state, action.data]);
 
   const panel = loader.data?.panel ?? null;
+  // Arriving from the inbox (…#signoff): focus the panel once it has something to show.
+  const loaded = panel !== null;
+  useEffect(() => {
+    if (loaded && window.location.hash === `#${SIGNOFF_ANCHOR}`) focusPanel();
+  }, [loaded]);
   const busy = action.state !== "idle";
   const error = action.data && !action.data.ok ? action.data : null;
   const blocked = panel?.coverage.blocked ?? null;
   const blockedId = `${headingId}-blocked`;
 
   return (
-    <section className="card signoff-panel" aria-labelledby={headingId}>
+    <section className="card signoff-panel" id={SIGNOFF_ANCHOR} tabIndex={-1} aria-labelledby={headingId}>
       <link rel="stylesheet" href={signoffStyles} />
       <h2 id={headingId}>Sign-off</h2>
       {!panel ? (
