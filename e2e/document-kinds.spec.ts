@@ -120,6 +120,13 @@ test("work-based learning agreement: dates, numbers, competencies from the plan 
   await expect(workRow(employer).getByLabel("Competency code")).toHaveValue("CAP.3.3");
   await expect(workRow(employer).getByLabel("Competency title")).toHaveValue("Assess climate impacts on electricity transmission and distribution assets");
 
+  // One click removes the row for both; Undo (offered for a few seconds) brings it back for both.
+  await workRow(college).getByRole("button", { name: /^Remove competency / }).click();
+  await expect(section(employer, "Competencies evidenced at work").getByRole("listitem")).toHaveCount(0);
+  await college.getByRole("status").filter({ hasText: /^Removed competency/ }).getByRole("button", { name: "Undo" }).click();
+  await expect(workRow(employer).getByLabel("Competency code")).toHaveValue("CAP.3.3");
+  await expect(workRow(college).getByLabel("Competency code")).toHaveValue("CAP.3.3");
+
   // Rich text, live.
   await employer.getByRole("textbox", { name: "Training plan" }).click();
   await employer.keyboard.type("Weeks 1–2: shadow the grid resilience team.");

@@ -39,6 +39,7 @@ import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
 import type { FieldVisitor } from "~/components/document/field-presence";
 import type { StoredFields } from "~/components/document/use-live-document";
 import { FieldIssueList } from "~/components/document/field-issues";
+import { useUndoableRemoval } from "~/components/document/use-undoable-removal";
 
 /** Everything a section needs to render and edit its part of the shared document. */
 export type EditingContext = {
@@ -250,8 +251,12 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
     // Put the person in the new row's first cell, ready to type.
     requestAnimationFrame(() => document.getElementById(anchorFor(rowPath(field.key, id)))?.querySelector<HTMLElement>("input, select, textarea")?.focus());
   };
-  const remove = (rowId: string) => {
-    if (editing.session) removeRow(editing.session.ydoc, editing.kind, field.key, rowId);
+  const undoable = useUndoableRemoval(editing.session?.ydoc ?? null);
+  // One click removes the row for everyone; Undo puts it back (for everyone) for a few seconds.
+  const remove = (rowId: string, title: string) => {
+    const session = editing.session;
+    if (!session) return;
+    undoable.remove(`${field.itemLabel} “${title}”`, (origin) => removeRow(session.ydoc, editing.kind, field.key, rowId, origin));
   };
 
   const headingId = `${anchorFor(field.key)}-heading`;
@@ -299,6 +304,17 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
           </button>
         </div>
       ) : null}
+      {undoable.removed ? (
+        <div className="doc-toast" role="status">
+          <span>Removed {undoable.removed}.</span>
+          <button type="button" className="button button--small" onClick={undoable.undo}>
+            Undo
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={undoable.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -309,7 +325,7 @@ function RowCard(props: {
   position: number;
   editing: EditingContext;
   removable: boolean;
-  onRemove: (rowId: string) => void;
+  onRemove: (rowId: string, title: string) => void;
 }) {
   const { field, row, position, editing, removable, onRemove } = props;
   const title = rowTitle(field, row, position);
@@ -323,7 +339,7 @@ function RowCard(props: {
           {evidence ? <span className={`doc-pill doc-pill--${evidence.tone}`}>{evidence.text}</span> : null}
         </span>
         {removable && id ? (
-          <button type="button" className="button button--danger button--small" aria-label={`Remove ${field.itemLabel} ${title}`} onClick={() => onRemove(id)}>
+          <button type="button" className="button button--danger button--small" aria-label={`Remove ${field.itemLabel} ${title}`} onClick={() => onRemove(id, title)}>
             Remove
           </button>
         ) : null}

@@ -68,6 +68,26 @@ describe("the coverage matrix in the plan's Y.Doc", () => {
     expect(canonicalDocument(ydoc, ASSESSMENT_PLAN).fields.coverage).toEqual([]);
   });
 
+  it("a removal undone under its own origin brings the assessment and its cells back, for a colleague too", () => {
+    const alice = plan();
+    const exam = assessment(alice, "Exam", "written_examination");
+    setCoverage(alice, ASSESSMENT_PLAN, "coverage", exam, ["c1", "c2"], true);
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    alice.on("update", (update: Uint8Array) => Y.applyUpdate(bob, update));
+    // What components/document/use-undoable-removal.ts does: track only the removal's origin.
+    const removal = { removal: true };
+    const undo = new Y.UndoManager(alice.getMap("fields"), { trackedOrigins: new Set([removal]), captureTimeout: 0 });
+    setValue(alice, ASSESSMENT_PLAN, "title", "Plan"); // not tracked: stays
+    removeRow(alice, ASSESSMENT_PLAN, "assessments", exam, removal);
+    expect(canonicalDocument(bob, ASSESSMENT_PLAN).fields.coverage).toEqual([]);
+    undo.undo();
+    const restored = canonicalDocument(bob, ASSESSMENT_PLAN).fields;
+    expect(restored.assessments).toMatchObject([{ id: exam, name: "Exam" }]);
+    expect(restored.coverage).toEqual([`${exam}|c1`, `${exam}|c2`]);
+    expect(restored.title).toBe("Plan");
+  });
+
   it("refuses setValue on the matrix (cells go through setCoverage)", () => {
     expect(() => setValue(plan(), ASSESSMENT_PLAN, "coverage", ["x|y"])).toThrow(/setCoverage/);
   });
