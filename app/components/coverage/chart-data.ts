@@ -148,8 +148,4 @@ export function optionalMessage(optional: CoverageSummary["optional"]): string |
   return `${plural(optional.total, "optional competency", "optional competencies")}: ${count(optional.direct)} directly assessed`;
 }
 
-/** The gap link: the matrix page (or this page) filtered to gaps, scrolled to the coverage section. */
-export function gapsHref(matrixHref: string | undefined): string {
-  const base = matrixHref ?? "";
-  return `${base}${base.includes("?") ? "&" : "?"}coverage=gaps#section-coverage`;
-}
+export { gapsHref } from "~/modules/coverage/rules";

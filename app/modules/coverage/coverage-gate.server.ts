@@ -70,8 +70,3 @@ async function plansOf(q: Queryable, spec: Pick<GatedDocument, "id" | "projectId
     )
     .orderBy(documents.title);
 }
-
-/** Where the gaps are: the plan's matrix, filtered to them. */
-export function gapsHref(planId: string): string {
-  return `/documents/${planId}?coverage=gaps#section-coverage`;
-}

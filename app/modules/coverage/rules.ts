@@ -235,3 +235,12 @@ export function summarizeCoverage(report: CoverageReport): CoverageSummary {
 
 /** One assessment plan's coverage, as a specification's page and sign-off show it. */
 export type PlanCoverage = { planId: string; planTitle: string; summary: CoverageSummary };
+
+/**
+ * Where a plan's gaps are: its matrix filtered to them (`?coverage=gaps`, the matrix opens with
+ * "Gaps only"). `documentPath`: the plan's page; omitted, the current page.
+ */
+export function gapsHref(documentPath?: string): string {
+  const base = documentPath ?? "";
+  return `${base}${base.includes("?") ? "&" : "?"}coverage=gaps#section-coverage`;
+}

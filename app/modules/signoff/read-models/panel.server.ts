@@ -6,7 +6,8 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "~/db.server";
-import { coverageGate, gapsHref } from "~/modules/coverage/coverage-gate.server";
+import { coverageGate } from "~/modules/coverage/coverage-gate.server";
+import { gapsHref } from "~/modules/coverage/rules";
 import { signoffRounds } from "../../../../db/schema/signoff";
 import { requireAccess } from "~/modules/permissions/require.server";
 import type { DocumentStatus } from "~/modules/permissions/roles";
@@ -145,7 +146,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
       adjustTemplate: mayAdjustTemplate(document.status, signoff.projectRoles.map((r) => r.role)),
     },
     certificateRound: approved?.number ?? null,
-    coverage: { blocked: gate.blocking ? { message: gate.blocking.message, href: gapsHref(gate.blocking.planId) } : null, warnings: gate.warnings },
+    coverage: { blocked: gate.blocking ? { message: gate.blocking.message, href: gapsHref(`/documents/${gate.blocking.planId}`) } : null, warnings: gate.warnings },
   };
 }
 
