@@ -1,8 +1,10 @@
 import * as Y from "yjs";
 import type { JsonValue } from "~/modules/documents/model";
-import { sortedKeysWith, sortedTickedKeys } from "~/modules/documents/model/coverage-cells";
 
 export type StoredFields = Record<string, JsonValue>;
+
+/** What a live page's fields hold for a coverage matrix: its cells are read through the coverage tracker. */
+export const LIVE_MATRIX: JsonValue = Object.freeze({}) as JsonValue;
 
 /**
  * The fields map as plain JSON, kept up to date change by change instead of re-read whole: a
@@ -15,8 +17,10 @@ export class LiveFieldsReader {
   private readonly rows = new WeakMap<Y.Map<unknown>, JsonValue>();
 
   /**
-   * `coverageKeys`: the kind's coverage fields (a plan's matrix). Each is read as its sorted ticked
-   * keys (the canonical form) and kept so tick by tick, instead of 30,000 keys re-read and re-sorted.
+   * `coverageKeys`: the kind's coverage fields (a plan's matrix). The page reads them through its
+   * coverage tracker (components/document/coverage/use-coverage.ts), tick by tick; here they are
+   * LIVE_MATRIX, always the same value, so a tick changes no field (no copy of 30,000 keys, no
+   * re-render or re-check of the page for it).
    */
   constructor(
     private readonly map: Y.Map<unknown>,
@@ -37,20 +41,15 @@ export class LiveFieldsReader {
   /** `previous` with the fields these events touched read again. */
   apply(previous: StoredFields, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): StoredFields {
     const keys = new Set<string>();
-    const ticks = new Map<string, Set<string>>();
     for (const event of events) {
       if (event.target === this.map) {
         for (const key of (event as Y.YMapEvent<unknown>).keysChanged) keys.add(key);
         continue;
       }
       const [key] = event.path;
+      // A tick inside a matrix: the page's coverage tracker follows it, the fields do not change.
+      if (typeof key === "string" && this.coverageKeys.has(key)) continue;
       if (typeof key === "string") keys.add(key);
-      if (typeof key === "string" && event.path.length === 1 && this.coverageKeys.has(key) && event.target instanceof Y.Map) {
-        const changed = ticks.get(key) ?? new Set<string>();
-        for (const cell of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(cell);
-        ticks.set(key, changed);
-        continue;
-      }
       this.forgetRowAround(event.target);
     }
     if (keys.size === 0) return previous;
@@ -64,14 +63,7 @@ export class LiveFieldsReader {
         }
         continue;
       }
-      const before = previous[key];
-      const map = this.map.get(key);
-      const changedCells = ticks.get(key);
-      // A matrix's cells changed (and the matrix itself was not replaced): apply them to the sorted keys.
-      const value =
-        changedCells && map instanceof Y.Map && Array.isArray(before) && !keysReplaced(events, this.map, key)
-          ? sortedKeysWith(before as string[], map, changedCells)
-          : this.readKey(key, before);
+      const value = this.readKey(key, previous[key]);
       if (value !== previous[key]) {
         next[key] = value;
         changed = true;
@@ -110,10 +102,7 @@ export class LiveFieldsReader {
       if (Array.isArray(previous) && previous.length === json.length && json.every((item, i) => item === previous[i])) return previous;
       return json;
     }
-    if (value instanceof Y.Map && this.coverageKeys.has(key)) {
-      const keys = sortedTickedKeys(value);
-      return Array.isArray(previous) && previous.length === keys.length && keys.every((k, i) => k === previous[i]) ? previous : keys;
-    }
+    if (this.coverageKeys.has(key)) return LIVE_MATRIX;
     const json = value.toJSON() as JsonValue;
     return previous !== undefined && JSON.stringify(previous) === JSON.stringify(json) ? previous : json;
   }
@@ -151,7 +140,3 @@ function parentOf(type: unknown): unknown {
   return (type as { parent?: unknown }).parent ?? null;
 }
 
-/** Whether these events replaced the fields map's `key` itself (a repaired layout), not just changed inside it. */
-function keysReplaced(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], map: Y.Map<unknown>, key: string): boolean {
-  return events.some((event) => event.target === map && (event as Y.YMapEvent<unknown>).keysChanged.has(key));
-}

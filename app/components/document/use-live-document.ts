@@ -1,4 +1,4 @@
-import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useCollaboration } from "~/components/editor/use-collaboration";
 import {
@@ -66,7 +66,8 @@ export function useLiveDocument(options: LiveDocumentOptions) {
   const linkedCompetencies = linked?.competencies;
   const linkedKeyFields = linked?.keyFields;
   const coverage = useLiveCoverage({ kind, ydoc, fields, competencies: linkedCompetencies, linkedKeyFields });
-  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage: coverage?.loaded ? coverage.report : undefined, today, initialCompleteness });
+  const checkedCoverage = useCountsOf(coverage?.loaded ? coverage.report : undefined);
+  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage: checkedCoverage, today, initialCompleteness });
   // After a permanent close nothing typed could reach the others: stop accepting input.
   const editable = canEdit && collaboration.closed === null && collaboration.session !== null;
   return { ...collaboration, fields, checks, linkedCompetencies, linkedKeyFields, coverage, presence, editable };
@@ -94,6 +95,17 @@ export function useLiveFields(ydoc: Y.Doc | null, initial: StoredFields, coverag
     return () => map.unobserveDeep(onChange);
   }, [ydoc, coverageKeys]);
   return fields;
+}
+
+/**
+ * The live coverage report as the checks read it (gaps, soft only): a new object only when those
+ * counts change, so a tick that changes no count re-checks nothing.
+ */
+function useCountsOf(report: CoverageReport | undefined): CoverageReport | undefined {
+  const kept = useRef(report);
+  const counts = (r: CoverageReport | undefined) => (r ? `${r.gaps}|${r.routeGaps}|${r.softOnly}` : "");
+  if (report !== kept.current && (report === undefined || kept.current === undefined || counts(report) !== counts(kept.current))) kept.current = report;
+  return kept.current;
 }
 
 const coverageKeysByKind = new Map<DocumentKind, ReadonlySet<string>>();

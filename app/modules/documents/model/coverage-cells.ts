@@ -21,12 +21,8 @@ export function parseCoverageKey(key: string): [string, string] | null {
   return [key.slice(0, at), key.slice(at + 1)];
 }
 
-/** Arrays known to be normalised already (sorted, unique, all cells): see sortedKeysWith. */
-const normalised = new WeakSet<readonly string[]>();
-
 /** The canonical value: the ticked keys, sorted. Reads the stored map ({key: true}) or a canonical array. */
 export function normaliseCoverage(value: JsonValue | undefined): string[] {
-  if (Array.isArray(value) && normalised.has(value as string[])) return value as string[];
   const keys: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) if (typeof item === "string" && parseCoverageKey(item)) keys.push(item);
@@ -34,45 +30,6 @@ export function normaliseCoverage(value: JsonValue | undefined): string[] {
     for (const [key, ticked] of Object.entries(value)) if (ticked === true && parseCoverageKey(key)) keys.push(key);
   }
   return [...new Set(keys)].sort();
-}
-
-/** The ticked keys of a live map, normalised: what a page reads once, before applying changes. */
-export function sortedTickedKeys(map: Y.Map<unknown>): string[] {
-  const keys: string[] = [];
-  for (const [key, ticked] of map.entries()) if (ticked === true && parseCoverageKey(key)) keys.push(key);
-  keys.sort();
-  normalised.add(keys);
-  return keys;
-}
-
-/**
- * `keys` (normalised) with the map's changes to `changed` applied: a copy with binary-search
- * inserts and removals, marked normalised — a tick costs a copy of the array, not a sort of 30,000
- * keys, and whatever normalises it next (validation, completeness) takes it as it is.
- */
-export function sortedKeysWith(keys: readonly string[], map: Y.Map<unknown>, changed: Iterable<string>): string[] {
-  const next = [...keys];
-  for (const key of changed) {
-    if (!parseCoverageKey(key)) continue;
-    const at = lowerBound(next, key);
-    const present = next[at] === key;
-    const ticked = map.get(key) === true;
-    if (ticked && !present) next.splice(at, 0, key);
-    else if (!ticked && present) next.splice(at, 1);
-  }
-  normalised.add(next);
-  return next;
-}
-
-function lowerBound(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid]! < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Ticked cells of a canonical (or stored) value as [columnId, competencyId] pairs. */
