@@ -56,14 +56,17 @@ describe("sign-off waits for coverage", () => {
 
     // A new essential competency in the specification is a gap in the plan.
     await editDocument(spec, "credential_spec", { rows: { competencies: [{ id: "c4", source: "custom", code: "WTT-4", title: "Torque bolts", essential: true }] } });
-    await refreshProjection(db(), spec);
+    // Its plan is re-projected as a dependent, as the collaboration server does.
+    expect((await refreshProjection(db(), spec))?.dependents).toEqual([plan]);
+    await refreshProjection(db(), plan);
     const refused = await request(plan, lead.id);
     expect(refused).toEqual({ ok: false, reason: "coverage_gaps", message: "1 competency has no direct assessment.", status: 409 });
     panel = await signoffPanel(lead.id, plan);
     expect(panel.actions.request).toBe(true);
     expect(panel.coverage.blocked).toEqual({ message: "1 competency has no direct assessment", href: `/documents/${plan}?coverage=gaps#section-coverage` });
 
-    // The specification itself is refused too, pointing at its plan.
+    // The specification itself is refused too (read from the plan's durable state), and its panel
+    // (read from the plan's projection) points at the plan.
     expect(await request(spec, lead.id)).toMatchObject({ ok: false, reason: "coverage_gaps", message: "1 competency has no direct assessment." });
     expect((await signoffPanel(lead.id, spec)).coverage.blocked?.href).toBe(`/documents/${plan}?coverage=gaps#section-coverage`);
 

@@ -26,13 +26,19 @@ export type CoverageGate = {
 
 type GatedDocument = { id: string; projectId: string; kind: DocumentKind; title: string };
 
-/** The coverage that gates the document's sign-off; no plans (and nothing blocking) for an agreement. */
-export async function coverageGate(q: Queryable, document: GatedDocument, content: CanonicalDocument): Promise<CoverageGate> {
+/**
+ * The coverage that gates the document's sign-off; no plans (and nothing blocking) for an agreement.
+ * A specification's plans are read from their durable state (the sign-off command), or — for the
+ * panel, re-read every few seconds — from their projections, which follow within the debounce.
+ */
+export async function coverageGate(q: Queryable, document: GatedDocument, content: CanonicalDocument, plansFrom: "durable" | "projections" = "durable"): Promise<CoverageGate> {
   const plans: PlanCoverage[] = [];
   if (document.kind === "assessment_plan") {
     const context = await linkedContextFor(q, document.projectId, document.kind, content.fields);
     const report = planCoverage(content.fields, context);
     if (report) plans.push({ planId: document.id, planTitle: document.title, summary: summarizeCoverage(report) });
+  } else if (document.kind === "credential_spec" && plansFrom === "projections") {
+    plans.push(...(await projectedPlanCoverage(q, document)));
   } else if (document.kind === "credential_spec") {
     const spec = projectDocument(content, "credential_spec");
     const context: ModelContext = { linkedCompetencies: spec.competencies, linkedKeyFields: spec.keyFields };

@@ -10,8 +10,9 @@
  * Order of work, and why:
  *  1. Load the DURABLE state (snapshot + log), never a room's in-memory Y.Doc: the hash written
  *     here is what approvals bind to, so it must describe content the database already holds.
- *  2. Repairs (ensureLayout; for an assessment plan written one row per competency, its migration to assessments and a coverage matrix; for a
- *     specification, copied competency rows linked to the framework library)
+ *  2. Repairs (ensureLayout; an assessment plan written one row per competency migrated to
+ *     assessments and a coverage matrix; a specification's copied competency rows linked to the
+ *     framework library)
  *     run on that copy; what they change is one Yjs update handed to `applyUpdate` (the live room,
  *     which stores it before broadcasting) and awaited before anything is projected from it.
  *     No transaction is open meanwhile: the room's write goes through another connection (or the

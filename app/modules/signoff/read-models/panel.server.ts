@@ -74,7 +74,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
   // edit outdated shows "Outdated" even before the change listener has recorded it.
   const state = { status: document.status, currentVersionHash: content.hash, round };
   const events = availableEvents(state, signoff);
-  const gate = await coverageGate(q, document, content.canonical);
+  const gate = await coverageGate(q, document, content.canonical, "projections");
   const names = await organizationNames(q, [...document.participants.map((p) => p.organizationId), ...(round?.stages.flatMap((s) => s.organizationIds) ?? [])]);
   const nameOf = (id: string) => names.get(id) ?? id;
 
