@@ -17,6 +17,7 @@ import { getDocumentForActor, linkableDocuments } from "~/modules/documents/docu
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { LINKED_DOCUMENT } from "~/modules/documents/model";
 import { todayIsoDate } from "~/utils/dates";
+import { Moment } from "~/components/ui/moment";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },
@@ -103,7 +104,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
               <dt>Project</dt>
               <dd><Link to={`/projects/${project.id}`}>{project.title}</Link></dd>
               <dt>Last updated</dt>
-              <dd><time dateTime={document.updatedAt}>{new Date(document.updatedAt).toUTCString()}</time></dd>
+              <dd><Moment iso={document.updatedAt} /></dd>
               <dt>Your access</dt>
               <dd>{role ? ROLE_WORDS[role] : "—"}</dd>
             </dl>

@@ -11,7 +11,7 @@ import { requireUser } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
 import { approvalCertificate, roundParam } from "~/modules/signoff/read-models/certificate.server";
-import { formatUtc } from "~/utils/dates";
+import { Moment } from "~/components/ui/moment";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
@@ -44,9 +44,9 @@ export default function CertificatePage() {
         <dt>Sign-off round</dt>
         <dd>{round.number}</dd>
         <dt>Requested</dt>
-        <dd>{formatUtc(round.requestedAt)}</dd>
+        <dd><Moment iso={round.requestedAt} seconds /></dd>
         <dt>Approved</dt>
-        <dd>{formatUtc(round.approvedAt)}</dd>
+        <dd><Moment iso={round.approvedAt} seconds /></dd>
         <dt>Approved version</dt>
         <dd>
           <code className="hash" data-testid="approved-hash">{certificate.versionHash}</code>
@@ -88,7 +88,7 @@ export default function CertificatePage() {
                 {d.comment ? <div className="muted">“{d.comment}”</div> : null}
               </td>
               <td>{d.decidedBy}</td>
-              <td>{formatUtc(d.decidedAt)}</td>
+              <td><Moment iso={d.decidedAt} seconds /></td>
               <td>
                 <code className="hash">{d.versionHash}</code>
               </td>
@@ -113,7 +113,7 @@ export default function CertificatePage() {
           Chain broken at event {chain.brokenAt + 1}: {chain.message}
         </p>
       )}
-      <p className="muted">Generated {formatUtc(certificate.generatedAt)} by Concord.</p>
+      <p className="muted">Generated <Moment iso={certificate.generatedAt} seconds /> by Concord.</p>
       <div className="row no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           Print

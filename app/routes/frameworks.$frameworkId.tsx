@@ -10,8 +10,8 @@ import { requestMeta } from "~/modules/audit/audit.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { deleteFramework, frameworkChildren, getFramework, searchCompetencies } from "~/modules/frameworks/library.server";
 import { FrameworkInUseError, frameworkUsageFor, usageVisibleTo, type VisibleUsage } from "~/modules/frameworks/usage.server";
-import { formatUtc } from "~/utils/dates";
 import { competencyCount } from "~/modules/documents/labels";
+import { Moment } from "~/components/ui/moment";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
@@ -145,7 +145,7 @@ export default function FrameworkPage() {
                   {version.versionLabel ? ` (${version.versionLabel})` : ""}
                   <br />
                   <span className="muted">
-                    {version.competencyCount.toLocaleString("en-CA")} competencies · imported {formatUtc(version.importedAt, "minute")}
+                    {version.competencyCount.toLocaleString("en-CA")} competencies · imported <Moment iso={version.importedAt} />
                   </span>
                 </li>
               ))}

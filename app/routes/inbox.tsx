@@ -7,8 +7,8 @@ import { StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
 import { invitationsAwaitingActor } from "~/modules/projects/participation.server";
 import { inbox } from "~/modules/signoff/read-models/inbox.server";
-import { formatUtc } from "~/utils/dates";
 import { SIGNOFF_ANCHOR } from "~/components/signoff/SignoffPanel";
+import { Moment } from "~/components/ui/moment";
 
 export const meta: MetaFunction = () => [{ title: "Inbox — Concord" }];
 
@@ -72,7 +72,7 @@ export default function InboxPage() {
                     <StatusBadge status={item.status} />
                   </td>
                   <td className="muted">
-                    <time dateTime={item.since}>{formatUtc(item.since, "minute")}</time>
+                    <Moment iso={item.since} />
                   </td>
                 </tr>
               ))}

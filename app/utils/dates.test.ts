@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDateTime, formatUtc, isIsoDate, todayIsoDate } from "~/utils/dates";
+import { formatCalendarDate, formatDateTime, formatMoment, formatUtc, isIsoDate, todayIsoDate } from "~/utils/dates";
 
 describe("isIsoDate", () => {
   it("accepts real calendar dates written YYYY-MM-DD only", () => {
@@ -32,18 +32,27 @@ describe("formatCalendarDate", () => {
   });
 });
 
-describe("formatDateTime", () => {
-  it("is the medium date and short time of the reader's time zone", () => {
-    const iso = "2026-11-29T01:30:57.123Z";
-    expect(formatDateTime(iso)).toBe(new Date(iso).toLocaleString("en-CA", { dateStyle: "medium", timeStyle: "short" }));
-    expect(formatDateTime(iso, "fr-CA")).toBe(new Date(iso).toLocaleString("fr-CA", { dateStyle: "medium", timeStyle: "short" }));
+describe("formatMoment: one format everywhere", () => {
+  const iso = "2026-12-01T12:40:57.123Z";
+  it("writes day, month, year, a 24-hour time and the zone, in the zone asked for", () => {
+    expect(formatMoment(iso, { timeZone: "UTC" })).toBe("1 Dec 2026, 12:40 UTC");
+    expect(formatMoment(iso, { timeZone: "America/Toronto" })).toBe("1 Dec 2026, 07:40 EST");
+    expect(formatMoment("2026-07-01T12:40:00Z", { timeZone: "America/Vancouver" })).toBe("1 Jul 2026, 05:40 PDT");
+    expect(formatMoment(iso, { timeZone: "UTC", seconds: true })).toBe("1 Dec 2026, 12:40:57 UTC");
+    // No "a.m.." anywhere: the 24-hour clock has no period to double.
+    expect(formatMoment("2026-12-01T07:05:00Z", { timeZone: "UTC" })).toBe("1 Dec 2026, 07:05 UTC");
   });
-});
 
-describe("formatUtc", () => {
-  it("shows stored timestamps in UTC, to the second or to the minute", () => {
-    expect(formatUtc("2026-11-29T01:30:57.123Z")).toBe("2026-11-29 01:30:57 UTC");
-    expect(formatUtc("2026-11-29T01:30:57.123Z", "minute")).toBe("2026-11-29 01:30 UTC");
+  it("speaks French, and says when there is nothing", () => {
+    expect(formatMoment(iso, { timeZone: "UTC", locale: "fr-CA" })).toBe("1 déc. 2026, 12:40 UTC");
+    expect(formatMoment(null)).toBe("—");
+    expect(formatMoment("not a date")).toBe("not a date");
+  });
+
+  it("is what formatUtc and formatDateTime write", () => {
+    expect(formatUtc(iso)).toBe("1 Dec 2026, 12:40:57 UTC");
+    expect(formatUtc(iso, "minute")).toBe("1 Dec 2026, 12:40 UTC");
     expect(formatUtc(null)).toBe("—");
+    expect(formatDateTime(iso)).toBe(formatMoment(iso));
   });
 });

@@ -47,18 +47,40 @@ export function formatCalendarDate(value: string, locale: DisplayLocale = DEFAUL
 }
 
 /**
- * A moment in the reader's time zone, date and time: "Nov 29, 2026, 1:30 a.m." in en-CA. For
- * panels that render in the browser (comments, history, sign-off).
+ * THE way Concord writes a moment (issue #15, "one format everywhere"): "1 Dec 2026, 07:40 EST" —
+ * day, short month, year, 24-hour time, and the time zone named so nobody has to guess which.
+ * `timeZone`: the reader's (the runtime's, the default) or "UTC" where the reader's is not known
+ * (the server's first paint, the PDF). "—" when there is no moment.
  */
-export function formatDateTime(iso: string, locale: DisplayLocale = DEFAULT_LOCALE): string {
-  return formatter(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+export function formatMoment(iso: string | null | undefined, options: { timeZone?: string; seconds?: boolean; locale?: DisplayLocale } = {}): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const parts = formatter(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(options.seconds ? { second: "2-digit" as const } : {}),
+    hourCycle: "h23",
+    timeZoneName: "short",
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  // English abbreviations without their period ("Dec", not "Dec."); French keeps its own ("déc.").
+  const month = locale.startsWith("en") ? part("month").replace(/\.$/, "") : part("month");
+  const time = [part("hour"), part("minute"), ...(options.seconds ? [part("second")] : [])].join(":");
+  return `${part("day")} ${month} ${part("year")}, ${time} ${part("timeZoneName")}`;
 }
 
-/**
- * A stored timestamp for records (audit trail, certificate, inbox): "2026-11-29 01:30:57 UTC", or
- * to the minute; "—" when there is none. Written the same in every locale (ISO order, 24-hour
- * clock), from the ISO text itself, so nothing about the machine can change it.
- */
+/** A moment in the reader's time zone (panels that render in the browser): formatMoment. */
+export function formatDateTime(iso: string, locale: DisplayLocale = DEFAULT_LOCALE): string {
+  return formatMoment(iso, { locale });
+}
+
+/** A moment in UTC, to the second or to the minute (the PDF, records read without a browser): formatMoment. */
 export function formatUtc(iso: string | null | undefined, precision: "second" | "minute" = "second"): string {
-  return iso ? `${iso.slice(0, precision === "second" ? 19 : 16).replace("T", " ")} UTC` : "—";
+  return formatMoment(iso, { timeZone: "UTC", seconds: precision === "second" });
 }

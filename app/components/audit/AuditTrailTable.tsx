@@ -8,7 +8,7 @@
 import auditStyles from "~/components/audit/audit.css";
 import type { AuditRow } from "~/modules/signoff/read-models/audit-trail.server";
 import { shortHash } from "~/modules/signoff/format";
-import { formatUtc } from "~/utils/dates";
+import { Moment } from "~/components/ui/moment";
 
 /** Whether a row carries request details (the read model leaves the fields out for other viewers). */
 export function hasRequestDetails(row: Pick<AuditRow, "ip" | "userAgent">): boolean {
@@ -39,7 +39,7 @@ export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>
             <tr key={row.seq}>
               <td>{row.seq}</td>
               <td>
-                <time dateTime={row.at}>{formatUtc(row.at)}</time>
+                <Moment iso={row.at} seconds />
               </td>
               <td>{row.who ?? <span className="muted">System</span>}</td>
               <td>{row.organization ?? <span className="muted">—</span>}</td>

@@ -8,7 +8,7 @@ import { useFetcher } from "@remix-run/react";
 import type { InvitationDecisionData } from "~/routes/project-invitations.$invitationId";
 import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
 import type { ProjectRole } from "~/modules/permissions/roles";
-import { formatUtc } from "~/utils/dates";
+import { Moment } from "~/components/ui/moment";
 
 export type AwaitingInvitation = {
   id: string;
@@ -40,7 +40,7 @@ function InvitationRow({ invitation, redirectTo, showInvitedOrganization }: { in
       <div className="muted">
         Invited by {by} · as {PROJECT_ROLE_LABELS[invitation.role]}
         {showInvitedOrganization ? ` · for ${invitation.organizationName}` : ""} ·{" "}
-        <time dateTime={invitation.createdAt}>{formatUtc(invitation.createdAt, "minute")}</time>
+        <Moment iso={invitation.createdAt} />
       </div>
       {fetcher.data?.error ? (
         <div className="form-error" role="alert">

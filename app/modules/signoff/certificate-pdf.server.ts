@@ -5,6 +5,7 @@
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
+import { formatUtc } from "~/utils/dates";
 
 // The standard fonts encode WinAnsi (Latin-1 plus typographic punctuation); anything else would
 // make pdf-lib throw, so it is replaced (names and comments are user text).
@@ -98,7 +99,7 @@ export async function certificatePdf(certificate: Certificate): Promise<Uint8Arr
   w.gap(4);
   w.text(certificate.document.title, { size: 13, bold: true });
   w.text(`Project: ${certificate.document.projectTitle}`);
-  w.text(`Sign-off round ${certificate.round.number}, requested ${certificate.round.requestedAt}, approved ${certificate.round.approvedAt ?? "—"}`);
+  w.text(`Sign-off round ${certificate.round.number}, requested ${formatUtc(certificate.round.requestedAt)}, approved ${formatUtc(certificate.round.approvedAt)}`);
   w.gap();
   w.text("Approved version (SHA-256 of the canonical content)", { bold: true });
   w.text(certificate.versionHash, { mono: true, size: 9 });
@@ -112,7 +113,7 @@ export async function certificatePdf(certificate: Certificate): Promise<Uint8Arr
   w.text("Decisions", { bold: true });
   for (const d of certificate.decisions) {
     w.text(`${d.stage} · ${d.organization}: ${d.decision}${d.outdated ? " (outdated by a later edit)" : ""}`, { indent: 10, bold: !d.outdated });
-    w.text(`by ${d.decidedBy}, ${d.decidedAt}`, { indent: 20 });
+    w.text(`by ${d.decidedBy}, ${formatUtc(d.decidedAt)}`, { indent: 20 });
     w.text(`version ${d.versionHash}`, { indent: 20, mono: true, size: 8 });
     if (d.comment) w.text(`“${d.comment}”`, { indent: 20 });
     w.gap(4);
@@ -126,6 +127,6 @@ export async function certificatePdf(certificate: Certificate): Promise<Uint8Arr
     w.text(`Chain broken at event ${certificate.chain.brokenAt + 1}: ${certificate.chain.message}`, { color: [0.7, 0.14, 0.09] });
   }
   w.gap();
-  w.text(`Generated ${certificate.generatedAt} by Concord.`, { size: 8 });
+  w.text(`Generated ${formatUtc(certificate.generatedAt)} by Concord.`, { size: 8 });
   return pdf.save();
 }
