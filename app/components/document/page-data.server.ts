@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { db } from "~/db.server";
 import { richTextSections } from "~/components/editor/sections";
 import { encodeState, renderFirstPaint } from "~/components/editor/first-paint";
-import { canonicalDocument, completeness, kindDefinition, kindIndex, readFields, type CanonicalDocument, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
+import { canonicalDocument, completeness, fieldsMap, kindDefinition, kindIndex, readFields, type CanonicalDocument, type CompletenessReport, type DocumentKind, type ModelContext } from "~/modules/documents/model";
 import { NO_LIVE_DOCUMENTS, type LiveDocuments } from "~/modules/documents/live-documents";
 import { projectedPlanCoverage } from "~/modules/coverage/coverage-gate.server";
 import type { PlanCoverage } from "~/modules/coverage/rules";
@@ -80,6 +80,14 @@ async function readStored(documentId: string, kind: DocumentKind, linked: Omit<M
   }
 }
 
+/** How many rows (or ticked cells) a stored field holds. */
+function sizeOf(value: unknown): number {
+  if (value instanceof Y.Array) return value.length;
+  if (value instanceof Y.Map) return value.size;
+  if (Array.isArray(value)) return value.length;
+  return value !== null && typeof value === "object" ? Object.keys(value).length : 0;
+}
+
 /** Bytes a document's items take at least when encoded: a bound to skip encoding what cannot be inlined. */
 const MIN_BYTES_PER_ITEM = 12;
 
@@ -96,18 +104,15 @@ function readPage(ydoc: Y.Doc, kind: DocumentKind, linked: Omit<ModelContext, "t
     inline = encoded && encoded.byteLength <= INLINE_SNAPSHOT_LIMIT ? encoded : null;
   }
   const canonical = canonicalDocument(ydoc, kind);
-  const fields = readFields(ydoc);
-  // A state too big to inline reaches the page over the socket, and so do its big parts.
+  // A state too big to inline reaches the page over the socket, and so do its big parts: they are
+  // not even read here, only counted.
   const withheld: Record<string, number> = {};
   if (inline === null) {
     for (const field of kindIndex(kind).fields) {
-      const value = fields[field.key];
-      if (field.type === "coverage" || (field.type === "rows" && field.competencyTable)) {
-        withheld[field.key] = Array.isArray(value) ? value.length : value !== null && typeof value === "object" ? Object.keys(value).length : 0;
-        delete fields[field.key];
-      }
+      if (field.type === "coverage" || (field.type === "rows" && field.competencyTable)) withheld[field.key] = sizeOf(fieldsMap(ydoc).get(field.key));
     }
   }
+  const fields = readFields(ydoc, new Set(Object.keys(withheld)));
   return {
     withheld,
     snapshot: inline ? encodeState(inline) : null,

@@ -1,11 +1,11 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { CoverageTracker } from "~/modules/coverage/coverage-tracker";
-import { assessmentLookup, type AssessmentLookup, type CoverageAssessment, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
+import { assessmentLookup, type AssessmentLookup, type CoverageAssessment, type CoverageReport } from "~/modules/coverage/rules";
 import { evidenceKindOf, methodLabel, type EvidenceKind } from "~/modules/coverage/methods";
-import { coverageRouteRequired } from "~/modules/documents/kinds/assessment-plan";
+import { asCoverageCompetency, coverageRouteRequired } from "~/modules/documents/kinds/assessment-plan";
 import { coverageMap, kindIndex, parseCoverageKey, type CoverageFieldDef, type DocumentKind, type JsonValue, type ProjectedCompetency } from "~/modules/documents/model";
-import { liveCoveragePairs, normaliseCoverage } from "~/modules/documents/model/coverage-cells";
+import { coveragePairs, liveCoveragePairs } from "~/modules/documents/model/coverage-cells";
 import type { StoredFields } from "~/components/document/live-fields";
 
 /**
@@ -73,10 +73,6 @@ function ruleSignature(assessments: readonly MatrixAssessment[]): string {
   return assessments.map((a) => `${a.id}\u0000${a.method ?? ""}\u0000${a.setting ?? ""}\u0000${a.assessmentOnlyRoute}`).join("\u0001");
 }
 
-/** The specification's competency as the rules see it: unset "essential" counts as essential (as planCoverage does). */
-function toCompetency(competency: ProjectedCompetency): CoverageCompetency {
-  return { id: competency.id, code: competency.code, title: competency.title, branch: competency.branch ?? null, essential: competency.essential !== false };
-}
 
 const NO_COMPETENCIES: readonly ProjectedCompetency[] = [];
 const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
@@ -102,7 +98,7 @@ export function useLiveCoverage(options: {
   // Kept while the rule reads the same of them (a renamed assessment only renames a column).
   const ruleAssessments = useMemo(() => readAll, [signature]);
   const routeRequired = coverageRouteRequired(fields, { linkedKeyFields });
-  const competencies = useMemo(() => (options.competencies ?? NO_COMPETENCIES).map(toCompetency), [options.competencies]);
+  const competencies = useMemo(() => (options.competencies ?? NO_COMPETENCIES).map(asCoverageCompetency), [options.competencies]);
 
   // layout is a dependency on purpose: it says when to look the map up (and read it) again.
   const map = useMemo(() => (ydoc && field ? coverageMap(ydoc, field.key) : null), [ydoc, field, layout]);
@@ -112,7 +108,7 @@ export function useLiveCoverage(options: {
   const tracker = useMemo(() => {
     if (!field) return null;
     const started = performance.now();
-    const cells = map ? liveCoveragePairs(map) : normaliseCoverage(stored).map((key) => parseCoverageKey(key)!);
+    const cells = map ? liveCoveragePairs(map) : coveragePairs(stored);
     const built = new CoverageTracker(competencies, ruleAssessments, routeRequired, cells);
     // A User Timing entry per full computation: what bench/scale.ts reads as "coverage in the browser".
     if (typeof window !== "undefined") performance.measure(COVERAGE_MEASURE, { start: started });

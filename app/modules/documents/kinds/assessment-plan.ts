@@ -1,5 +1,5 @@
 import { computeCoverage, gapMessage, softOnlyMessage, type CoverageCompetency, type CoverageReport } from "~/modules/coverage/rules";
-import { ASSESSMENT_METHODS, ASSESSMENT_SETTINGS } from "~/modules/coverage/methods";
+import { ASSESSMENT_METHODS, ASSESSMENT_SETTINGS, evidenceKindOf } from "~/modules/coverage/methods";
 import { parseCoverageKey } from "~/modules/documents/model/coverage-cells";
 import type { CanonicalDocument, CanonicalFields, JsonValue, KindDefinition, ModelContext, ProjectedCompetency, RuleIssue } from "~/modules/documents/model/types";
 import { asBoolean, asString, rowsOf } from "~/modules/documents/model/values";
@@ -62,7 +62,7 @@ export const ASSESSMENT_PLAN: KindDefinition = {
               type: "select",
               label: "Method",
               required: true,
-              options: ASSESSMENT_METHODS.map(({ value, label }) => ({ value, label: `${label} (${evidenceWord(value)})` })),
+              options: ASSESSMENT_METHODS.map(({ value, label }) => ({ value, label: `${label} (${evidenceKindOf(value)})` })),
               help: "Log-book sign-off, self-report and attendance are soft evidence: they never make a competency assessed on their own.",
             },
             { key: "setting", type: "select", label: "Where it happens", required: true, options: ASSESSMENT_SETTINGS },
@@ -214,12 +214,8 @@ export const ASSESSMENT_PLAN: KindDefinition = {
 };
 
 
-function evidenceWord(method: string): string {
-  return ASSESSMENT_METHODS.find((m) => m.value === method)?.evidence === "soft" ? "soft" : "direct";
-}
-
 /** The specification's competency as the rules see it: unset "essential" counts as essential. */
-function asCoverageCompetency(competency: ProjectedCompetency): CoverageCompetency {
+export function asCoverageCompetency(competency: ProjectedCompetency): CoverageCompetency {
   return { id: competency.id, code: competency.code, title: competency.title, branch: competency.branch ?? null, essential: competency.essential !== false };
 }
 

@@ -54,9 +54,18 @@ export function documentKindOf(ydoc: Y.Doc): DocumentKind | null {
   return typeof kind === "string" && (DOCUMENT_KINDS as readonly string[]).includes(kind) ? (kind as DocumentKind) : null;
 }
 
-/** Plain JSON of the fields map (nested Y types converted), as stored: not normalised. */
-export function readFields(ydoc: Y.Doc): Record<string, JsonValue> {
-  return fieldsMap(ydoc).toJSON() as Record<string, JsonValue>;
+/**
+ * Plain JSON of the fields map (nested Y types converted), as stored: not normalised. `except`:
+ * fields not to read at all (a page leaves a big document's table and matrix to the socket).
+ */
+export function readFields(ydoc: Y.Doc, except?: ReadonlySet<string>): Record<string, JsonValue> {
+  if (!except || except.size === 0) return fieldsMap(ydoc).toJSON() as Record<string, JsonValue>;
+  const fields: Record<string, JsonValue> = {};
+  for (const [key, value] of fieldsMap(ydoc).entries()) {
+    if (except.has(key)) continue;
+    fields[key] = (value instanceof Y.AbstractType ? value.toJSON() : value) as JsonValue;
+  }
+  return fields;
 }
 
 export function readText(ydoc: Y.Doc, textKey: string): ProseMirrorJSON {
