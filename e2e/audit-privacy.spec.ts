@@ -34,19 +34,20 @@ test("the request's IP address and browser show under Details for the acting org
   const own = eventRow(employer);
   await expect(own).toContainText("Maya Okafor");
   await expect(own).toContainText("Northwind Energy");
-  await own.getByText("Details", { exact: true }).click();
+  // The request details, not the version's own "Details" (its hash) in the Version column.
+  await own.locator(".audit-details").getByText("Details", { exact: true }).click();
   await expect(own.getByText(userAgent, { exact: true })).toBeVisible();
   await expect(own.getByText(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/)).toBeVisible();
 
   // The QA reviewer sees them too.
   const qa = await openAs(browser, QA, `${documentPath}/audit`, WIDE);
-  await eventRow(qa).getByText("Details", { exact: true }).click();
+  await eventRow(qa).locator(".audit-details").getByText("Details", { exact: true }).click();
   await expect(eventRow(qa).getByText(userAgent, { exact: true })).toBeVisible();
 
   // Another partner reads the event, but neither a disclosure nor the browser reaches its page.
   const university = await openAs(browser, UNIVERSITY, `${documentPath}/audit`, WIDE);
   await expect(eventRow(university)).toContainText("Northwind Energy");
-  await expect(university.getByText("Details", { exact: true })).toHaveCount(0);
+  await expect(university.locator(".audit-details")).toHaveCount(0);
   await expect(university.getByRole("columnheader", { name: "From" })).toHaveCount(0);
   expect(await university.content()).not.toContain(userAgent);
 });

@@ -13,20 +13,21 @@ const ON_SIGNOFF_PANEL: OpenOptions = {
 };
 const statusBadge = (page: Page) => page.locator(".page-header .badge").first();
 
-/** The short hash the panel shows as the current version. */
-async function currentShortHash(page: Page): Promise<string> {
-  const text = await panelOf(page).locator(".signoff-panel__summary code").innerText();
-  expect(text).toMatch(/^[0-9a-f]{12}$/);
+/** The current version's hash, under the panel summary's "Details" (the version itself is shown in words). */
+async function currentHash(page: Page): Promise<string> {
+  const text = (await panelOf(page).locator(".signoff-panel__summary details code").textContent()) ?? "";
+  expect(text).toMatch(/^[0-9a-f]{64}$/);
   return text;
 }
 
-/** Approve for the person's organization, checking the confirmation shows the version's short hash. */
+/** Approve for the person's organization, checking the confirmation names the version and keeps its hash under Details. */
 async function approve(page: Page, who: Person): Promise<string> {
   const panel = panelOf(page);
   const seat = panel.getByRole("group", { name: `Your decision for ${who.organization}` });
   await seat.getByRole("button", { name: "Approve", exact: true }).click();
   const dialog = seat.getByRole("dialog", { name: "Confirm approval" });
-  const hash = await currentShortHash(page);
+  const hash = await currentHash(page);
+  await expect(dialog).toContainText(/^Approve (Version \d+ — sent for sign-off|Edits after version \d+ — changed during review) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} /);
   await expect(dialog).toContainText(hash);
   await dialog.getByRole("button", { name: "Confirm approval" }).click();
   await expect(partyOf(page, who).getByText("Approved", { exact: true })).toBeVisible();
@@ -46,9 +47,21 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await expect(statusBadge(college)).toHaveText("Draft");
   await expect(partyOf(college, EMPLOYER).getByText("Pending", { exact: true })).toBeVisible();
   await expect(panelOf(college).getByRole("link", { name: "Adjust sign-off template" })).toBeVisible();
+  // A work-based learning agreement is signed off by its own parties (employer, institutions), then QA:
+  // the professional body is a project partner, not a party to the placement.
+  await expect(panelOf(college).getByRole("listitem", { name: "Stage 1: Parties to the agreement" })).toBeVisible();
+  for (const party of [EMPLOYER, COLLEGE, UNIVERSITY]) await expect(partyOf(college, party)).toBeVisible();
+  await expect(partyOf(college, PROFBODY)).toHaveCount(0);
   await panelOf(college).getByRole("button", { name: "Request sign-off" }).click();
   await expect(statusBadge(college)).toHaveText("In review");
   await expect(panelOf(college).getByText(/Round 1/)).toBeVisible();
+  // The version in words; its hash under Details.
+  const summary = panelOf(college).locator(".signoff-panel__summary");
+  await expect(summary).toContainText(/Current version: Version \d+ — sent for sign-off \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \S+\./);
+  await expect(summary.locator("details code")).toBeHidden();
+  await summary.getByText("Details", { exact: true }).click();
+  await expect(summary.locator("details code")).toBeVisible();
+  await expect(summary.locator("details code")).toHaveText(/^[0-9a-f]{64}$/);
   await expect(panelOf(college).getByRole("button", { name: "Withdraw" })).toBeVisible();
 
   // The QA reviewer waits for the partners: no decision buttons yet; the inbox is empty for QA.
@@ -85,8 +98,11 @@ test("request → partners approve → an edit outdates an approval → re-appro
   // Stored and re-hashed: a fresh read of the panel shows another current version.
   await expect(async () => {
     await reopenPanel(employer);
-    expect(await currentShortHash(employer)).not.toBe(approvedFirst);
+    expect(await currentHash(employer)).not.toBe(approvedFirst);
   }).toPass({ timeout: 20_000 });
+  // Content edited during review has no History number yet: it is named by the version it follows.
+  await expect(panelOf(employer).locator(".signoff-panel__summary")).toContainText(/Current version: Edits after version \d+ — changed during review/);
+  await expect(panelOf(employer).getByRole("group", { name: `Your decision for ${EMPLOYER.organization}` })).toContainText(/You approved an earlier version \(Version \d+ — sent for sign-off /);
 
   // The employer's approval of the older version is outdated; they can see what changed.
   await expect(partyOf(employer, EMPLOYER).getByText("Outdated", { exact: true })).toBeVisible();
@@ -99,8 +115,6 @@ test("request → partners approve → an edit outdates an approval → re-appro
   // Everyone in stage 1 approves the current version, the employer again.
   await reopenPanel(university);
   await approve(university, UNIVERSITY);
-  const profbody = await openAs(browser, PROFBODY, DOCUMENT, ON_SIGNOFF_PANEL);
-  await approve(profbody, PROFBODY);
   await reopenPanel(college);
   await approve(college, COLLEGE);
   await reopenPanel(employer);
@@ -124,6 +138,8 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await expect(college.getByRole("heading", { name: "Audit trail" })).toBeVisible();
   await expect(college.getByRole("cell", { name: /approval of Northwind Energy outdated/i })).toBeVisible();
   await expect(college.getByRole("cell", { name: "Document approved (round 1)" })).toBeVisible();
+  // Versions in words there too, each hash under Details.
+  await expect(college.locator(".audit-table tbody tr").filter({ hasText: "Document approved (round 1)" }).locator("td").nth(5)).toContainText(/^Version \d+Details/);
   await college.getByRole("button", { name: "Verify" }).click();
   await expect(college.getByRole("status").filter({ hasText: "Chain intact" })).toBeVisible();
 
@@ -147,5 +163,5 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await expect(college.locator('[contenteditable="true"]').first()).toBeVisible({ timeout: 10_000 });
   await expect(panelOf(college).getByRole("link", { name: "Approval certificate" })).toBeVisible();
 
-  await Promise.all([college, qa, employer, university, profbody].map((page) => page.context().close()));
+  await Promise.all([college, qa, employer, university].map((page) => page.context().close()));
 });

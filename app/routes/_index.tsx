@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { OpenSampleProject } from "~/components/projects/OpenSampleProject";
 import { ProjectInvitations } from "~/components/projects/ProjectInvitations";
 import { StatusBadge } from "~/components/ui/badges";
 import { getUser } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
 import { listDocumentsForActor } from "~/modules/documents/documents.server";
 import { loadActor } from "~/modules/orgs/actor.server";
+import type { FirstStepsChecklist } from "~/modules/orgs/first-steps";
+import { firstStepsFor } from "~/modules/orgs/first-steps.server";
 import { listUserOrganizations } from "~/modules/orgs/organizations.server";
 import { invitationsAwaitingActor } from "~/modules/projects/participation.server";
 import { listProjectsForActor } from "~/modules/projects/projects.server";
@@ -15,15 +18,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return json({ dashboard: null });
   const actor = await loadActor(user.id);
-  const [organizations, projects, documents, invitations] = await Promise.all([
+  const [organizations, projects, documents, invitations, firstSteps] = await Promise.all([
     listUserOrganizations(user.id),
     listProjectsForActor(actor),
     listDocumentsForActor(actor),
     // Invitations into projects, for the organizations this person administers: the project
     // itself stays invisible until one of them accepts.
     invitationsAwaitingActor(actor),
+    firstStepsFor(actor),
   ]);
-  return json({ dashboard: { name: user.name, organizations, projects, documents: documents.slice(0, 8), invitations } });
+  return json({
+    dashboard: {
+      name: user.name,
+      organizations,
+      projects,
+      documents: documents.slice(0, 8),
+      invitations,
+      // Hidden for good once every step is done.
+      firstSteps: firstSteps.next === null ? null : firstSteps,
+    },
+  });
 }
 
 export default function Index() {
@@ -68,7 +82,7 @@ function Landing() {
 
 type DashboardProps = Exclude<ReturnType<typeof useLoaderData<typeof loader>>["dashboard"], null>;
 
-function Dashboard({ name, organizations, projects, documents, invitations }: DashboardProps) {
+function Dashboard({ name, organizations, projects, documents, invitations, firstSteps }: DashboardProps) {
   return (
     <>
       <div className="page-header">
@@ -78,12 +92,7 @@ function Dashboard({ name, organizations, projects, documents, invitations }: Da
         </div>
         <Link className="button" to="/projects">New project</Link>
       </div>
-      {organizations.length === 0 ? (
-        <div className="notice" style={{ marginBottom: "1.5rem" }}>
-          You do not belong to an organization yet. <Link to="/organizations">Create your organization</Link> or open an
-          invitation link from a colleague to join theirs.
-        </div>
-      ) : null}
+      {firstSteps ? <FirstSteps checklist={firstSteps} /> : null}
       <div className="grid grid--sidebar">
         <div className="stack">
           {invitations.length > 0 ? (
@@ -110,6 +119,10 @@ function Dashboard({ name, organizations, projects, documents, invitations }: Da
                 ))}
               </ul>
             )}
+            <p className="muted">
+              See what a finished project looks like: three complete documents you can read, not change.{" "}
+              <OpenSampleProject variant={projects.length === 0 ? "primary" : "secondary"} />
+            </p>
           </section>
           <section className="card">
             <h2>Recent documents</h2>
@@ -151,5 +164,36 @@ function Dashboard({ name, organizations, projects, documents, invitations }: Da
         </aside>
       </div>
     </>
+  );
+}
+
+/** The three first steps of a new account, each saying in words whether it is done, with the way to the next. */
+function FirstSteps({ checklist }: { checklist: FirstStepsChecklist }) {
+  return (
+    <section className="card" aria-labelledby="first-steps-heading" style={{ marginBottom: "1.5rem" }}>
+      <h2 id="first-steps-heading">First steps</h2>
+      <ol className="list" aria-label="First steps">
+        {checklist.steps.map((step) => (
+          <li key={step.id} aria-current={step.id === checklist.next ? "step" : undefined}>
+            <span>
+              <span aria-hidden="true">{step.done ? "✓ " : "○ "}</span>
+              <strong>{step.label}</strong>{" "}
+              <span className={`badge ${step.done ? "badge--approved" : "badge--draft"}`}>{step.done ? "Done" : "Not done yet"}</span>
+              {step.done ? null : (
+                <>
+                  <br />
+                  <span className="muted">{step.hint}</span>
+                </>
+              )}
+            </span>
+            {step.done ? null : (
+              <Link className={step.id === checklist.next ? "button button--small" : "button button--secondary button--small"} to={step.href}>
+                {step.action}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -6,10 +6,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
+import { qrPath } from "~/modules/signoff/certificate-pdf.server";
 import { approvalCertificate, roundParam } from "~/modules/signoff/read-models/certificate.server";
 import { Moment } from "~/components/ui/moment";
 
@@ -21,11 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const certificate = await approvalCertificate(user.id, params.documentId ?? "", roundParam(request));
   if (!certificate) throw new Response("This document has no approved version", { status: 404 });
-  return json({ certificate }, { headers: { "Cache-Control": "no-store" } });
+  const verificationUrl = new URL(certificate.verificationPath, request.url).toString();
+  return json({ certificate, verificationUrl, qr: qrPath(verificationUrl) }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function CertificatePage() {
-  const { certificate } = useLoaderData<typeof loader>();
+  const { certificate, verificationUrl, qr } = useLoaderData<typeof loader>();
   const { document, round, chain } = certificate;
   const kind = (DOCUMENT_KINDS as readonly string[]).includes(document.kind) ? DOCUMENT_KIND_LABELS[document.kind as (typeof DOCUMENT_KINDS)[number]] : document.kind;
   const pdf = `/documents/${document.id}/certificate.pdf?round=${round.number}`;
@@ -55,6 +58,67 @@ export default function CertificatePage() {
           </div>
         </dd>
       </dl>
+
+      <section aria-labelledby="certificate-summary">
+        <h2 id="certificate-summary">What was approved</h2>
+        {certificate.summary.length > 0 ? (
+          <dl className="kv" data-testid="certificate-summary">
+            {certificate.summary.map((item) => (
+              <Fragment key={item.label}>
+                <dt>{item.label}</dt>
+                <dd>{item.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        ) : (
+          <p className="muted">The approved version&apos;s content could not be read.</p>
+        )}
+        <p>
+          {certificate.approvedVersion ? (
+            <Link to={`/documents/${document.id}/versions/compare?from=${certificate.approvedVersion.number}&to=current`}>
+              The approved version in the document&apos;s history: Version {certificate.approvedVersion.number} — {certificate.approvedVersion.name}
+            </Link>
+          ) : (
+            <Link to={`/documents/${document.id}/signoff/diff?from=${certificate.versionHash}`}>The approved version, compared with the current content</Link>
+          )}
+        </p>
+      </section>
+
+      <section aria-labelledby="certificate-parties">
+        <h2 id="certificate-parties">Approved by</h2>
+        {certificate.parties.length > 0 ? (
+          <ul data-testid="certificate-parties">
+            {certificate.parties.map((party, i) => (
+              <li key={i}>
+                <strong>{party.organization}</strong> ({party.stage}) — {party.decidedBy}, <Moment iso={party.decidedAt} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No live approval is recorded.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="certificate-verify" className="certificate-verify">
+        <h2 id="certificate-verify">Check this certificate</h2>
+        <p>Anyone can check that this certificate matches an approval recorded by Concord, without signing in:</p>
+        <p>
+          <a href={verificationUrl} data-testid="verification-url">
+            {verificationUrl}
+          </a>
+        </p>
+        <svg
+          role="img"
+          aria-label="QR code of the verification address"
+          viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`}
+          width="120"
+          height="120"
+          shapeRendering="crispEdges"
+        >
+          <rect x={-4} y={-4} width={qr.size + 8} height={qr.size + 8} fill="#fff" />
+          <path d={qr.path} fill="#000" />
+        </svg>
+      </section>
 
       <h2>Stages</h2>
       <ol>

@@ -8,7 +8,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const certificate = await approvalCertificate(user.id, params.documentId ?? "", roundParam(request));
   if (!certificate) throw new Response("This document has no approved version", { status: 404 });
-  const bytes = await certificatePdf(certificate);
+  const bytes = await certificatePdf(certificate, { verificationUrl: new URL(certificate.verificationPath, request.url).toString() });
   const name = `approval-certificate-${certificate.document.id}-round-${certificate.round.number}.pdf`;
   // A Blob: the DOM typings accept it as a body whatever buffer backs the bytes.
   return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {

@@ -10,8 +10,10 @@ import { CanonicalDiff, historyStylesheet } from "~/components/history/Canonical
 import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { diffCanonical, type CanonicalDocument } from "~/modules/documents/model";
-import { shortHash } from "~/modules/signoff/format";
 import { approvedVersionSnapshot } from "~/modules/signoff/read-models/certificate.server";
+import { VersionWords } from "~/components/versions/VersionName";
+import { versionTitle } from "~/modules/versions/version-names";
+import { nameVersions } from "~/modules/versions/version-names.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: historyStylesheet },
@@ -27,10 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await approvedVersionSnapshot(user.id, params.documentId ?? "", from);
   if (!found.snapshot) throw new Response("That version was never submitted for sign-off", { status: 404 });
   const before = JSON.parse(found.snapshot.canonical) as CanonicalDocument;
+  const [fromVersion, toVersion] = await nameVersions(found.document.id, [from, found.current.hash]);
   return json({
     document: { id: found.document.id, title: found.document.title, kind: found.document.kind },
-    from: { hash: from, short: shortHash(from) },
-    to: { hash: found.current.hash, short: shortHash(found.current.hash) },
+    from: fromVersion!,
+    to: toVersion!,
     diff: diffCanonical(before, found.current.canonical),
   });
 }
@@ -46,16 +49,20 @@ export default function SignoffDiffPage() {
           </p>
           <h1>What changed since the approved version</h1>
           <p>
-            From the approved version <code className="hash" title={from.hash}>{from.short}</code> to the current version{" "}
-            <code className="hash" title={to.hash}>{to.short}</code>.
+            From the approved version, <VersionWords version={from} />, to the current version, <VersionWords version={to} />.
           </p>
+          <details className="version-details">
+            <summary>Details</summary>
+            Content hashes (SHA-256): approved <code className="hash" style={{ overflowWrap: "anywhere" }}>{from.hash}</code>, current{" "}
+            <code className="hash" style={{ overflowWrap: "anywhere" }}>{to.hash}</code>
+          </details>
         </div>
       </div>
       <section className="card">
         {diff.identical ? (
           <p className="empty">No differences: the current content is the version that was approved.</p>
         ) : (
-          <CanonicalDiff kind={document.kind} diff={diff} beforeLabel={`Approved (${from.short})`} afterLabel={`Current (${to.short})`} hrefFor={(anchor) => `/documents/${document.id}#${anchor}`} />
+          <CanonicalDiff kind={document.kind} diff={diff} beforeLabel={`Approved (${versionTitle(from)})`} afterLabel={`Current (${versionTitle(to)})`} hrefFor={(anchor) => `/documents/${document.id}#${anchor}`} />
         )}
         <p>
           <Link to={`/documents/${document.id}`}>Back to the document</Link>

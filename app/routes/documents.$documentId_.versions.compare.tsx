@@ -11,6 +11,8 @@ import { CanonicalDiff, historyStylesheet, type DiffMode } from "~/components/hi
 import { ErrorPage } from "~/components/ui/error-page";
 import { requireActor } from "~/modules/auth/request.server";
 import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { authorsOfChanges } from "~/modules/documents/edits";
+import { editorsBetween } from "~/modules/documents/edits.server";
 import { compareVersions, listVersions, VersionRefSchema, type VersionRef } from "~/modules/versions/versions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStylesheet }];
@@ -34,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const from = parseRef(url.searchParams.get("from")) ?? versions[0]?.number ?? "current";
   const to = parseRef(url.searchParams.get("to")) ?? "current";
   const comparison = await compareVersions(actor, documentId, from, to);
+  // Who edited between the two sides' times ("current" is now), from the recorded authorship.
+  const now = new Date();
+  const editors = comparison.diff.identical ? [] : await editorsBetween(documentId, comparison.from.version?.createdAt ?? now, comparison.to.version?.createdAt ?? now);
   return json({
+    authors: authorsOfChanges(comparison.diff, editors),
     document: { id: documentId, title: comparison.documentTitle, kind: comparison.kind },
     versions: versions.map((v) => ({ number: v.number, name: v.name, auto: v.auto })),
     comparison,
@@ -60,7 +66,7 @@ function RefSelect({ label, name, value, versions }: { label: string; name: stri
 }
 
 export default function CompareVersionsPage() {
-  const { document, versions, comparison } = useLoaderData<typeof loader>();
+  const { document, versions, comparison, authors } = useLoaderData<typeof loader>();
   const [mode, setMode] = useState<DiffMode>("side-by-side");
   const { from, to, diff } = comparison;
   return (
@@ -101,6 +107,7 @@ export default function CompareVersionsPage() {
           beforeLabel={from.label}
           afterLabel={to.label}
           hrefFor={(anchor) => `/documents/${document.id}#${anchor}`}
+          authors={authors}
         />
       </section>
     </>

@@ -31,6 +31,7 @@ import {
   updateProject,
 } from "~/modules/projects/projects.server";
 import { requestMeta } from "~/modules/audit/audit.server";
+import { isSampleProject, SAMPLE_LABEL } from "~/modules/projects/sample";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} — Concord` }];
 
@@ -144,6 +145,9 @@ export default function ProjectPage() {
         <div>
           <p className="eyebrow"><Link to="/projects">Projects</Link></p>
           <h1>{project.title}</h1>
+          {isSampleProject(project) ? (
+            <p><span className="badge badge--role">{SAMPLE_LABEL}</span> A sample for everyone to read: nobody takes part in it, and nobody can change it.</p>
+          ) : null}
           {project.summary ? <p>{project.summary}</p> : null}
         </div>
         <Link className="button button--secondary" to={`/projects/${project.id}/audit`}>Project audit trail</Link>

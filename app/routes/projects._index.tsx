@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { OpenSampleProject } from "~/components/projects/OpenSampleProject";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
 import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
@@ -63,7 +64,13 @@ export default function Projects() {
       <div className="grid grid--sidebar">
         <section className="card">
           {projects.length === 0 ? (
-            <p className="empty">Your organizations are not part of any project yet.</p>
+            <>
+              <p className="empty">Your organizations are not part of any project yet.</p>
+              <p className="muted">
+                See what a finished project looks like first: three complete documents you can read, not change.{" "}
+                <OpenSampleProject />
+              </p>
+            </>
           ) : (
             <ul className="list">
               {projects.map((project) => (

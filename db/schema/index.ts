@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./comments";
 export * from "./versions";
 export * from "./frameworks";
+export * from "./edits";

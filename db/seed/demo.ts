@@ -10,7 +10,7 @@ import { count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { documentKindOf } from "../../app/modules/documents/model";
-import { fillDemoAssessmentPlan, fillDemoCredentialSpec, fillDemoWblAgreement } from "../../app/modules/documents/kinds/demo";
+import { demoDocumentSet } from "../../app/modules/documents/kinds/demo/set";
 import { refreshProjection } from "../../app/modules/documents/projection.server";
 import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import { importFrameworkFile } from "../../app/modules/frameworks/import/import-framework";
@@ -86,27 +86,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 export const DEMO_PROJECT_ID = "demo-project-cap";
 
-const SPEC_ID = "demo-doc-spec";
-const PLAN_ID = "demo-doc-assessment";
-const WBL_ID = "demo-doc-wbl";
-
-export const DEMO_DOCUMENTS = [
-  {
-    id: SPEC_ID,
-    kind: "credential_spec" as const,
-    title: "Climate Adaptation Practitioner",
-  },
-  {
-    id: PLAN_ID,
-    kind: "assessment_plan" as const,
-    title: "Climate Adaptation Practitioner — assessment plan",
-  },
-  {
-    id: WBL_ID,
-    kind: "wbl_agreement" as const,
-    title: "Northwind Energy and Lakeshore College — work-based learning agreement",
-  },
-];
+/** The demo documents, their content from the one demo set (also the sample project's). */
+export const DEMO_DOCUMENTS = demoDocumentSet({ spec: "demo-doc-spec", plan: "demo-doc-assessment", wbl: "demo-doc-wbl" });
 
 export async function seedDemo(db: Database): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -143,7 +124,7 @@ export async function seedDemo(db: Database): Promise<void> {
       .onConflictDoNothing();
     await tx
       .insert(documents)
-      .values(DEMO_DOCUMENTS.map((d) => ({ ...d, projectId: DEMO_PROJECT_ID, createdBy: "demo-user-college" })))
+      .values(DEMO_DOCUMENTS.map(({ id, kind, title }) => ({ id, kind, title, projectId: DEMO_PROJECT_ID, createdBy: "demo-user-college" })))
       .onConflictDoNothing();
   });
   // The framework first: projecting the specification links its competencies to it.
@@ -181,19 +162,6 @@ export async function seedDemoFramework(db: Database): Promise<void> {
  * "body") gets the demo merged into it. Only the difference is appended, as one update.
  */
 async function seedDemoContent(db: Database): Promise<void> {
-  const fill: Record<string, (ydoc: Y.Doc) => void> = {
-    [SPEC_ID]: (ydoc) => void fillDemoCredentialSpec(ydoc),
-    // The plan's rows are the specification's competencies, with their fixed ids.
-    [PLAN_ID]: (ydoc) => {
-      const spec = new Y.Doc();
-      try {
-        fillDemoAssessmentPlan(ydoc, fillDemoCredentialSpec(spec), { credentialSpecId: SPEC_ID });
-      } finally {
-        spec.destroy();
-      }
-    },
-    [WBL_ID]: (ydoc) => fillDemoWblAgreement(ydoc, { assessmentPlanId: PLAN_ID }),
-  };
   for (const document of DEMO_DOCUMENTS) {
     await db.transaction(async (tx) => {
       // Two seeds at once (two processes starting) must not both write the content.
@@ -204,7 +172,7 @@ async function seedDemoContent(db: Database): Promise<void> {
         if (stored) Y.applyUpdate(ydoc, stored);
         if (documentKindOf(ydoc) !== null) return;
         const before = Y.encodeStateVector(ydoc);
-        fill[document.id]!(ydoc);
+        document.fill(ydoc);
         await appendUpdates(tx, [{ documentId: document.id, update: Y.encodeStateAsUpdate(ydoc, before) }]);
       } finally {
         ydoc.destroy();

@@ -6,7 +6,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const dataDir = path.resolve(".cache/e2e-data");
+// One directory per port: runs on different ports (E2E_PORT) do not wipe each other's database.
+const port = process.env.PORT ?? "3210";
+const dataDir = path.resolve(port === "3210" ? ".cache/e2e-data" : `.cache/e2e-data-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const child = spawn("npx", ["tsx", "server/index.ts"], {

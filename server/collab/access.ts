@@ -6,6 +6,7 @@
  */
 import type { Queryable } from "../../db/client";
 import { validateSession } from "../../app/modules/auth/lucia.server";
+import { actingOrganization } from "../../app/modules/documents/edits";
 import { loadActor } from "../../app/modules/orgs/actor.server";
 import { documentAccess, loadGatedDocument } from "../../app/modules/permissions/require.server";
 
@@ -13,7 +14,13 @@ export type Access =
   | { kind: "unauthenticated" }
   | { kind: "not_found" }
   | { kind: "forbidden" }
-  | { kind: "granted"; user: { id: string; name: string }; canEdit: boolean };
+  | {
+      kind: "granted";
+      user: { id: string; name: string };
+      canEdit: boolean;
+      /** The organization the person acts for in the document's project: who their edits are recorded for. */
+      organizationId: string | null;
+    };
 
 /** Per-check caches so a sweep over many sockets asks the database once per session, user and document. */
 export type AccessCache = {
@@ -48,5 +55,10 @@ export async function resolveAccess(db: Queryable, sessionId: string | null, doc
   // Hidden (404, not missing) is "forbidden": the socket tells an open connection its access was
   // revoked; the upgrade answers both with 404.
   if (!view.ok) return view.status === 404 && view.missing ? { kind: "not_found" } : { kind: "forbidden" };
-  return { kind: "granted", user: { id: session.user.id, name: session.user.name }, canEdit: documentAccess(actor, document, "document.edit").ok };
+  return {
+    kind: "granted",
+    user: { id: session.user.id, name: session.user.name },
+    canEdit: documentAccess(actor, document, "document.edit").ok,
+    organizationId: actingOrganization(actor.memberships, view.value.resource.project),
+  };
 }

@@ -33,6 +33,8 @@ export type ConnectionOptions = {
   identity: Identity;
   sessionId: string;
   canEdit: boolean;
+  /** The organization the person edits for in the document's project (access.ts), for authorship records. */
+  organizationId?: string | null;
   /** Tell this client when its updates are stored (it connected with `?ack=1`). */
   wantsAcknowledgements?: boolean;
   limits: ConnectionLimits;
@@ -44,6 +46,7 @@ export class CollabConnection implements RoomConnection {
   readonly id = randomBytes(8).toString("hex");
   readonly userId: string;
   readonly sessionId: string;
+  readonly organizationId: string | null;
   readonly room: DocumentRoom;
   canEdit: boolean;
   /** Set by the keep-alive sweep; a socket that misses a pong between two sweeps is dead. */
@@ -65,6 +68,7 @@ export class CollabConnection implements RoomConnection {
     this.identity = options.identity;
     this.userId = options.identity.userId;
     this.sessionId = options.sessionId;
+    this.organizationId = options.organizationId ?? null;
     this.canEdit = options.canEdit;
     this.rates = rateLimiters(options.limits);
 

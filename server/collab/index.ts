@@ -27,6 +27,7 @@ import { yieldToEventLoop } from "../../app/utils/event-loop.server";
 import { log } from "../../app/utils/log.server";
 import { newAccessCache, type AccessCache } from "./access";
 import { CollabConnection } from "./connection";
+import { EditRecorder } from "./edit-recorder";
 import { createFanout } from "./fanout";
 import type { ConnectionLimits } from "./limits";
 import { CollabMetrics, type CollabMetricsSnapshot } from "./metrics";
@@ -69,6 +70,8 @@ export type Collaboration = {
   refreshPermissions: (documentId: string) => Promise<void>;
   /** LiveDocuments.readForPage (app/modules/documents/live-documents.ts). */
   readForPage: <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<T | null>;
+  /** Writes the authors of edits counted so far now, instead of at the next periodic flush (tests). */
+  flushEdits: () => Promise<void>;
 };
 
 const KEEPALIVE_MS = 30_000;
@@ -85,6 +88,8 @@ const READ_ONLY_STRIKES = 3;
  * COLLAB_PROJECTION_DEBOUNCE_MS projects it sooner.
  */
 const PROJECTION_MAX_WAIT_MS = 30_000;
+/** How often the authors of edits are written (edit-recorder.ts): off every keystroke's path, soon enough for a page reload. */
+const EDIT_RECORD_FLUSH_MS = 2_000;
 /** Sockets whose permissions are re-checked together before yielding to other work. */
 const RECHECK_SLICE = 8;
 /** Origin of changes the server itself makes (layout and assessment-row repairs). */
@@ -110,6 +115,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
       onError: (documentId, error) => log.warn(`collab: projecting ${documentId} failed`, error instanceof Error ? error.message : error),
     },
   );
+  const edits = store.recordEdits ? new EditRecorder((records) => store.recordEdits!(records), EDIT_RECORD_FLUSH_MS) : undefined;
   const registry = new RoomRegistry({
     metrics,
     unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
@@ -120,6 +126,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
       metrics,
       compactAfterUpdates: env.COLLAB_COMPACT_AFTER_UPDATES,
       onDurable: (documentId) => projections.schedule(documentId),
+      edits,
     },
   });
 
@@ -189,6 +196,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
           identity: { userId: decision.access.user.id, name: decision.access.user.name },
           sessionId: decision.sessionId,
           canEdit: decision.access.canEdit,
+          organizationId: decision.access.organizationId,
           wantsAcknowledgements: wantsAcknowledgements(request.url),
           limits,
           metrics,
@@ -335,13 +343,14 @@ export async function createCollaboration({ env, server, store, access: checkAcc
     // closes the database next).
     await registry.closeAll();
     await writer.drain();
+    await edits?.close();
     await projections.close(5_000);
     wss.close();
     await fanout.close();
     log.info(`collab: stopped (${metrics.counters.rowsCommitted} updates stored this run)`);
   }
 
-  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions, readForPage };
+  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions, readForPage, flushEdits: async () => edits?.flush() };
 }
 
 function hasMetricsToken(header: string | undefined, token: string | undefined): boolean {

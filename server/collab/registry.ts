@@ -131,6 +131,8 @@ export class RoomRegistry {
       // the one it may have queued or running already.
       await this.pendingCompaction(room);
       if (room.uncompacted > 0 && !room.failed) await this.requestCompaction(room);
+      // Who made its last edits is written now rather than at the next periodic flush.
+      await this.options.roomDeps.edits?.flush(room.documentId);
       await this.options.roomDeps.fanout.leave(room.documentId);
       room.destroy();
       this.options.metrics.counters.documentsUnloaded++;

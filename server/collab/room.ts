@@ -15,10 +15,12 @@ import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { DocumentContentLockedError, type GroupCommitWriter } from "../../app/modules/documents/store/group-commit.server";
 import { closeSnapshotCache, newSnapshotCache, type SnapshotCache } from "../../app/modules/documents/store/snapshot-cache";
 import { applyStoredDocument } from "../../app/modules/documents/store/stored-document.server";
+import { touchedPaths } from "../../app/modules/documents/model/touched";
 import { log } from "../../app/utils/log.server";
 import type { AwarenessOwner } from "./awareness-identity";
 import type { Fanout, FanoutMessage } from "./fanout";
 import type { CollabMetrics } from "./metrics";
+import type { EditRecorder } from "./edit-recorder";
 import type { CollaborationStore } from "./store";
 import { prepareMessage, type PreparedMessage } from "./frames";
 import { encodeAwareness, encodeUpdate } from "./protocol";
@@ -27,6 +29,8 @@ import { encodeAwareness, encodeUpdate } from "./protocol";
 export interface RoomConnection {
   readonly id: string;
   readonly userId: string;
+  /** The organization the person edits for in this document's project (authorship records). */
+  readonly organizationId?: string | null;
   send(message: Uint8Array): void;
   /** The same message for many connections, framed once. */
   sendPrepared(message: PreparedMessage): void;
@@ -45,6 +49,8 @@ export type RoomDeps = {
   onFailed: (room: DocumentRoom) => void;
   /** The document's durable content may have changed (loaded, or an update committed): re-project it. */
   onDurable?: (documentId: string) => void;
+  /** Counts who touched which fields (edit-recorder.ts); written in the background, never awaited here. */
+  edits?: EditRecorder;
 };
 
 /** Origins of document changes that are already durable (loaded, or committed elsewhere). */
@@ -85,6 +91,8 @@ export class DocumentRoom {
     // The server has no caret of its own.
     this.awareness.setLocalState(null);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocumentUpdate(update, origin));
+    // afterTransaction runs before Yjs collects deleted content, so a removed row still has its id.
+    if (deps.edits) this.doc.on("afterTransaction", (transaction: Y.Transaction) => this.recordAuthors(transaction, deps.edits!));
     this.awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.onAwarenessUpdate(changes, origin),
     );
@@ -171,6 +179,21 @@ export class DocumentRoom {
     }
     this.deps.metrics.updateApplied();
     this.enqueueWrite(update, isRoomConnection(origin) ? origin : null);
+  }
+
+  /**
+   * Only edits received from this instance's own connections: updates from storage, from other
+   * instances (recorded where they were received) and the server's repairs have no author here.
+   */
+  private recordAuthors(transaction: Y.Transaction, edits: EditRecorder): void {
+    const origin = transaction.origin;
+    if (this.failed || transaction.changed.size === 0 || !isRoomConnection(origin)) return;
+    try {
+      edits.record(this.documentId, { userId: origin.userId, organizationId: origin.organizationId ?? null }, touchedPaths(transaction));
+    } catch (error) {
+      // An error thrown here would surface from Y.applyUpdate and close the author's socket.
+      log.warn(`collab: could not tell which fields an edit of ${this.documentId} touched`, error instanceof Error ? error.message : error);
+    }
   }
 
   private enqueueWrite(update: Uint8Array, origin: RoomConnection | null): void {

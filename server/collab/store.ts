@@ -10,6 +10,7 @@ import { compactDocument, type CompactionResult } from "../../app/modules/docume
 import { GroupCommitWriter, type GroupCommitOptions } from "../../app/modules/documents/store/group-commit.server";
 import type { SnapshotCache } from "../../app/modules/documents/store/snapshot-cache";
 import { appendUpdates, loadStoredDocument, type StoredDocument } from "../../app/modules/documents/store/stored-document.server";
+import { recordEdits, type EditRecord } from "../../app/modules/documents/edits.server";
 import { resultRows, type Database } from "../../db/client";
 
 export type CollaborationStore = {
@@ -23,6 +24,8 @@ export type CollaborationStore = {
   groupCommit(options: GroupCommitOptions): GroupCommitWriter;
   /** Names the database: instances sharing it share fan-out channels (REDIS_URL). */
   databaseName(): Promise<string>;
+  /** Adds authorship counters (document_edits); absent: authors are not recorded. */
+  recordEdits?(records: EditRecord[]): Promise<void>;
 };
 
 export function collaborationStore(db: Database): CollaborationStore {
@@ -31,6 +34,7 @@ export function collaborationStore(db: Database): CollaborationStore {
     append: (rows) => appendUpdates(db, rows),
     compact: (documentId, cache) => compactDocument(db, documentId, cache),
     groupCommit: (options) => new GroupCommitWriter(db, options),
+    recordEdits: (records) => recordEdits(db, records),
     databaseName: async () => resultRows<{ name: string }>(await db.execute(sql`select current_database() as name`))[0]?.name ?? "default",
   };
 }

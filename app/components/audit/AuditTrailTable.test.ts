@@ -29,6 +29,14 @@ describe("AuditTrailTable", () => {
     expect(html).not.toMatch(/undefined|NaN|\[object/);
   });
 
+  it("names a document's version in words, its hash under Details", () => {
+    const version = { hash: "ab".repeat(32), number: 2, event: "sent_for_signoff" as const, name: null, at: base.at, since: null };
+    const html = render([row(1, { version }), row(2, { versionHash: null, version: null })]);
+    expect(html).toContain("<td>Version 2<details");
+    expect(html).toContain(`<summary>Details</summary>Content hash (SHA-256): <code class="hash" style="overflow-wrap:anywhere">${"ab".repeat(32)}</code>`);
+    expect(html).not.toContain(">abababababab<");
+  });
+
   it("says so when there is nothing yet", () => {
     expect(render([])).toContain("Nothing yet.");
   });

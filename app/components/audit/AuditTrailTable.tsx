@@ -9,6 +9,8 @@ import auditStyles from "~/components/audit/audit.css";
 import type { AuditRow } from "~/modules/signoff/read-models/audit-trail.server";
 import { shortHash } from "~/modules/signoff/format";
 import { Moment } from "~/components/ui/moment";
+import { VersionDetails } from "~/components/versions/VersionName";
+import { versionTitle } from "~/modules/versions/version-names";
 
 /** Whether a row carries request details (the read model leaves the fields out for other viewers). */
 export function hasRequestDetails(row: Pick<AuditRow, "ip" | "userAgent">): boolean {
@@ -45,7 +47,13 @@ export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>
               <td>{row.organization ?? <span className="muted">—</span>}</td>
               <td>{row.what}</td>
               <td>
-                {row.versionHash ? (
+                {row.version ? (
+                  // The row says what happened and when; the cell names the version, the hash under Details.
+                  <>
+                    {versionTitle(row.version)}
+                    <VersionDetails hash={row.version.hash} />
+                  </>
+                ) : row.versionHash ? (
                   <code className="hash" title={row.versionHash}>
                     {shortHash(row.versionHash)}
                   </code>

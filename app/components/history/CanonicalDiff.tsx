@@ -25,6 +25,8 @@ type Props = {
   afterLabel?: string;
   /** Heading level of the section titles (the page decides the outline). */
   headingLevel?: 2 | 3 | 4;
+  /** Who edited each change between the two sides ("Maya Okafor, Northwind Energy"), by the change's path. */
+  authors?: Readonly<Record<string, readonly string[]>>;
 };
 
 function Removed({ children }: { children: string }) {
@@ -74,25 +76,28 @@ function Sides({ before, after, beforeLabel, afterLabel }: { before: ReactNode; 
   );
 }
 
-function Head({ change, hrefFor }: { change: FieldChange | TextChange; hrefFor?: (anchor: string) => string }) {
+function Head({ change, hrefFor, authors }: { change: FieldChange | TextChange; hrefFor?: (anchor: string) => string; authors?: readonly string[] }) {
   return (
-    <div className="diff-item__head">
-      {hrefFor ? (
-        <a className="diff-item__label" href={hrefFor(change.anchor)}>{change.label}</a>
-      ) : (
-        <span className="diff-item__label">{change.label}</span>
-      )}
-      <span className={`diff-badge diff-badge--${change.change}`}>{CHANGE_WORDS[change.change]}</span>
-    </div>
+    <>
+      <div className="diff-item__head">
+        {hrefFor ? (
+          <a className="diff-item__label" href={hrefFor(change.anchor)}>{change.label}</a>
+        ) : (
+          <span className="diff-item__label">{change.label}</span>
+        )}
+        <span className={`diff-badge diff-badge--${change.change}`}>{CHANGE_WORDS[change.change]}</span>
+      </div>
+      {authors && authors.length > 0 ? <p className="diff-note diff-authors">Edited by {authors.join("; ")}</p> : null}
+    </>
   );
 }
 
-function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel }: { kind: DocumentKind; change: FieldChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string }) {
+function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel, authors }: { kind: DocumentKind; change: FieldChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string; authors?: readonly string[] }) {
   const field = fieldOfChange(kind, change);
   if (change.change === "reordered") {
     return (
       <div className="diff-item" data-path={change.path}>
-        <Head change={change} hrefFor={hrefFor} />
+        <Head change={change} hrefFor={hrefFor} authors={authors} />
         <p className="diff-note">The same entries, in a different order.</p>
       </div>
     );
@@ -101,7 +106,7 @@ function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel }: { k
   const after = formatValue(field, change.after);
   return (
     <div className="diff-item" data-path={change.path}>
-      <Head change={change} hrefFor={hrefFor} />
+      <Head change={change} hrefFor={hrefFor} authors={authors} />
       {mode === "side-by-side" ? (
         <Sides
           beforeLabel={beforeLabel}
@@ -120,10 +125,10 @@ function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel }: { k
   );
 }
 
-function TextItem({ change, mode, hrefFor, beforeLabel, afterLabel }: { change: TextChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string }) {
+function TextItem({ change, mode, hrefFor, beforeLabel, afterLabel, authors }: { change: TextChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string; authors?: readonly string[] }) {
   return (
     <div className="diff-item" data-path={change.path}>
-      <Head change={change} hrefFor={hrefFor} />
+      <Head change={change} hrefFor={hrefFor} authors={authors} />
       {change.formattingOnly ? <p className="diff-note">Only the formatting changed (bold, headings, lists…), not the words.</p> : null}
       {change.formattingOnly ? null : mode === "side-by-side" ? (
         <Sides beforeLabel={beforeLabel} afterLabel={afterLabel} before={<Ops ops={change.ops} side="before" />} after={<Ops ops={change.ops} side="after" />} />
@@ -136,7 +141,7 @@ function TextItem({ change, mode, hrefFor, beforeLabel, afterLabel }: { change: 
   );
 }
 
-export function CanonicalDiff({ kind, diff, mode = "side-by-side", hrefFor, beforeLabel = "Before", afterLabel = "After", headingLevel = 3 }: Props) {
+export function CanonicalDiff({ kind, diff, mode = "side-by-side", hrefFor, beforeLabel = "Before", afterLabel = "After", headingLevel = 3, authors }: Props) {
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   if (diff.identical) return <p className="diff-summary">No differences: the content is the same.</p>;
   return (
@@ -148,9 +153,9 @@ export function CanonicalDiff({ kind, diff, mode = "side-by-side", hrefFor, befo
           <Heading>{group.title}</Heading>
           {group.items.map((item) =>
             item.type === "field" ? (
-              <FieldItem key={`f:${item.change.path}:${item.change.change}`} kind={kind} change={item.change} mode={mode} hrefFor={hrefFor} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+              <FieldItem key={`f:${item.change.path}:${item.change.change}`} kind={kind} change={item.change} mode={mode} hrefFor={hrefFor} beforeLabel={beforeLabel} afterLabel={afterLabel} authors={authors?.[item.change.path]} />
             ) : (
-              <TextItem key={`t:${item.change.path}`} change={item.change} mode={mode} hrefFor={hrefFor} beforeLabel={beforeLabel} afterLabel={afterLabel} />
+              <TextItem key={`t:${item.change.path}`} change={item.change} mode={mode} hrefFor={hrefFor} beforeLabel={beforeLabel} afterLabel={afterLabel} authors={authors?.[item.change.path]} />
             ),
           )}
         </section>

@@ -7,7 +7,9 @@ import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import type { loader as versionsLoader, VersionsActionData } from "~/routes/documents.$documentId.versions";
 import styles from "~/components/history/history.css";
-import { formatDateTime } from "~/utils/dates";
+import { Moment } from "~/components/ui/moment";
+import { VersionDetails } from "~/components/versions/VersionName";
+import { numberVersions, sameContentAs, savedVersionHeadline } from "~/modules/versions/version-names";
 
 type Props = { documentId: string; canEdit: boolean };
 
@@ -36,6 +38,8 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
   const errors = save.data && !save.data.ok ? save.data.fieldErrors : {};
   const saving = save.state !== "idle";
   const compareBase = `/documents/${documentId}/versions/compare`;
+  // The number sign-off and the audit trail use for each content (the first version saved with it).
+  const numbers = numberVersions(versions.map((v) => ({ number: v.number, hash: v.contentHash, name: v.name, auto: v.auto, at: v.createdAt })));
 
   return (
     <section className="card history-panel" aria-labelledby={`${id}-heading`}>
@@ -77,15 +81,18 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
           <ol className="version-list" aria-label="Versions, newest first">
             {versions.map((version, index) => {
               const previous = versions[index + 1];
+              const same = sameContentAs({ number: version.number, hash: version.contentHash }, numbers);
               return (
                 <li key={version.id}>
                   <div className="version-list__title">
-                    Version {version.number} — {version.name} {version.auto ? <span className="badge">Automatic</span> : null}
+                    {savedVersionHeadline(version)} <Moment iso={version.createdAt} /> {version.auto ? <span className="badge">Automatic</span> : null}
                   </div>
                   <div className="version-list__meta">
-                    {version.createdBy ?? "Concord"} · <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time>
+                    {version.createdBy ?? "Concord"}
                     {version.reason ? ` · ${version.reason}` : null}
+                    {same !== null ? ` · same content as version ${same}` : null}
                   </div>
+                  <VersionDetails hash={version.contentHash} />
                   <div className="version-list__actions">
                     <Link to={`${compareBase}?from=${version.number}&to=current`} aria-label={`Compare version ${version.number} with the current content`}>
                       Compare with current

@@ -6,11 +6,13 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import type { DocumentStatus } from "~/modules/permissions/roles";
-import { DECISION_LABELS, shortHash } from "~/modules/signoff/format";
+import { DECISION_LABELS } from "~/modules/signoff/format";
+import { VersionDetails, VersionWords } from "~/components/versions/VersionName";
+import { versionTitle } from "~/modules/versions/version-names";
 import type { SeatView, SignoffPanelData } from "~/modules/signoff/read-models/panel.server";
 import signoffStyles from "~/components/signoff/signoff.css";
 import type { SignoffActionData } from "~/routes/documents.$documentId.signoff-panel";
-import { formatDateTime } from "~/utils/dates";
+import { Moment } from "~/components/ui/moment";
 
 /** How often the panel re-reads its data while visible (decisions by others, content edits). */
 const REFRESH_MS = 10_000;
@@ -133,13 +135,13 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
                       {party.decidedBy && party.decidedAt ? (
                         <span className="signoff-party__who">
                           {party.decision === "outdated" ? "Approved an earlier version" : "Decided"} by {party.decidedBy},{" "}
-                          <time dateTime={party.decidedAt}>{formatDateTime(party.decidedAt)}</time>
+                          <Moment iso={party.decidedAt} />
                         </span>
                       ) : null}
                       {party.comment ? <p className="signoff-party__comment">{party.comment}</p> : null}
                       {party.decision === "outdated" && party.approvedVersionHash ? (
                         <Link className="signoff-party__who" to={`/documents/${documentId}/signoff/diff?from=${party.approvedVersionHash}`}>
-                          What changed since {shortHash(party.approvedVersionHash)}
+                          What changed since {party.approvedVersion ? versionTitle(party.approvedVersion).replace(/^Version/, "version") : "the approved version"}
                         </Link>
                       ) : null}
                     </li>
@@ -232,25 +234,31 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
 function Summary({ panel }: { panel: SignoffPanelData }) {
   if (panel.preview) {
     return (
-      <p className="signoff-panel__summary">
-        Sign-off has not been requested{panel.certificateRound ? " for this draft" : ""}. These parties will decide, stage by stage. Current version{" "}
-        <code className="hash">{shortHash(panel.currentHash)}</code>.
-      </p>
+      <div className="signoff-panel__summary">
+        <p>
+          Sign-off has not been requested{panel.certificateRound ? " for this draft" : ""}. These parties will decide, stage by stage. Current version:{" "}
+          <VersionWords version={panel.currentVersion} />.
+        </p>
+        <VersionDetails hash={panel.currentHash} />
+      </div>
     );
   }
   const round = panel.round;
   return (
-    <p className="signoff-panel__summary">
-      Round {round?.number}
-      {round?.requestedBy ? `, requested by ${round.requestedBy}` : ""}
-      {round ? (
-        <>
-          {" "}
-          on <time dateTime={round.requestedAt}>{formatDateTime(round.requestedAt)}</time>
-        </>
-      ) : null}
-      . Current version <code className="hash">{shortHash(panel.currentHash)}</code>.
-    </p>
+    <div className="signoff-panel__summary">
+      <p>
+        Round {round?.number}
+        {round?.requestedBy ? `, requested by ${round.requestedBy}` : ""}
+        {round ? (
+          <>
+            {" "}
+            on <Moment iso={round.requestedAt} />
+          </>
+        ) : null}
+        . Current version: <VersionWords version={panel.currentVersion} />.
+      </p>
+      <VersionDetails hash={panel.currentHash} />
+    </div>
   );
 }
 
@@ -296,7 +304,7 @@ function Seat({
       <strong>Your decision for {seat.organizationName}</strong>
       {seat.outdatedVersionHash ? (
         <span>
-          You approved an earlier version ({shortHash(seat.outdatedVersionHash)}); the content has changed since.{" "}
+          You approved an earlier version ({seat.outdatedVersion ? <VersionWords version={seat.outdatedVersion} /> : "no longer current"}); the content has changed since.{" "}
           <Link to={`/documents/${panel.documentId}/signoff/diff?from=${seat.outdatedVersionHash}`}>See what changed</Link>
         </span>
       ) : null}
@@ -315,9 +323,10 @@ function Seat({
         <action.Form method="post" action={url} className="signoff-confirm" role="dialog" aria-label="Confirm approval">
           {hidden}
           <p style={{ margin: 0 }}>
-            Approve version <code className="hash">{shortHash(panel.currentHash)}</code> for {seat.organizationName}? Your approval is bound to
-            exactly this version: any later edit outdates it.
+            Approve <VersionWords version={panel.currentVersion} /> for {seat.organizationName}? Your approval is bound to exactly this version: any
+            later edit outdates it.
           </p>
+          <VersionDetails hash={panel.currentHash} />
           <div className="row">
             <button type="submit" className="button button--small" name="intent" value="approve" disabled={busy}>
               Confirm approval

@@ -48,6 +48,23 @@ export async function coverageGate(q: Queryable, document: GatedDocument, conten
       if (report) plans.push({ planId: plan.id, planTitle: plan.title, summary: summarizeCoverage(report) });
     }
   }
+  return gateOf(plans);
+}
+
+/**
+ * The gate as last projected, without reading the document's content: for the sign-off panel of a
+ * draft, which every open page polls (a plan's own coverage from its projection, a specification's
+ * plans from theirs). Null when the document has not been projected yet.
+ */
+export async function projectedCoverageGate(q: Queryable, document: GatedDocument): Promise<CoverageGate | null> {
+  if (document.kind === "credential_spec") return gateOf(await projectedPlanCoverage(q, document));
+  if (document.kind !== "assessment_plan") return gateOf([]);
+  const [own] = await q.select({ projection: documents.projection }).from(documents).where(eq(documents.id, document.id));
+  if (!own?.projection) return null;
+  return gateOf(own.projection.coverage ? [{ planId: document.id, planTitle: document.title, summary: own.projection.coverage }] : []);
+}
+
+function gateOf(plans: PlanCoverage[]): CoverageGate {
   const blocked = plans.find((plan) => plan.summary.gaps > 0);
   const warnings = plans.filter((plan) => plan.summary.softOnly > 0).map((plan) => softOnlyMessage(plan.summary.softOnly));
   return { plans, blocking: blocked ? { message: gapMessage(blocked.summary.gaps), planId: blocked.planId } : null, warnings };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, documentRoleOf, type Actor, type ProjectFacts } from "~/modules/permissions/can";
 import type { DocumentStatus } from "~/modules/permissions/roles";
+import { SAMPLE_PROJECT_ID } from "~/modules/projects/sample";
 
 const project: ProjectFacts = {
   participants: [
@@ -70,5 +71,46 @@ describe("can() on organizations", () => {
     expect(can(member("college"), "organization.manage", resource)).toBe(false);
     expect(can(member("college", "admin"), "organization.manage", resource)).toBe(true);
     expect(can(outsider, "organization.view", resource)).toBe(false);
+  });
+});
+
+describe("can() on the read-only sample project", () => {
+  const sample: ProjectFacts = { id: SAMPLE_PROJECT_ID, participants: [] };
+  const stranger: Actor = { userId: "new-account", memberships: [] };
+  const admin: Actor = { userId: "admin", memberships: [{ organizationId: "elsewhere", role: "admin" }] };
+
+  it.each([
+    ["project.view", true],
+    ["project.edit", false],
+    ["project.manage_participants", false],
+    ["project.create_document", false],
+  ] as const)("a signed-in stranger may %s: %s", (action, expected) => {
+    expect(can(stranger, action, { type: "project", ...sample })).toBe(expected);
+    expect(can(admin, action, { type: "project", ...sample })).toBe(expected);
+  });
+
+  it.each([
+    ["draft", "document.view", true],
+    ["draft", "document.comment", false],
+    ["draft", "document.edit", false],
+    ["in_review", "document.view", true],
+    ["in_review", "document.comment", false],
+    ["in_review", "document.edit", false],
+    ["approved", "document.view", true],
+    ["approved", "document.edit", false],
+  ] as const)("a signed-in stranger on a %s sample document may %s: %s", (status, action, expected) => {
+    expect(can(stranger, action, { type: "document", status, project: sample })).toBe(expected);
+  });
+
+  it("makes the stranger a viewer (a read-only socket), never a commenter or editor", () => {
+    expect(documentRoleOf(stranger, sample)).toBe("viewer");
+  });
+
+  it("opens no other project: the same stranger gets nothing of a project with another id or none", () => {
+    for (const other of [{ ...project, id: "demo-project-cap" }, { id: "sample-project-2", participants: [] }, { participants: [] }, project]) {
+      expect(can(stranger, "project.view", { type: "project", ...other })).toBe(false);
+      expect(can(stranger, "document.view", { type: "document", status: "draft", project: other })).toBe(false);
+      expect(documentRoleOf(stranger, other)).toBeNull();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * collaboration server all ask `can()`. Pure: callers load the facts, this decides.
  */
 import { isContentLocked, type DocumentRole, type DocumentStatus, type MembershipRole, type ProjectRole } from "~/modules/permissions/roles";
+import { isSampleProject } from "~/modules/projects/sample";
 
 export type Actor = {
   userId: string;
@@ -10,6 +11,8 @@ export type Actor = {
 };
 
 export type ProjectFacts = {
+  /** The project's id; only the sample project's (SAMPLE_PROJECT_ID) changes what can() answers. */
+  id?: string;
   participants: ReadonlyArray<{ organizationId: string; role: ProjectRole }>;
 };
 
@@ -36,7 +39,9 @@ export function projectRolesOf(actor: Actor, project: ProjectFacts): ProjectRole
 /** The person's role on a document of this project, before status locks; null for outsiders. */
 export function documentRoleOf(actor: Actor, project: ProjectFacts): DocumentRole | null {
   const roles = projectRolesOf(actor, project);
-  if (roles.length === 0) return null;
+  // The sample project shows every signed-in person what a project looks like: read, never written
+  // (no comments, sign-off or copies either), so nobody's stray edit changes it for everyone else.
+  if (roles.length === 0) return isSampleProject(project) ? "viewer" : null;
   return roles.some((role) => !READ_ONLY_PROJECT_ROLES.has(role)) ? "editor" : "commenter";
 }
 
@@ -63,7 +68,7 @@ export function can(
     }
     case "project": {
       const roles = projectRolesOf(actor, resource);
-      if (roles.length === 0) return false;
+      if (roles.length === 0) return action === "project.view" && isSampleProject(resource);
       switch (action) {
         case "project.view":
           return true;

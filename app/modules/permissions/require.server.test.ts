@@ -60,7 +60,7 @@ describe("requireDocument", () => {
       resource: {
         type: "document",
         status: "draft",
-        project: { participants: expect.arrayContaining([{ organizationId: "org-college", role: "lead_institution" }, { organizationId: "org-qa", role: "qa_reviewer" }]) },
+        project: { id: "p-gate", participants: expect.arrayContaining([{ organizationId: "org-college", role: "lead_institution" }, { organizationId: "org-qa", role: "qa_reviewer" }]) },
       },
     });
   });

@@ -91,7 +91,7 @@ export async function loadProjectFacts(projectId: string, q: Queryable = db()): 
     .select({ organizationId: projectParticipants.organizationId, role: projectParticipants.role })
     .from(projectParticipants)
     .where(eq(projectParticipants.projectId, projectId));
-  return { participants };
+  return { id: projectId, participants };
 }
 
 /** The document's permission facts, or null when it does not exist. Decide with documentAccess. */

@@ -1,9 +1,11 @@
 /**
  * The approval certificate as a PDF (pdf-lib, standard Helvetica: no font files to ship). Same
- * content as the printable page: the approved version's full hash, every decision, the audit
- * chain's verification result at the time of download.
+ * content as the printable page: what was approved (parties, key terms), the approved version's
+ * full hash, its public verification URL with a QR code of it, every decision, the audit chain's
+ * verification result at the time of download.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import QRCode from "qrcode";
 import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
 import { formatUtc } from "~/utils/dates";
 
@@ -58,6 +60,39 @@ class Writer {
   gap(points = 8) {
     this.y -= points;
   }
+
+  /** Draws a QR code of `value`, `size` points wide, at the left margin. */
+  qr(value: string, size = 96) {
+    const { size: modules, path } = qrPath(value);
+    const quiet = 4; // the white border scanners need, in modules
+    const scale = size / (modules + 2 * quiet);
+    this.ensure(size);
+    // One filled path for the whole code (SVG coordinates: y grows downwards from the top left).
+    this.page.drawSvgPath(path, { x: PAGE.margin + quiet * scale, y: this.y - quiet * scale, scale, color: rgb(0, 0, 0) });
+    this.y -= size;
+  }
+}
+
+/**
+ * A QR code of `value` as one SVG path in module units: a rectangle per horizontal run of dark
+ * modules. Medium error correction survives a smudged printout and keeps a ~90-character URL small.
+ */
+export function qrPath(value: string): { size: number; path: string } {
+  const { modules } = QRCode.create(value, { errorCorrectionLevel: "M" });
+  const parts: string[] = [];
+  for (let row = 0; row < modules.size; row++) {
+    let col = 0;
+    while (col < modules.size) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      parts.push(`M${start} ${row}h${col - start}v1h-${col - start}z`);
+    }
+  }
+  return { size: modules.size, path: parts.join("") };
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -84,7 +119,8 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines.length > 0 ? lines : [""];
 }
 
-export async function certificatePdf(certificate: Certificate): Promise<Uint8Array> {
+/** `verificationUrl`: the absolute public URL of the certificate's check (origin + verificationPath). */
+export async function certificatePdf(certificate: Certificate, options: { verificationUrl: string }): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(pdfSafe(`Approval certificate — ${certificate.document.title}`));
   pdf.setProducer("Concord");
@@ -100,6 +136,20 @@ export async function certificatePdf(certificate: Certificate): Promise<Uint8Arr
   w.text(certificate.document.title, { size: 13, bold: true });
   w.text(`Project: ${certificate.document.projectTitle}`);
   w.text(`Sign-off round ${certificate.round.number}, requested ${formatUtc(certificate.round.requestedAt)}, approved ${formatUtc(certificate.round.approvedAt)}`);
+  w.gap();
+  w.text("What was approved", { bold: true });
+  for (const item of certificate.summary) w.text(`${item.label}: ${item.value}`, { indent: 10 });
+  if (certificate.approvedVersion) w.text(`In the document's history: Version ${certificate.approvedVersion.number} — ${certificate.approvedVersion.name}`, { indent: 10 });
+  w.gap(4);
+  w.text("Approved by", { bold: true });
+  if (certificate.parties.length === 0) w.text("No live approval is recorded.", { indent: 10 });
+  for (const party of certificate.parties) w.text(`${party.organization} (${party.stage}): ${party.decidedBy}, ${formatUtc(party.decidedAt)}`, { indent: 10 });
+  w.gap();
+  w.text("Check this certificate", { bold: true });
+  w.text("Anyone can check that this certificate matches an approval recorded by Concord at:");
+  w.text(options.verificationUrl, { mono: true, size: 8 });
+  w.gap(4);
+  w.qr(options.verificationUrl);
   w.gap();
   w.text("Approved version (SHA-256 of the canonical content)", { bold: true });
   w.text(certificate.versionHash, { mono: true, size: 9 });

@@ -1,6 +1,7 @@
-import { PDFDocument } from "pdf-lib";
+import { decodePDFRawStream, PDFDocument, PDFRawStream } from "pdf-lib";
+import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { certificatePdf, pdfSafe } from "~/modules/signoff/certificate-pdf.server";
+import { certificatePdf, pdfSafe, qrPath } from "~/modules/signoff/certificate-pdf.server";
 import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
 
 const H = "ab".repeat(32);
@@ -23,7 +24,29 @@ const certificate: Certificate = {
   })),
   chain: { intact: true, length: 12, headHash: H },
   generatedAt: "2026-05-03T00:00:00.000Z",
+  parties: [{ organization: "Northwind Energy", stage: "Partners", decidedBy: "Maya Okafor", decidedAt: "2026-05-02T09:00:00.000Z" }],
+  summary: [
+    { label: "Credential title", value: "Climate Adaptation Practitioner" },
+    { label: "Notional learning hours", value: "150 hours" },
+  ],
+  approvedVersion: { number: 3, name: "Approved" },
+  verificationPath: `/verify/${H}`,
 };
+
+const URL_ = `https://concord.example.org/verify/${H}`;
+
+/** Every content stream of the PDF, decoded (pdf-lib deflates them), as Latin-1 text. */
+async function contentStreams(bytes: Uint8Array): Promise<string[]> {
+  const parsed = await PDFDocument.load(bytes);
+  return parsed.context
+    .enumerateIndirectObjects()
+    .flatMap(([, object]) => (object instanceof PDFRawStream ? [Buffer.from(decodePDFRawStream(object).decode()).toString("latin1")] : []));
+}
+
+/** Text as pdf-lib writes it with the standard fonts: a hex string of its WinAnsi bytes. */
+function shown(text: string): string {
+  return `<${Buffer.from(text, "latin1").toString("hex").toUpperCase()}>`;
+}
 
 describe("certificate PDF", () => {
   it("keeps WinAnsi text and replaces what the standard fonts cannot encode", () => {
@@ -31,10 +54,37 @@ describe("certificate PDF", () => {
   });
 
   it("renders a valid PDF, several pages for many decisions", async () => {
-    const bytes = await certificatePdf(certificate);
+    const bytes = await certificatePdf(certificate, { verificationUrl: URL_ });
     expect(Buffer.from(bytes.slice(0, 5)).toString("latin1")).toBe("%PDF-");
     const parsed = await PDFDocument.load(bytes);
     expect(parsed.getPageCount()).toBeGreaterThan(1);
     expect(parsed.getTitle()).toContain("Approval certificate");
+  });
+
+  it("says what was approved, by whom, and where to check it, with a QR code of that URL", async () => {
+    const streams = await contentStreams(await certificatePdf({ ...certificate, decisions: certificate.decisions.slice(0, 2) }, { verificationUrl: URL_ }));
+    const text = streams.join("\n");
+    expect(text).toContain(shown("Credential title: Climate Adaptation Practitioner"));
+    expect(text).toContain(shown("Notional learning hours: 150 hours"));
+    expect(text).toContain(shown("In the document's history: Version 3 — Approved".replace("—", "\x97")));
+    expect(text).toContain(shown("Northwind Energy (Partners): Maya Okafor, 2 May 2026, 09:00:00 UTC"));
+    expect(text).toContain(shown(URL_));
+    // The QR code: one rectangle (a moveTo) per run of dark modules of the URL's code.
+    const runs = (qrPath(URL_).path.match(/M/g) ?? []).length;
+    expect(runs).toBeGreaterThan(50);
+    expect((text.match(/ m\n/g) ?? []).length).toBe(runs);
+  });
+
+  it("draws exactly the dark modules of the URL's QR code", () => {
+    const { size, path } = qrPath(URL_);
+    const drawn = new Set<string>();
+    for (const [, col, row, width] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+      for (let i = 0; i < Number(width); i++) drawn.add(`${row}:${Number(col) + i}`);
+    }
+    const { modules } = QRCode.create(URL_, { errorCorrectionLevel: "M" });
+    const dark = new Set<string>();
+    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (modules.get(r, c)) dark.add(`${r}:${c}`);
+    expect(modules.size).toBe(size);
+    expect(drawn).toEqual(dark);
   });
 });

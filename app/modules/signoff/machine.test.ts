@@ -271,7 +271,7 @@ const participants = [
   { organizationId: "body", role: "professional_body" as const },
   { organizationId: "qa", role: "qa_reviewer" as const },
 ];
-const resolved = resolveTemplate(defaultTemplate(participants), participants);
+const resolved = resolveTemplate(defaultTemplate("credential_spec", participants), participants);
 if (!resolved.ok) throw new Error("default template must resolve");
 const DEFAULT_STAGES = resolved.stages;
 const PARTNERS = ["college", "university", "employer", "body"];

@@ -16,6 +16,7 @@ import { useTestDatabase } from "../../../test/support/use-test-database";
 import { chainOf } from "~/modules/audit/chain";
 import { verifyDocumentTrail } from "~/modules/audit/audit.server";
 import { NO_LIVE_DOCUMENTS } from "~/modules/documents/live-documents";
+import { refreshProjection } from "~/modules/documents/projection.server";
 import { setValue } from "~/modules/documents/model";
 import { lockDocumentContent } from "~/modules/documents/store/content-lock.server";
 import { DocumentContentLockedError, GroupCommitWriter } from "~/modules/documents/store/group-commit.server";
@@ -134,7 +135,17 @@ describe("the demo flow", () => {
     const panel = await signoffPanel(USERS.employer, id);
     const employerParty = panel?.stages[0]?.parties.find((p) => p.organizationId === ORGS.employer);
     expect(employerParty).toMatchObject({ decision: "outdated", approvedVersionHash: v1 });
-    expect(panel?.seats).toEqual([{ stageIndex: 0, organizationId: ORGS.employer, organizationName: "Northwind Energy", outdatedVersionHash: v1 }]);
+    expect(panel?.seats).toEqual([
+      {
+        stageIndex: 0,
+        organizationId: ORGS.employer,
+        organizationName: "Northwind Energy",
+        outdatedVersionHash: v1,
+        outdatedVersion: expect.objectContaining({ hash: v1, number: 1, event: "sent_for_signoff" }),
+      },
+    ]);
+    // The content edited during review has no History number: it is worded by what it follows.
+    expect(panel?.currentVersion).toMatchObject({ hash: v2, number: null, event: "changed_in_review", since: 1 });
 
     expect((await inbox(USERS.employer)).find((item) => item.documentId === id)).toMatchObject({ outdated: true, mayAct: true });
     // Approving what one was shown before the edit is refused.
@@ -364,3 +375,33 @@ describe("open sockets", () => {
     expect(refreshed).toEqual([approved]);
   });
 });
+
+describe("current content", () => {
+  it("is derived once per stored content: the same answer until an edit is stored, then the new content", async () => {
+    const id = await newDocument("Cached content");
+    await edit(id, "First title");
+    const first = await loadCurrentContent(database().db, id, "credential_spec");
+    expect(await loadCurrentContent(database().db, id, "credential_spec")).toBe(first);
+    await edit(id, "Second title");
+    const second = await loadCurrentContent(database().db, id, "credential_spec");
+    expect(second).not.toBe(first);
+    expect(second.hash).not.toBe(first.hash);
+    expect(second.canonical.fields.title).toBe("Second title");
+  });
+
+  it("is not derived for a draft's panel, which shows the projected version; an open round's panel reads the durable content", async () => {
+    const id = await newDocument("Projected panel");
+    await edit(id, "Projected title");
+    await refreshProjection(database().db, id);
+    const projected = await currentHash(id);
+    expect((await signoffPanel(USERS.college, id)).currentHash).toBe(projected);
+    // Stored but not projected yet: the draft's panel still shows the projected version.
+    await edit(id, "Typed since");
+    const durable = await currentHash(id);
+    expect(durable).not.toBe(projected);
+    expect((await signoffPanel(USERS.college, id)).currentHash).toBe(projected);
+    ok(await run(id, "college", { type: "request_signoff" }));
+    expect((await signoffPanel(USERS.college, id)).currentHash).toBe(durable);
+  });
+});
+

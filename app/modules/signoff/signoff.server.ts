@@ -19,7 +19,7 @@ import { db, type Queryable, type Transaction } from "~/db.server";
 import { log } from "~/utils/log.server";
 import type { LiveDocuments } from "~/modules/documents/live-documents";
 import { lockDocumentContent } from "~/modules/documents/store/content-lock.server";
-import { loadDocumentState } from "~/modules/documents/store/stored-document.server";
+import { durableContentKey, loadDocumentStateWithKey } from "~/modules/documents/store/stored-document.server";
 import { documents } from "../../../db/schema/documents";
 import { organizationSignatories, signoffDecisions, signoffRounds, signoffTemplates, signoffVersions } from "../../../db/schema/signoff";
 import { coverageGate } from "~/modules/coverage/coverage-gate.server";
@@ -76,11 +76,31 @@ export type DocumentContent = {
   hash: string;
 };
 
+/**
+ * The durable content last derived per document, by its content key (durableContentKey). Every open
+ * page polls its sign-off panel, and deriving a 3,000-competency plan's content (decode, canonical
+ * form, hash) blocks the event loop for hundreds of milliseconds, delaying everyone's live edits:
+ * while nothing was stored, the answer is the same.
+ */
+const CONTENT_CACHE_SIZE = 8;
+const contentCache = new Map<string, { key: string; kind: DocumentKind; content: DocumentContent }>();
+
 /** The document's durable content and its version hash (model canonical form, SHA-256). */
 export async function loadCurrentContent(q: Queryable, documentId: string, kind: DocumentKind): Promise<DocumentContent> {
-  const state = await loadDocumentState(q, documentId);
+  const cached = contentCache.get(documentId);
+  if (cached && cached.kind === kind && cached.key === (await durableContentKey(q, documentId))) {
+    // Most recently used last: the map's order is the eviction order.
+    contentCache.delete(documentId);
+    contentCache.set(documentId, cached);
+    return cached.content;
+  }
+  const { state, key } = await loadDocumentStateWithKey(q, documentId);
   const canonical = canonicalOfState(state, kind);
-  return { state, canonical, text: canonicalString(canonical), hash: await canonicalHash(canonical) };
+  const content = { state, canonical, text: canonicalString(canonical), hash: await canonicalHash(canonical) };
+  contentCache.delete(documentId);
+  contentCache.set(documentId, { key, kind, content });
+  if (contentCache.size > CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value!);
+  return content;
 }
 
 export type LoadedRound = RoundState & {
@@ -184,7 +204,7 @@ export async function loadLatestRounds(q: Queryable, documentIds: readonly strin
 /** The document's adjusted template, else the project default. */
 export async function loadTemplate(q: Queryable, document: LoadedDocument): Promise<{ template: SignoffTemplate; adjusted: boolean }> {
   const [row] = await q.select({ template: signoffTemplates.template }).from(signoffTemplates).where(eq(signoffTemplates.documentId, document.id));
-  return row ? { template: row.template, adjusted: true } : { template: defaultTemplate(document.participants), adjusted: false };
+  return row ? { template: row.template, adjusted: true } : { template: defaultTemplate(document.kind, document.participants), adjusted: false };
 }
 
 export type NamedSignatories = Array<{ organizationId: string; userId: string }>;

@@ -94,7 +94,7 @@ describe("template form", () => {
   });
 
   it("prefills the form with the template it shows", () => {
-    const template = defaultTemplate(participants);
+    const template = defaultTemplate("credential_spec", participants);
     expect(templateFormValue(template).stages[0]).toEqual({ name: "Partners", parties: ["role:lead_institution", "role:employer_partner"], quorum: { kind: "all" } });
     const entries = templateFormValue(template).stages.flatMap((stage, i): Array<[string, string]> => [
       [`stages[${i}].name`, stage.name],

@@ -29,7 +29,7 @@ function resolvedOrThrow(template: SignoffTemplate, participants: ProjectPartici
 
 describe("defaultTemplate", () => {
   it("stage 1: every partner party; stage 2: the QA reviewer", () => {
-    const template = defaultTemplate(full);
+    const template = defaultTemplate("credential_spec", full);
     expect(template.stages.map((s) => s.name)).toEqual(["Partners", "Quality assurance"]);
     expect(resolvedOrThrow(template, full)).toEqual([
       { name: "Partners", organizationIds: ["college", "university", "employer-a", "employer-b", "body"], quorum: { kind: "all" } },
@@ -39,13 +39,28 @@ describe("defaultTemplate", () => {
 
   it("leaves out the professional body and the QA stage when the project has none", () => {
     const participants = [p("college", "lead_institution"), p("employer", "employer_partner")];
-    const template = defaultTemplate(participants);
+    const template = defaultTemplate("credential_spec", participants);
     expect(template.stages).toHaveLength(1);
     expect(template.stages[0]!.parties).toEqual([
       { kind: "role", role: "lead_institution" },
       { kind: "role", role: "employer_partner" },
     ]);
     expect(resolveTemplate(template, participants).ok).toBe(true);
+  });
+
+  it("a work-based learning agreement asks its own parties: the employers and the institutions, not the professional body; then QA", () => {
+    const template = defaultTemplate("wbl_agreement", full);
+    expect(template.stages.map((s) => s.name)).toEqual(["Parties to the agreement", "Quality assurance"]);
+    expect(resolvedOrThrow(template, full)).toEqual([
+      { name: "Parties to the agreement", organizationIds: ["employer-a", "employer-b", "college", "university"], quorum: { kind: "all" } },
+      { name: "Quality assurance", organizationIds: ["qa"], quorum: { kind: "all" } },
+    ]);
+  });
+
+  it("every other kind keeps every partner party", () => {
+    for (const kind of ["credential_spec", "assessment_plan"] as const) {
+      expect(resolvedOrThrow(defaultTemplate(kind, full), full)[0]!.organizationIds).toContain("body");
+    }
   });
 });
 
@@ -166,7 +181,7 @@ describe("parseTemplate", () => {
 
 describe("checkResolvedStages", () => {
   it("accepts resolved default stages and refuses duplicates and oversize quorums", () => {
-    expect(checkResolvedStages(resolvedOrThrow(defaultTemplate(full), full))).toEqual([]);
+    expect(checkResolvedStages(resolvedOrThrow(defaultTemplate("credential_spec", full), full))).toEqual([]);
     expect(
       checkResolvedStages([
         { name: "A", organizationIds: ["x", "x"], quorum: { kind: "all" } },

@@ -9,7 +9,7 @@
  * change who signs an open round.
  */
 import { z } from "zod";
-import { PROJECT_ROLES, type DocumentStatus, type ProjectRole } from "~/modules/permissions/roles";
+import { PROJECT_ROLES, type DocumentKind, type DocumentStatus, type ProjectRole } from "~/modules/permissions/roles";
 
 export type PartyRef = { kind: "role"; role: ProjectRole } | { kind: "organization"; organizationId: string };
 /** "all" parties of the stage, or at least k of its n resolved parties. */
@@ -86,16 +86,29 @@ export const ResolvedStageSchema = z.object({
 export const ResolvedStagesSchema = z.array(ResolvedStageSchema).min(1).max(MAX_STAGES);
 
 /**
- * The default for every document kind: stage 1 every partner party present in the project,
- * deciding in parallel; stage 2 the QA reviewer, when the project has one (QA gives the final
- * approval). Roles that no participant holds are left out so the template resolves cleanly.
+ * Roles of a work-based learning agreement's first default stage: the agreement's own parties, the
+ * employer and its institutions (the kind's "parties" field allows only employers and institutions).
+ * A professional body is a project partner but not a party to the placement, so it is not asked.
  */
-export function defaultTemplate(participants: readonly ProjectParticipant[]): SignoffTemplate {
+export const WBL_AGREEMENT_PARTY_ROLES: readonly ProjectRole[] = ["employer_partner", "lead_institution", "partner_institution"];
+
+/** Roles of the first default stage for a document kind. */
+export function defaultPartyRoles(kind: DocumentKind): readonly ProjectRole[] {
+  return kind === "wbl_agreement" ? WBL_AGREEMENT_PARTY_ROLES : DEFAULT_PARTNER_ROLES;
+}
+
+/**
+ * The default template of a document kind: stage 1 the kind's parties present in the project
+ * (every partner party, or for a work-based learning agreement its own parties), deciding in
+ * parallel; stage 2 the QA reviewer, when the project has one (QA gives the final approval). Roles
+ * that no participant holds are left out so the template resolves cleanly.
+ */
+export function defaultTemplate(kind: DocumentKind, participants: readonly ProjectParticipant[]): SignoffTemplate {
   const present = new Set(participants.map((p) => p.role));
   const stages: TemplateStage[] = [];
-  const partners = DEFAULT_PARTNER_ROLES.filter((role) => present.has(role));
+  const partners = defaultPartyRoles(kind).filter((role) => present.has(role));
   if (partners.length > 0) {
-    stages.push({ name: "Partners", parties: partners.map((role) => ({ kind: "role", role })), quorum: { kind: "all" } });
+    stages.push({ name: kind === "wbl_agreement" ? "Parties to the agreement" : "Partners", parties: partners.map((role) => ({ kind: "role", role })), quorum: { kind: "all" } });
   }
   if (present.has("qa_reviewer")) {
     stages.push({ name: "Quality assurance", parties: [{ kind: "role", role: "qa_reviewer" }], quorum: { kind: "all" } });

@@ -59,6 +59,7 @@
  *   completeness(kind, canonical, {linkedCompetencies?}) → { required, filled, percent, missing[] }
  *   diffCanonical(before, after, {granularity?}) → { identical, fields: FieldChange[], text: TextChange[] }
  *   diffText(a, b, "word" | "line") → DiffOp[]
+ *   touchedPaths(transaction) → { field, row }[]   what a Y transaction changed (authorship, server)
  *
  * Documents as Yjs updates:
  *   newDocumentFromTemplate(kind, {title?}) → Uint8Array   (store as the first state)
@@ -143,5 +144,6 @@ export {
   writeText,
 } from "~/modules/documents/model/ydoc";
 export { tableOfContents, type TocEntry } from "~/modules/documents/model/toc";
+export { touchedPaths, type TouchedPath } from "~/modules/documents/model/touched";
 export { planCoverage } from "~/modules/documents/kinds/assessment-plan";
 export { coverageKey, coveragePairs, parseCoverageKey } from "~/modules/documents/model/coverage-cells";

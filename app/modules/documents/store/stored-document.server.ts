@@ -131,7 +131,36 @@ export async function applyUpdatesInSlices(doc: Y.Doc, updates: readonly Uint8Ar
  * was ever stored. Everything any client has been shown is included (write-before-broadcast).
  */
 export async function loadDocumentState(db: Queryable, documentId: string): Promise<Uint8Array | null> {
+  return stateOf(await loadStoredDocument(db, documentId));
+}
+
+/**
+ * Which durable content the document has, as a short key: its snapshot's compaction count and the
+ * number of log rows. Rows are only ever added between compactions (and every committed row is
+ * visible to every later reader), so the rows a reader sees are a superset of what any earlier
+ * reader saw: one count per compaction names one content. A compaction replaces rows and snapshot
+ * together and bumps its count. Cheap (an index-only count), for callers that cache what they derive
+ * from the content (the sign-off panel, polled by every open page).
+ */
+export async function durableContentKey(db: Queryable, documentId: string): Promise<string> {
+  const result = await db.execute(sql`
+    SELECT coalesce((SELECT ${collabSnapshots.compactions} FROM ${collabSnapshots} WHERE ${collabSnapshots.documentId} = ${documentId}), -1)::int AS compactions,
+      (SELECT count(*) FROM ${collabUpdates} WHERE ${collabUpdates.documentId} = ${documentId})::int AS updates`);
+  const row = resultRows<{ compactions: number | string; updates: number | string }>(result)[0];
+  return contentKeyOf(Number(row?.compactions ?? -1), Number(row?.updates ?? 0));
+}
+
+/** The document's durable state with the key (durableContentKey) of exactly that state. */
+export async function loadDocumentStateWithKey(db: Queryable, documentId: string): Promise<{ state: Uint8Array | null; key: string }> {
   const stored = await loadStoredDocument(db, documentId);
+  return { state: stateOf(stored), key: contentKeyOf(stored.snapshot ? (stored.compactions ?? 0) : -1, stored.updates.length) };
+}
+
+function contentKeyOf(compactions: number, updates: number): string {
+  return `${compactions}:${updates}`;
+}
+
+function stateOf(stored: StoredDocument): Uint8Array | null {
   if (!stored.snapshot && stored.updates.length === 0) return null;
   if (stored.updates.length === 0 && stored.snapshot) return stored.snapshot;
   const doc = new Y.Doc();

@@ -154,7 +154,7 @@ describe("certificates carry no request details", () => {
   it("the PDF draws the decisions, never an IP or user agent", async () => {
     const certificate = await approvalCertificate(DEMO.qa.user, documentId);
     if (!certificate) throw new Error("expected a certificate");
-    const text = await pdfText(await certificatePdf(certificate));
+    const text = await pdfText(await certificatePdf(certificate, { verificationUrl: `https://concord.example.org${certificate.verificationPath}` }));
     // The extraction reads the real text (else the absence below would prove nothing).
     expect(text).toContain("Approval certificate");
     expect(text).toContain("Northwind Energy");
@@ -166,6 +166,6 @@ describe("certificates carry no request details", () => {
     const certificate = await approvalCertificate(DEMO.qa.user, documentId);
     if (!certificate) throw new Error("expected a certificate");
     const leaky = { ...certificate, decisions: certificate.decisions.map((d) => ({ ...d, decidedBy: `${d.decidedBy} from ${NORTHWIND_REQUEST.ip}` })) };
-    expect(await pdfText(await certificatePdf(leaky))).toContain(NORTHWIND_REQUEST.ip);
+    expect(await pdfText(await certificatePdf(leaky, { verificationUrl: `https://concord.example.org${leaky.verificationPath}` }))).toContain(NORTHWIND_REQUEST.ip);
   });
 });

@@ -16,6 +16,8 @@ import type { DocumentStatus, ProjectRole } from "~/modules/permissions/roles";
 import { shortHash } from "~/modules/signoff/format";
 import { organizationNames, userNames } from "~/modules/signoff/read-models/names.server";
 import { accessSignoffDocument } from "~/modules/signoff/signoff.server";
+import { versionTitle, type VersionName } from "~/modules/versions/version-names";
+import { loadVersionNamer } from "~/modules/versions/version-names.server";
 
 export type AuditRow = {
   seq: number;
@@ -25,6 +27,8 @@ export type AuditRow = {
   what: string;
   type: string;
   versionHash: string | null;
+  /** The version in words, on a document's trail (the project's trail shows the hash only). */
+  version?: VersionName | null;
   hash: string;
   /**
    * Where the request came from. Present only on rows whose details the viewer may see (the acting
@@ -40,7 +44,7 @@ const DECISION_VERBS = { approved: "approved", changes_requested: "requested cha
 const roleLabel = (role: unknown) => PROJECT_ROLE_LABELS[role as ProjectRole] ?? String(role);
 
 /** A sentence for one event (payloads are validated against their schema version first). */
-function describeEvent(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string): string {
+function describeEvent(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string, versionOf: (hash: string | null) => string): string {
   const parsed = parseAuditEvent({ type, schemaVersion, payload });
   if (!parsed.ok) return `${type} (unreadable: ${parsed.error})`;
   const p = parsed.event.payload as Record<string, unknown>;
@@ -54,9 +58,9 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
     case "document.decision_recorded":
       return `${orgName(String(p.organizationId))} ${DECISION_VERBS[p.decision as keyof typeof DECISION_VERBS] ?? p.decision}${text(p.comment)}`;
     case "document.approval_outdated":
-      return `Approval of ${orgName(String(p.organizationId))} outdated by a content change (approved ${shortHash(String(p.approvedVersionHash))})`;
+      return `Approval of ${orgName(String(p.organizationId))} outdated by a content change (approved ${versionOf(String(p.approvedVersionHash))})`;
     case "document.version_saved":
-      return `Content changed during review (was ${shortHash(p.previousVersionHash as string | null)})`;
+      return `Content changed during review (was ${versionOf(p.previousVersionHash as string | null)})`;
     case "document.approved":
       return `Document approved${round}`;
     case "document.changes_requested":
@@ -110,7 +114,13 @@ function payloadOrganizationIds(payload: unknown): string[] {
  * resolved, one sentence per event, and the request details only where the viewer may see them.
  * `project` is the project the chain belongs to (its QA reviewer sees every event's details).
  */
-export async function auditTrailRows(q: Queryable, viewer: Actor, project: ProjectFacts, records: ReadonlyArray<SealedAuditRecord>): Promise<AuditRow[]> {
+export async function auditTrailRows(
+  q: Queryable,
+  viewer: Actor,
+  project: ProjectFacts,
+  records: ReadonlyArray<SealedAuditRecord>,
+  nameVersion?: (hash: string) => VersionName,
+): Promise<AuditRow[]> {
   const [people, orgs] = await Promise.all([
     userNames(q, records.map((r) => r.actorUserId)),
     organizationNames(q, [
@@ -120,14 +130,16 @@ export async function auditTrailRows(q: Queryable, viewer: Actor, project: Proje
     ]),
   ]);
   const orgName = (id: string) => orgs.get(id) ?? id;
+  const versionOf = (hash: string | null) => (hash && nameVersion ? versionTitle(nameVersion(hash)).replace(/^Version/, "version") : shortHash(hash));
   return records.map((r) => ({
     seq: r.seq,
     at: r.createdAt.toISOString(),
     who: r.actorUserId ? (people.get(r.actorUserId) ?? r.actorUserId) : null,
     organization: r.organizationId ? orgName(r.organizationId) : null,
-    what: describeEvent(r.type, r.schemaVersion, r.payload, orgName),
+    what: describeEvent(r.type, r.schemaVersion, r.payload, orgName, versionOf),
     type: r.type,
     versionHash: r.versionHash,
+    ...(nameVersion ? { version: r.versionHash ? nameVersion(r.versionHash) : null } : {}),
     hash: r.hash,
     // Dropped here, on the server, for everyone else: the browser never receives them.
     ...requestDetailsFor(viewer, r, project),
@@ -140,7 +152,7 @@ export async function documentAuditTrail(userId: string, documentId: string): Pr
   const records = await readAuditChain(q, chainOf({ documentId }));
   return {
     document: { id: document.id, title: document.title, status: document.status },
-    rows: await auditTrailRows(q, actor, document.resource.project, records),
+    rows: await auditTrailRows(q, actor, document.resource.project, records, await loadVersionNamer(q, document.id)),
   };
 }
 

@@ -4,16 +4,23 @@
  * gate answers 404 to anyone else.
  */
 import { and, asc, desc, eq } from "drizzle-orm";
-import { db } from "~/db.server";
+import { db, type Queryable } from "~/db.server";
 import { users } from "../../../../db/schema/auth";
 import { organizations } from "../../../../db/schema/organizations";
 import { projects } from "../../../../db/schema/projects";
+import { documents } from "../../../../db/schema/documents";
 import { signoffDecisions, signoffRounds, signoffVersions } from "../../../../db/schema/signoff";
+import { documentVersions } from "../../../../db/schema/versions";
 import { readAuditChain } from "~/modules/audit/audit.server";
 import { chainOf, verifyChain, type ChainVerification } from "~/modules/audit/chain";
+import type { CanonicalDocument } from "~/modules/documents/model";
+import { LINKED_DOCUMENT } from "~/modules/documents/model";
+import { linkedContextFor } from "~/modules/documents/projection.server";
 import { requireAccess } from "~/modules/permissions/require.server";
+import { approvingParties, certificateSummary, type ApprovingParty, type SummaryTerm } from "~/modules/signoff/certificate-summary";
 import { DECISION_LABELS, quorumLabel } from "~/modules/signoff/format";
 import { accessSignoffDocument, loadCurrentContent, loadRound } from "~/modules/signoff/signoff.server";
+import { verificationPath } from "~/modules/signoff/verification";
 import { snapshotIsIntact } from "~/modules/signoff/version";
 
 export type Certificate = {
@@ -35,6 +42,14 @@ export type Certificate = {
   }>;
   chain: ChainVerification;
   generatedAt: string;
+  /** Who approved, and when (the live approvals). */
+  parties: ApprovingParty[];
+  /** The key terms of the approved version (empty when its snapshot is missing). */
+  summary: SummaryTerm[];
+  /** The history's saved version holding exactly the approved content, when there is one. */
+  approvedVersion: { number: number; name: string } | null;
+  /** Where anyone checks this certificate: /verify/<versionHash> (the page makes it absolute). */
+  verificationPath: string;
 };
 
 /** `?round=<n>` of a certificate URL (page and PDF); absent means the latest approved round. */
@@ -87,25 +102,55 @@ export async function approvalCertificate(userId: string, documentId: string, nu
     .where(eq(signoffDecisions.roundId, round.id))
     .orderBy(asc(signoffDecisions.decidedAt));
   const chain = await verifyChain(await readAuditChain(q, chainOf({ documentId })));
+  const summary = snapshot ? await summaryOf(q, document.projectId, JSON.parse(snapshot.canonical) as CanonicalDocument) : [];
+  // The automatic "Approved" version is saved in the approving transaction; a person may also have
+  // saved the same content: the latest one named for it is linked.
+  const [saved] = await q
+    .select({ number: documentVersions.number, name: documentVersions.name })
+    .from(documentVersions)
+    .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.contentHash, round.currentVersionHash)))
+    .orderBy(desc(documentVersions.number))
+    .limit(1);
+  const decisionRows = decisions.map((d) => ({
+    stage: round.stages[d.stageIndex]?.name ?? `Stage ${d.stageIndex + 1}`,
+    organization: d.organization,
+    decision: DECISION_LABELS[d.decision],
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt.toISOString(),
+    versionHash: d.versionHash,
+    outdated: d.outdatedAt !== null,
+    comment: d.comment,
+  }));
   return {
     document: { id: document.id, title: document.title, kind: document.kind, projectTitle: project?.title ?? "" },
     round: { number: round.number, requestedAt: round.requestedAt.toISOString(), approvedAt: round.closedAt?.toISOString() ?? null },
     versionHash: round.currentVersionHash,
     snapshotIntact: snapshot ? await snapshotIsIntact({ canonical: snapshot.canonical, hash: round.currentVersionHash }) : false,
     stages: round.stages.map((stage) => ({ name: stage.name, quorum: quorumLabel(stage.quorum, stage.organizationIds.length) })),
-    decisions: decisions.map((d) => ({
-      stage: round.stages[d.stageIndex]?.name ?? `Stage ${d.stageIndex + 1}`,
-      organization: d.organization,
-      decision: DECISION_LABELS[d.decision],
-      decidedBy: d.decidedBy,
-      decidedAt: d.decidedAt.toISOString(),
-      versionHash: d.versionHash,
-      outdated: d.outdatedAt !== null,
-      comment: d.comment,
-    })),
+    decisions: decisionRows,
     chain,
     generatedAt: new Date().toISOString(),
+    parties: approvingParties(decisionRows),
+    summary,
+    approvedVersion: saved ?? null,
+    verificationPath: verificationPath(round.currentVersionHash),
   };
+}
+
+/**
+ * The approved version's key terms. A plan's coverage needs its specification's competencies: they
+ * are read as that specification stands now (its projection), the plan's own terms as approved.
+ */
+async function summaryOf(q: Queryable, projectId: string, canonical: CanonicalDocument): Promise<SummaryTerm[]> {
+  const link = LINKED_DOCUMENT[canonical.kind];
+  const linkedId = link ? canonical.fields[link.field] : null;
+  if (!link || typeof linkedId !== "string" || linkedId === "") return certificateSummary(canonical);
+  const context = await linkedContextFor(q, projectId, canonical.kind, canonical.fields);
+  const [linked] = await q
+    .select({ title: documents.title })
+    .from(documents)
+    .where(and(eq(documents.id, linkedId), eq(documents.projectId, projectId)));
+  return certificateSummary(canonical, { ...context, linkedTitle: linked?.title ?? null });
 }
 
 /** A version submitted for sign-off (null snapshot: never submitted) and the current content. */

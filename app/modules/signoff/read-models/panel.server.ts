@@ -5,17 +5,20 @@
  * (signoff.server.ts asks the machine).
  */
 import { and, desc, eq } from "drizzle-orm";
-import { db } from "~/db.server";
-import { coverageGate } from "~/modules/coverage/coverage-gate.server";
+import { db, type Queryable } from "~/db.server";
+import { coverageGate, projectedCoverageGate, type CoverageGate } from "~/modules/coverage/coverage-gate.server";
 import { gapsHref } from "~/modules/coverage/rules";
+import { documents } from "../../../../db/schema/documents";
 import { signoffRounds } from "../../../../db/schema/signoff";
 import { requireAccess } from "~/modules/permissions/require.server";
 import type { DocumentStatus } from "~/modules/permissions/roles";
 import { quorumLabel } from "~/modules/signoff/format";
 import { availableEvents, decisionSeatsFor, evaluateRound, type EffectiveDecision, type RoundStatus } from "~/modules/signoff/machine";
 import { organizationNames, userNames } from "~/modules/signoff/read-models/names.server";
-import { accessSignoffDocument, loadCurrentContent, loadRound, loadTemplate, type LoadedRound } from "~/modules/signoff/signoff.server";
+import { accessSignoffDocument, loadCurrentContent, loadRound, loadTemplate, type LoadedDocument, type LoadedRound } from "~/modules/signoff/signoff.server";
 import { mayAdjustTemplate, resolveTemplate, type ResolvedStage } from "~/modules/signoff/template";
+import { loadVersionNamer } from "~/modules/versions/version-names.server";
+import type { VersionName } from "~/modules/versions/version-names";
 
 export type PartyView = {
   organizationId: string;
@@ -26,6 +29,8 @@ export type PartyView = {
   comment: string | null;
   /** For an outdated approval: the version that was approved (to diff against the current one). */
   approvedVersionHash: string | null;
+  /** That version in words ("Version 2 — sent for sign-off …"). */
+  approvedVersion: VersionName | null;
 };
 
 export type StageView = {
@@ -38,12 +43,14 @@ export type StageView = {
   parties: PartyView[];
 };
 
-export type SeatView = { stageIndex: number; organizationId: string; organizationName: string; outdatedVersionHash: string | null };
+export type SeatView = { stageIndex: number; organizationId: string; organizationName: string; outdatedVersionHash: string | null; outdatedVersion: VersionName | null };
 
 export type SignoffPanelData = {
   documentId: string;
   status: DocumentStatus;
   currentHash: string;
+  /** The current version in words, for the summary and the approval confirmation. */
+  currentVersion: VersionName;
   round: { number: number; status: RoundStatus; requestedAt: string; requestedBy: string | null; requestedVersionHash: string } | null;
   /** True when the stages come from the template: sign-off has not been requested (again) yet. */
   preview: boolean;
@@ -65,16 +72,36 @@ function roundIsCurrent(status: DocumentStatus, round: LoadedRound | null): roun
   return round !== null && status !== "draft";
 }
 
+/**
+ * The version hash and coverage gate the panel shows. While a round is open (or closed), from the
+ * durable content: decisions bind to it. A draft's panel binds nothing (requesting sign-off reads
+ * the content afresh under the lock), so it reads the projection, which follows the content within
+ * the debounce: deriving a 3,000-competency plan's content takes the event loop for hundreds of
+ * milliseconds, and every open page polls its panel while people edit (issue #14's benchmark).
+ */
+async function panelContent(q: Queryable, document: LoadedDocument, round: LoadedRound | null): Promise<{ hash: string; gate: CoverageGate }> {
+  if (!roundIsCurrent(document.status, round)) {
+    const [projected, gate] = await Promise.all([
+      q.select({ hash: documents.contentHash }).from(documents).where(eq(documents.id, document.id)),
+      projectedCoverageGate(q, document),
+    ]);
+    const hash = projected[0]?.hash;
+    if (hash && gate) return { hash, gate };
+  }
+  const content = await loadCurrentContent(q, document.id, document.kind);
+  return { hash: content.hash, gate: await coverageGate(q, document, content.canonical, "projections") };
+}
+
 /** The panel; throws the access gate's 404 for anyone who may not view the document. */
 export async function signoffPanel(userId: string, documentId: string): Promise<SignoffPanelData> {
   const q = db();
   const { document, signoff } = requireAccess(await accessSignoffDocument(q, userId, documentId));
-  const [round, content] = await Promise.all([loadRound(q, documentId), loadCurrentContent(q, documentId, document.kind)]);
+  const [round, nameVersion] = await Promise.all([loadRound(q, documentId), loadVersionNamer(q, documentId)]);
+  const { hash: currentHash, gate } = await panelContent(q, document, round);
   // Buttons and outdated marks use the durable content now, so a seat whose approval a recent
   // edit outdated shows "Outdated" even before the change listener has recorded it.
-  const state = { status: document.status, currentVersionHash: content.hash, round };
+  const state = { status: document.status, currentVersionHash: currentHash, round };
   const events = availableEvents(state, signoff);
-  const gate = await coverageGate(q, document, content.canonical, "projections");
   const names = await organizationNames(q, [...document.participants.map((p) => p.organizationId), ...(round?.stages.flatMap((s) => s.organizationIds) ?? [])]);
   const nameOf = (id: string) => names.get(id) ?? id;
 
@@ -82,7 +109,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
   let templateProblems: string[] = [];
   const current = roundIsCurrent(document.status, round);
   if (current) {
-    const evaluation = evaluateRound(round, content.hash);
+    const evaluation = evaluateRound(round, currentHash);
     const people = await userNames(q, round.decisions.map((d) => d.decidedBy));
     stages = evaluation.stages.map((stage) => ({
       index: stage.index,
@@ -92,6 +119,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
       open: evaluation.openStageIndex === stage.index && document.status === "in_review",
       parties: stage.parties.map((party) => {
         const shown = party.live ?? (party.decision === "outdated" ? party.lastApproval : null);
+        const approvedVersionHash = party.decision === "outdated" ? (party.lastApproval?.versionHash ?? null) : null;
         return {
           organizationId: party.organizationId,
           organizationName: nameOf(party.organizationId),
@@ -99,7 +127,8 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
           decidedBy: shown ? (people.get(shown.decidedBy) ?? null) : null,
           decidedAt: shown ? shown.decidedAt.toISOString() : null,
           comment: shown?.comment ?? null,
-          approvedVersionHash: party.decision === "outdated" ? (party.lastApproval?.versionHash ?? null) : null,
+          approvedVersionHash,
+          approvedVersion: approvedVersionHash ? nameVersion(approvedVersionHash) : null,
         };
       }),
     }));
@@ -112,7 +141,7 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
 
   const seats = decisionSeatsFor(state, signoff).map((seat): SeatView => {
     const party = current ? stages[seat.stageIndex]?.parties.find((p) => p.organizationId === seat.organizationId) : undefined;
-    return { ...seat, organizationName: nameOf(seat.organizationId), outdatedVersionHash: party?.approvedVersionHash ?? null };
+    return { ...seat, organizationName: nameOf(seat.organizationId), outdatedVersionHash: party?.approvedVersionHash ?? null, outdatedVersion: party?.approvedVersion ?? null };
   });
   const [approved] = await q
     .select({ number: signoffRounds.number })
@@ -124,7 +153,8 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
   return {
     documentId,
     status: document.status,
-    currentHash: content.hash,
+    currentHash,
+    currentVersion: nameVersion(currentHash),
     round: current
       ? {
           number: round.number,
@@ -165,6 +195,7 @@ function previewStages(stages: ResolvedStage[], nameOf: (id: string) => string):
       decidedAt: null,
       comment: null,
       approvedVersionHash: null,
+      approvedVersion: null,
     })),
   }));
 }

@@ -1,0 +1,12 @@
+import { Form } from "@remix-run/react";
+
+/** "Open the sample project": a POST, since the first one anywhere creates it (routes/sample-project). */
+export function OpenSampleProject({ variant = "secondary" }: { variant?: "primary" | "secondary" }) {
+  return (
+    <Form method="post" action="/sample-project" style={{ display: "inline" }}>
+      <button type="submit" className={variant === "primary" ? "button button--small" : "button button--secondary button--small"}>
+        Open the sample project
+      </button>
+    </Form>
+  );
+}
