@@ -657,29 +657,29 @@ async function pages(config: Config, nodes: TradeNode[], onBigPlan: (coverageCas
     const watcherContext = await signedInContext(browser, server.url, WATCHER);
     // Warm-up, not measured: the app's scripts and styles in both contexts' HTTP caches.
     for (const context of [typistContext, watcherContext]) {
-      const { page } = await openUsable(context, `/documents/${DEMO_SPEC}`, config.pageTimeout);
+      const { page } = await openUsable(context, `/documents/${DEMO_SPEC}?edit`, config.pageTimeout);
       await page.close();
     }
     await sleep(500);
     const specUsable = {
-      demo: await measureUsable(typistContext, `/documents/${DEMO_SPEC}`, config.pageRuns, config.pageTimeout),
-      big: await measureUsable(typistContext, `/documents/${BIG_SPEC}`, config.pageRuns, config.pageTimeout),
+      demo: await measureUsable(typistContext, `/documents/${DEMO_SPEC}?edit`, config.pageRuns, config.pageTimeout),
+      big: await measureUsable(typistContext, `/documents/${BIG_SPEC}?edit`, config.pageRuns, config.pageTimeout),
     };
     log(`  keystrokes on the demo specification (${config.keystrokes} at ${config.rate}/s)`);
-    const demoKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${DEMO_SPEC}`, config);
+    const demoKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${DEMO_SPEC}?edit`, config);
     log(`  keystrokes on the ${nodes.length}-competency specification`);
-    const bigKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${BIG_SPEC}`, config);
+    const bigKeys = await measureKeystrokes(typistContext, watcherContext, `/documents/${BIG_SPEC}?edit`, config);
     let planUsable: PageFigures["planUsable"];
     let matrix: PageFigures["matrix"];
     if (config.plan) {
       planUsable = {
-        demo: await measureUsable(typistContext, `/documents/${DEMO_PLAN}`, config.pageRuns, config.planTimeout),
-        big: await measureUsable(typistContext, `/documents/${BIG_PLAN}`, config.pageRuns, config.planTimeout),
+        demo: await measureUsable(typistContext, `/documents/${DEMO_PLAN}?edit`, config.pageRuns, config.planTimeout),
+        big: await measureUsable(typistContext, `/documents/${BIG_PLAN}?edit`, config.pageRuns, config.planTimeout),
       };
       log(`  coverage matrix of the demo plan (${config.ticks} ticks at ${config.rate}/s, then one mapping)`);
-      const demo = await measureMatrix(typistContext, watcherContext, `/documents/${DEMO_PLAN}`, config, false);
+      const demo = await measureMatrix(typistContext, watcherContext, `/documents/${DEMO_PLAN}?edit`, config, false);
       log(`  coverage matrix of the ${nodes.length}-competency plan`);
-      const big = await measureMatrix(typistContext, watcherContext, `/documents/${BIG_PLAN}`, config, true);
+      const big = await measureMatrix(typistContext, watcherContext, `/documents/${BIG_PLAN}?edit`, config, true);
       matrix = { demo, big };
     }
     return { specUsable, planUsable, matrix, keystrokes: { demo: demoKeys, big: bigKeys } };

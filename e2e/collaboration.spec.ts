@@ -1,9 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { liveConnectionUp } from "./support/document-page";
+import { editPath, liveConnectionUp } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs, QA } from "./support/people";
 
 const DOCUMENT = "/documents/demo-doc-spec";
+/** Editors type in edit mode; the page opens on the Summary. */
+const EDIT = editPath(DOCUMENT);
 
 /** The specification's first rich-text block ("Who it is for…"): one of the document's live editors. */
 const BLOCK = "Who it is for and what holders can do";
@@ -11,8 +13,8 @@ const editorOf = (page: Page) => page.getByRole("textbox", { name: BLOCK });
 const caretOf = (page: Page, name: string) => page.locator(".collaboration-carets__label", { hasText: name });
 
 test("two people type into the same document and see each other's text and carets; QA reads along", async ({ browser }, testInfo) => {
-  const college = await openAs(browser, COLLEGE, DOCUMENT, { until: liveConnectionUp });
-  const employer = await openAs(browser, EMPLOYER, DOCUMENT, { until: liveConnectionUp });
+  const college = await openAs(browser, COLLEGE, EDIT, { until: liveConnectionUp });
+  const employer = await openAs(browser, EMPLOYER, EDIT, { until: liveConnectionUp });
 
   // The page keeps its contract: title, kind, status, project and participants around the editor.
   await expect(college.getByRole("heading", { level: 1 })).toHaveText("Climate Adaptation Practitioner");
@@ -78,7 +80,7 @@ test("two people type into the same document and see each other's text and caret
 });
 
 test("the server's first paint shows the stored content, before any script runs", async ({ browser }) => {
-  const writer = await openAs(browser, COLLEGE, DOCUMENT, { until: liveConnectionUp });
+  const writer = await openAs(browser, COLLEGE, EDIT, { until: liveConnectionUp });
   const line = `Stored for first paint ${Date.now().toString(36)}`;
   await editorOf(writer).click();
   await writer.keyboard.press("Control+End");
@@ -86,7 +88,7 @@ test("the server's first paint shows the stored content, before any script runs"
   await writer.keyboard.type(line);
 
   // A second person sees the line, so the server has stored it (it writes before it broadcasts).
-  const reader = await openAs(browser, EMPLOYER, DOCUMENT, { until: liveConnectionUp });
+  const reader = await openAs(browser, EMPLOYER, EDIT, { until: liveConnectionUp });
   await expect(editorOf(reader)).toContainText(line);
 
   const noScript = await browser.newContext({ javaScriptEnabled: false });
@@ -101,8 +103,8 @@ test("the server's first paint shows the stored content, before any script runs"
 });
 
 test("the connection state follows the network", async ({ browser }) => {
-  const page = await openAs(browser, EMPLOYER, DOCUMENT, { until: liveConnectionUp });
-  const other = await openAs(browser, COLLEGE, DOCUMENT, { until: liveConnectionUp });
+  const page = await openAs(browser, EMPLOYER, EDIT, { until: liveConnectionUp });
+  const other = await openAs(browser, COLLEGE, EDIT, { until: liveConnectionUp });
   await page.context().setOffline(true);
   await expect(page.getByRole("status").filter({ hasText: "Offline — changes will sync" })).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { sidePanelsLoaded } from "./support/document-page";
+import { editPath, sidePanelsLoaded } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs, QA } from "./support/people";
 
 const DOCUMENT = "/documents/demo-doc-spec";
@@ -71,7 +71,7 @@ test("a QA reviewer comments on a field with a mention; the employer sees it, re
 
 test("an editor saves versions and the compare page shows what changed in fields and text", async ({ browser }) => {
   const stamp = Date.now().toString(36).toUpperCase().slice(-4);
-  const page = await openAs(browser, COLLEGE, DOCUMENT, { until: sidePanelsLoaded });
+  const page = await openAs(browser, COLLEGE, editPath(DOCUMENT), { until: sidePanelsLoaded });
   await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });
   const history = historyOf(page);
 

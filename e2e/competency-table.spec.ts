@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { duplicateDemoSpecification, liveConnectionUp } from "./support/document-page";
+import { duplicateDemoSpecification, editPath, liveConnectionUp } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs } from "./support/people";
 
 /**
@@ -29,7 +29,7 @@ test("competency table: filter, bulk change seen live by a colleague, a custom c
   const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
 
   const url = await duplicateDemoSpecification(college);
-  await employer.goto(url);
+  await employer.goto(editPath(url));
   await liveConnectionUp(employer, 30_000);
 
   // Every competency shows, grouped; the filter narrows the list and says by how much.
@@ -117,7 +117,7 @@ test("picking from the framework library: a whole branch added at once, seen liv
   const employer = await openAs(browser, EMPLOYER, undefined, WIDE);
 
   const url = await duplicateDemoSpecification(college);
-  await employer.goto(url);
+  await employer.goto(editPath(url));
   await liveConnectionUp(employer, 30_000);
   await expect(shownStatus(employer)).toHaveText("8 of 8 shown");
 

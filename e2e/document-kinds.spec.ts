@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { createDocument, openDocument as open } from "./support/document-page";
+import { createDocument, enterEditMode, openDocument as open } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs } from "./support/people";
 
 /**
@@ -33,6 +33,8 @@ test("credential specification: duplicated, then fields, checklist and text edit
   await college.goto(PROJECT);
   await college.getByRole("button", { name: "Duplicate Climate Adaptation Practitioner", exact: true }).click();
   await expect(college.getByRole("heading", { level: 1 })).toHaveText("Copy of Climate Adaptation Practitioner");
+  // The copy opens on its Summary; the form is in edit mode.
+  await enterEditMode(college);
   const url = new URL(college.url()).pathname;
   await expect(college.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 30_000 });
   await expect(completeness(college)).toContainText("100% complete");

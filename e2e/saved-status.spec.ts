@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import { MESSAGE_STORED } from "../app/modules/collab/acknowledgements";
-import { duplicateDemoSpecification, liveConnectionUp } from "./support/document-page";
+import { duplicateDemoSpecification, editPath, liveConnectionUp } from "./support/document-page";
 import { COLLEGE, openAs } from "./support/people";
 
 /**
@@ -133,7 +133,7 @@ test("the save status follows the server's acknowledgements, offline and back", 
   await expect(page).toHaveURL(/\/projects$/);
 
   // "All changes saved" was true: a fresh load (from storage) has both edits, and no warning stops it.
-  await page.goto(url);
+  await page.goto(editPath(url));
   await liveConnectionUp(page, 30_000);
   await expect(editorOf(page)).toContainText(online);
   await expect(editorOf(page)).toContainText(offline);

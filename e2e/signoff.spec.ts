@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { COLLEGE, EMPLOYER, openAs, PROFBODY, QA, UNIVERSITY, type OpenOptions, type Person } from "./support/people";
+import { enterEditMode } from "./support/document-page";
 
 // Its own demo document: an approval locks it, which must not get in the way of other specs.
 const DOCUMENT = "/documents/demo-doc-wbl";
@@ -37,6 +38,21 @@ async function approve(page: Page, who: Person): Promise<string> {
 async function reopenPanel(page: Page) {
   await page.reload();
   await expect(panelOf(page).locator(".signoff-panel__summary")).toBeVisible();
+}
+
+/**
+ * In review, with approvals of the current version: the document reads as text until the editor
+ * presses "Edit (outdates approvals)" and confirms the dialog naming whose approvals it outdates.
+ */
+async function editOutdating(page: Page, organizations: readonly string[]) {
+  const link = page.getByRole("region", { name: "Summary" }).getByRole("link", { name: "Edit (outdates approvals)" });
+  await expect(link).toBeVisible();
+  await link.click();
+  const dialog = page.getByRole("dialog", { name: "Edit a document in review?" });
+  await expect(dialog).toContainText(/Editing will outdate the approvals? of .+\. They will be asked to approve again\./);
+  for (const organization of organizations) await expect(dialog).toContainText(organization);
+  await dialog.getByRole("button", { name: "Continue editing" }).click();
+  await expect(page.getByRole("group", { name: "Edit mode" })).toBeVisible();
 }
 
 test("request → partners approve → an edit outdates an approval → re-approve → QA approves → locked; the trail verifies", async ({ browser }) => {
@@ -90,7 +106,10 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await expect(universitySeat.getByRole("button", { name: "Send change request" })).toBeDisabled();
   await universitySeat.getByRole("button", { name: "Cancel" }).click();
 
-  // The lead edits the content during review.
+  // The lead edits the content during review: read-only until "Edit (outdates approvals)", which asks first.
+  await reopenPanel(college);
+  await expect(college.locator('[contenteditable="true"]')).toHaveCount(0);
+  await editOutdating(college, [EMPLOYER.organization]);
   const editable = college.locator('[contenteditable="true"]').first();
   await editable.click();
   await college.keyboard.press("Control+End");
@@ -113,6 +132,7 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await expect(panelOf(employer).getByRole("heading", { name: "Sign-off" })).toBeVisible();
 
   // Everyone in stage 1 approves the current version, the employer again.
+  await college.getByRole("link", { name: "Back to summary" }).click();
   await reopenPanel(university);
   await approve(university, UNIVERSITY);
   await reopenPanel(college);
@@ -123,6 +143,7 @@ test("request → partners approve → an edit outdates an approval → re-appro
 
   // The college keeps the document open (socket connected, editable) while QA gives the final approval.
   await reopenPanel(college);
+  await editOutdating(college, [EMPLOYER.organization, COLLEGE.organization, UNIVERSITY.organization]);
   await expect(college.locator('[contenteditable="true"]').first()).toBeVisible();
   await reopenPanel(qa);
   expect(await approve(qa, QA)).toBe(approvedHash);
@@ -160,6 +181,7 @@ test("request → partners approve → an edit outdates an approval → re-appro
   await panelOf(college).getByRole("button", { name: "Reopen" }).click();
   await panelOf(college).getByRole("button", { name: "Reopen as a new draft" }).click();
   await expect(statusBadge(college)).toHaveText("Draft");
+  await enterEditMode(college);
   await expect(college.locator('[contenteditable="true"]').first()).toBeVisible({ timeout: 10_000 });
   await expect(panelOf(college).getByRole("link", { name: "Approval certificate" })).toBeVisible();
 

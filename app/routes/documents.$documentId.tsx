@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { DocumentWorkspace } from "~/components/document/document-workspace";
@@ -18,13 +19,29 @@ import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { LINKED_DOCUMENT } from "~/modules/documents/model";
 import { todayIsoDate } from "~/utils/dates";
 import { Moment } from "~/components/ui/moment";
+import { LastChangesProvider } from "~/components/document/last-changed";
+import { EDIT_PARAM, useEditMode } from "~/components/document/edit-mode";
+import summaryStyles from "~/components/document/summary.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },
   { rel: "stylesheet", href: competencyStyles },
   { rel: "stylesheet", href: coverageStyles },
   { rel: "stylesheet", href: pickerStylesheet },
+  { rel: "stylesheet", href: summaryStyles },
 ];
+
+/** Without the edit-mode parameter: switching between the Summary and the form needs no new page data. */
+function withoutEditParam(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  params.delete(EDIT_PARAM);
+  return `${url.pathname}?${params.toString()}`;
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (!formMethod && currentUrl.pathname === nextUrl.pathname && withoutEditParam(currentUrl) === withoutEditParam(nextUrl) && currentUrl.search !== nextUrl.search) return false;
+  return defaultShouldRevalidate;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "Document"} — Concord` }];
 
@@ -78,6 +95,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
     today,
     onPermissionsChanged: revalidator.revalidate,
   });
+  const mode = useEditMode({ documentId: document.id, status: document.status, canEdit });
   // The document's own title field, live; the stored title until someone writes one.
   const liveTitle = typeof live.fields.title === "string" && live.fields.title.trim() ? live.fields.title.trim() : document.title;
   return (
@@ -92,8 +110,11 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
         <StatusBadge status={document.status} />
       </div>
       <DecisionBanner documentId={document.id} />
+      {mode.dialog}
       <div className="grid grid--sidebar">
-        <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} withheld={page.withheld} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} />
+        <LastChangesProvider value={page.lastChanges}>
+          <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} withheld={page.withheld} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} editMode={mode.editing} modeLink={mode.modeLink} />
+        </LastChangesProvider>
         <div className="document-aside">
           <section className="card" aria-label="Document">
             <dl className="kv">
@@ -108,6 +129,9 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
               <dt>Your access</dt>
               <dd>{role ? ROLE_WORDS[role] : "—"}</dd>
             </dl>
+            <p className="signoff-links">
+              <Link to={`/documents/${document.id}/activity`}>Activity</Link>
+            </p>
           </section>
           {/* SIDE PANELS */}
           <SignoffPanel documentId={document.id} status={document.status} canEdit={canEdit} />

@@ -15,6 +15,7 @@ import { anchorFor, kindDefinition, makeLocator, textPath, type DocumentKind } f
 import { COMMENT_REQUEST_EVENT, selectTextAnchor, trackSelectionAnchor } from "~/components/comments/anchor";
 import styles from "~/components/comments/comments.css";
 import { MentionTextarea, type MentionPerson } from "~/components/comments/MentionTextarea";
+import { publishComments } from "~/components/comments/comment-feed";
 import { formatDateTime } from "~/utils/dates";
 
 type Props = {
@@ -37,7 +38,7 @@ function when(iso: string) {
 }
 
 /** Runs `onDone` once each time the fetcher finishes an action that succeeded. */
-function useActionFetcher(onDone: () => void) {
+export function useActionFetcher(onDone: () => void) {
   const fetcher = useFetcher<CommentsActionData>();
   const handled = useRef<unknown>(null);
   useEffect(() => {
@@ -140,7 +141,7 @@ function goTo(anchor: Anchor, onGone: (gone: boolean) => void): void {
   requestAnimationFrame(() => requestAnimationFrame(() => onGone(selectTextAnchor(document.getElementById(id), anchor) === "gone")));
 }
 
-function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { thread: Thread; url: string; viewerId: string; canComment: boolean; people: readonly MentionPerson[]; onChanged: () => void }) {
+export function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { thread: Thread; url: string; viewerId: string; canComment: boolean; people: readonly MentionPerson[]; onChanged: () => void }) {
   const id = useId();
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -295,6 +296,12 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
   const mentionCount = threads.filter((t) => t.status === "open" && t.mentionsViewer).length;
   const shown = threads.filter((t) => (filter === "mentions" ? t.mentionsViewer : t.status === filter));
   const mayComment = canComment && (loaded ? loaded.canComment : true);
+
+  // The buttons beside fields and rows read these threads (badges, the thread opened beside them).
+  useEffect(() => {
+    if (loaded) publishComments({ documentId, url, viewerId: loaded.viewerId, canComment: mayComment, people: loaded.people, threads: loaded.threads, reload });
+  }, [loaded, documentId, url, mayComment, reload]);
+  useEffect(() => () => publishComments(null), []);
 
   const startFromSelection = () => {
     const anchor = getSelectionAnchor?.() ?? tracker.current?.get() ?? null;

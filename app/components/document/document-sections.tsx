@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useState } from "react";
-import { CommentOnField } from "~/components/comments/CommentOnField";
+import { CommentButton, CommentThread, useCommentToggle } from "~/components/comments/CommentOnField";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { StaticRichText } from "~/components/editor/static-rich-text";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
@@ -40,13 +40,14 @@ import type { FieldVisitor } from "~/components/document/field-presence";
 import type { StoredFields } from "~/components/document/use-live-document";
 import { FieldIssueList } from "~/components/document/field-issues";
 import { useUndoableRemoval } from "~/components/document/use-undoable-removal";
+import { LastChangedAt } from "~/components/document/last-changed";
 
 /** Everything a section needs to render and edit its part of the shared document. */
 export type EditingContext = {
   kind: DocumentKind;
   session: CollaborationSession | null;
   editable: boolean;
-  /** May comment: readers get a "Comment" button on each value and text block. */
+  /** May comment (editors, QA reviewers): a "Comment on …" button beside each field, row and text block. */
   canComment: boolean;
   fields: StoredFields;
   issuesByPath: ReadonlyMap<string, FieldIssue[]>;
@@ -157,13 +158,15 @@ export const SectionView = memo(function SectionView({ section, editing: shared,
 
 function SectionItemView({ item, editing }: { item: SectionItem; editing: EditingContext }) {
   if (item.type === "richtext") return <RichTextBlock block={item} editing={editing} />;
-  if (item.type === "rows" && item.competencyTable) return <SpecificationCompetencies field={item} editing={editing} />;
+  // The table and the matrix draw their own heads: who changed them last goes just above.
+  if (item.type === "rows" && item.competencyTable) return <><LastChangedAt path={item.key} /><SpecificationCompetencies field={item} editing={editing} /></>;
   if (item.type === "rows") return <RowsField field={item} editing={editing} />;
-  if (item.type === "coverage") return <CoverageMatrixField field={item} editing={editing} />;
-  return <ScalarField field={item} path={item.key} value={editing.fields[item.key]} editing={editing} />;
+  if (item.type === "coverage") return <><LastChangedAt path={item.key} /><CoverageMatrixField field={item} editing={editing} /></>;
+  return <ScalarField field={item} path={item.key} value={editing.fields[item.key]} editing={editing} commentable={editing.canComment} />;
 }
 
-function ScalarField({ field, path, value, editing }: { field: Exclude<FieldDef, RowsFieldDef | CoverageFieldDef>; path: string; value: JsonValue | undefined; editing: EditingContext }) {
+/** `commentable`: a field of its own gets a comment button; a row's cells share their row's. */
+function ScalarField({ field, path, value, editing, commentable }: { field: Exclude<FieldDef, RowsFieldDef | CoverageFieldDef>; path: string; value: JsonValue | undefined; editing: EditingContext; commentable: boolean }) {
   return (
     <FieldControl
       field={field}
@@ -175,7 +178,7 @@ function ScalarField({ field, path, value, editing }: { field: Exclude<FieldDef,
       context={editing.fieldContext}
       visitors={editing.visitorsAt(path)}
       onFocusChange={editing.announce}
-      commentable={!editing.editable && editing.canComment}
+      commentable={commentable}
     />
   );
 }
@@ -185,6 +188,7 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
   const path = textPath(block.key);
   const section = { field: fragment, label: block.label, placeholder: block.placeholder ?? "Write here. Everyone on this page sees your changes as you type." };
   const firstPaint = editing.firstPaint[fragment] ?? "";
+  const comments = useCommentToggle();
   return (
     <div className="doc-richtext" id={anchorFor(path)} data-path={path}>
       <div className="doc-richtext__head">
@@ -192,8 +196,12 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
           {block.label}
           {block.required ? <RequiredMark /> : null}
         </span>
-        {!editing.editable && editing.canComment ? <CommentOnField path={path} label={block.label} /> : null}
+        {editing.canComment ? (
+          <CommentButton place={path} label={block.label} canComment expanded={comments.open} controls={comments.threadId} onClick={comments.toggle} buttonRef={(element) => (comments.button.current = element)} />
+        ) : null}
       </div>
+      {editing.canComment && comments.open ? <CommentThread id={comments.threadId} place={path} label={block.label} canComment onClose={comments.close} /> : null}
+      <LastChangedAt path={path} />
       {block.help ? <p className="field__hint">{block.help}</p> : null}
       <div className="doc-richtext__body">
         {editing.session ? (
@@ -261,6 +269,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
 
   const headingId = `${anchorFor(field.key)}-heading`;
   const issues = editing.issuesByPath.get(field.key) ?? NO_ISSUES;
+  const comments = useCommentToggle();
   return (
     <div className="doc-rows" id={anchorFor(field.key)} data-path={field.key} role="group" aria-labelledby={headingId}>
       <div className="doc-rows__head">
@@ -269,12 +278,17 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
           {field.required ? <RequiredMark /> : null}
           <span className="doc-rows__count">{rows.length}</span>
         </h3>
+        {editing.canComment ? (
+          <CommentButton place={field.key} label={field.label} canComment expanded={comments.open} controls={comments.threadId} onClick={comments.toggle} buttonRef={(element) => (comments.button.current = element)} />
+        ) : null}
         {editing.editable ? (
           <button type="button" className="button button--secondary button--small" onClick={add}>
             Add {field.itemLabel}
           </button>
         ) : null}
       </div>
+      <LastChangedAt path={field.key} />
+      {editing.canComment && comments.open ? <CommentThread id={comments.threadId} place={field.key} label={field.label} canComment onClose={comments.close} /> : null}
       {field.help ? <p className="field__hint">{field.help}</p> : null}
       <FieldIssueList issues={issues} />
       {rows.length === 0 ? (
@@ -331,6 +345,8 @@ function RowCard(props: {
   const title = rowTitle(field, row, position);
   const id = row.id;
   const evidence = evidenceBadge(field, row);
+  const comments = useCommentToggle();
+  const commentPlace = editing.canComment && id ? rowPath(field.key, id) : null;
   return (
     <li className="doc-row" id={id ? anchorFor(rowPath(field.key, id)) : undefined} data-path={id ? rowPath(field.key, id) : undefined}>
       <div className="doc-row__head">
@@ -338,12 +354,17 @@ function RowCard(props: {
         <span className="doc-row__badges">
           {evidence ? <span className={`doc-pill doc-pill--${evidence.tone}`}>{evidence.text}</span> : null}
         </span>
+        {commentPlace ? (
+          <CommentButton place={commentPlace} label={title} canComment expanded={comments.open} controls={comments.threadId} onClick={comments.toggle} buttonRef={(element) => (comments.button.current = element)} />
+        ) : null}
         {removable && id ? (
           <button type="button" className="button button--danger button--small" aria-label={`Remove ${field.itemLabel} ${title}`} onClick={() => onRemove(id, title)}>
             Remove
           </button>
         ) : null}
       </div>
+      {id ? <LastChangedAt path={rowPath(field.key, id)} /> : null}
+      {commentPlace && comments.open ? <CommentThread id={comments.threadId} place={commentPlace} label={title} canComment onClose={comments.close} className="comment-thread--in-row" /> : null}
       {id ? (
         <div className="doc-grid doc-grid--row">
           {field.fields
@@ -351,7 +372,7 @@ function RowCard(props: {
             .map((cell) => {
               const path = cellPath(field.key, id, cell.key);
               if (cell.type === "competency") return <CompetencyCell key={cell.key} field={field} cell={cell} row={row} path={path} editing={editing} />;
-              return <ScalarField key={cell.key} field={cell} path={path} value={row[cell.key]} editing={editing} />;
+              return <ScalarField key={cell.key} field={cell} path={path} value={row[cell.key]} editing={editing} commentable={false} />;
             })}
         </div>
       ) : (
@@ -398,7 +419,6 @@ function CompetencyCell({ field, cell, row, path, editing }: { field: RowsFieldD
       context={{ ...editing.fieldContext, competencies: options }}
       visitors={editing.visitorsAt(path)}
       onFocusChange={editing.announce}
-      commentable={!editing.editable && editing.canComment}
     />
   );
 }

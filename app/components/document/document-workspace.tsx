@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef } from "react";
+import { useDeferredValue, useMemo, useRef, type ReactNode } from "react";
 import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
 import { UnsavedChangesGuard } from "~/components/editor/unsaved-changes-guard";
 import { PresenceList } from "~/components/editor/presence-list";
@@ -9,6 +9,7 @@ import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
 import type { PlanCoverage } from "~/modules/coverage/rules";
 import { SectionView, type EditingContext } from "~/components/document/document-sections";
+import { DocumentSummary } from "~/components/document/DocumentSummary";
 import { ownCompetencies, type LinkedDocumentOption, type LiveDocument } from "~/components/document/use-live-document";
 
 const NO_ISSUES: FieldIssue[] = [];
@@ -49,10 +50,17 @@ type WorkspaceProps = {
   frameworkUpdates?: readonly FrameworkUpdate[];
   /** A specification's assessment plans and their coverage of it (page data); none for other kinds. */
   planCoverage?: readonly PlanCoverage[];
+  /**
+   * Edit mode (`?edit`, for people who may edit): today's form. Otherwise the Summary, then the
+   * document as text (the read-only rendering QA reviewers see).
+   */
+  editMode: boolean;
+  /** The Edit / "Back to summary" link (edit-mode.tsx); null for people who may not edit. */
+  modeLink: ReactNode;
 };
 
-/** The document's body: who is here, the outline and checklist, then every section. */
-export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, withheld, frameworkUpdates, planCoverage }: WorkspaceProps) {
+/** The document's body: who is here, the Summary (view mode), the outline and checklist, then every section. */
+export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, withheld, frameworkUpdates, planCoverage, editMode, modeLink }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
@@ -72,7 +80,7 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
   const editing: EditingContext = {
     kind,
     session,
-    editable: canEdit && live.closed === null,
+    editable: editMode && canEdit && live.closed === null,
     canComment,
     fields,
     // Each section gets its own issues (SectionView), so one field's error re-renders one section.
@@ -97,19 +105,30 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
       {canEdit ? <UnsavedChangesGuard unsaved={live.save.pending} /> : null}
       {!canEdit ? (
         <p className="notice doc-notice">You can read this document and see changes as others make them. Only editors can change its content.</p>
-      ) : live.closed !== null ? (
+      ) : editMode && live.closed !== null ? (
         <p className="notice doc-notice">Editing is paused: this page is no longer connected. Reload the page to continue.</p>
       ) : null}
-      {frameworkUpdates && frameworkUpdates.length > 0 ? (
-        <FrameworkUpdateNotice updates={frameworkUpdates} fields={fields} canEdit={canEdit} session={session} editable={editable} />
-      ) : null}
-      <DocumentOverview kind={kind} completeness={checks.completeness} issues={checks.issues} />
-      {planCoverage?.map((plan) => (
-        <div key={plan.planId} className="card doc-coverage">
-          <CoverageSummary summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={`Assessment coverage — ${plan.planTitle}`} />
+      {editMode ? (
+        <div className="doc-mode-bar" role="group" aria-label="Edit mode">
+          <span className="doc-mode-bar__label">Editing</span>
+          {modeLink}
         </div>
-      ))}
-      <div className="doc-sections" role="region" aria-label="Document content" aria-busy={canEdit && !editable ? true : undefined}>
+      ) : null}
+      {frameworkUpdates && frameworkUpdates.length > 0 ? (
+        <FrameworkUpdateNotice updates={frameworkUpdates} fields={fields} canEdit={canEdit && editMode} session={session} editable={editMode && editable} />
+      ) : null}
+      {editMode ? null : (
+        <DocumentSummary kind={kind} fields={deferredFields} session={session} firstPaint={firstPaint} display={fieldContext} planCoverage={planCoverage} liveCoverage={live.coverage} action={modeLink} />
+      )}
+      <DocumentOverview kind={kind} completeness={checks.completeness} issues={checks.issues} />
+      {editMode
+        ? planCoverage?.map((plan) => (
+            <div key={plan.planId} className="card doc-coverage">
+              <CoverageSummary summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={`Assessment coverage — ${plan.planTitle}`} />
+            </div>
+          ))
+        : null}
+      <div className="doc-sections" role="region" aria-label="Document content" aria-busy={editMode && canEdit && !editable ? true : undefined}>
         {definition.sections.map((section) => (
           <SectionView key={section.key} section={section} editing={editing} issues={issuesBySection.get(section.key) ?? NO_ISSUES} presenceKey={presence.key} />
         ))}

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { FieldControl, type FieldControlProps } from "~/components/document/field-control";
+import { FieldControl, LONG_VALUE_CHARS, oneLine, showsWhole, type FieldControlProps } from "~/components/document/field-control";
 import type { ProjectedCompetency } from "~/modules/documents/model";
 
 const competencies = (n: number): ProjectedCompetency[] =>
@@ -34,5 +34,59 @@ describe("a select with thousands of choices", () => {
     expect(optionCount(html)).toBe(2);
     expect(html).toContain("A.2999");
     expect(optionCount(render(3000, null))).toBe(1);
+  });
+});
+
+describe("long values shown whole", () => {
+  const title = { key: "title", type: "text", label: "Credential title", maxLength: 200 } as const;
+  const renderText = (value: string, editable = true, commentable = false) =>
+    renderToStaticMarkup(
+      createElement(FieldControl, {
+        field: title,
+        path: "title",
+        value,
+        issues: [],
+        editable,
+        write: () => {},
+        context: { documents: [] },
+        visitors: [],
+        onFocusChange: () => {},
+        commentable,
+      }),
+    );
+
+  it("keeps a short value in a one-line input", () => {
+    const html = renderText("Climate Adaptation Practitioner");
+    expect(html).toMatch(/<input[^>]*id="field-title"/);
+    expect(html).not.toContain("<textarea");
+  });
+
+  it("shows a long value whole in a growing box with the same id and label", () => {
+    const long = "Climate Adaptation Practitioner for Utilities, Municipalities and Regional Planning Bodies";
+    const html = renderText(long);
+    expect(html).toMatch(/<textarea[^>]*id="field-title"[^>]*>/);
+    expect(html).toContain(`>${long}</textarea>`);
+    expect(html).toMatch(/<label[^>]*for="field-title"[^>]*>Credential title<\/label>/);
+    expect(html).not.toMatch(/<input[^>]*id="field-title"/);
+  });
+
+  it("decides by length, or by a limit that makes the field long by nature; never for numbers", () => {
+    expect(showsWhole(title, "x".repeat(LONG_VALUE_CHARS))).toBe(false);
+    expect(showsWhole(title, "x".repeat(LONG_VALUE_CHARS + 1))).toBe(true);
+    expect(showsWhole({ key: "q", type: "text", label: "Qualification", maxLength: 300 }, "")).toBe(true);
+    expect(showsWhole({ key: "u", type: "url", label: "Link" }, `https://example.org/${"a".repeat(60)}`)).toBe(true);
+    expect(showsWhole({ key: "h", type: "number", label: "Hours" }, "1".repeat(80))).toBe(false);
+  });
+
+  it("keeps a one-line value on one line when line breaks are pasted into it", () => {
+    expect(oneLine("Assess climate risks\r\n  to substations\nand lines")).toBe("Assess climate risks to substations and lines");
+  });
+
+  it("puts a “Comment on” button beside the label, for editors and readers who may comment", () => {
+    for (const editable of [true, false]) {
+      const html = renderText("Title", editable, true);
+      expect(html).toContain('<span class="visually-hidden">Comment on Credential title</span>');
+    }
+    expect(renderText("Title", true, false)).not.toContain("Comment on");
   });
 });

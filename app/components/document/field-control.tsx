@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { anchorFor, checkValue, jsonEqual, parseInput, type DocumentKind, type FieldIssue, type JsonValue, type Option, type RowFieldDef } from "~/modules/documents/model";
-import { CommentOnField } from "~/components/comments/CommentOnField";
+import { CommentButton, CommentThread, useCommentToggle } from "~/components/comments/CommentOnField";
 import type { FieldVisitor } from "~/components/document/field-presence";
 import { competencyLabel, formatValue, inputText, type DisplayContext } from "~/components/document/format";
 import { isIsoDate } from "~/utils/dates";
 import { FieldIssueList } from "~/components/document/field-issues";
+import { LastChangedAt } from "~/components/document/last-changed";
 
 /** What the options of document and competency fields come from. */
 export type FieldContext = DisplayContext & {
@@ -25,8 +26,10 @@ export type FieldControlProps = {
   /** Other people in this field right now. */
   visitors: readonly FieldVisitor[];
   onFocusChange: (path: string | null) => void;
-  /** A reader who may comment gets a "Comment" button on the value (editors comment on the field they are in). */
+  /** May comment: a "Comment on <label>" button beside the label opens the field's threads below it. */
   commentable?: boolean;
+  /** The place's name in that button when the label alone is ambiguous; the label by default. */
+  commentLabel?: string;
 };
 
 /**
@@ -53,6 +56,20 @@ export function FieldControl(props: FieldControlProps) {
   // label reads (and is found) as the field's name alone.
   const labelClass = field.required ? "doc-field__label doc-field__label--required" : "doc-field__label";
   const label = field.label;
+  const comments = useCommentToggle();
+  const commentLabel = props.commentLabel ?? field.label;
+  const commentButton = props.commentable ? (
+    <CommentButton
+      place={path}
+      label={commentLabel}
+      canComment
+      expanded={comments.open}
+      controls={comments.threadId}
+      onClick={comments.toggle}
+      buttonRef={(element) => (comments.button.current = element)}
+    />
+  ) : null;
+  const commentThread = props.commentable && comments.open ? <CommentThread id={comments.threadId} place={path} label={commentLabel} canComment onClose={comments.close} /> : null;
 
   const body = editable ? (
     <Control {...props} anchor={anchor} invalid={hasError} describedBy={describedBy} setLocalMessage={setLocalMessage} />
@@ -81,27 +98,34 @@ export function FieldControl(props: FieldControlProps) {
     return (
       <fieldset className={className} style={style} data-path={path} id={anchor} aria-describedby={describedBy}>
         <legend className={labelClass}>{label}</legend>
+        {/* Beside the legend (drawn in its corner): inside it, it would become part of the group's name. */}
+        {commentButton ? <span className="doc-field__comment-corner">{commentButton}</span> : null}
+        <LastChangedAt path={path} />
         {body}
         {tail}
+        {commentThread}
       </fieldset>
     );
   }
   return (
     <div className={className} style={style} data-path={path}>
-      {editable ? (
-        <label className={labelClass} htmlFor={anchor}>
-          {label}
-        </label>
-      ) : (
-        <span className="doc-field__label-row">
+      <span className="doc-field__label-row">
+        {editable ? (
+          <label className={labelClass} htmlFor={anchor}>
+            {label}
+          </label>
+        ) : (
           <span className={labelClass} id={`${anchor}-label`}>
             {label}
           </span>
-          {props.commentable ? <CommentOnField path={path} label={field.label} /> : null}
-        </span>
-      )}
+        )}
+        {commentButton}
+      </span>
+      {/* A field's own line; a row's cells share their row's (document-sections.tsx). */}
+      <LastChangedAt path={path} />
       {body}
       {tail}
+      {commentThread}
     </div>
   );
 }
@@ -142,6 +166,25 @@ function focusHandlers(props: ControlProps) {
   return { onFocus: () => props.onFocusChange(props.path), onBlur: () => props.onFocusChange(null) };
 }
 
+/** Longer than this, a one-line value is shown whole in a box that grows, not cut off in an input (a half-width input shows about 40 characters). */
+export const LONG_VALUE_CHARS = 40;
+/** A text field allowed more than this is long by nature: a growing box from the start. */
+const LONG_FIELD_MAX_LENGTH = 250;
+
+/** Whether a one-line text, link or address field shows its value in a growing box. */
+export function showsWhole(field: RowFieldDef, text: string): boolean {
+  if (field.type !== "text" && field.type !== "url" && field.type !== "email") return false;
+  if (field.type === "text" && (field.maxLength ?? 0) > LONG_FIELD_MAX_LENGTH) return true;
+  return text.length > LONG_VALUE_CHARS;
+}
+
+/** A one-line value keeps one line: a line break pasted into its growing box becomes a space. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, " ");
+}
+
+const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
 /**
  * Text, long text, numbers, money, links and addresses. While someone types, the input shows their
  * own text (with its trailing space, "12." on the way to "12.5"…) as long as the shared value is
@@ -156,15 +199,39 @@ function TextControl(props: ControlProps) {
     if (draft !== null && !jsonEqual(parseInput(field, draft), shared)) setDraft(null);
   }, [shared]);
   const shown = draft ?? inputText(value);
+  // Once long, the box stays a growing one while it is on the page: switching back and forth
+  // around the limit would replace the element under the person's fingers.
+  const whole = showsWhole(field, shown);
+  const [grown, setGrown] = useState(whole);
+  if (whole && !grown) setGrown(true);
+  const box = useRef<HTMLTextAreaElement | null>(null);
+  // Where the caret was when typing made the input a growing box: the new box takes over there.
+  const caret = useRef<number | null>(null);
+  useClientLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    if (caret.current !== null) {
+      element.focus();
+      element.setSelectionRange(caret.current, caret.current);
+      caret.current = null;
+    }
+    // Browsers without CSS field-sizing: the box is as tall as its text.
+    if (!CSS.supports("field-sizing", "content")) {
+      element.style.height = "auto";
+      element.style.height = `${element.scrollHeight}px`;
+    }
+  }, [grown, shown]);
   const common = {
     id: anchor,
     value: shown,
     "aria-invalid": invalid || undefined,
     "aria-describedby": describedBy,
     "aria-required": field.required || undefined,
-    onChange: (event: { target: { value: string } }) => {
-      setDraft(event.target.value);
-      write(parseInput(field, event.target.value));
+    onChange: (event: { target: { value: string; selectionStart?: number | null } }) => {
+      const text = field.type === "longtext" ? event.target.value : oneLine(event.target.value);
+      if (!grown && showsWhole(field, text)) caret.current = event.target.selectionStart ?? text.length;
+      setDraft(text);
+      write(parseInput(field, text));
     },
     onFocus: focusHandlers(props).onFocus,
     onBlur: () => {
@@ -174,6 +241,23 @@ function TextControl(props: ControlProps) {
   };
   if (field.type === "longtext") return <textarea {...common} rows={Math.min(8, Math.max(3, shown.split("\n").length + 1))} maxLength={undefined} />;
   const numeric = field.type === "number" || field.type === "integer" || field.type === "money_cad";
+  if (grown && !numeric) {
+    return (
+      <textarea
+        {...common}
+        ref={box}
+        rows={1}
+        className="doc-field__grow"
+        inputMode={field.type === "url" ? "url" : field.type === "email" ? "email" : undefined}
+        placeholder={"placeholder" in field ? field.placeholder : undefined}
+        autoComplete="off"
+        // One line, shown whole: Enter adds no line break (the value must stay one line).
+        onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+          if (event.key === "Enter") event.preventDefault();
+        }}
+      />
+    );
+  }
   const input = (
     <input
       {...common}

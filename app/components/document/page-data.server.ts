@@ -10,6 +10,8 @@ import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update
 import { frameworkUpdatesFor } from "~/modules/frameworks/spec-updates.server";
 import { applyStoredDocument, loadStoredDocument } from "~/modules/documents/store/stored-document.server";
 import type { StoredFields } from "~/components/document/use-live-document";
+import type { LastChanges } from "~/modules/documents/edits";
+import { lastChanges } from "~/modules/documents/edits.server";
 
 /**
  * Larger states are not inlined in the page: the socket's first sync brings them as binary while
@@ -38,6 +40,8 @@ export type DocumentPageData = {
   frameworkUpdates: FrameworkUpdate[];
   /** A specification's assessment plans and how they cover it (empty for other kinds). */
   planCoverage: PlanCoverage[];
+  /** "Last changed by" of each field and row, as the collaboration server recorded them (refreshed on revalidation). */
+  lastChanges: LastChanges;
 };
 
 /**
@@ -59,10 +63,11 @@ export async function loadDocumentPageData(
   // "Update to version N" the revalidated page must not offer the update it just applied.
   const frameworkUpdates = kind === "credential_spec" ? await frameworkUpdatesFor(kindDefinition(kind).competencies(read.canonicalFields)) : [];
   const { canonicalFields: _canonical, ...page } = read;
-  return { ...page, frameworkUpdates, planCoverage: kind === "credential_spec" ? await projectedPlanCoverage(db(), document) : [] };
+  const [planCoverage, changes] = await Promise.all([kind === "credential_spec" ? projectedPlanCoverage(db(), document) : [], lastChanges(documentId)]);
+  return { ...page, frameworkUpdates, planCoverage, lastChanges: changes };
 }
 
-type PageRead = Omit<DocumentPageData, "frameworkUpdates" | "planCoverage"> & { canonicalFields: CanonicalDocument["fields"] };
+type PageRead = Omit<DocumentPageData, "frameworkUpdates" | "planCoverage" | "lastChanges"> & { canonicalFields: CanonicalDocument["fields"] };
 
 async function readStored(documentId: string, kind: DocumentKind, linked: Omit<ModelContext, "today">): Promise<PageRead> {
   const stored = await loadStoredDocument(db(), documentId);

@@ -55,6 +55,7 @@ import {
 import { useCompetencyRows, useRowCells, type RowCells } from "~/components/document/competencies/use-competency-rows";
 import { competencyCount } from "~/modules/documents/labels";
 import { FieldIssueList } from "~/components/document/field-issues";
+import { CommentButton, CommentThread } from "~/components/comments/CommentOnField";
 
 export type CompetencyTableProps = {
   field: RowsFieldDef;
@@ -108,6 +109,8 @@ type RowActions = {
   toggleDetails: (rowId: string) => void;
   write: (path: string, value: JsonValue) => void;
   announce: (path: string | null) => void;
+  /** Opens (or closes) a row's comments, shown over the list just below the row. */
+  toggleComments: (rowId: string, label: string) => void;
 };
 
 export function CompetencyTable({ field, editing, onAddCompetencies }: CompetencyTableProps) {
@@ -119,6 +122,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [openId, setOpenId] = useState<string | null>(null);
+  const [commentsFor, setCommentsFor] = useState<{ rowId: string; label: string } | null>(null);
   const [bulkLevel, setBulkLevel] = useState("");
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const [result, setResult] = useState("");
@@ -129,6 +133,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
   // A row to bring into view once the list has re-rendered with it (reveal, a new custom row).
   const pendingScroll = useRef<string | null>(null);
   const ids = useId();
+  const commentsId = `${ids}-comments`;
   const headingId = `${anchorFor(field.key)}-heading`;
   const filterId = `${ids}-filter`;
   const showId = `${ids}-show`;
@@ -157,10 +162,13 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
     return () => observer.disconnect();
   }, [model.virtualRows.length > 0]);
 
-  // The open row was removed (here or by someone else): close its details.
+  // The open row was removed (here or by someone else): close its details, and its comments.
   useEffect(() => {
     if (openId !== null && !source.rows.some((row) => row.id === openId)) setOpenId(null);
   }, [openId, source.rows]);
+  useEffect(() => {
+    if (commentsFor !== null && !source.rows.some((row) => row.id === commentsFor.rowId)) setCommentsFor(null);
+  }, [commentsFor, source.rows]);
 
   useClientLayoutEffect(() => {
     const id = pendingScroll.current;
@@ -221,6 +229,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
       toggleDetails: (rowId) => setOpenId((current) => (current === rowId ? null : rowId)),
       write,
       announce: editing.announce,
+      toggleComments: (rowId, label) => setCommentsFor((current) => (current?.rowId === rowId ? null : { rowId, label })),
     }),
     [write, editing.announce],
   );
@@ -295,6 +304,16 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
   const openStored = openId ? source.storedCells(openId) : undefined;
   const columnsClass = editable ? "ct-cols ct-cols--edit" : "ct-cols";
   const listHeight = HEADER_HEIGHT + model.virtualRows.length * ROW_HEIGHT + 2;
+  // A row's comments lie over the list just below the row (inside the list they would break its
+  // fixed line heights), kept within the visible part of the list as it scrolls.
+  const commentsIndex = commentsFor ? virtualIndexOf(model.virtualRows, commentsFor.rowId) : -1;
+  const commentsTop = Math.min(Math.max(HEADER_HEIGHT + (commentsIndex + 1) * ROW_HEIGHT - scrollTop, HEADER_HEIGHT), Math.min(viewportHeight, listHeight));
+  const closeComments = () => {
+    const rowId = commentsFor?.rowId;
+    setCommentsFor(null);
+    // Back to the row's comment button, when the row is in the rendered window.
+    if (rowId) requestAnimationFrame(() => scrollerRef.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] .comment-on-field`)?.focus());
+  };
 
   return (
     <div className="doc-rows ct" id={anchorFor(field.key)} data-path={field.key} role="group" aria-labelledby={headingId}>
@@ -382,56 +401,73 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
           {model.virtualRows.length === 0 ? (
             <p className="doc-rows__empty">No competency matches the filter.</p>
           ) : (
-            <div
-              ref={scrollerRef}
-              className="ct__scroller"
-              style={{ height: `min(70vh, ${listHeight}px)` }}
-              role="table"
-              aria-labelledby={headingId}
-              aria-rowcount={model.virtualRows.length + 1}
-              onScroll={onScroll}
-            >
-              <div role="row" aria-rowindex={1} className={`ct__header ${columnsClass}`} style={{ height: HEADER_HEIGHT }}>
-                {editable ? (
-                  <span role="columnheader" className="ct__check">
-                    <SelectAll state={allState} onChange={() => setSelected(toggleAllShown(model.shownIds, selected))} />
+            <div className="ct__list">
+              <div
+                ref={scrollerRef}
+                className="ct__scroller"
+                style={{ height: `min(70vh, ${listHeight}px)` }}
+                role="table"
+                aria-labelledby={headingId}
+                aria-rowcount={model.virtualRows.length + 1}
+                onScroll={onScroll}
+              >
+                <div role="row" aria-rowindex={1} className={`ct__header ${columnsClass}`} style={{ height: HEADER_HEIGHT }}>
+                  {editable ? (
+                    <span role="columnheader" className="ct__check">
+                      <SelectAll state={allState} onChange={() => setSelected(toggleAllShown(model.shownIds, selected))} />
+                    </span>
+                  ) : null}
+                  <span role="columnheader">Code</span>
+                  <span role="columnheader">Competency</span>
+                  <span role="columnheader">Level</span>
+                  <span role="columnheader">Essential</span>
+                  <span role="columnheader">
+                    <span className="visually-hidden">Details</span>
                   </span>
-                ) : null}
-                <span role="columnheader">Code</span>
-                <span role="columnheader">Competency</span>
-                <span role="columnheader">Level</span>
-                <span role="columnheader">Essential</span>
-                <span role="columnheader">
-                  <span className="visually-hidden">Details</span>
-                </span>
+                </div>
+                <div aria-hidden="true" style={{ height: view.padTop }} />
+                {model.virtualRows.slice(view.start, view.end).map((line, offset) => {
+                  const rowIndex = view.start + offset + 2;
+                  if (line.type === "group") {
+                    return <GroupHeader key={`group-${line.key}`} line={line} rowIndex={rowIndex} columns={editable ? 6 : 5} onToggle={setCollapsed} />;
+                  }
+                  const rowId = line.row.id;
+                  return (
+                    <CompetencyRow
+                      key={rowId}
+                      field={field}
+                      levelField={levelField}
+                      rowId={rowId}
+                      map={source.rowMap(rowId)}
+                      stored={source.storedCells(rowId)}
+                      rowIndex={rowIndex}
+                      columnsClass={columnsClass}
+                      selected={selected.has(rowId)}
+                      open={openId === rowId}
+                      editable={editable}
+                      issuesByPath={editing.issuesByPath}
+                      visitorsAt={editing.visitorsAt}
+                      actions={rowActions}
+                      canComment={editing.canComment}
+                      commentsOpen={commentsFor?.rowId === rowId}
+                      commentsId={commentsId}
+                    />
+                  );
+                })}
+                <div aria-hidden="true" style={{ height: view.padBottom }} />
               </div>
-              <div aria-hidden="true" style={{ height: view.padTop }} />
-              {model.virtualRows.slice(view.start, view.end).map((line, offset) => {
-                const rowIndex = view.start + offset + 2;
-                if (line.type === "group") {
-                  return <GroupHeader key={`group-${line.key}`} line={line} rowIndex={rowIndex} columns={editable ? 6 : 5} onToggle={setCollapsed} />;
-                }
-                const rowId = line.row.id;
-                return (
-                  <CompetencyRow
-                    key={rowId}
-                    field={field}
-                    levelField={levelField}
-                    rowId={rowId}
-                    map={source.rowMap(rowId)}
-                    stored={source.storedCells(rowId)}
-                    rowIndex={rowIndex}
-                    columnsClass={columnsClass}
-                    selected={selected.has(rowId)}
-                    open={openId === rowId}
-                    editable={editable}
-                    issuesByPath={editing.issuesByPath}
-                    visitorsAt={editing.visitorsAt}
-                    actions={rowActions}
-                  />
-                );
-              })}
-              <div aria-hidden="true" style={{ height: view.padBottom }} />
+              {commentsFor && editing.canComment ? (
+                <CommentThread
+                  key={commentsFor.rowId}
+                  id={commentsId}
+                  place={rowPath(field.key, commentsFor.rowId)}
+                  label={commentsFor.label}
+                  canComment
+                  onClose={closeComments}
+                  className="comment-thread--over ct__comments"
+                  style={{ top: commentsTop }}
+                />
+              ) : null}
             </div>
           )}
         </>
@@ -530,6 +566,9 @@ type RowProps = {
   issuesByPath: ReadonlyMap<string, FieldIssue[]>;
   visitorsAt: (path: string) => readonly FieldVisitor[];
   actions: RowActions;
+  canComment: boolean;
+  commentsOpen: boolean;
+  commentsId: string;
 };
 
 /** Colleagues in any of a row's values, each once. */
@@ -541,7 +580,7 @@ function rowVisitors(field: RowsFieldDef, rowId: string, visitorsAt: RowProps["v
 
 /** One competency line: fixed height, its own Y.Map subscription, re-rendered only when its props or cells change. */
 const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
-  const { field, levelField, rowId, map, stored, rowIndex, columnsClass, selected, open, editable, issuesByPath, visitorsAt, actions } = props;
+  const { field, levelField, rowId, map, stored, rowIndex, columnsClass, selected, open, editable, issuesByPath, visitorsAt, actions, canComment, commentsOpen, commentsId } = props;
   const cells = useRowCells(map, stored);
   const custom = isCustom({ source: text(cells.source) });
   const name = rowName({ code: text(cells.code), title: text(cells.title) });
@@ -615,6 +654,9 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
         )}
       </span>
       <span role="cell" className="ct__details-cell">
+        {canComment ? (
+          <CommentButton place={rowPath(field.key, rowId)} label={name} canComment expanded={commentsOpen} controls={commentsId} onClick={() => actions.toggleComments(rowId, name)} />
+        ) : null}
         <button
           type="button"
           className="button button--secondary button--small ct__details-button"
@@ -695,7 +737,7 @@ function CompetencyDetailsPanel({ field, rowId, map, stored, editing, write, onC
   const custom = isCustom({ source: text(cells.source) });
   const name = rowName({ code: text(cells.code), title: text(cells.title) });
   const headingId = `${anchorFor(rowPath(field.key, rowId))}-heading`;
-  const commentable = !editing.editable && editing.canComment;
+  const commentable = editing.canComment;
   const shown: { key: string; editable: boolean }[] = [
     ...(custom ? CUSTOM_CELLS.map((key) => ({ key, editable: editing.editable })) : LIBRARY_CELLS.map((key) => ({ key, editable: false }))),
     ...OWN_CELLS.map((key) => ({ key, editable: editing.editable })),

@@ -1,0 +1,201 @@
+/**
+ * What a document's one-page Summary shows (issue #15, "Summary first"), per kind: a few key
+ * facts, the opening paragraphs of its main text, and short tables. Pure: it reads the live fields
+ * (the same JSON every input shows) and the main text block, and leaves formatting to the view, so
+ * the Summary updates as people type, like the rest of the page.
+ */
+import { kindIndex, rowsField, rowsOf, type CanonicalRow, type DocumentKind, type FieldDef, type JsonValue, type ProseMirrorJSON, type RowFieldDef } from "~/modules/documents/model";
+import { evidenceKindOf, type EvidenceKind } from "~/modules/coverage/methods";
+
+/** One labelled value; the view formats it with its field's rules (options, units, dates). */
+export type SummaryFact = { key: string; label: string; field: FieldDef | RowFieldDef; value: JsonValue };
+
+export type SummaryTable = {
+  key: string;
+  heading: string;
+  /** The cells shown, in order. */
+  columns: { key: string; label: string; field: RowFieldDef }[];
+  rows: { id: string | null; cells: Record<string, JsonValue>; evidence?: EvidenceKind | null }[];
+  /** Says so when empty ("No occupations yet."). */
+  emptyText: string;
+};
+
+export type CompetencyGroup = {
+  /** The framework branch ("CAP.1 Climate information and projections"), the framework, or "Custom competencies". */
+  name: string;
+  essential: number;
+  competencies: { id: string | null; code: string | null; title: string | null; essential: boolean }[];
+};
+
+export type SummaryBlock =
+  | { type: "facts"; heading: string; facts: SummaryFact[] }
+  | { type: "table"; table: SummaryTable }
+  | { type: "competencies"; heading: string; total: number; groups: CompetencyGroup[] }
+  /** The coverage of the plan(s): the view brings the numbers the page already has. */
+  | { type: "coverage"; heading: string };
+
+export type DocumentSummary = {
+  kind: DocumentKind;
+  /** Label of the text block the opening paragraphs come from ("Purpose"). */
+  introLabel: string;
+  intro: string[];
+  blocks: SummaryBlock[];
+};
+
+/** Where the opening paragraphs come from, per kind. */
+export const SUMMARY_TEXT: Record<DocumentKind, { key: string; label: string }> = {
+  credential_spec: { key: "purpose", label: "Purpose" },
+  assessment_plan: { key: "overview", label: "Approach to assessment" },
+  wbl_agreement: { key: "role_description", label: "What the learner will do" },
+};
+
+/** Paragraphs shown from the main text: enough to say what the document is for. */
+export const INTRO_PARAGRAPHS = 2;
+
+function fact(kind: DocumentKind, fields: Record<string, JsonValue>, key: string, label?: string): SummaryFact {
+  const entry = kindIndex(kind).fieldByKey.get(key);
+  if (!entry) throw new Error(`${kind}: no field "${key}" for the summary`);
+  return { key, label: label ?? entry.field.label, field: entry.field, value: fields[key] ?? null };
+}
+
+function facts(kind: DocumentKind, fields: Record<string, JsonValue>, keys: readonly (string | [string, string])[]): SummaryFact[] {
+  return keys.map((key) => (typeof key === "string" ? fact(kind, fields, key) : fact(kind, fields, key[0], key[1])));
+}
+
+function table(kind: DocumentKind, fields: Record<string, JsonValue>, key: string, cellKeys: readonly string[], heading?: string): SummaryTable {
+  const def = rowsField(kind, key);
+  const columns = cellKeys.map((cellKey) => {
+    const cell = def.fields.find((f) => f.key === cellKey);
+    if (!cell) throw new Error(`${kind}: no cell "${cellKey}" in "${key}" for the summary`);
+    return { key: cellKey, label: cell.label, field: cell };
+  });
+  const rows = rowsOf(fields, key).map((row) => ({
+    id: row.id,
+    cells: Object.fromEntries(cellKeys.map((cellKey) => [cellKey, row[cellKey] ?? null])),
+    ...(def.evidenceKindFrom ? { evidence: evidenceKindOf(row[def.evidenceKindFrom]) } : {}),
+  }));
+  return { key, heading: heading ?? def.label, columns, rows, emptyText: def.emptyText ?? `No ${def.itemLabel} yet.` };
+}
+
+function text(value: JsonValue | undefined): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** A specification's competencies by framework branch, in document order; custom ones last. */
+export function competencyGroups(rows: readonly CanonicalRow[]): CompetencyGroup[] {
+  const groups = new Map<string, CompetencyGroup>();
+  const custom: CompetencyGroup = { name: "Custom competencies", essential: 0, competencies: [] };
+  for (const row of rows) {
+    const fromFramework = row.source === "framework";
+    const name = fromFramework ? (text(row.branch) ?? text(row.framework) ?? "Framework competencies") : null;
+    let group = custom;
+    if (name !== null) {
+      group = groups.get(name) ?? { name, essential: 0, competencies: [] };
+      groups.set(name, group);
+    }
+    // Essential unless cleared: the field's initial value is true.
+    const essential = row.essential !== false;
+    if (essential) group.essential += 1;
+    group.competencies.push({ id: row.id, code: text(row.code), title: text(row.title), essential });
+  }
+  return [...groups.values(), ...(custom.competencies.length > 0 ? [custom] : [])];
+}
+
+/** Inline text of a node. */
+function inline(node: ProseMirrorJSON): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return " ";
+  return (node.content ?? []).map(inline).join("");
+}
+
+/** The first non-empty paragraphs of a rich-text block (headings and lists are left for the full text). */
+export function openingParagraphs(doc: ProseMirrorJSON, count = INTRO_PARAGRAPHS): string[] {
+  const out: string[] = [];
+  for (const node of doc.content ?? []) {
+    if (out.length >= count) break;
+    if (node.type !== "paragraph") continue;
+    const line = inline(node).replace(/\s+/g, " ").trim();
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+
+/**
+ * The same paragraphs from the server's first-paint HTML (before the browser has the Y.Doc): top-
+ * level `<p>` elements only, as the editor renders them.
+ */
+export function openingParagraphsFromHtml(html: string, count = INTRO_PARAGRAPHS): string[] {
+  const out: string[] = [];
+  // Paragraphs inside lists or quotes are not top-level: drop those containers first.
+  const topLevel = html.replace(/<(ul|ol|blockquote)[\s>][\s\S]*?<\/\1>/g, "");
+  for (const match of topLevel.matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g)) {
+    if (out.length >= count) break;
+    const line = (match[1] ?? "")
+      .replace(/<br\s*\/?>/g, " ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name] ?? (name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : entity))
+      .replace(/\s+/g, " ")
+      .trim();
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+/** The Summary of a document of this kind, from its live fields and the opening paragraphs of its main text. */
+export function documentSummary(kind: DocumentKind, fields: Record<string, JsonValue>, intro: readonly string[]): DocumentSummary {
+  const base = { kind, introLabel: SUMMARY_TEXT[kind].label, intro: [...intro] };
+  switch (kind) {
+    case "credential_spec": {
+      const rows = rowsOf(fields, "competencies");
+      return {
+        ...base,
+        blocks: [
+          {
+            type: "facts",
+            heading: "At a glance",
+            facts: facts(kind, fields, [
+              ["learningHours", "Learning hours"],
+              "creditValue",
+              "framework",
+              "frameworkLevel",
+              ["costCad", "Cost to the learner"],
+              "learningMode",
+              "assessmentMode",
+              "schedule",
+              "timeToCompleteWeeks",
+              "jurisdiction",
+              "languages",
+            ]),
+          },
+          { type: "table", table: table(kind, fields, "occupations", ["code", "title"], "Target occupations") },
+          { type: "table", table: table(kind, fields, "cohortStarts", ["startDate", "seats", "location"], "Dates") },
+          { type: "competencies", heading: "Competencies", total: rows.length, groups: competencyGroups(rows) },
+          { type: "coverage", heading: "Coverage by its assessment plans" },
+          { type: "table", table: table(kind, fields, "demandSignals", ["source", "figure", "date"], "Labour-market evidence") },
+        ],
+      };
+    }
+    case "assessment_plan":
+      return {
+        ...base,
+        blocks: [
+          { type: "facts", heading: "At a glance", facts: facts(kind, fields, [["credentialSpecId", "Specification"], "version", "assessmentOnlyOffered", "reassessmentAttempts", "appealWindowDays"]) },
+          { type: "table", table: table(kind, fields, "assessments", ["name", "method", "setting"]) },
+          { type: "coverage", heading: "Coverage" },
+        ],
+      };
+    case "wbl_agreement":
+      return {
+        ...base,
+        blocks: [
+          { type: "table", table: table(kind, fields, "parties", ["organization", "role", "contactName"]) },
+          { type: "facts", heading: "Role and site", facts: facts(kind, fields, ["learnerName", "roleTitle", "siteName", "workArrangement"]) },
+          { type: "facts", heading: "Dates and hours", facts: facts(kind, fields, ["startDate", "endDate", "hoursPerWeek", "totalHours", "workingPattern"]) },
+          { type: "table", table: table(kind, fields, "workCompetencies", ["competencyCode", "competencyTitle", "evidence"]) },
+          { type: "facts", heading: "Supervision", facts: facts(kind, fields, ["supervisorName", "supervisorTitle", "mentorName", "placementAdvisor", "reviewFrequency"]) },
+        ],
+      };
+  }
+}
