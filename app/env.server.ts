@@ -31,6 +31,8 @@ const EnvSchema = z.object({
     ),
   /** Optional bearer token for the operator metrics endpoint; without it only aggregate figures are shown. */
   METRICS_TOKEN: z.string().optional(),
+  /** Encrypts organizations' credential-signing keys at rest (ADR 0016); required to sign in production. */
+  SIGNING_KEY_SECRET: z.string().min(32, "use at least 32 characters (e.g. openssl rand -base64 32)").optional(),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),

@@ -1,32 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createDocument } from "./support/document-page";
-import { COLLEGE, EMPLOYER, openAs, PROFBODY, QA, UNIVERSITY, type Person } from "./support/people";
+import { COLLEGE, openAs } from "./support/people";
+import { DEMO_SEATS, requestAndApprove } from "./support/signoff-api";
 
-// Who decides for which organization under the project's default template (db/seed/demo.ts).
-const SEATS: Array<[Person, string]> = [
-  [COLLEGE, "demo-org-lakeshore"],
-  [UNIVERSITY, "demo-org-prairie"],
-  [EMPLOYER, "demo-org-northwind"],
-  [PROFBODY, "demo-org-ccpa"],
-  [QA, "demo-org-pqab"],
-];
-
-const PANEL_DATA = encodeURIComponent("routes/documents.$documentId.signoff-panel");
-
-/** One sign-off command through the panel's resource route, as the person signed in on `page`. */
-async function command(page: Page, documentPath: string, fields: Record<string, string>): Promise<void> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`${documentPath}/signoff-panel?_data=${PANEL_DATA}`, { form: fields, headers: { Origin: origin } });
-  expect(response.status(), `${fields.intent}: ${await response.text()}`).toBe(200);
-  expect(await response.json()).toMatchObject({ ok: true });
-}
-
-async function currentHash(page: Page, documentPath: string): Promise<string> {
-  const response = await page.request.get(`${documentPath}/signoff-panel?_data=${PANEL_DATA}`);
-  const { panel } = (await response.json()) as { panel: { currentHash: string } };
-  expect(panel.currentHash).toMatch(/^[0-9a-f]{64}$/);
-  return panel.currentHash;
-}
 
 test("an approved document's certificate says what was approved and can be verified by anyone, signed out", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -36,13 +12,7 @@ test("an approved document's certificate says what was approved and can be verif
   const documentPath = await createDocument(college, "Credential specification", title);
 
   // Sign-off, quickly: requested by the lead, then every party approves the version it was shown.
-  await command(college, documentPath, { intent: "request_signoff" });
-  const hash = await currentHash(college, documentPath);
-  for (const [person, organizationId] of SEATS) {
-    const page = person === COLLEGE ? college : await openAs(browser, person, "/");
-    await command(page, documentPath, { intent: "approve", organizationId, versionHash: hash });
-    if (page !== college) await page.context().close();
-  }
+  const hash = await requestAndApprove(browser, college, documentPath);
 
   await college.goto(`${documentPath}/certificate`);
   await expect(college.getByRole("heading", { name: "Approval certificate" })).toBeVisible();
@@ -51,7 +21,7 @@ test("an approved document's certificate says what was approved and can be verif
   await expect(summary.getByText(title, { exact: true })).toBeVisible();
   // Every party that approved, who decided for it.
   const parties = college.getByTestId("certificate-parties");
-  for (const [person] of SEATS) await expect(parties.getByRole("listitem").filter({ hasText: person.organization })).toContainText(person.name);
+  for (const [person] of DEMO_SEATS) await expect(parties.getByRole("listitem").filter({ hasText: person.organization })).toContainText(person.name);
   // The approved version in the document's history.
   const versionLink = college.getByRole("link", { name: /^The approved version in the document's history: Version \d+ — / });
   await expect(versionLink).toBeVisible();

@@ -1,26 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDocument, duplicateDemoSpecification, liveConnectionUp } from "./support/document-page";
 import { COLLEGE, EMPLOYER, openAs, QA } from "./support/people";
+import { requestAndApprove } from "./support/signoff-api";
 
 const DEMO_SPEC = "/documents/demo-doc-spec";
-const PANEL_DATA = encodeURIComponent("routes/documents.$documentId.signoff-panel");
 
 const summaryOf = (page: Page) => page.getByRole("region", { name: "Summary" });
 const fact = (page: Page, label: string) => summaryOf(page).locator(".doc-summary__fact").filter({ has: page.getByText(label, { exact: true }) });
-
-/** One sign-off command through the panel's resource route, as the person signed in on `page`. */
-async function command(page: Page, documentPath: string, fields: Record<string, string>): Promise<void> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`${documentPath}/signoff-panel?_data=${PANEL_DATA}`, { form: fields, headers: { Origin: origin } });
-  expect(response.status(), `${fields.intent}: ${await response.text()}`).toBe(200);
-  expect(await response.json()).toMatchObject({ ok: true });
-}
-
-async function currentHash(page: Page, documentPath: string): Promise<string> {
-  const response = await page.request.get(`${documentPath}/signoff-panel?_data=${PANEL_DATA}`);
-  const { panel } = (await response.json()) as { panel: { currentHash: string } };
-  return panel.currentHash;
-}
 
 test("the demo specification opens on its Summary; QA reads it without an Edit link", async ({ browser }) => {
   const college = await openAs(browser, COLLEGE, DEMO_SPEC, { until: (page) => liveConnectionUp(page, 30_000) });
@@ -74,11 +60,7 @@ test("in review with an approval, Edit says it outdates approvals and asks first
   test.setTimeout(120_000);
   const college = await openAs(browser, COLLEGE);
   const path = await createDocument(college, "Credential specification", `Summary review ${Date.now().toString(36)}`);
-  await command(college, path, { intent: "request_signoff" });
-  const hash = await currentHash(college, path);
-  const employer = await openAs(browser, EMPLOYER, "/");
-  await command(employer, path, { intent: "approve", organizationId: "demo-org-northwind", versionHash: hash });
-  await employer.context().close();
+  await requestAndApprove(browser, college, path, [[EMPLOYER, "demo-org-northwind"]]);
 
   await college.goto(path);
   await liveConnectionUp(college, 30_000);

@@ -131,11 +131,17 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
             </dl>
             <p className="signoff-links">
               <Link to={`/documents/${document.id}/activity`}>Activity</Link>
+              {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/readiness`}>Standards readiness</Link> : null}
             </p>
+            {document.kind === "credential_spec" && document.status === "approved" ? (
+              <p className="signoff-links">
+                <a href={`/documents/${document.id}/export/openbadges`} download>Download Open Badges 3.0</a>
+                <a href={`/documents/${document.id}/export/ctdl`} download>Download CTDL</a>
+              </p>
+            ) : null}
           </section>
           {/* SIDE PANELS */}
           <SignoffPanel documentId={document.id} status={document.status} canEdit={canEdit} />
-          <CommentsPanel documentId={document.id} canComment={canComment} />
           <HistoryPanel documentId={document.id} canEdit={canEdit} />
           <aside className="card" aria-labelledby="participants-heading">
             <h2 id="participants-heading">Participants</h2>
@@ -148,6 +154,8 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
               ))}
             </ul>
           </aside>
+          {/* Last: on wide screens it follows the reader down the page (sticky), with nothing below it to cover. */}
+          <CommentsPanel documentId={document.id} canComment={canComment} />
         </div>
       </div>
     </>

@@ -187,6 +187,24 @@ export default function CertificatePage() {
         </a>
         <Link to={`/documents/${document.id}/audit`}>Audit trail</Link>
       </div>
+      {document.kind === "credential_spec" ? (
+        <div className="row no-print" data-testid="certificate-exports">
+          {/* The exports read the latest approved version; the server refuses them after a reopen. */}
+          <a className="button button--secondary" href={`/documents/${document.id}/export/openbadges`} download>
+            Download Open Badges 3.0
+          </a>
+          <a className="button button--secondary" href={`/documents/${document.id}/export/ctdl`} download>
+            Download CTDL
+          </a>
+          <a className="button button--secondary" href={`/documents/${document.id}/export/openbadges-credential`} download>
+            Download signed sample credential
+          </a>
+          <a className="button button--secondary" href={`/documents/${document.id}/export/endorsements`} download>
+            Download endorsements
+          </a>
+          <Link to={`/documents/${document.id}/readiness`}>Standards readiness</Link>
+        </div>
+      ) : null}
     </article>
   );
 }

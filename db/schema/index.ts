@@ -9,3 +9,4 @@ export * from "./comments";
 export * from "./versions";
 export * from "./frameworks";
 export * from "./edits";
+export * from "./signing";

@@ -1,9 +1,9 @@
-import { useDeferredValue, useMemo, useRef, type ReactNode } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
 import { UnsavedChangesGuard } from "~/components/editor/unsaved-changes-guard";
 import { PresenceList } from "~/components/editor/presence-list";
 import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
-import { DocumentOverview } from "~/components/document/document-overview";
+import { DocumentOverview, revealAnchor } from "~/components/document/document-overview";
 import { FrameworkUpdateNotice } from "~/components/frameworks/FrameworkUpdateNotice";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
@@ -62,6 +62,7 @@ type WorkspaceProps = {
 /** The document's body: who is here, the Summary (view mode), the outline and checklist, then every section. */
 export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, withheld, frameworkUpdates, planCoverage, editMode, modeLink }: WorkspaceProps) {
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
+  useRevealLinkedValue(session !== null);
   const definition = kindDefinition(kind);
   const issuesBySection = useStableIssuesBySection(checks.issues);
   // A specification's rows (demand signals) name its own competencies; other kinds the linked ones.
@@ -135,4 +136,19 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
       </div>
     </div>
   );
+}
+
+/**
+ * A link to one value (`/documents/<id>?edit#field-…`, e.g. from the standards readiness page or a
+ * shared address) reveals it once the document is live: the browser's own jump on load finds
+ * nothing inside collapsed or virtualized rows, which only render when revealed.
+ */
+function useRevealLinkedValue(live: boolean): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!live || done.current) return;
+    done.current = true;
+    const anchor = decodeURIComponent(window.location.hash.slice(1));
+    if (anchor.startsWith("field-")) revealAnchor(anchor);
+  }, [live]);
 }

@@ -8,6 +8,7 @@ import { Link, useFetcher, useNavigate, useSearchParams } from "@remix-run/react
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { DocumentStatus } from "~/modules/permissions/roles";
 import type { SignoffPanelData } from "~/modules/signoff/read-models/panel.server";
+import { panelFetcherKey } from "~/components/signoff/SignoffPanel";
 
 /** The search parameter of edit mode. */
 export const EDIT_PARAM = "edit";
@@ -48,7 +49,7 @@ export function useEditMode({ documentId, status, canEdit }: { documentId: strin
   const navigate = useNavigate();
   const wantsEdit = canEdit && searchParams.has(EDIT_PARAM);
   // The Sign-off panel's data (the same fetcher key as SignoffPanel.tsx: one request for both).
-  const panelFetcher = useFetcher<{ panel: SignoffPanelData | null }>({ key: `signoff-panel:${documentId}` });
+  const panelFetcher = useFetcher<{ panel: SignoffPanelData | null }>({ key: panelFetcherKey(documentId) });
   const panel = panelFetcher.data?.panel ?? null;
   const inReview = (panel?.status ?? status) === "in_review";
   const approvers = currentApprovers(panel);

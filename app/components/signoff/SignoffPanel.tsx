@@ -20,8 +20,8 @@ const REFRESH_MS = 10_000;
 type ActionData = SignoffActionData;
 
 
-/** The panel's data, shared by key with the decision banner at the top of the page (one fetch). */
-const panelFetcherKey = (documentId: string) => `signoff-panel:${documentId}`;
+/** The panel's data, shared by key with whatever else on the page reads it (the decision banner, edit mode's warning). */
+export const panelFetcherKey = (documentId: string) => `signoff-panel:${documentId}`;
 
 /** The panel's element id: the banner and the inbox link to it (`#signoff`). */
 export const SIGNOFF_ANCHOR = "signoff";
