@@ -40,6 +40,7 @@ function Header() {
               <NavLink to="/inbox">Inbox</NavLink>
               <NavLink to="/organizations">Organizations</NavLink>
               <NavLink to="/frameworks">Frameworks</NavLink>
+              <NavLink to="/catalog">Catalog</NavLink>
             </nav>
             <div className="user-menu">
               <span>{user.name}</span>
@@ -50,7 +51,9 @@ function Header() {
           </>
         ) : (
           <>
-            <nav className="site-nav" aria-label="Main" />
+            <nav className="site-nav" aria-label="Main">
+              <NavLink to="/catalog">Catalog</NavLink>
+            </nav>
             <div className="user-menu">
               <NavLink to="/login">Sign in</NavLink>
               <NavLink to="/signup" className="button button--small">Create account</NavLink>

@@ -71,7 +71,7 @@ test("two people map competencies live until no competency is left without a dir
   }
   await expect(cell(college, "Site observation", "CAP.4.3")).toBeChecked();
 
-  // The sign-off panel re-reads the durable plan: "Request sign-off" is enabled, the reason gone.
+  // The sign-off panel re-reads the plan as projected (a second or two after the last tick is stored): "Request sign-off" is enabled, the reason gone.
   await expect(signoff(college).getByRole("button", { name: "Request sign-off" })).toBeEnabled({ timeout: 30_000 });
   await expect(signoff(college).getByRole("link", { name: /have no direct assessment/ })).toHaveCount(0);
 

@@ -32,7 +32,8 @@ async function counts() {
 it("seeds the demo workspace once and is idempotent", async () => {
   expect(await seedDemoIfEmpty(database.db)).toBe(true);
   const first = await counts();
-  expect(first).toEqual({ users: 5, organizations: 5, memberships: 5, participants: 5, documents: DEMO_DOCUMENTS.length, frameworks: 1 });
+  // The demo project, and the approved credential's project (the catalog's): its specification and plan.
+  expect(first).toEqual({ users: 5, organizations: 5, memberships: 5, participants: 10, documents: DEMO_DOCUMENTS.length + 2, frameworks: 1 });
   await seedDemo(database.db);
   expect(await counts()).toEqual(first);
   expect(await seedDemoIfEmpty(database.db)).toBe(false);

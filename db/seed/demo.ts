@@ -8,14 +8,18 @@
 import { readFileSync } from "node:fs";
 import { count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { databaseHandle, setDatabase } from "../../app/db.server";
 import { hashPassword } from "../../app/modules/auth/password.server";
-import { documentKindOf } from "../../app/modules/documents/model";
-import { demoDocumentSet } from "../../app/modules/documents/kinds/demo/set";
+import { NO_LIVE_DOCUMENTS } from "../../app/modules/documents/live-documents";
+import { documentKindOf, setValues } from "../../app/modules/documents/model";
+import { demoDocumentSet, type DemoDocument } from "../../app/modules/documents/kinds/demo/set";
 import { refreshProjection } from "../../app/modules/documents/projection.server";
 import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import { importFrameworkFile } from "../../app/modules/frameworks/import/import-framework";
 import { storeImportedFramework } from "../../app/modules/frameworks/imports.server";
-import type { Database } from "../client";
+import type { JsonValue } from "../../app/modules/documents/model/types";
+import { loadCurrentContent, loadRound, runSignoffCommand, type SignoffCommand } from "../../app/modules/signoff/signoff.server";
+import type { Database, DatabaseHandle } from "../client";
 import { documents, frameworks, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
 
 export const DEMO_PASSWORD = "concord-demo";
@@ -129,7 +133,8 @@ export async function seedDemo(db: Database): Promise<void> {
   });
   // The framework first: projecting the specification links its competencies to it.
   await seedDemoFramework(db);
-  await seedDemoContent(db);
+  await seedDemoContent(db, DEMO_DOCUMENTS);
+  await seedPublishedCredential(db);
 }
 
 /** The demo framework file (see db/seed/frameworks/README.md). */
@@ -161,8 +166,8 @@ export async function seedDemoFramework(db: Database): Promise<void> {
  * a second run writes nothing. A document holding older content without the layout (an early
  * "body") gets the demo merged into it. Only the difference is appended, as one update.
  */
-async function seedDemoContent(db: Database): Promise<void> {
-  for (const document of DEMO_DOCUMENTS) {
+async function seedDemoContent(db: Database, set: readonly DemoDocument[]): Promise<void> {
+  for (const document of set) {
     await db.transaction(async (tx) => {
       // Two seeds at once (two processes starting) must not both write the content.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`seed:${document.id}`}))`);
@@ -180,7 +185,111 @@ async function seedDemoContent(db: Database): Promise<void> {
     });
   }
   // In link order: the plan reads the specification's projected competencies, the agreement the plan's.
-  for (const document of DEMO_DOCUMENTS) await refreshProjection(db, document.id);
+  for (const document of set) await refreshProjection(db, document.id);
+}
+
+/**
+ * A second project whose specification is already approved, so the public catalog (/catalog) and
+ * the read API are not empty on first start (issue #17). Separate from the demo project: the
+ * demo documents keep their draft status (the walkthrough and the e2e tests start from it).
+ */
+export const DEMO_PUBLISHED_PROJECT_ID = "demo-project-published";
+export const DEMO_PUBLISHED_TITLE = "Infrastructure Climate Risk Assessor";
+export const DEMO_PUBLISHED_SPEC_ID = "demo-pub-spec";
+
+async function seedPublishedCredential(db: Database): Promise<void> {
+  await seedApprovedSpecification(db, {
+    projectId: DEMO_PUBLISHED_PROJECT_ID,
+    specId: DEMO_PUBLISHED_SPEC_ID,
+    planId: "demo-pub-plan",
+    title: DEMO_PUBLISHED_TITLE,
+    shortCode: "ICRA-100",
+    summary:
+      "An approved micro-credential from the same five partners, already signed off by every party: it is what the public " +
+      "credential catalog and the read API show on first start.",
+  });
+}
+
+export type ApprovedSpecificationSeed = {
+  projectId: string;
+  specId: string;
+  planId: string;
+  title: string;
+  shortCode: string;
+  summary: string;
+  /** Fields of the specification to set over the demo content (e.g. a different cost). */
+  values?: Record<string, JsonValue>;
+};
+
+/**
+ * A project of the five demo organizations holding a specification (the demo content under
+ * another title) and its assessment plan, the specification approved through the real sign-off
+ * verbs (default template: the partners, then QA; each party by its demo account). Idempotent:
+ * skipped once the specification has a round (approved already, or people took it on since).
+ * The demo seed makes one; tests make more.
+ */
+export async function seedApprovedSpecification(db: Database, seed: ApprovedSpecificationSeed): Promise<void> {
+  const [spec, plan] = demoDocumentSet({ spec: seed.specId, plan: seed.planId, wbl: `${seed.specId}-wbl` });
+  const set: DemoDocument[] = [
+    {
+      ...spec!,
+      title: seed.title,
+      fill: (ydoc) => {
+        spec!.fill(ydoc);
+        setValues(ydoc, "credential_spec", { title: seed.title, shortCode: seed.shortCode, credentialStatus: "active", ...seed.values });
+      },
+    },
+    { ...plan!, title: `${seed.title} — assessment plan` },
+  ];
+  await db.transaction(async (tx) => {
+    await tx.insert(projects).values({ id: seed.projectId, title: seed.title, summary: seed.summary, createdBy: "demo-user-college" }).onConflictDoNothing();
+    await tx
+      .insert(projectParticipants)
+      .values(DEMO_ACCOUNTS.map((a) => ({ projectId: seed.projectId, organizationId: a.organizationId, role: a.projectRole })))
+      .onConflictDoNothing();
+    await tx
+      .insert(documents)
+      .values(set.map(({ id, kind, title }) => ({ id, kind, title, projectId: seed.projectId, createdBy: "demo-user-college" })))
+      .onConflictDoNothing();
+  });
+  await seedDemoContent(db, set);
+  await withAppDatabase(db, async () => {
+    if (await loadRound(db, seed.specId)) return;
+    const meta = { ip: null, userAgent: "demo seed" };
+    const run = async (userId: string, command: SignoffCommand) => {
+      const result = await runSignoffCommand(seed.specId, userId, command, meta, NO_LIVE_DOCUMENTS);
+      if (!result.ok) throw new Error(`The sign-off of ${seed.specId} was refused (${command.type}): ${result.message}`);
+    };
+    await run("demo-user-college", { type: "request_signoff" });
+    const versionHash = (await loadCurrentContent(db, seed.specId, "credential_spec")).hash;
+    const round = await loadRound(db, seed.specId);
+    for (const stage of round?.stages ?? []) {
+      for (const organizationId of stage.organizationIds) {
+        const account = DEMO_ACCOUNTS.find((a) => a.organizationId === organizationId);
+        if (account) await run(account.id, { type: "approve", organizationId, versionHash });
+      }
+    }
+  });
+}
+
+/**
+ * Runs `work` with `db` as the app's database: the sign-off verbs read it from there, and the
+ * seed runs before the server installs it (server/index.ts) or from the seed script.
+ */
+async function withAppDatabase(db: Database, work: () => Promise<void>): Promise<void> {
+  let previous: DatabaseHandle | undefined;
+  try {
+    previous = databaseHandle();
+  } catch {
+    previous = undefined;
+  }
+  if (previous?.db === db) return work();
+  setDatabase({ db, kind: "pglite", ping: async () => {}, close: async () => {} });
+  try {
+    await work();
+  } finally {
+    setDatabase(previous);
+  }
 }
 
 /** Seeds only an empty database (first start of the embedded default). */

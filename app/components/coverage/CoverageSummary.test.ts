@@ -26,14 +26,14 @@ describe("CoverageSummary", () => {
   it("server-renders the headline, gaps link, soft-only warning and optional line", () => {
     const html = render({ summary: summary(), matrixHref: "/documents/d1/matrix" });
     expect(html).toContain("5 of 8 essential competencies directly assessed");
-    expect(html).toContain('<a href="/documents/d1/matrix?coverage=gaps#section-coverage">2 competencies have no direct assessment</a>');
+    expect(html).toContain('<a href="/documents/d1/matrix?edit&amp;coverage=gaps#section-coverage">2 competencies have no direct assessment</a>');
     expect(html).toContain("<strong>Warning:</strong> 1 essential competency is assessed by soft evidence only");
     expect(html).toContain("3 optional competencies: 1 directly assessed");
     expect(html).not.toMatch(/undefined|NaN|\[object/);
   });
 
   it("links gaps on the same page without a matrix link, and says when nothing blocks", () => {
-    expect(render({ summary: summary() })).toContain('href="?coverage=gaps#section-coverage"');
+    expect(render({ summary: summary() })).toContain('href="?edit&amp;coverage=gaps#section-coverage"');
     const complete = render({ summary: summary({ gaps: 0, softOnly: 0, essential: tally(8, 0, 0), optional: tally(0, 0, 0), complete: true }) });
     expect(complete).toContain("Every essential competency is assessed.");
     expect(complete).not.toContain("coverage=gaps");

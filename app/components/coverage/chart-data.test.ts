@@ -133,9 +133,9 @@ describe("labels", () => {
   });
 
   it("links gaps to the matrix, or to this page, filtered and scrolled to coverage", () => {
-    expect(gapsHref("/documents/d1/matrix")).toBe("/documents/d1/matrix?coverage=gaps#section-coverage");
-    expect(gapsHref("/documents/d1?tab=plan")).toBe("/documents/d1?tab=plan&coverage=gaps#section-coverage");
-    expect(gapsHref(undefined)).toBe("?coverage=gaps#section-coverage");
+    expect(gapsHref("/documents/d1/matrix")).toBe("/documents/d1/matrix?edit&coverage=gaps#section-coverage");
+    expect(gapsHref("/documents/d1?tab=plan")).toBe("/documents/d1?tab=plan&edit&coverage=gaps#section-coverage");
+    expect(gapsHref(undefined)).toBe("?edit&coverage=gaps#section-coverage");
   });
 
   it("sizes the chart from its number of bars alone", () => {

@@ -63,12 +63,12 @@ describe("sign-off waits for coverage", () => {
     expect(refused).toEqual({ ok: false, reason: "coverage_gaps", message: "1 competency has no direct assessment.", status: 409 });
     panel = await signoffPanel(lead.id, plan);
     expect(panel.actions.request).toBe(true);
-    expect(panel.coverage.blocked).toEqual({ message: "1 competency has no direct assessment", href: `/documents/${plan}?coverage=gaps#section-coverage` });
+    expect(panel.coverage.blocked).toEqual({ message: "1 competency has no direct assessment", href: `/documents/${plan}?edit&coverage=gaps#section-coverage` });
 
     // The specification itself is refused too (read from the plan's durable state), and its panel
     // (read from the plan's projection) points at the plan.
     expect(await request(spec, lead.id)).toMatchObject({ ok: false, reason: "coverage_gaps", message: "1 competency has no direct assessment." });
-    expect((await signoffPanel(lead.id, spec)).coverage.blocked?.href).toBe(`/documents/${plan}?coverage=gaps#section-coverage`);
+    expect((await signoffPanel(lead.id, spec)).coverage.blocked?.href).toBe(`/documents/${plan}?edit&coverage=gaps#section-coverage`);
 
     await editDocument(plan, "assessment_plan", { coverage: { visit: ["c4"] } });
     expect(await request(plan, lead.id)).toMatchObject({ ok: true, status: "in_review" });

@@ -238,9 +238,10 @@ export type PlanCoverage = { planId: string; planTitle: string; summary: Coverag
 
 /**
  * Where a plan's gaps are: its matrix filtered to them (`?coverage=gaps`, the matrix opens with
- * "Gaps only"). `documentPath`: the plan's page; omitted, the current page.
+ * "Gaps only"), in edit mode (`edit`: whoever follows the link is there to close them; people who
+ * may not edit get the read view). `documentPath`: the plan's page; omitted, the current page.
  */
 export function gapsHref(documentPath?: string): string {
   const base = documentPath ?? "";
-  return `${base}${base.includes("?") ? "&" : "?"}coverage=gaps#section-coverage`;
+  return `${base}${base.includes("?") ? "&" : "?"}edit&coverage=gaps#section-coverage`;
 }

@@ -1,0 +1,182 @@
+/**
+ * /catalog — the public catalog of approved credentials (issue #17). No sign-in; server-rendered
+ * from a GET form (filters in the address, so a filtered view can be linked and works without
+ * JavaScript). The filters are the read API's (~/modules/catalog/filters), validated alike.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import catalogStyles from "~/components/catalog/catalog.css";
+import { CredentialFacts } from "~/components/catalog/CredentialFacts";
+import { listCatalog } from "~/modules/catalog/catalog.server";
+import type { CatalogEntry } from "~/modules/catalog/entry";
+import { CatalogFiltersSchema, hasFilters, parameterError, queryObject, type CatalogFilters } from "~/modules/catalog/filters";
+import { DELIVERY_MODES, JURISDICTIONS } from "~/modules/documents/kinds/options";
+import { listFrameworks } from "~/modules/frameworks/library.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
+
+export const meta: MetaFunction = () => [
+  { title: "Credential catalog — Concord" },
+  { name: "description", content: "Micro-credentials approved by their institutions, employers and quality-assurance bodies." },
+];
+
+type LoaderData = {
+  values: Record<string, string>;
+  error: { parameter: string; message: string } | null;
+  filtered: boolean;
+  credentials: CatalogEntry[];
+  frameworks: Array<{ id: string; name: string }>;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const values = queryObject(new URL(request.url).searchParams);
+  const parsed = CatalogFiltersSchema.safeParse(values);
+  const frameworks = (await listFrameworks()).map((f) => ({ id: f.id, name: f.name }));
+  if (!parsed.success) {
+    return json<LoaderData>({ values, error: parameterError(parsed.error), filtered: true, credentials: [], frameworks }, { status: 400 });
+  }
+  const filters: CatalogFilters = parsed.data;
+  return json<LoaderData>({ values, error: null, filtered: hasFilters(filters), credentials: await listCatalog(filters), frameworks });
+}
+
+const FIELDS: Record<string, string> = {
+  q: "Search",
+  delivery: "Delivery mode",
+  province: "Province or territory",
+  costMin: "Lowest cost (CAD)",
+  costMax: "Highest cost (CAD)",
+  maxWeeks: "Longest time to complete (weeks)",
+  occupation: "Occupation (NOC code)",
+  framework: "Competency framework",
+};
+
+function FieldError({ name, error }: { name: string; error: LoaderData["error"] }) {
+  if (error?.parameter !== name) return null;
+  return (
+    <span id={`catalog-${name}-error`} className="field__error" role="alert">
+      {error.message}
+    </span>
+  );
+}
+
+function inputProps(name: string, error: LoaderData["error"]) {
+  const invalid = error?.parameter === name;
+  return { id: `catalog-${name}`, name, "aria-invalid": invalid || undefined, "aria-describedby": invalid ? `catalog-${name}-error` : undefined };
+}
+
+export default function Catalog() {
+  const { values, error, filtered, credentials, frameworks } = useLoaderData<typeof loader>();
+  // Remount the form when the address changes, so its fields show the filters applied.
+  const formKey = JSON.stringify(values);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">Public</p>
+          <h1>Credential catalog</h1>
+          <p>
+            Micro-credentials whose specification every party approved: institutions, employers and quality assurance. Each one links its Open Badges
+            and CTDL records; the same data is in the <a href="/api/v1/openapi.json">read API</a>.
+          </p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="catalog-filters-heading">
+        <h2 id="catalog-filters-heading" className="visually-hidden">
+          Filters
+        </h2>
+        <Form method="get" action="/catalog" className="catalog-filters" key={formKey} noValidate>
+          <div className="field">
+            <label htmlFor="catalog-q">{FIELDS.q}</label>
+            <input type="search" defaultValue={values.q ?? ""} placeholder="Title, competency, occupation…" {...inputProps("q", error)} />
+            <FieldError name="q" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-delivery">{FIELDS.delivery}</label>
+            <select defaultValue={values.delivery ?? ""} {...inputProps("delivery", error)}>
+              <option value="">Any</option>
+              {DELIVERY_MODES.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <FieldError name="delivery" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-province">{FIELDS.province}</label>
+            <select defaultValue={values.province ?? ""} {...inputProps("province", error)}>
+              <option value="">Any</option>
+              {JURISDICTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <FieldError name="province" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-costMin">{FIELDS.costMin}</label>
+            <input type="number" min={0} step={1} inputMode="decimal" defaultValue={values.costMin ?? ""} {...inputProps("costMin", error)} />
+            <FieldError name="costMin" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-costMax">{FIELDS.costMax}</label>
+            <input type="number" min={0} step={1} inputMode="decimal" defaultValue={values.costMax ?? ""} {...inputProps("costMax", error)} />
+            <FieldError name="costMax" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-maxWeeks">{FIELDS.maxWeeks}</label>
+            <input type="number" min={1} max={260} step={1} defaultValue={values.maxWeeks ?? ""} {...inputProps("maxWeeks", error)} />
+            <FieldError name="maxWeeks" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-occupation">{FIELDS.occupation}</label>
+            <input type="text" inputMode="numeric" defaultValue={values.occupation ?? ""} placeholder="e.g. 21300 or 213" {...inputProps("occupation", error)} />
+            <FieldError name="occupation" error={error} />
+          </div>
+          <div className="field">
+            <label htmlFor="catalog-framework">{FIELDS.framework}</label>
+            <select defaultValue={values.framework ?? ""} {...inputProps("framework", error)}>
+              <option value="">Any</option>
+              {frameworks.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            <FieldError name="framework" error={error} />
+          </div>
+          <div className="catalog-filters__actions">
+            <button type="submit" className="button">
+              Apply filters
+            </button>
+            {filtered ? <Link to="/catalog">Clear filters</Link> : null}
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="catalog-results-heading" className="stack" style={{ marginTop: "1.5rem" }}>
+        <h2 id="catalog-results-heading" aria-live="polite">
+          {credentials.length === 1 ? "1 credential" : `${credentials.length} credentials`}
+        </h2>
+        {credentials.length === 0 ? (
+          <p className="empty">{filtered ? "No credentials match these filters." : "No credential has been approved yet."}</p>
+        ) : (
+          <ul className="catalog-results">
+            {credentials.map((entry) => (
+              <li key={entry.id} className="card catalog-result">
+                <article aria-labelledby={`credential-${entry.id}`}>
+                  <h3 id={`credential-${entry.id}`}>
+                    <Link to={`/catalog/${entry.slug}`}>{entry.title}</Link>
+                  </h3>
+                  {entry.description ? <p>{entry.description}</p> : null}
+                  <CredentialFacts entry={entry} />
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
