@@ -11,7 +11,7 @@ async function download(page: Page, name: string): Promise<{ fileName: string; j
   return { fileName: file.suggestedFilename(), json: JSON.parse(await readFile(path, "utf8")) as Record<string, unknown> };
 }
 
-test("an approved specification downloads as Open Badges 3.0 and CTDL; a draft is refused; readiness lists the four standards", async ({ browser }) => {
+test("an approved specification downloads as Open Badges 3.0 and CTDL and appears in the public catalog; a draft is refused; readiness lists the four standards", async ({ browser }) => {
   test.setTimeout(180_000);
   // A copy of the demo specification (eight competencies): the approval locks it, not the demo.
   const college = await openAs(browser, COLLEGE, "/projects/demo-project-cap");
@@ -58,4 +58,14 @@ test("an approved specification downloads as Open Badges 3.0 and CTDL; a draft i
   // The certificate links the readiness page too.
   await college.getByRole("link", { name: "Standards readiness" }).click();
   await expect(college.getByRole("heading", { level: 1, name: "Standards readiness" })).toBeVisible();
+
+  // Approved, it is in the public catalog: a visitor, signed out, finds it and downloads its record.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/catalog");
+  const documentId = documentPath.split("/").pop()!;
+  await visitor.locator(`a[href$="-${documentId}"]`).first().click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Copy of Climate Adaptation Practitioner" })).toBeVisible();
+  const published = await download(visitor, "CTDL (JSON-LD)");
+  expect(published.json["ceterms:ctid"]).toBe(ctdl.json["ceterms:ctid"]);
+  await visitor.context().close();
 });

@@ -131,6 +131,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
             </dl>
             <p className="signoff-links">
               <Link to={`/documents/${document.id}/activity`}>Activity</Link>
+              <a href={`/documents/${document.id}/pdf`} download>Download PDF</a>
               {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/readiness`}>Standards readiness</Link> : null}
             </p>
             {document.kind === "credential_spec" && document.status === "approved" ? (

@@ -185,6 +185,9 @@ export default function CertificatePage() {
         <a className="button button--secondary" href={pdf} download>
           Download PDF
         </a>
+        <a className="button button--secondary" href={`/documents/${document.id}/pdf`} download>
+          Download document PDF
+        </a>
         <Link to={`/documents/${document.id}/audit`}>Audit trail</Link>
       </div>
       {document.kind === "credential_spec" ? (

@@ -22,37 +22,85 @@ export function pdfSafe(text: string): string {
     .join("");
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+export const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 
-class Writer {
+export type PdfFonts = { font: PDFFont; bold: PDFFont; mono: PDFFont };
+
+/** The standard fonts every Concord PDF draws with (certificate, document PDF). */
+export async function embedFonts(pdf: PDFDocument): Promise<PdfFonts> {
+  const [font, bold, mono] = await Promise.all([
+    pdf.embedFont(StandardFonts.Helvetica),
+    pdf.embedFont(StandardFonts.HelveticaBold),
+    pdf.embedFont(StandardFonts.Courier),
+  ]);
+  return { font, bold, mono };
+}
+
+type Rgb = [number, number, number];
+const INK: Rgb = [0.08, 0.13, 0.24];
+
+/** Draws top to bottom from a new page, starting another page whenever the next line would not fit. */
+export class Writer {
   private page: PDFPage;
   private y: number;
+  private readonly font: PDFFont;
+  private readonly bold: PDFFont;
+  private readonly mono: PDFFont;
   constructor(
     private readonly pdf: PDFDocument,
-    private readonly font: PDFFont,
-    private readonly bold: PDFFont,
-    private readonly mono: PDFFont,
+    fonts: PdfFonts,
   ) {
+    ({ font: this.font, bold: this.bold, mono: this.mono } = fonts);
     this.page = pdf.addPage([PAGE.width, PAGE.height]);
     this.y = PAGE.height - PAGE.margin;
   }
 
-  private ensure(height: number) {
+  /** Starts a new page unless `height` points still fit; true when it did. */
+  ensure(height: number): boolean {
     if (this.y - height < PAGE.margin) {
       this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
       this.y = PAGE.height - PAGE.margin;
+      return true;
     }
+    return false;
+  }
+
+  /** A table row: each cell wrapped to its column (`widths` in points from the left margin + indent). */
+  row(cells: readonly string[], widths: readonly number[], options: { size?: number; bold?: boolean; indent?: number; header?: readonly string[] } = {}) {
+    const size = options.size ?? 8;
+    const lineHeight = size * 1.3;
+    const indent = options.indent ?? 0;
+    const font = options.bold ? this.bold : this.font;
+    const wrapped = cells.map((cell, i) => wrap(pdfSafe(cell), font, size, (widths[i] ?? 100) - 6));
+    const height = Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + 4;
+    if (height > PAGE.height - 2 * PAGE.margin - 40) {
+      // Taller than a page (a very long cell): each cell as its own wrapped text instead.
+      cells.forEach((cell, i) => this.text(`${options.header?.[i] ? `${options.header[i]}: ` : ""}${cell}`, { size, indent, bold: i === 0 }));
+      this.gap(4);
+      return;
+    }
+    // The column headings again at the top of a new page.
+    if (this.ensure(height) && options.header) this.row(options.header, widths, { size, bold: true, indent });
+    let x = PAGE.margin + indent;
+    wrapped.forEach((lines, i) => {
+      lines.forEach((line, l) => {
+        if (line) this.page.drawText(line, { x, y: this.y - size - l * lineHeight, size, font, color: rgb(...INK) });
+      });
+      x += widths[i] ?? 100;
+    });
+    this.y -= height;
+    this.page.drawLine({ start: { x: PAGE.margin + indent, y: this.y + 2 }, end: { x: PAGE.width - PAGE.margin, y: this.y + 2 }, thickness: 0.3, color: rgb(0.75, 0.78, 0.83) });
   }
 
   /** Writes wrapped text; `indent` in points. */
-  text(value: string, options: { size?: number; bold?: boolean; mono?: boolean; indent?: number; color?: [number, number, number] } = {}) {
+  text(value: string, options: { size?: number; bold?: boolean; mono?: boolean; indent?: number; color?: Rgb } = {}) {
     const size = options.size ?? 10;
     const font = options.mono ? this.mono : options.bold ? this.bold : this.font;
     const indent = options.indent ?? 0;
     const width = PAGE.width - 2 * PAGE.margin - indent;
     for (const line of wrap(pdfSafe(value), font, size, width)) {
       this.ensure(size * 1.4);
-      this.page.drawText(line, { x: PAGE.margin + indent, y: this.y - size, size, font, color: rgb(...(options.color ?? [0.08, 0.13, 0.24])) });
+      this.page.drawText(line, { x: PAGE.margin + indent, y: this.y - size, size, font, color: rgb(...(options.color ?? INK)) });
       this.y -= size * 1.4;
     }
   }
@@ -95,7 +143,7 @@ export function qrPath(value: string): { size: number; path: string } {
   return { size: modules.size, path: parts.join("") };
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/ +/)) {
@@ -125,12 +173,13 @@ export async function certificatePdf(certificate: Certificate, options: { verifi
   pdf.setTitle(pdfSafe(`Approval certificate — ${certificate.document.title}`));
   pdf.setProducer("Concord");
   pdf.setCreationDate(new Date(certificate.generatedAt));
-  const [font, bold, mono] = await Promise.all([
-    pdf.embedFont(StandardFonts.Helvetica),
-    pdf.embedFont(StandardFonts.HelveticaBold),
-    pdf.embedFont(StandardFonts.Courier),
-  ]);
-  const w = new Writer(pdf, font, bold, mono);
+  drawCertificate(pdf, await embedFonts(pdf), certificate, options);
+  return pdf.save();
+}
+
+/** Draws the certificate from a new page of `pdf` (alone, or appended to the document's PDF). */
+export function drawCertificate(pdf: PDFDocument, fonts: PdfFonts, certificate: Certificate, options: { verificationUrl: string }): void {
+  const w = new Writer(pdf, fonts);
   w.text("Approval certificate", { size: 20, bold: true });
   w.gap(4);
   w.text(certificate.document.title, { size: 13, bold: true });
@@ -178,5 +227,4 @@ export async function certificatePdf(certificate: Certificate, options: { verifi
   }
   w.gap();
   w.text(`Generated ${formatUtc(certificate.generatedAt)} by Concord.`, { size: 8 });
-  return pdf.save();
 }
