@@ -55,6 +55,16 @@ test("an approved specification downloads as Open Badges 3.0 and CTDL and appear
   const media = await college.request.get(`${documentPath}/export/ctdl`);
   expect(media.headers()["content-type"]).toBe("application/ld+json; charset=utf-8");
 
+  // The signed sample credential (issued by the lead institution) and the endorsements of the
+  // employer and the professional body that approved it; the document as a PDF with its certificate.
+  const signed = await download(college, "Download signed sample credential");
+  expect(signed.json).toMatchObject({ type: expect.arrayContaining(["VerifiableCredential", "OpenBadgeCredential"]), issuer: { id: expect.stringMatching(/^did:key:z6Mk/) } });
+  expect(signed.json.proof).toEqual([expect.objectContaining({ type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022" })]);
+  const endorsements = await download(college, "Download endorsements");
+  expect(endorsements.json).toHaveLength(2);
+  const [pdf] = await Promise.all([college.waitForEvent("download"), college.getByRole("link", { name: "Download document PDF", exact: true }).click()]);
+  expect((await readFile(await pdf.path())).subarray(0, 5).toString()).toBe("%PDF-");
+
   // The certificate links the readiness page too.
   await college.getByRole("link", { name: "Standards readiness" }).click();
   await expect(college.getByRole("heading", { level: 1, name: "Standards readiness" })).toBeVisible();
