@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
 import type { LiveCoverage } from "~/components/document/coverage/use-coverage";
-import { formatValue, type DisplayContext } from "~/components/document/format";
+import { formatValue, type DisplayContext } from "~/modules/documents/format";
 import { jsonEqual, textFragmentName, type DocumentKind, type JsonValue } from "~/modules/documents/model";
 import { readFragment } from "~/modules/documents/model/richtext";
 import { textFragment } from "~/modules/documents/model/ydoc";

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type 
 import { anchorFor, checkValue, jsonEqual, parseInput, type DocumentKind, type FieldIssue, type JsonValue, type Option, type RowFieldDef } from "~/modules/documents/model";
 import { CommentButton, CommentThread, useCommentToggle } from "~/components/comments/CommentOnField";
 import type { FieldVisitor } from "~/components/document/field-presence";
-import { competencyLabel, formatValue, inputText, type DisplayContext } from "~/components/document/format";
+import { competencyLabel, formatValue, inputText, type DisplayContext } from "~/modules/documents/format";
 import { isIsoDate } from "~/utils/dates";
 import { FieldIssueList } from "~/components/document/field-issues";
 import { LastChangedAt } from "~/components/document/last-changed";

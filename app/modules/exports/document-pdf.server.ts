@@ -19,7 +19,7 @@ import { signoffVersions } from "../../../db/schema/signoff";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS } from "~/modules/documents/labels";
 import { kindIndex } from "~/modules/documents/kinds/registry";
 import { parseCoverageKey } from "~/modules/documents/model/coverage-cells";
-import type { CanonicalDocument, CanonicalRow, FieldDef, JsonValue, ProjectedCompetency, ProseMirrorJSON, RowFieldDef, RowsFieldDef } from "~/modules/documents/model/types";
+import type { CanonicalDocument, CanonicalRow, JsonValue, ProjectedCompetency, ProseMirrorJSON, RowsFieldDef } from "~/modules/documents/model/types";
 import { isShown, rowsOf } from "~/modules/documents/model/values";
 import { linkedContextFor } from "~/modules/documents/projection.server";
 import { loadActor } from "~/modules/orgs/actor.server";
@@ -28,9 +28,10 @@ import { drawCertificate, embedFonts, PAGE, pdfSafe, Writer, type PdfFonts } fro
 import { approvalCertificate, type Certificate } from "~/modules/signoff/read-models/certificate.server";
 import { loadCurrentContent } from "~/modules/signoff/signoff.server";
 import { slugify } from "~/modules/exports/context";
+import { formatValue, type DisplayContext as Display } from "~/modules/documents/format";
 import { loadVersionNamer } from "~/modules/versions/version-names.server";
 import { versionWords } from "~/modules/versions/version-names";
-import { formatCalendarDate, formatUtc, isIsoDate } from "~/utils/dates";
+import { formatUtc } from "~/utils/dates";
 
 export const DRAFT_MARK = "Draft — not approved";
 
@@ -53,55 +54,6 @@ export type DocumentPdfInput = {
 const MUTED: [number, number, number] = [0.35, 0.4, 0.48];
 const DRAFT_RED: [number, number, number] = [0.7, 0.14, 0.09];
 const WIDTH = PAGE.width - 2 * PAGE.margin;
-
-/** 12500 → "12,500"; deterministic, whatever the server's locale. */
-function groupThousands(value: number): string {
-  const [whole = "", fraction] = String(Math.abs(value)).split(".");
-  return `${value < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction ? `.${fraction}` : ""}`;
-}
-
-function money(value: number): string {
-  const cents = Math.round(Math.abs(value) * 100);
-  const rest = cents % 100;
-  return `${value < 0 ? "-" : ""}$${groupThousands(Math.floor(cents / 100))}${rest ? `.${String(rest).padStart(2, "0")}` : ""}`;
-}
-
-type Display = Pick<DocumentPdfInput, "documentTitles" | "competencies">;
-
-/** A stored value as the read-only view says it (components/document/format.ts, which modules may not import). */
-export function valueText(field: FieldDef | RowFieldDef, value: JsonValue | undefined, display: Display = {}): string {
-  if (value === undefined || value === null || value === "") return "";
-  const option = (v: JsonValue) => ("options" in field && typeof v === "string" ? (field.options.find((o) => o.value === v)?.label ?? v) : String(v));
-  switch (field.type) {
-    case "select":
-      return option(value);
-    case "multiselect":
-      return Array.isArray(value) ? value.map(option).join(", ") : String(value);
-    case "boolean":
-      return value === true ? "Yes" : value === false ? "No" : String(value);
-    case "money_cad":
-      return typeof value === "number" ? money(value) : String(value);
-    case "number":
-    case "integer": {
-      if (typeof value !== "number") return String(value);
-      const unit = field.unit ? (field.unit === "%" ? "%" : ` ${value === 1 ? field.unit.replace(/s$/, "") : field.unit}`) : "";
-      return `${groupThousands(value)}${unit}`;
-    }
-    case "date":
-      return typeof value === "string" && isIsoDate(value) ? formatCalendarDate(value) : String(value);
-    case "document":
-      return typeof value === "string" ? (display.documentTitles?.get(value) ?? value) : String(value);
-    case "competency": {
-      const found = typeof value === "string" ? display.competencies?.find((c) => c.id === value) : undefined;
-      return found ? [found.code, found.title].filter(Boolean).join(" — ") || found.id : String(value);
-    }
-    case "rows":
-    case "coverage":
-      return Array.isArray(value) ? String(value.length) : "";
-    default:
-      return typeof value === "string" ? value : JSON.stringify(value);
-  }
-}
 
 /** Multi-line text (longtext, addresses) as separate lines: the writer turns newlines into spaces. */
 function lines(w: Writer, text: string, options: Parameters<Writer["text"]>[1] = {}) {
@@ -153,7 +105,7 @@ function richText(w: Writer, doc: ProseMirrorJSON, indent = 0) {
 
 /** A row's name in full (the locator's rowTitle shortens long ones for messages). */
 function fullRowTitle(field: RowsFieldDef, row: CanonicalRow, position: number): string {
-  const parts = field.titleFields.map((key) => valueText(field.fields.find((cell) => cell.key === key) ?? { key, label: key, type: "text" }, row[key])).filter(Boolean);
+  const parts = field.titleFields.map((key) => formatValue(field.fields.find((cell) => cell.key === key) ?? { key, label: key, type: "text" }, row[key])).filter(Boolean);
   return parts.length > 0 ? parts.join(" — ") : `${field.itemLabel[0]?.toUpperCase() ?? ""}${field.itemLabel.slice(1)} ${position + 1}`;
 }
 
@@ -187,12 +139,12 @@ function rowsBlock(w: Writer, field: RowsFieldDef, rows: CanonicalRow[], display
   }
   if (field.competencyTable) return competencyTable(w, rows);
   // Columns that hold something in some row; few short columns read best as a table.
-  const used = field.fields.filter((cell) => rows.some((row) => isShown(cell.showWhen, row) && valueText(cell, row[cell.key], display) !== ""));
+  const used = field.fields.filter((cell) => rows.some((row) => isShown(cell.showWhen, row) && formatValue(cell, row[cell.key], display) !== ""));
   if (used.length <= 4 && used.every((cell) => cell.type !== "longtext")) {
     const header = used.map((cell) => cell.label);
     const widths = used.map(() => WIDTH / used.length);
     w.row(header, widths, { bold: true });
-    for (const row of rows) w.row(used.map((cell) => valueText(cell, row[cell.key], display)), widths, { header });
+    for (const row of rows) w.row(used.map((cell) => formatValue(cell, row[cell.key], display)), widths, { header });
     return;
   }
   rows.forEach((row, i) => {
@@ -201,7 +153,7 @@ function rowsBlock(w: Writer, field: RowsFieldDef, rows: CanonicalRow[], display
     for (const cell of used) {
       if (field.titleFields.length === 1 && field.titleFields[0] === cell.key) continue;
       if (!isShown(cell.showWhen, row)) continue;
-      const value = valueText(cell, row[cell.key], display);
+      const value = formatValue(cell, row[cell.key], display);
       if (value) lines(w, `${cell.label}: ${value}`, { indent: 20, size: 9 });
     }
     w.gap(4);
@@ -284,7 +236,7 @@ export async function documentPdf(input: DocumentPdfInput): Promise<Uint8Array> 
         w.text(item.label, { bold: true });
         coverageBlock(w, content, item.columnsFrom, value, input);
       } else {
-        const text = valueText(item, value, input);
+        const text = formatValue(item, value, input);
         w.ensure(24);
         w.text(item.label, { bold: true, size: 9 });
         if (text) lines(w, text, { indent: 10 });

@@ -12,11 +12,15 @@ import { formatUtc } from "~/utils/dates";
 // The standard fonts encode WinAnsi (Latin-1 plus typographic punctuation); anything else would
 // make pdf-lib throw, so it is replaced (names and comments are user text).
 const WIN_ANSI_EXTRA = new Set([..."€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"]);
+/** Characters Concord's own formatting writes that WinAnsi lacks, and their plain equivalents. */
+const WIN_ANSI_STAND_INS: Record<string, string> = { "\u2212": "-", "\u2011": "-", "\u2010": "-", "\u202f": " ", "\u2009": " ", "\u2007": " " };
 export function pdfSafe(text: string): string {
   return [...text.normalize("NFC")]
     .map((ch) => {
       const code = ch.codePointAt(0) ?? 0;
       if (ch === "\n" || ch === "\t") return " ";
+      const standIn = WIN_ANSI_STAND_INS[ch];
+      if (standIn) return standIn;
       return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) ? ch : "?";
     })
     .join("");

@@ -51,6 +51,8 @@ function shown(text: string): string {
 describe("certificate PDF", () => {
   it("keeps WinAnsi text and replaces what the standard fonts cannot encode", () => {
     expect(pdfSafe("Zürich — “quoted” 東京 🙂\nnext")).toBe("Zürich — “quoted” ?? ? next");
+    // What Concord's own formatting writes (a minus sign, narrow spaces) reads as its plain equivalent.
+    expect(pdfSafe("\u2212$1,450 on 1\u202fDec")).toBe("-$1,450 on 1 Dec");
   });
 
   it("renders a valid PDF, several pages for many decisions", async () => {

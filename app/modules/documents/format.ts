@@ -2,7 +2,8 @@ import type { FieldDef, JsonValue, Option, ProjectedCompetency, RowFieldDef } fr
 import { formatCalendarDate } from "~/utils/dates";
 
 /**
- * How stored values read for people (read-only view, row titles, selects showing an unknown value).
+ * How stored values read for people (read-only view, row titles, selects showing an unknown value,
+ * the summary, the document PDF).
  * Deterministic — nothing depends on the machine's locale or time zone — so the server's first
  * paint and the browser agree to the letter.
  */
@@ -55,7 +56,7 @@ export function formatValue(field: RowFieldDef | FieldDef, value: JsonValue | un
     case "number":
     case "integer": {
       if (typeof value !== "number") return String(value);
-      const unit = field.unit ? ` ${value === 1 ? field.unit.replace(/s$/, "") : field.unit}` : "";
+      const unit = !field.unit ? "" : field.unit === "%" ? "%" : ` ${value === 1 ? field.unit.replace(/s$/, "") : field.unit}`;
       return `${groupThousands(value)}${unit}`;
     }
     case "date":

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kindIndex, type FieldDef } from "~/modules/documents/model";
-import { formatMoney, formatValue, groupThousands, inputText } from "~/components/document/format";
+import { formatMoney, formatValue, groupThousands, inputText } from "~/modules/documents/format";
 
 const field = (kind: "credential_spec" | "wbl_agreement", key: string): FieldDef => {
   const entry = kindIndex(kind).fieldByKey.get(key);
