@@ -39,7 +39,9 @@ function Header() {
               <NavLink to="/documents">Documents</NavLink>
               <NavLink to="/inbox">Inbox</NavLink>
               <NavLink to="/organizations">Organizations</NavLink>
+              <NavLink to="/consortia">Consortia</NavLink>
               <NavLink to="/frameworks">Frameworks</NavLink>
+              <NavLink to="/demand">Demand</NavLink>
               <NavLink to="/catalog">Catalog</NavLink>
             </nav>
             <div className="user-menu">

@@ -19,6 +19,7 @@
  *   --ticks T          matrix cells ticked (on, off, on…) for the tick-to-colleague latency (20)
  *   --no-plan          skip the assessment plan pages
  *   --no-pages         skip everything in the browser (import and search only)
+ *   --demand-rows D    demand rows imported for the demand figures (100000); the Demand section is timed for --competencies
  * DATABASE_URL / TEST_DATABASE_URL: run on that Postgres (a new database per phase, created and
  * dropped, test/support/database.ts); else PGlite in memory. Needs the Remix build (npm run build)
  * for the pages, and Debian's Chromium at /usr/bin/chromium. Everything runs on loopback.
@@ -63,7 +64,11 @@ import { setDatabase } from "../app/db.server";
 import { signUp } from "../app/modules/auth/accounts.server";
 import { ASSESSMENT_METHODS } from "../app/modules/coverage/methods";
 import { ASSESSMENT_PLAN, planCoverage } from "../app/modules/documents/kinds/assessment-plan";
-import { CREDENTIAL_SPEC } from "../app/modules/documents/kinds/credential-spec";
+import { CREDENTIAL_SPEC, specDemandSubjects } from "../app/modules/documents/kinds/credential-spec";
+import { loadDemandData } from "../app/modules/demand/demand.server";
+import { demandImportProgress, demandImportSettled, startDemandImport } from "../app/modules/demand/imports.server";
+import { DETAILED_SUBJECTS, rankCompetencies } from "../app/modules/demand/section";
+import { demandFlags } from "../app/modules/demand/staleness";
 import { fillDemoAssessmentPlan, fillDemoCredentialSpec } from "../app/modules/documents/kinds/demo/index";
 import { canonicalDocument } from "../app/modules/documents/model/canonical";
 import { projectDocument } from "../app/modules/documents/model/projection";
@@ -100,6 +105,7 @@ type Config = {
   ticks: number;
   plan: boolean;
   pages: boolean;
+  demandRows: number;
 };
 
 function readConfig(argv: string[]): Config {
@@ -114,7 +120,7 @@ function readConfig(argv: string[]): Config {
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) flags.set(name, argv[++i]!);
     else throw new Error(`--${name} needs a value`);
   }
-  const known = new Set(["competencies", "import-runs", "search-rounds", "page-runs", "keystrokes", "rate", "page-timeout", "plan-timeout", "ticks", ...switches]);
+  const known = new Set(["demand-rows", "competencies", "import-runs", "search-rounds", "page-runs", "keystrokes", "rate", "page-timeout", "plan-timeout", "ticks", ...switches]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
   const value = (name: string) => flags.get(name) ?? process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
   const number = (name: string, fallback: number, { min = 1, max = Infinity, integer = true } = {}) => {
@@ -136,6 +142,7 @@ function readConfig(argv: string[]): Config {
     ticks: number("ticks", 20, { min: 2, max: 500 }),
     plan: value("no-plan") !== "true",
     pages: value("no-pages") !== "true",
+    demandRows: number("demand-rows", 100_000, { min: 10, max: 200_000 }),
   };
 }
 
@@ -252,6 +259,68 @@ async function timedImport(actor: Actor, organizationId: string, fileName: strin
   const progress = await importProgress(actor, job.importId);
   if (progress.status !== "done" || !progress.frameworkId) throw new Error(`${fileName}: import ${progress.status}: ${JSON.stringify(progress.problems).slice(0, 500)}`);
   return { ms, competencies: progress.stored, frameworkId: progress.frameworkId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Demand data (issue #16)
+
+const DEMAND_REGION_CODES = ["CA", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"];
+
+/** `count` demand rows over `subjects` competency codes: every region, then month after month. */
+function demandCsv(count: number, subjects: number): Uint8Array {
+  const lines = ["subject,region,period,metric,value,source_name,source_url,retrieved_on"];
+  for (let i = 0; i < count; i++) {
+    const region = DEMAND_REGION_CODES[Math.floor(i / subjects) % DEMAND_REGION_CODES.length]!;
+    const month = Math.floor(i / (subjects * DEMAND_REGION_CODES.length));
+    const period = `${2020 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    lines.push(`T-${i % subjects},${region},${period},job_postings,${(i * 7) % 500},Bench source,,2026-01-01`);
+  }
+  return new TextEncoder().encode(lines.join("\n"));
+}
+
+/**
+ * The import of `demandRows` rows (background job to done), then the Demand section's server work
+ * for a specification of `competencies` competencies that all have data: the loader's query and
+ * series, the flags and the ranking (what the page's loader and first render compute).
+ */
+async function demandFigures(config: Config): Promise<{ importMs: number; sectionMs: number[] }> {
+  const database = await openTestDatabase();
+  setDatabase(database);
+  try {
+    const signedUp = await signUp({ name: "Bench Analyst", email: `bench.demand.${generateId(6).toLowerCase()}@example.com`, password: "a-long-enough-password" });
+    if (!signedUp.ok) throw new Error("sign-up failed");
+    const organizationId = await createOrganization(signedUp.userId, { name: `Bench Observatory ${generateId(6)}`, kind: "institution", province: "ON" });
+    const actor = await loadActor(signedUp.userId);
+    const bytes = demandCsv(config.demandRows, config.competencies);
+    const started = performance.now();
+    const { importId } = await startDemandImport(actor, { organizationId, fileName: "bench-demand.csv", bytes });
+    await demandImportSettled(importId);
+    const importMs = performance.now() - started;
+    const progress = await demandImportProgress(actor, importId);
+    if (progress.status !== "done") throw new Error(`demand import ${progress.status}: ${JSON.stringify(progress.problems).slice(0, 500)}`);
+    log(`  demand import: ${progress.stored} rows in ${importMs.toFixed(0)} ms`);
+    const fields: CanonicalFields = {
+      occupations: [{ id: "o1", system: "noc_2021", code: "21300", title: "Civil engineers" }],
+      competencies: Array.from({ length: config.competencies }, (_, i) => ({ id: `c${i}`, source: "custom", code: `T-${i}`, title: `Competency ${i}` })),
+    };
+    const sectionMs: number[] = [];
+    for (let run = 0; run <= 20; run++) {
+      const t0 = performance.now();
+      const subjects = specDemandSubjects(fields);
+      const data = await loadDemandData(
+        subjects.flatMap((subject) => subject.keys),
+        subjects.slice(0, DETAILED_SUBJECTS).flatMap((subject) => subject.keys),
+      );
+      demandFlags(subjects, data.freshness, "2026-12-04", 12);
+      rankCompetencies(subjects, data);
+      JSON.stringify(data);
+      if (run > 0) sectionMs.push(performance.now() - t0);
+    }
+    return { importMs, sectionMs };
+  } finally {
+    setDatabase(undefined);
+    await database.drop();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -811,6 +880,10 @@ async function main() {
     const bigP95 = percentile(sorted(serverCoverage.big), 95);
     rows.push([`coverage computed on the server, median (p95) of 20`, formatMs(demo), `${formatMs(big)} (${formatMs(bigP95)})`, ratio(big, demo), `< 50 ms: ${met(bigP95 < 50)}`]);
   }
+  log("\n4. demand data");
+  const demand = await demandFigures(config);
+  rows.push([`demand import (${config.demandRows.toLocaleString("en-CA")} rows)`, "", formatMs(demand.importMs), "", `< 5 s: ${met(demand.importMs < 5000)}`]);
+  rows.push([`demand section on the server, median (p95) of 20 (${n} competencies)`, "", `${formatMs(median(demand.sectionMs))} (${formatMs(percentile(sorted(demand.sectionMs), 95))})`, "", `< 300 ms: ${met(percentile(sorted(demand.sectionMs), 95) < 300)}`]);
   log(`\nResults (${startedAt.toISOString().slice(0, 10)}, ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s):\n`);
   log(table(rows));
 }

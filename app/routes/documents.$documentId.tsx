@@ -22,6 +22,8 @@ import { Moment } from "~/components/ui/moment";
 import { LastChangesProvider } from "~/components/document/last-changed";
 import { EDIT_PARAM, useEditMode } from "~/components/document/edit-mode";
 import summaryStyles from "~/components/document/summary.css";
+import { DemandSection } from "~/components/demand/DemandSection";
+import { loadSpecificationDemand } from "~/modules/demand/page.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },
@@ -60,6 +62,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const linkedId = link ? document.projection?.keyFields[link.field] : undefined;
   const linked = typeof linkedId === "string" ? linkable.find((candidate) => candidate.id === linkedId) : undefined;
   const page = await loadDocumentPageData(document, linked ? { linkedCompetencies: linked.competencies, linkedKeyFields: linked.keyFields } : {}, context.liveDocuments);
+  // A specification's Demand section: imported demand data for its subjects, and the commitments.
+  const demand = document.kind === "credential_spec" ? await loadSpecificationDemand(actor, document.id, page.fields, document.projection?.competencies ?? []) : null;
   return json({
     document: { id: document.id, kind: document.kind, title: document.title, status: document.status, updatedAt: document.updatedAt, projectedAt: document.projectedAt },
     project: found.project,
@@ -72,6 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page,
     linkable,
     today: todayIsoDate(),
+    demand,
   });
 }
 
@@ -81,7 +86,7 @@ export default function DocumentPage() {
   return <DocumentView key={data.document.id} {...data} />;
 }
 
-function DocumentView({ document, project, participants, role, canEdit, canComment, viewer, page, linkable, today }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function DocumentView({ document, project, participants, role, canEdit, canComment, viewer, page, linkable, today, demand }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const revalidator = useRevalidator();
   const live = useLiveDocument({
     documentId: document.id,
@@ -93,6 +98,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
     initialCompleteness: page.completeness,
     linkable,
     today,
+    demand: demand?.data.freshness,
     onPermissionsChanged: revalidator.revalidate,
   });
   const mode = useEditMode({ documentId: document.id, status: document.status, canEdit });
@@ -159,6 +165,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
           <CommentsPanel documentId={document.id} canComment={canComment} />
         </div>
       </div>
+      {demand ? <DemandSection documentId={document.id} fields={live.fields} today={today} {...demand} /> : null}
     </>
   );
 }

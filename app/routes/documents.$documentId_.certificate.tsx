@@ -84,6 +84,20 @@ export default function CertificatePage() {
         </p>
       </section>
 
+      {certificate.modules && certificate.modules.length > 0 ? (
+        <section aria-labelledby="certificate-modules">
+          <h2 id="certificate-modules">Modules of this stack</h2>
+          <ul data-testid="certificate-modules">
+            {certificate.modules.map((module) => (
+              <li key={`${module.title}:${module.versionHash}`}>
+                <strong>{module.title}</strong>
+                {module.owner ? ` (${module.owner})` : ""} — {module.version} <code className="hash">{module.versionHash}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="certificate-parties">
         <h2 id="certificate-parties">Approved by</h2>
         {certificate.parties.length > 0 ? (

@@ -10,3 +10,5 @@ export * from "./versions";
 export * from "./frameworks";
 export * from "./edits";
 export * from "./signing";
+export * from "./consortia";
+export * from "./demand";

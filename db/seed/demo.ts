@@ -6,7 +6,7 @@
  * through the collaboration tables like any edit, so the collaboration server loads it.
  */
 import { readFileSync } from "node:fs";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { databaseHandle, setDatabase } from "../../app/db.server";
 import { hashPassword } from "../../app/modules/auth/password.server";
@@ -17,6 +17,10 @@ import { refreshProjection } from "../../app/modules/documents/projection.server
 import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import { importFrameworkFile } from "../../app/modules/frameworks/import/import-framework";
 import { storeImportedFramework } from "../../app/modules/frameworks/imports.server";
+import { parseDemandFile } from "../../app/modules/demand/parse";
+import { storeDemandRows } from "../../app/modules/demand/imports.server";
+import { SAMPLE_DEMAND_FILE_NAME, SAMPLE_SOURCE_NAME } from "../../app/modules/demand/sample.server";
+import { demandImports, demandSignals } from "../schema/demand";
 import type { JsonValue } from "../../app/modules/documents/model/types";
 import { loadCurrentContent, loadRound, runSignoffCommand, type SignoffCommand } from "../../app/modules/signoff/signoff.server";
 import type { Database, DatabaseHandle } from "../client";
@@ -135,6 +139,29 @@ export async function seedDemo(db: Database): Promise<void> {
   await seedDemoFramework(db);
   await seedDemoContent(db, DEMO_DOCUMENTS);
   await seedPublishedCredential(db);
+  await seedDemoDemand(db);
+}
+
+/**
+ * The illustrative sample demand data (db/seed/demand/README.md), imported for Lakeshore College
+ * through the same parser and storing code as an upload. Skipped when that organization already
+ * holds rows of the sample source.
+ */
+export async function seedDemoDemand(db: Database): Promise<void> {
+  const parsed = parseDemandFile(new Uint8Array(readFileSync(new URL("./demand/sample-demand.csv", import.meta.url))));
+  if (parsed.status !== "parsed") throw new Error(`The sample demand data does not import: ${JSON.stringify(parsed)}`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('seed:demand'))`);
+    const [existing] = await tx
+      .select({ id: demandSignals.id })
+      .from(demandSignals)
+      .where(and(eq(demandSignals.organizationId, DEMO_FRAMEWORK_OWNER), eq(demandSignals.sourceName, SAMPLE_SOURCE_NAME)))
+      .limit(1);
+    if (existing) return;
+    const importId = `demo-demand-import`;
+    await tx.insert(demandImports).values({ id: importId, organizationId: DEMO_FRAMEWORK_OWNER, userId: "demo-user-college", fileName: SAMPLE_DEMAND_FILE_NAME, status: "storing" }).onConflictDoNothing();
+    await storeDemandRows(tx, { importId, organizationId: DEMO_FRAMEWORK_OWNER, userId: "demo-user-college", rows: parsed.rows });
+  });
 }
 
 /** The demo framework file (see db/seed/frameworks/README.md). */

@@ -41,6 +41,7 @@ import type { StoredFields } from "~/components/document/use-live-document";
 import { FieldIssueList } from "~/components/document/field-issues";
 import { useUndoableRemoval } from "~/components/document/use-undoable-removal";
 import { LastChangedAt } from "~/components/document/last-changed";
+import { StackModulesField } from "~/components/stacks/StackModules";
 
 /** Everything a section needs to render and edit its part of the shared document. */
 export type EditingContext = {
@@ -102,6 +103,8 @@ function fieldsReadBy(section: SectionDef): string[] {
     keys.add(item.key);
     if (item.type !== "richtext" && item.showWhen) keys.add(item.showWhen.field);
     if (item.type === "coverage") for (const key of [item.columnsFrom, ...(item.alsoReads ?? [])]) keys.add(key);
+    // A stack's competency union compares its modules with the specification's own competencies.
+    if (item.type === "rows" && item.key === "stackModules") keys.add("competencies");
   }
   return [...keys];
 }
@@ -160,6 +163,8 @@ function SectionItemView({ item, editing }: { item: SectionItem; editing: Editin
   if (item.type === "richtext") return <RichTextBlock block={item} editing={editing} />;
   // The table and the matrix draw their own heads: who changed them last goes just above.
   if (item.type === "rows" && item.competencyTable) return <><LastChangedAt path={item.key} /><SpecificationCompetencies field={item} editing={editing} /></>;
+  // A stack's modules: references to approved module versions, with totals and the competency union (issue #18).
+  if (item.type === "rows" && item.key === "stackModules") return <StackModulesField field={item} editing={editing} />;
   if (item.type === "rows") return <RowsField field={item} editing={editing} />;
   if (item.type === "coverage") return <><LastChangedAt path={item.key} /><CoverageMatrixField field={item} editing={editing} /></>;
   return <ScalarField field={item} path={item.key} value={editing.fields[item.key]} editing={editing} commentable={editing.canComment} />;

@@ -44,6 +44,8 @@ export type LiveDocumentOptions = {
   linkable: readonly LinkedDocumentOption[];
   /** YYYY-MM-DD, for warnings such as evidence past its review date. */
   today: string;
+  /** A specification's imported demand data (latest period end per subject), for the demand warnings. */
+  demand?: Readonly<Record<string, string>>;
   onPermissionsChanged: () => void;
 };
 
@@ -53,7 +55,7 @@ export type LiveDocumentOptions = {
  * title; the body is DocumentWorkspace.
  */
 export function useLiveDocument(options: LiveDocumentOptions) {
-  const { documentId, kind, user, canEdit, snapshot, initialFields, initialCompleteness, linkable, today, onPermissionsChanged } = options;
+  const { documentId, kind, user, canEdit, snapshot, initialFields, initialCompleteness, linkable, today, demand, onPermissionsChanged } = options;
   const collaboration = useCollaboration({ documentId, initialState: snapshot, user, onPermissionsChanged });
   const ydoc = collaboration.session?.ydoc ?? null;
   const fields = useLiveFields(ydoc, initialFields, coverageKeysOf(kind));
@@ -67,7 +69,7 @@ export function useLiveDocument(options: LiveDocumentOptions) {
   const linkedKeyFields = linked?.keyFields;
   const coverage = useLiveCoverage({ kind, ydoc, fields, competencies: linkedCompetencies, linkedKeyFields });
   const checkedCoverage = useCountsOf(coverage?.loaded ? coverage.report : undefined);
-  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage: checkedCoverage, today, initialCompleteness });
+  const checks = useDocumentChecks({ kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage: checkedCoverage, today, initialCompleteness, demand });
   // After a permanent close nothing typed could reach the others: stop accepting input.
   const editable = canEdit && collaboration.closed === null && collaboration.session !== null;
   return { ...collaboration, fields, checks, linkedCompetencies, linkedKeyFields, coverage, presence, editable };
@@ -165,12 +167,16 @@ export function useDocumentChecks(options: {
   coverage?: CoverageReport;
   today: string;
   initialCompleteness: CompletenessReport;
+  demand?: Readonly<Record<string, string>>;
 }): DocumentChecks {
-  const { kind, texts, linkedCompetencies, linkedKeyFields, coverage, today, initialCompleteness } = options;
+  const { kind, texts, linkedCompetencies, linkedKeyFields, coverage, today, initialCompleteness, demand } = options;
   // Checks follow the fields in a deferred render: what someone typed or ticked is on screen first,
   // then validation and the checklist over the whole document (a 3,000 × 60 matrix included).
   const fields = useDeferredValue(options.fields);
-  const issues = useMemo(() => validateFields(kind, fields, { today, linkedCompetencies, linkedKeyFields, coverage }), [kind, fields, today, linkedCompetencies, linkedKeyFields, coverage]);
+  const issues = useMemo(
+    () => validateFields(kind, fields, { today, linkedCompetencies, linkedKeyFields, coverage, ...(demand ? { demand } : {}) }),
+    [kind, fields, today, linkedCompetencies, linkedKeyFields, coverage, demand],
+  );
   const report = useMemo(
     () => (texts ? completeness(kind, canonicalFrom(kind, fields, texts, { sortKeys: false }), { linkedCompetencies, linkedKeyFields, coverage }) : initialCompleteness),
     [kind, fields, texts, linkedCompetencies, linkedKeyFields, coverage, initialCompleteness],

@@ -157,8 +157,20 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
 
           {blocked && (panel.actions.request || panel.actions.resubmit) ? (
             <p className="signoff-blocked" id={blockedId}>
-              <Link to={blocked.href}>{blocked.message}</Link>: every essential competency needs an assessment before sign-off.
+              <Link to={blocked.href}>{blocked.message}</Link>: {blocked.explanation ?? "every essential competency needs an assessment before sign-off."}
             </p>
+          ) : null}
+          {panel.commitments.length > 0 ? (
+            <div className="signoff-commitments">
+              <h3>Hiring commitments</h3>
+              <ul aria-label="Hiring commitments">
+                {panel.commitments.map((c) => (
+                  <li key={c.id}>
+                    {c.organizationName}: {c.hires.toLocaleString("en-CA")} in {c.region} within {c.months} months
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {panel.coverage.warnings.length > 0 ? (
             <ul className="signoff-warnings" aria-label="Coverage warnings">

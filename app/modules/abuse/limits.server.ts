@@ -12,6 +12,7 @@
 import { and, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { db, type Queryable } from "~/db.server";
+import { demandImports } from "../../../db/schema/demand";
 import { frameworkImports } from "../../../db/schema/frameworks";
 import { invitations, organizations } from "../../../db/schema/organizations";
 import { projectInvitations, projects } from "../../../db/schema/projects";
@@ -24,11 +25,13 @@ export const PROJECTS_PER_DAY = 20;
 export const INVITATIONS_PER_HOUR = 50;
 /** Framework imports one account may start per day (each can store up to 50,000 competencies). */
 export const FRAMEWORK_IMPORTS_PER_DAY = 20;
+/** Demand-data imports one account may start per day. */
+export const DEMAND_IMPORTS_PER_DAY = 20;
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
 
-export type LimitedAction = "organization.create" | "project.create" | "invitation.create" | "framework.import";
+export type LimitedAction = "organization.create" | "project.create" | "invitation.create" | "framework.import" | "demand.import";
 
 type Limit = { max: number; windowSeconds: number; things: string };
 
@@ -37,6 +40,7 @@ export const CREATION_LIMITS: Readonly<Record<LimitedAction, Limit>> = {
   "project.create": { max: PROJECTS_PER_DAY, windowSeconds: DAY, things: "projects" },
   "invitation.create": { max: INVITATIONS_PER_HOUR, windowSeconds: HOUR, things: "invitations" },
   "framework.import": { max: FRAMEWORK_IMPORTS_PER_DAY, windowSeconds: DAY, things: "framework imports" },
+  "demand.import": { max: DEMAND_IMPORTS_PER_DAY, windowSeconds: DAY, things: "demand imports" },
 };
 
 /** Advisory-lock namespace (first key of the two-int form) for "one person creating one kind of thing". */
@@ -97,6 +101,8 @@ async function recentCreations(q: Queryable, userId: string, action: LimitedActi
     case "framework.import":
       // Failed imports count too: each one costs a parse of up to 20 MiB.
       return secondsLeftInWindow(q, frameworkImports.userId, frameworkImports.createdAt, userId, limit);
+    case "demand.import":
+      return secondsLeftInWindow(q, demandImports.userId, demandImports.createdAt, userId, limit);
   }
 }
 

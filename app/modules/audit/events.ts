@@ -115,6 +115,24 @@ export const AUDIT_EVENT_SCHEMAS = {
   // In the blocking organization's own chain: the blocked side is never shown these.
   "organization.blocked": { current: 1, versions: { 1: z.object({ organizationId: id, blockedOrganizationId: id }) } },
   "organization.unblocked": { current: 1, versions: { 1: z.object({ organizationId: id, blockedOrganizationId: id }) } },
+  // Consortia (consortia/): in the acting organization's chain. organizationId is the organization
+  // the event is about (created by, invited, joined, declined, removed).
+  "consortium.created": { current: 1, versions: { 1: z.object({ consortiumId: id, name: text, organizationId: id }) } },
+  "consortium.member_invited": { current: 1, versions: { 1: z.object({ consortiumId: id, invitationId: id, organizationId: id }) } },
+  "consortium.member_accepted": { current: 1, versions: { 1: z.object({ consortiumId: id, invitationId: id, organizationId: id }) } },
+  "consortium.member_declined": { current: 1, versions: { 1: z.object({ consortiumId: id, invitationId: id, organizationId: id }) } },
+  "consortium.member_removed": { current: 1, versions: { 1: z.object({ consortiumId: id, organizationId: id }) } },
+  // Demand data (demand/): in the importing organization's chain.
+  "demand.imported": {
+    current: 1,
+    versions: { 1: z.object({ importId: id, sources: z.array(text), rowCount: z.int().nonnegative(), replaced: z.int().nonnegative() }) },
+  },
+  // Hiring commitments: in the specification's chain, by the committing organization.
+  "commitment.recorded": {
+    current: 1,
+    versions: { 1: z.object({ commitmentId: id, organizationId: id, hires: z.int().positive(), region: text, months: z.int().positive(), note: z.string().nullable() }) },
+  },
+  "commitment.withdrawn": { current: 1, versions: { 1: z.object({ commitmentId: id, organizationId: id }) } },
   // The framework library (frameworks/): in the owning organization's chain.
   "framework.imported": {
     current: 1,

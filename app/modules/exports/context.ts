@@ -22,6 +22,8 @@ export type ExportContext = {
   approval: { approvedAt: string; versionHash: string; approvedByOrganizationIds: readonly string[] } | null;
   /** The assessment plan of this specification (its approved content when it has one), if any. */
   plan: CanonicalDocument | null;
+  /** For a module: the approved stacks whose modules include it (issue #18), by document id. */
+  stacks?: readonly string[];
 };
 
 /** Organizations' country: every province and territory code the app knows is Canadian. */

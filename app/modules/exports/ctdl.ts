@@ -180,7 +180,20 @@ export function ctdlCredential(spec: CanonicalDocument, context: ExportContext):
       : {}),
     ...(occupationTypes.length > 0 ? { "ceterms:occupationType": occupationTypes } : {}),
     ...(qaAgencies.length > 0 ? { "ceterms:approvedBy": qaAgencies.map((o) => organizationUri(context.origin, o)) } : {}),
+    ...stacking(spec, context),
   };
+}
+
+/** A stack names its modules (hasPart), a module the approved stacks it is part of (isPartOf), as registry resources. */
+function stacking(spec: CanonicalDocument, context: ExportContext): Json {
+  const resource = (documentId: string) => `${REGISTRY_RESOURCES}${credentialCtid(documentId)}`;
+  const kind = asString(spec.fields.credentialKind);
+  if (kind === "stack") {
+    const modules = [...new Set(rowsOf(spec.fields, "stackModules").flatMap((row) => asString(row.moduleDocumentId) ?? []))];
+    return modules.length > 0 ? { "ceterms:hasPart": modules.map(resource) } : {};
+  }
+  if (kind === "module" && context.stacks && context.stacks.length > 0) return { "ceterms:isPartOf": context.stacks.map(resource) };
+  return {};
 }
 
 export type PublishingProblem = { property: string; message: string };

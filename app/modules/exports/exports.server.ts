@@ -4,7 +4,7 @@
  * the approval facts and the linked assessment plan. Only people who may view the document get
  * anything (the one access gate: 404 otherwise).
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Queryable } from "~/db.server";
 import { documents } from "../../../db/schema/documents";
 import { organizations } from "../../../db/schema/organizations";
@@ -108,7 +108,11 @@ async function approvedExportOf(q: Queryable, document: ExportableDocument, orig
   const documentId = document.id;
   const approved = document.kind === "credential_spec" && document.status === "approved" ? await approvedSnapshot(q, documentId) : null;
   if (!approved) return null;
-  const [organizationRows, plan] = await Promise.all([projectOrganizations(q, document.projectId), linkedPlan(q, document.projectId, documentId)]);
+  const [organizationRows, plan, stacks] = await Promise.all([
+    projectOrganizations(q, document.projectId),
+    linkedPlan(q, document.projectId, documentId),
+    approved.canonical.fields.credentialKind === "module" ? approvedStacksOf(q, documentId) : Promise.resolve([]),
+  ]);
   return {
     title: document.title,
     spec: approved.canonical,
@@ -118,8 +122,29 @@ async function approvedExportOf(q: Queryable, document: ExportableDocument, orig
       organizations: organizationRows,
       approval: { approvedAt: approved.approvedAt.toISOString(), versionHash: approved.versionHash, approvedByOrganizationIds: approved.approvedByOrganizationIds },
       plan: plan?.canonical ?? null,
+      stacks,
     },
   };
+}
+
+/**
+ * The approved stacks that reference a module, in any project (a consortium's stack may take
+ * modules from other projects): their projected key fields carry the module references, and an
+ * approved document's content (so its projection) is locked.
+ */
+async function approvedStacksOf(q: Queryable, moduleId: string): Promise<string[]> {
+  const rows = await q
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.kind, "credential_spec"),
+        eq(documents.status, "approved"),
+        sql`${documents.projection} -> 'keyFields' -> 'stackModules' @> ${JSON.stringify([{ moduleDocumentId: moduleId }])}::jsonb`,
+      ),
+    )
+    .orderBy(documents.id);
+  return rows.map((row) => row.id);
 }
 
 export type ExportFormat = "openbadges" | "ctdl";

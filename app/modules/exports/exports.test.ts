@@ -188,6 +188,26 @@ describe("CTDL credential of the demo specification", () => {
     expect(credentialErrors(certificate)).toEqual([]);
   });
 
+  it("names a stack's modules (hasPart) and a module's approved stacks (isPartOf) as registry resources, still valid", () => {
+    const modules = [
+      { id: "r1", moduleDocumentId: "module-a", versionHash: "a".repeat(64), title: "Flood-risk modelling" },
+      { id: "r2", moduleDocumentId: "module-b", versionHash: "b".repeat(64), title: "Adaptation planning" },
+    ];
+    const stack = ctdlCredential({ ...spec, fields: { ...spec.fields, credentialKind: "stack", stackModules: modules } }, demoContext(plan));
+    const resource = (id: string) => `https://credentialengineregistry.org/resources/${credentialCtid(id)}`;
+    expect(stack["ceterms:hasPart"]).toEqual([resource("module-a"), resource("module-b")]);
+    expect(stack["ceterms:isPartOf"]).toBeUndefined();
+    expect(credentialErrors(stack)).toEqual([]);
+
+    const module = ctdlCredential({ ...spec, fields: { ...spec.fields, credentialKind: "module" } }, { ...demoContext(plan), stacks: ["stack-x"] });
+    expect(module["ceterms:isPartOf"]).toEqual([resource("stack-x")]);
+    expect(module["ceterms:hasPart"]).toBeUndefined();
+    expect(credentialErrors(module)).toEqual([]);
+    // A stand-alone credential is neither.
+    expect(record["ceterms:hasPart"]).toBeUndefined();
+    expect(record["ceterms:isPartOf"]).toBeUndefined();
+  });
+
   it("the checks can fail: the schema and the publishing rules catch what the registry would refuse", () => {
     const { "ceterms:subjectWebpage": _page, ...noPage } = record;
     expect(credentialErrors(noPage).join("\n")).toMatch(/subjectWebpage/);

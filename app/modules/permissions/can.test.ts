@@ -114,3 +114,46 @@ describe("can() on the read-only sample project", () => {
     }
   });
 });
+
+describe("can() on consortia and the module library", () => {
+  const consortium = {
+    members: [
+      { organizationId: "college", role: "admin" as const, kind: "institution" as const },
+      { organizationId: "university", role: "member" as const, kind: "institution" as const },
+      { organizationId: "employer", role: "member" as const, kind: "employer" as const },
+    ],
+  };
+  const resource = { type: "consortium" as const, ...consortium };
+  const moduleOf = (status: DocumentStatus, credentialKind: string | null, owners: string[]) => ({
+    type: "library_module" as const,
+    consortium,
+    status,
+    credentialKind,
+    ownerOrganizationIds: owners,
+  });
+
+  it.each([
+    ["college", "member", "consortium.view", true],
+    ["college", "member", "consortium.invite", false],
+    ["college", "admin", "consortium.invite", true],
+    ["college", "admin", "consortium.manage", true],
+    ["university", "admin", "consortium.invite", true],
+    ["university", "admin", "consortium.manage", false],
+    ["employer", "admin", "consortium.view", true],
+    ["employer", "admin", "consortium.invite", false],
+    ["elsewhere", "admin", "consortium.view", false],
+  ] as const)("%s (%s) may %s: %s", (org, role, action, expected) => {
+    expect(can(member(org, role), action, resource)).toBe(expected);
+  });
+
+  it.each([
+    ["a member sees another member's approved module", "employer", moduleOf("approved", "module", ["university"]), true],
+    ["a member does not see a draft module", "college", moduleOf("draft", "module", ["university"]), false],
+    ["a member does not see a module in review", "college", moduleOf("in_review", "module", ["university"]), false],
+    ["a member does not see an approved stand-alone credential", "college", moduleOf("approved", "standalone", ["university"]), false],
+    ["a member does not see a module owned outside the consortium", "college", moduleOf("approved", "module", ["elsewhere"]), false],
+    ["an outsider sees nothing", "elsewhere", moduleOf("approved", "module", ["university"]), false],
+  ] as const)("%s", (_label, org, resource, expected) => {
+    expect(can(member(org), "module.view_in_library", resource)).toBe(expected);
+  });
+});

@@ -23,6 +23,7 @@ import { durableContentKey, loadDocumentStateWithKey } from "~/modules/documents
 import { documents } from "../../../db/schema/documents";
 import { organizationSignatories, signoffDecisions, signoffRounds, signoffTemplates, signoffVersions } from "../../../db/schema/signoff";
 import { coverageGate } from "~/modules/coverage/coverage-gate.server";
+import { stackGate } from "~/modules/stacks/stack.server";
 import { appendAuditEvent, type AuditActor, type RequestMeta } from "~/modules/audit/audit.server";
 import { auditEvent } from "~/modules/audit/events";
 import { canonicalString, canonicalHash, type CanonicalDocument } from "~/modules/documents/model";
@@ -393,7 +394,7 @@ export type SignoffCommand =
 
 export type CommandRefusal = {
   ok: false;
-  reason: RefusalReason | "conflict" | "not_found" | "forbidden" | "invalid_template" | "coverage_gaps";
+  reason: RefusalReason | "conflict" | "not_found" | "forbidden" | "invalid_template" | "coverage_gaps" | "modules_not_approved";
   message: string;
   /** HTTP status the route answers with. */
   status: 400 | 403 | 404 | 409;
@@ -473,6 +474,9 @@ export async function runSignoffCommand(
         // Every essential competency assessed first (issue #14): the same words as the disabled button.
         const gate = await coverageGate(tx, document, content.canonical);
         if (gate.blocking) return { ok: false, reason: "coverage_gaps", message: `${gate.blocking.message}.`, status: 409 };
+        // A stack only with approved modules (issue #18): the same words as the panel.
+        const unapprovedModules = await stackGate(tx, content.canonical.fields);
+        if (unapprovedModules) return { ok: false, reason: "modules_not_approved", message: `${unapprovedModules}.`, status: 409 };
         event = { type: command.type, stages: resolved.stages };
       } else {
         event = command;

@@ -9,6 +9,7 @@ import {
   OCCUPATION_SYSTEMS,
   QUALIFICATION_FRAMEWORKS,
 } from "~/modules/documents/kinds/options";
+import { demandFlags, reviewMonths, type DemandSubject } from "~/modules/demand/staleness";
 
 /** Cells a framework reference has and a custom competency does not. */
 const FROM_FRAMEWORK = { field: "source", in: ["framework"] } as const;
@@ -57,6 +58,18 @@ export const CREDENTIAL_SPEC: KindDefinition = {
             { value: "active", label: "Active — open for enrolment" },
             { value: "suspended", label: "Suspended" },
             { value: "retired", label: "Retired" },
+          ],
+        },
+        {
+          key: "credentialKind",
+          type: "select",
+          label: "Credential kind",
+          initial: "standalone",
+          help: "A module counts toward stacks; a stack is made of approved modules (consortia, issue #18).",
+          options: [
+            { value: "standalone", label: "Stand-alone credential" },
+            { value: "module", label: "Module" },
+            { value: "stack", label: "Stack" },
           ],
         },
         {
@@ -182,6 +195,16 @@ export const CREDENTIAL_SPEC: KindDefinition = {
           label: "Review the evidence by",
           required: true,
           help: "After this date the evidence is flagged as stale until someone reviews it.",
+        },
+        {
+          key: "evidenceReviewMonths",
+          type: "integer",
+          label: "Evidence-review period",
+          min: 1,
+          max: 120,
+          unit: "months",
+          initial: 12,
+          help: "Imported demand data older than this is flagged in the Demand section and the checklist. 12 months when empty.",
         },
         { key: "labour_market_summary", type: "richtext", label: "Summary of the evidence", placeholder: "What the evidence shows, in a few sentences." },
       ],
@@ -333,6 +356,37 @@ export const CREDENTIAL_SPEC: KindDefinition = {
       key: "stacking",
       title: "Stacking and laddering",
       items: [
+        // A stack's modules: each row references one approved version of a module specification
+        // (document id + version hash), with the title and owner copied at that version; the
+        // Stack section's picker writes them (app/modules/stacks).
+        {
+          key: "stackRule",
+          type: "select",
+          label: "Which modules a learner takes",
+          initial: "all",
+          showWhen: { field: "credentialKind", in: ["stack"] },
+          options: [
+            { value: "all", label: "All modules are required" },
+            { value: "k_of_n", label: "A number of these modules" },
+          ],
+        },
+        { key: "stackK", type: "integer", label: "How many of the modules", min: 1, max: 100, showWhen: { field: "stackRule", in: ["k_of_n"] } },
+        {
+          key: "stackModules",
+          type: "rows",
+          label: "Modules of the stack",
+          itemLabel: "module",
+          showWhen: { field: "credentialKind", in: ["stack"] },
+          help: "Add modules with “Add a module” in the Stack section: each is a specific approved version.",
+          titleFields: ["title"],
+          fields: [
+            { key: "moduleDocumentId", type: "text", label: "Module specification" },
+            { key: "versionHash", type: "text", label: "Approved version" },
+            { key: "title", type: "text", label: "Module title" },
+            { key: "owner", type: "text", label: "Owned by" },
+            { key: "prerequisites", type: "text", label: "Prerequisites (modules of this stack)", help: "The module specifications to complete first." },
+          ],
+        },
         {
           key: "modules",
           type: "rows",
@@ -433,6 +487,9 @@ export const CREDENTIAL_SPEC: KindDefinition = {
     "evidenceReviewDate",
     // Its assessment plan must then cover every essential competency by the route too (issue #14).
     "assessmentOnlyRoute",
+    // The consortium library lists modules, and a stack's sign-off reads its modules (issue #18).
+    "credentialKind",
+    "stackModules",
   ],
   competencies: specCompetencies,
   rules: specRules,
@@ -465,6 +522,14 @@ function libraryReference(row: CanonicalRow): Pick<ProjectedCompetency, "framewo
 
 function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {
   const issues: RuleIssue[] = [];
+
+  // Demand flags, when the page brought the imported demand data (app/modules/demand).
+  if (context.demand && context.today) {
+    for (const flag of demandFlags(specDemandSubjects(fields), context.demand, context.today, reviewMonths(fields.evidenceReviewMonths))) {
+      const path = cellPath(flag.subject.kind === "occupation" ? "occupations" : "competencies", flag.subject.rowId, "code");
+      issues.push({ path, severity: "warning", message: flag.message });
+    }
+  }
 
   for (const row of rowsOf(fields, "occupations")) {
     const code = asString(row.code);
@@ -514,10 +579,32 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
     issues.push({ path: "learningHours", severity: "warning", message: `The modules add up to ${moduleHours} hours, more than the notional learning hours.` });
   }
 
+  if (fields.credentialKind === "stack" && fields.stackRule === "k_of_n") {
+    const k = asNumber(fields.stackK);
+    const n = rowsOf(fields, "stackModules").length;
+    if (k !== null && n > 0 && k > n) issues.push({ path: "stackK", severity: "error", message: `The stack has ${n} modules: a learner cannot take ${k} of them.` });
+  }
+
   for (const row of rowsOf(fields, "laddersInto")) {
     if (row.id && asBoolean(row.transcriptable) === true && !asString(row.transcriptNote)) {
       issues.push({ path: cellPath("laddersInto", row.id, "transcriptNote"), severity: "warning", message: "Say how the credit appears on the transcript." });
     }
   }
   return issues;
+}
+
+/** A specification's target occupations and competencies, as the demand data names them. */
+export function specDemandSubjects(fields: CanonicalFields): DemandSubject[] {
+  const subjects: DemandSubject[] = [];
+  for (const row of rowsOf(fields, "occupations")) {
+    const code = asString(row.code);
+    if (row.id && code) subjects.push({ kind: "occupation", rowId: row.id, label: `${code} ${asString(row.title) ?? ""}`.trim(), keys: [code] });
+  }
+  for (const row of rowsOf(fields, "competencies")) {
+    const code = asString(row.code);
+    const uri = asString(row.uri);
+    const keys = [code, uri].filter((key): key is string => Boolean(key));
+    if (row.id && keys.length > 0) subjects.push({ kind: "competency", rowId: row.id, label: `${code ?? ""} ${asString(row.title) ?? ""}`.trim(), keys });
+  }
+  return subjects;
 }

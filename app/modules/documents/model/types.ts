@@ -216,6 +216,11 @@ export type ModelContext = {
    * computed from the same cells: the kind's checks use it instead of recounting the matrix.
    */
   coverage?: CoverageReport;
+  /**
+   * A specification's imported demand data: the end of the latest period per subject key
+   * (app/modules/demand). With `today`, enables the "No demand evidence" / stale warnings.
+   */
+  demand?: Readonly<Record<string, string>>;
 };
 
 export type KindDefinition = {

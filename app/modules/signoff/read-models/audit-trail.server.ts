@@ -97,6 +97,22 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
       return `Imported the framework ${text(p.name).slice(2)} (version ${String(p.versionNumber)})`;
     case "framework.deleted":
       return `Deleted the framework ${text(p.name).slice(2)} (version ${String(p.versionNumber)})`;
+    case "demand.imported":
+      return `Imported ${String(p.rowCount)} demand rows (${(p.sources as string[]).join(", ")})`;
+    case "commitment.recorded":
+      return `${orgName(String(p.organizationId))} committed to hire ${String(p.hires)} people in ${String(p.region)} within ${String(p.months)} months${text(p.note)}`;
+    case "commitment.withdrawn":
+      return `${orgName(String(p.organizationId))} withdrew its hiring commitment`;
+    case "consortium.created":
+      return `Created the consortium ${text(p.name).slice(2)}`;
+    case "consortium.member_invited":
+      return `Invited ${orgName(String(p.organizationId))} into a consortium`;
+    case "consortium.member_accepted":
+      return `${orgName(String(p.organizationId))} joined a consortium`;
+    case "consortium.member_declined":
+      return `${orgName(String(p.organizationId))} declined to join a consortium`;
+    case "consortium.member_removed":
+      return `${orgName(String(p.organizationId))} was removed from a consortium`;
   }
 }
 

@@ -21,6 +21,7 @@ import { approvingParties, certificateSummary, type ApprovingParty, type Summary
 import { DECISION_LABELS, quorumLabel } from "~/modules/signoff/format";
 import { accessSignoffDocument, loadCurrentContent, loadRound } from "~/modules/signoff/signoff.server";
 import { verificationPath } from "~/modules/signoff/verification";
+import { certificateModules, type CertificateModule } from "~/modules/stacks/stack.server";
 import { snapshotIsIntact } from "~/modules/signoff/version";
 
 export type Certificate = {
@@ -50,6 +51,8 @@ export type Certificate = {
   approvedVersion: { number: number; name: string } | null;
   /** Where anyone checks this certificate: /verify/<versionHash> (the page makes it absolute). */
   verificationPath: string;
+  /** A stack's modules with the version each one was approved at (issue #18); empty for others. */
+  modules?: CertificateModule[];
 };
 
 /** `?round=<n>` of a certificate URL (page and PDF); absent means the latest approved round. */
@@ -134,6 +137,7 @@ export async function approvalCertificate(userId: string, documentId: string, nu
     summary,
     approvedVersion: saved ?? null,
     verificationPath: verificationPath(round.currentVersionHash),
+    modules: snapshot ? await certificateModules(q, (JSON.parse(snapshot.canonical) as CanonicalDocument).fields) : [],
   };
 }
 

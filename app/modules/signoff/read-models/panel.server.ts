@@ -8,6 +8,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { db, type Queryable } from "~/db.server";
 import { coverageGate, projectedCoverageGate, type CoverageGate } from "~/modules/coverage/coverage-gate.server";
 import { gapsHref } from "~/modules/coverage/rules";
+import { sectionAnchor } from "~/modules/documents/model/values";
+import { stackGate } from "~/modules/stacks/stack.server";
+import { listCommitments } from "~/modules/demand/commitments.server";
 import { documents } from "../../../../db/schema/documents";
 import { signoffRounds } from "../../../../db/schema/signoff";
 import { requireAccess } from "~/modules/permissions/require.server";
@@ -62,9 +65,11 @@ export type SignoffPanelData = {
    * Coverage of the assessment plan(s) behind this document: `blocked` says why "Request sign-off"
    * / "Resubmit" are disabled and links to the gaps; `warnings` are for approvers (soft evidence only).
    */
-  coverage: { blocked: { message: string; href: string } | null; warnings: string[] };
+  coverage: { blocked: { message: string; href: string; explanation?: string } | null; warnings: string[] };
   /** Number of the latest approved round, whose certificate can be shown. */
   certificateRound: number | null;
+  /** Employers' hiring commitments in force on a specification (app/modules/demand), for approvers. */
+  commitments: Array<{ id: string; organizationName: string; hires: number; region: string; months: number }>;
 };
 
 /** Whether the round describes the document's present state (else: a new draft after a reopen). */
@@ -176,8 +181,17 @@ export async function signoffPanel(userId: string, documentId: string): Promise<
       adjustTemplate: mayAdjustTemplate(document.status, signoff.projectRoles.map((r) => r.role)),
     },
     certificateRound: approved?.number ?? null,
-    coverage: { blocked: gate.blocking ? { message: gate.blocking.message, href: gapsHref(`/documents/${gate.blocking.planId}`) } : null, warnings: gate.warnings },
+    commitments: document.kind === "credential_spec" ? (await listCommitments(documentId)).map(({ id, organizationName, hires, region, months }) => ({ id, organizationName, hires, region, months })) : [],
+    coverage: { blocked: gate.blocking ? { message: gate.blocking.message, href: gapsHref(`/documents/${gate.blocking.planId}`) } : await stackBlocked(q, document), warnings: gate.warnings },
   };
+}
+
+/** A stack whose modules are not all approved (issue #18), from its projected module references. */
+async function stackBlocked(q: Queryable, document: LoadedDocument): Promise<SignoffPanelData["coverage"]["blocked"]> {
+  if (document.kind !== "credential_spec") return null;
+  const [row] = await q.select({ projection: documents.projection }).from(documents).where(eq(documents.id, document.id));
+  const message = row?.projection ? await stackGate(q, row.projection.keyFields) : null;
+  return message ? { message, href: `#${sectionAnchor("stacking")}`, explanation: "a stack is signed off only when each of its modules is approved." } : null;
 }
 
 function previewStages(stages: ResolvedStage[], nameOf: (id: string) => string): StageView[] {

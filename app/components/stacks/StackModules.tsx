@@ -1,0 +1,283 @@
+/**
+ * The Stack section of a stack specification: its modules (rows of the shared Y.Doc, so they
+ * co-edit like any field), a picker of eligible approved modules, the totals under the stack's
+ * rule, the competency union against the stack's own competencies, each module's owner and
+ * approval status, and "Use the new version" when a module has a newer approved version.
+ *
+ * The rows are live; what the modules contain at their referenced versions comes from the server
+ * (documents/<id>/stack), and the totals and the union are computed here with stacks/stack.ts.
+ */
+import { useFetcher, useParams } from "@remix-run/react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { EditingContext } from "~/components/document/document-sections";
+import { formatCad } from "~/components/consortia/format";
+import type { RowsFieldDef } from "~/modules/documents/model/types";
+import { addRow, removeRow, setValue } from "~/modules/documents/model/ydoc";
+import { cellPath } from "~/modules/documents/model/values";
+import {
+  competencyRefs,
+  competencyUnion,
+  prerequisiteProblems,
+  stackModuleRefs,
+  stackRuleOf,
+  stackTotals,
+  type ModuleFacts,
+  type ModuleState,
+  type Range,
+} from "~/modules/stacks/stack";
+import type { EligibleModule, StackModuleInfo } from "~/modules/stacks/stack.server";
+
+type StackData = { modules: StackModuleInfo[]; eligible: EligibleModule[] };
+
+const STATE_LABELS: Record<ModuleState["state"], string> = {
+  approved: "Approved",
+  newer_version: "Approved — a newer version is approved",
+  reopened: "Reopened: no longer approved",
+  not_approved: "Not approved",
+  missing: "Not available",
+};
+
+function range(value: Range, format: (n: number) => string = String): string {
+  return value.min === value.max ? format(value.min) : `${format(value.min)} – ${format(value.max)}`;
+}
+
+export function StackModulesField({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
+  const { documentId = "" } = useParams();
+  const fields = editing.fields;
+  const refs = useMemo(() => stackModuleRefs(fields), [fields]);
+  const rule = stackRuleOf(fields);
+  const refsKey = refs.map((r) => `${r.moduleDocumentId}:${r.versionHash}`).join(",");
+  const info = useFetcher<StackData>();
+  const picker = useFetcher<StackData>();
+  const [picking, setPicking] = useState(false);
+  const headingId = useId();
+
+  useEffect(() => {
+    info.load(`/documents/${documentId}/stack?refs=${encodeURIComponent(refsKey)}`);
+    // Reload when the references change (someone added, removed or moved a module to a new version).
+  }, [documentId, refsKey]);
+
+  const byRef = new Map((info.data?.modules ?? []).map((m) => [`${m.documentId}:${m.versionHash}`, m]));
+  const facts = refs.map((r) => byRef.get(`${r.moduleDocumentId}:${r.versionHash}`)?.facts).filter((f): f is ModuleFacts => Boolean(f));
+  const totals = stackTotals(facts, rule);
+  const union = competencyUnion(competencyRefs(fields), facts);
+  const problems = prerequisiteProblems(refs);
+  const session = editing.session;
+  const write = (path: string, value: string) => session && setValue(session.ydoc, editing.kind, path, value);
+
+  const add = (module: EligibleModule) => {
+    if (!session) return;
+    addRow(session.ydoc, editing.kind, field.key, { moduleDocumentId: module.documentId, versionHash: module.versionHash, title: module.title, owner: module.owner, prerequisites: "" });
+    setPicking(false);
+  };
+
+  return (
+    <div className="stack" id="stack" aria-labelledby={headingId} data-testid="stack-section">
+      <h3 id={headingId}>Stack</h3>
+      {field.help ? <p className="field__hint">{field.help}</p> : null}
+      {refs.length === 0 ? <p className="empty">No modules yet.</p> : null}
+      {refs.length > 0 ? (
+        <table className="table" aria-label="Modules of the stack">
+          <thead>
+            <tr>
+              <th scope="col">Module</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Approval</th>
+              <th scope="col">Prerequisites</th>
+              {editing.editable ? <th scope="col">Actions</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {refs.map((ref) => {
+              const module = byRef.get(`${ref.moduleDocumentId}:${ref.versionHash}`);
+              const others = refs.filter((r) => r.moduleDocumentId !== ref.moduleDocumentId);
+              return (
+                <tr key={ref.rowId} data-testid="stack-module">
+                  <th scope="row">
+                    {ref.title || "Untitled module"}
+                    <div className="muted">
+                      <code className="hash" title={ref.versionHash}>
+                        {ref.versionHash.slice(0, 12)}
+                      </code>
+                    </div>
+                  </th>
+                  <td>{ref.owner}</td>
+                  <td>
+                    {module ? STATE_LABELS[module.state.state] : "…"}
+                    {module?.newer ? (
+                      <div className="notice" role="status">
+                        <p>A newer approved version is available.</p>
+                        {module.newer.changes.length > 0 ? (
+                          <ul aria-label={`What changed in ${ref.title}`}>
+                            {module.newer.changes.map((change) => (
+                              <li key={change}>{change}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                        {editing.editable ? (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() => {
+                              write(cellPath(field.key, ref.rowId, "versionHash"), module.newer!.versionHash);
+                              write(cellPath(field.key, ref.rowId, "title"), module.newer!.title);
+                            }}
+                          >
+                            Use the new version
+                          </button>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {others.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <fieldset className="stack__prerequisites">
+                        <legend className="visually-hidden">Prerequisites of {ref.title}</legend>
+                        {others.map((other) => (
+                          <label key={other.rowId} style={{ display: "block" }}>
+                            <input
+                              type="checkbox"
+                              disabled={!editing.editable}
+                              checked={ref.prerequisites.includes(other.moduleDocumentId)}
+                              onChange={(event) => {
+                                const next = event.target.checked ? [...ref.prerequisites, other.moduleDocumentId] : ref.prerequisites.filter((id) => id !== other.moduleDocumentId);
+                                write(cellPath(field.key, ref.rowId, "prerequisites"), [...new Set(next)].join(" "));
+                              }}
+                            />{" "}
+                            {other.title}
+                          </label>
+                        ))}
+                      </fieldset>
+                    )}
+                  </td>
+                  {editing.editable ? (
+                    <td>
+                      <button type="button" className="button button--secondary button--small" onClick={() => session && removeRow(session.ydoc, editing.kind, field.key, ref.rowId)} aria-label={`Remove ${ref.title}`}>
+                        Remove
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {editing.editable ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setPicking(true);
+            picker.load(`/documents/${documentId}/stack?picker=1`);
+          }}
+        >
+          Add a module
+        </button>
+      ) : null}
+      {picking ? <ModulePicker data={picker.data} taken={new Set(refs.map((r) => r.moduleDocumentId))} onPick={add} onClose={() => setPicking(false)} /> : null}
+      {problems.length > 0 || totals.problem ? (
+        <ul className="field__error" role="alert">
+          {[...(totals.problem ? [totals.problem] : []), ...problems].map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      {refs.length > 0 && !totals.problem ? (
+        <section aria-label="Totals" data-testid="stack-totals">
+          <h4>Totals</h4>
+          <p className="muted">
+            {rule.kind === "all" ? `All ${refs.length} modules are required.` : `A learner takes ${rule.k} of the ${refs.length} modules: ${totals.combinationCount} combinations.`}
+          </p>
+          <dl className="kv">
+            <dt>Hours</dt>
+            <dd>{range(totals.hours)}</dd>
+            <dt>Credits</dt>
+            <dd>{range(totals.credits)}</dd>
+            <dt>Cost</dt>
+            <dd>{range(totals.cost, formatCad)}</dd>
+            <dt>Duration</dt>
+            <dd>{range(totals.weeks)} weeks</dd>
+          </dl>
+          {rule.kind === "k_of_n" && totals.combinations ? (
+            <ul aria-label="Combinations">
+              {totals.combinations.map((combination) => (
+                <li key={combination.moduleIds.join("+")}>
+                  {combination.titles.join(" + ")}: {combination.hours} hours, {combination.credits} credits, {formatCad(combination.cost)}, {combination.weeks} weeks
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {refs.length > 0 ? (
+        <section aria-label="Competencies of the modules" data-testid="stack-union">
+          <h4>Competencies</h4>
+          <p>
+            The modules cover {union.covered.length} of the stack&apos;s {union.covered.length + union.gaps.length} competencies.
+          </p>
+          <p>
+            <strong>Gaps</strong>: {union.gaps.length === 0 ? "none" : union.gaps.map((c) => `${c.code} ${c.title}`.trim()).join("; ")}
+          </p>
+          <p>
+            <strong>Overlaps</strong>: {union.overlaps.length === 0 ? "none" : union.overlaps.map((c) => `${c.code} ${c.title}`.trim() + ` (${c.modules.join(", ")})`).join("; ")}
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ModulePicker({ data, taken, onPick, onClose }: { data: StackData | undefined; taken: ReadonlySet<string>; onPick: (module: EligibleModule) => void; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [query, setQuery] = useState("");
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const shown = (data?.eligible ?? []).filter((m) => !taken.has(m.documentId) && `${m.title} ${m.owner}`.toLowerCase().includes(query.toLowerCase()));
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>Add a module</h2>
+      <p className="muted">Approved modules of this project and of your consortia&apos;s libraries, at their latest approved version.</p>
+      <label htmlFor={`${titleId}-search`}>Search</label>
+      <input id={`${titleId}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      {!data ? (
+        <p>Loading…</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">No approved module to add.</p>
+      ) : (
+        <ul className="list" aria-label="Approved modules">
+          {shown.map((module) => (
+            <li key={module.documentId} className="list__item">
+              <span>
+                <strong>{module.title}</strong> — {module.owner} · {module.hours ?? "?"} hours · {module.credits ?? 0} credits
+                {module.source === "consortium" ? " · consortium library" : ""}
+              </span>
+              <button type="button" className="button button--small" onClick={() => onPick(module)} aria-label={`Add ${module.title}`}>
+                Add
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Close
+      </button>
+    </dialog>
+  );
+}
