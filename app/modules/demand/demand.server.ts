@@ -6,6 +6,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { db, type Queryable } from "~/db.server";
+import { resultRows } from "../../../db/client";
 import { demandSignals } from "../../../db/schema/demand";
 import { organizations } from "../../../db/schema/organizations";
 import { demandData, type DemandData, type DemandSignalRow } from "~/modules/demand/section";
@@ -17,18 +18,18 @@ export async function loadDemandData(keys: readonly string[], detailedKeys: read
   const unique = [...new Set(keys)];
   if (unique.length === 0) return { series: [], freshness: {}, scores: {} };
   const detailed = [...new Set(detailedKeys)];
-  const [latest, scored, rows] = await Promise.all([
-    q
-      .select({ subject: demandSignals.subject, end: sql<string>`max(${demandSignals.periodEnd})` })
-      .from(demandSignals)
-      .where(subjectIn(unique))
-      .groupBy(demandSignals.subject),
-    q.execute<{ subject: string; score: number }>(sql`
-      SELECT subject, sum(value)::float8 AS score FROM (
-        SELECT DISTINCT ON (subject, metric, region) subject, value FROM demand_signals
-        WHERE ${subjectIn(unique)} AND metric IN ('job_postings', 'vacancies')
-        ORDER BY subject, metric, region, period_end DESC, retrieved_on DESC
-      ) AS latest GROUP BY subject`),
+  // One pass over the subjects' rows for both aggregates (PGlite runs queries one after another):
+  // each subject's latest period end, and its opening score — the latest job postings and vacancies
+  // per region (the index's order: subject, metric, region, period end).
+  const [aggregates, rows] = await Promise.all([
+    q.execute<{ subject: string; end: string; score: number | null }>(sql`
+      SELECT subject, max(period_end)::text AS "end",
+        sum(value) FILTER (WHERE newest AND metric IN ('job_postings', 'vacancies'))::float8 AS score
+      FROM (
+        SELECT subject, metric, period_end, value,
+          row_number() OVER (PARTITION BY subject, metric, region ORDER BY period_end DESC, retrieved_on DESC) = 1 AS newest
+        FROM demand_signals WHERE ${subjectIn(unique)}
+      ) AS ranked GROUP BY subject`),
     detailed.length === 0
       ? Promise.resolve([] as DemandSignalRow[])
       : q
@@ -47,11 +48,11 @@ export async function loadDemandData(keys: readonly string[], detailedKeys: read
           .where(subjectIn(detailed)),
   ]);
   const { series } = demandData(rows);
-  const scoreRows = (Array.isArray(scored) ? scored : (scored as { rows: Array<{ subject: string; score: number }> }).rows) as Array<{ subject: string; score: number }>;
+  const perSubject = resultRows<{ subject: string; end: string; score: number | null }>(aggregates);
   return {
     series,
-    freshness: Object.fromEntries(latest.map((row) => [row.subject, String(row.end)])),
-    scores: Object.fromEntries(scoreRows.map((row) => [row.subject, Number(row.score)])),
+    freshness: Object.fromEntries(perSubject.map((row) => [row.subject, String(row.end)])),
+    scores: Object.fromEntries(perSubject.flatMap((row) => (row.score === null ? [] : [[row.subject, Number(row.score)]]))),
   };
 }
 
