@@ -1,9 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import frameworkStyles from "~/components/frameworks/frameworks.css";
-import { ImportProblems } from "~/components/frameworks/ImportProblems";
+import { ImportFailure, ImportProgressBar, useImportProgress } from "~/components/imports/ImportProgress";
 import { ErrorPage } from "~/components/ui/error-page";
 import { requireActor } from "~/modules/auth/request.server";
 import { importProgress } from "~/modules/frameworks/imports.server";
@@ -12,9 +11,6 @@ import { competencyCount } from "~/modules/documents/labels";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Framework import — Concord" }];
-
-/** How often the page asks for progress while the import runs. */
-const POLL_MS = 500;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -26,22 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STATUS_WORDS = { queued: "Waiting to start…", parsing: "Reading the file…", storing: "Storing the competencies…" } as const;
 
 export default function FrameworkImportProgress() {
-  const initial = useLoaderData<typeof loader>();
-  // Polls this route's loader alone (not the whole page's), and only while the job runs.
-  const fetcher = useFetcher<typeof loader>();
-  const { progress } = fetcher.data ?? initial;
-  const running = progress.status !== "done" && progress.status !== "failed";
-  const url = useLocation().pathname;
-  useEffect(() => {
-    if (!running || fetcher.state !== "idle") return;
-    const timer = setTimeout(() => fetcher.load(url), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [running, fetcher, url, progress]);
-
+  const { progress, running, stored, counts } = useImportProgress(useLoaderData<typeof loader>().progress);
   const total = progress.total;
-  const stored = progress.status === "done" ? total : progress.stored;
-  const percent = total > 0 ? Math.round((stored / total) * 100) : progress.status === "done" ? 100 : 0;
-  const counts = `${stored.toLocaleString("en-CA")} of ${total.toLocaleString("en-CA")} stored`;
   return (
     <>
       <div className="page-header">
@@ -55,17 +37,7 @@ export default function FrameworkImportProgress() {
       <section className="card">
         {progress.status === "failed" ? null : (
           <>
-            <div
-              className="import-progress"
-              role="progressbar"
-              aria-label="Import progress"
-              aria-valuemin={0}
-              aria-valuemax={Math.max(total, 1)}
-              aria-valuenow={total > 0 ? stored : 0}
-              aria-valuetext={total > 0 ? counts : "Reading the file"}
-            >
-              <div className="import-progress__bar" style={{ width: `${percent}%` }} />
-            </div>
+            <ImportProgressBar status={progress.status} total={total} stored={stored} counts={counts} />
             <p className="muted">
               {total > 0 ? `${total.toLocaleString("en-CA")} competencies read from the file · ${counts}` : "Reading the file"}
             </p>
@@ -91,14 +63,7 @@ export default function FrameworkImportProgress() {
             </>
           ) : null}
         </div>
-        {progress.status === "failed" ? (
-          <>
-            <ImportProblems problems={progress.problems} title={`Nothing was imported: ${progress.problems.length} ${progress.problems.length === 1 ? "problem" : "problems"} in the file.`} />
-            <p>
-              <Link to="/frameworks/import" className="button button--secondary">Import another file</Link>
-            </p>
-          </>
-        ) : null}
+        {progress.status === "failed" ? <ImportFailure problems={progress.problems} againHref="/frameworks/import" /> : null}
         {progress.ignored.length > 0 ? (
           <details>
             <summary>Read leniently or ignored ({progress.ignored.length})</summary>
