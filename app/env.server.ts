@@ -33,6 +33,15 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().optional(),
   /** Encrypts organizations' credential-signing keys at rest (ADR 0016); required to sign in production. */
   SIGNING_KEY_SECRET: z.string().min(32, "use at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+  /** smtp:// or smtps:// URL for notification e-mail; without it messages go to the log and /dev/outbox. */
+  SMTP_URL: optionalUrl,
+  /** Keep unsent e-mail for /dev/outbox; default: outside production only (the e2e server sets it). */
+  MAIL_OUTBOX: booleanFlag.optional(),
+  MAIL_FROM: z.string().default("Concord <no-reply@concord.localhost>"),
+  /** Base of links in e-mails (no trailing slash). */
+  APP_URL: z.string().default("http://localhost:3000"),
+  /** Signs one-click unsubscribe links; the development default must be replaced in production. */
+  NOTIFICATIONS_SECRET: z.string().min(16).default("concord-development-notifications-secret"),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),

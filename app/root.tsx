@@ -5,6 +5,9 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/ui/error-page";
 import { getSession, refreshedCookieHeaders } from "~/modules/auth/request.server";
 import stylesheet from "~/styles/app.css";
+import { NotificationBell } from "~/components/notifications/Bell";
+import { db } from "~/db.server";
+import { unreadCount } from "~/modules/notifications/notifications.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -15,7 +18,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  return json({ user: session?.user ?? null }, { headers: refreshedCookieHeaders(request, session) });
+  const unreadNotifications = session ? await unreadCount(db(), session.user.id) : 0;
+  return json({ user: session?.user ?? null, unreadNotifications }, { headers: refreshedCookieHeaders(request, session) });
 }
 
 export function useOptionalUser() {
@@ -24,6 +28,7 @@ export function useOptionalUser() {
 
 function Header() {
   const user = useOptionalUser();
+  const unreadNotifications = useRouteLoaderData<typeof loader>("root")?.unreadNotifications ?? 0;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -45,6 +50,7 @@ function Header() {
               <NavLink to="/catalog">Catalog</NavLink>
             </nav>
             <div className="user-menu">
+              <NotificationBell initialUnread={unreadNotifications} />
               <span>{user.name}</span>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--small">Sign out</button>

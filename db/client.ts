@@ -21,6 +21,8 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** Runs raw SQL (used by health checks and tests). */
   ping: () => Promise<void>;
+  /** LISTEN on a channel; NOTIFY sent inside a transaction arrives only after it commits. Absent on stand-in handles. */
+  listen?: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
 };
 
@@ -103,6 +105,10 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
     ping: async () => {
       await client`select 1`;
     },
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -122,6 +128,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       ping: async () => {
         await client.query("select 1");
       },
+      listen: (channel, onPayload) => client.listen(channel, onPayload),
       close: async () => {
         await client.close();
         unlock();

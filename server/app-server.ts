@@ -9,6 +9,7 @@ import type { Env } from "../app/env.server";
 import { setDatabase } from "../app/db.server";
 import { refreshProjection, type DocumentContentChanged } from "../app/modules/documents/projection.server";
 import { syncSignoffContent } from "../app/modules/signoff/signoff.server";
+import { startNotifications, stopNotifications } from "../app/modules/notifications/live.server";
 import type { DatabaseHandle } from "../db/client";
 import { resolveAccess } from "./collab/access";
 import { createCollaboration, type Collaboration } from "./collab/index";
@@ -53,6 +54,8 @@ export async function startServer(env: Env, database: DatabaseHandle, hooks: Ser
         },
       }),
   });
+  // Live notifications and their e-mail follow committed NOTIFYs from now on (live.server.ts).
+  await startNotifications();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -69,6 +72,7 @@ export async function startServer(env: Env, database: DatabaseHandle, hooks: Ser
       server.close();
       await collaboration.close();
       server.closeAllConnections();
+      await stopNotifications();
     },
   };
 }

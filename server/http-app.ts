@@ -39,6 +39,8 @@ export async function createHttpApp(env: Env, { collaboration }: HttpAppOptions)
   // CSRF: every state-changing request must come from one of our origins.
   app.use((req, res, next) => {
     if (isSafeMethod(req.method) || isAllowedOrigin(req.get("origin"), req.get("host"), env.ALLOWED_ORIGINS)) return next();
+    // RFC 8058 one-click unsubscribe: mail clients POST without an Origin; the signed token, not a session, authorizes it.
+    if (req.method === "POST" && req.path === "/notifications/unsubscribe") return next();
     res.status(403).type("text/plain").send("Forbidden: cross-origin request");
   });
 

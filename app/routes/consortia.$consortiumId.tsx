@@ -56,6 +56,9 @@ export default function ConsortiumPage() {
           <p>
             <Link to={`/consortia/${consortium.id}/modules`}>Module library</Link> — the approved modules of every member.
           </p>
+          <p>
+            <Link to={`/consortia/${consortium.id}/pathways`}>Pathways</Link> — modules, stacked credentials and the programs they ladder into.
+          </p>
         </div>
       </div>
       <div className="grid grid--sidebar">

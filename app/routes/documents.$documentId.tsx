@@ -139,6 +139,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
               <Link to={`/documents/${document.id}/activity`}>Activity</Link>
               <a href={`/documents/${document.id}/pdf`} download>Download PDF</a>
               {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/readiness`}>Standards readiness</Link> : null}
+              {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/recognitions`}>Recognitions</Link> : null}
             </p>
             {document.kind === "credential_spec" && document.status === "approved" ? (
               <p className="signoff-links">

@@ -12,3 +12,5 @@ export * from "./edits";
 export * from "./signing";
 export * from "./consortia";
 export * from "./demand";
+export * from "./notifications";
+export * from "./recognitions";

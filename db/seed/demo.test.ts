@@ -6,7 +6,10 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database";
 import { documents, frameworkCompetencies, frameworks, memberships, organizations, projectParticipants, users } from "../schema/index";
-import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, seedDemo, seedDemoIfEmpty } from "./demo";
+import { consortiumPathways } from "../../app/modules/pathways/pathways.server";
+import { recognitionsOf } from "../../app/modules/recognitions/recognitions.server";
+import { setDatabase } from "../../app/db.server";
+import { DEMO_ACCOUNTS, DEMO_CONSORTIUM_ID, DEMO_DOCUMENTS, DEMO_LADDER_PROPOSED, DEMO_LADDER_SIGNED, DEMO_STACK_ID, DEMO_STACK_TITLE, seedDemo, seedDemoConsortium, seedDemoIfEmpty } from "./demo";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -32,9 +35,11 @@ async function counts() {
 it("seeds the demo workspace once and is idempotent", async () => {
   expect(await seedDemoIfEmpty(database.db)).toBe(true);
   const first = await counts();
-  // The demo project, and the approved credential's project (the catalog's): its specification and plan.
-  expect(first).toEqual({ users: 5, organizations: 5, memberships: 5, participants: 10, documents: DEMO_DOCUMENTS.length + 2, frameworks: 1 });
+  // The demo project, and the approved credential's project (the catalog's): its specification and plan;
+  // the consortium's third institution, its three module projects and its stack's (a specification and a plan each).
+  expect(first).toEqual({ users: 6, organizations: 6, memberships: 6, participants: 10 + 3 + 2, documents: DEMO_DOCUMENTS.length + 2 + 8, frameworks: 1 });
   await seedDemo(database.db);
+  await seedDemoConsortium(database.db);
   expect(await counts()).toEqual(first);
   expect(await seedDemoIfEmpty(database.db)).toBe(false);
   expect(DEMO_ACCOUNTS.map((a) => a.email)).toContain("qa@demo.concord.test");
@@ -87,4 +92,30 @@ it("the demo specification picks its competencies from the demo framework", asyn
   for (const competency of competencies) {
     expect(competency, competency.code ?? "").toMatchObject({ frameworkId: framework!.id, competencyId: idByCode.get(competency.code) });
   }
+});
+
+it("seeds the consortium: three institutions, an approved stack of three modules, laddering into Prairie programs with one recognition signed", async () => {
+  setDatabase(database);
+  const [stack] = await database.db.select().from(documents).where(eq(documents.id, DEMO_STACK_ID));
+  expect(stack?.status).toBe("approved");
+  const polytechnic = { userId: "demo-user-polytechnic", memberships: [{ organizationId: "demo-org-northern-lights", role: "admin" as const }] };
+  const prairie = { userId: "demo-user-university", memberships: [{ organizationId: "demo-org-prairie", role: "admin" as const }] };
+  const { rows, versionHash } = await recognitionsOf(prairie, DEMO_STACK_ID);
+  expect(rows.map((r) => [r.rowId, r.status, r.canSign])).toEqual([
+    [DEMO_LADDER_SIGNED, "confirmed", false],
+    [DEMO_LADDER_PROPOSED, "proposed", true],
+  ]);
+  expect(rows[0]?.versionHash).toBe(versionHash);
+  const { graph } = await consortiumPathways(polytechnic, DEMO_CONSORTIUM_ID);
+  expect(graph.nodes.filter((n) => n.type === "module").map((n) => `${n.label} (${n.owner}, ${n.province})`)).toEqual([
+    "Adaptation Planning and Implementation (Lakeshore College, ON)",
+    "Climate Risk Assessment for Infrastructure (Lakeshore College, ON)",
+    "Flood-Risk Modelling (Prairie University, SK)",
+  ]);
+  expect(graph.nodes.filter((n) => n.type === "stack").map((n) => n.label)).toEqual([DEMO_STACK_TITLE]);
+  const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  expect(graph.edges.filter((e) => e.from === `doc:${DEMO_STACK_ID}`).map((e) => [label.get(e.to), e.status])).toEqual([
+    ["Bachelor of Environmental Science (Climate Adaptation)", "confirmed"],
+    ["Graduate Certificate in Climate Risk Management", "proposed"],
+  ]);
 });

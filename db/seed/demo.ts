@@ -6,12 +6,12 @@
  * through the collaboration tables like any edit, so the collaboration server loads it.
  */
 import { readFileSync } from "node:fs";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { databaseHandle, setDatabase } from "../../app/db.server";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { NO_LIVE_DOCUMENTS } from "../../app/modules/documents/live-documents";
-import { documentKindOf, setValues } from "../../app/modules/documents/model";
+import { documentKindOf, replaceRows, setValues } from "../../app/modules/documents/model";
 import { demoDocumentSet, type DemoDocument } from "../../app/modules/documents/kinds/demo/set";
 import { refreshProjection } from "../../app/modules/documents/projection.server";
 import { appendUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
@@ -24,7 +24,8 @@ import { demandImports, demandSignals } from "../schema/demand";
 import type { JsonValue } from "../../app/modules/documents/model/types";
 import { loadCurrentContent, loadRound, runSignoffCommand, type SignoffCommand } from "../../app/modules/signoff/signoff.server";
 import type { Database, DatabaseHandle } from "../client";
-import { documents, frameworks, memberships, organizations, projectParticipants, projects, users } from "../schema/index";
+import { consortia, consortiumMembers, documents, frameworks, memberships, organizations, projectParticipants, projects, recognitions, signoffRounds, users } from "../schema/index";
+import { recognitionsOf, signRecognition } from "../../app/modules/recognitions/recognitions.server";
 
 export const DEMO_PASSWORD = "concord-demo";
 
@@ -246,6 +247,12 @@ export type ApprovedSpecificationSeed = {
   summary: string;
   /** Fields of the specification to set over the demo content (e.g. a different cost). */
   values?: Record<string, JsonValue>;
+  /** Rows of the specification to set over the demo content's (fixed row ids keep it idempotent). */
+  rows?: Record<string, Array<Record<string, JsonValue> & { id: string }>>;
+  /** The project's organizations (default: the five demo organizations in their roles). */
+  participants?: ReadonlyArray<{ organizationId: string; role: DemoAccount["projectRole"] }>;
+  /** Who creates the project and requests the sign-off (default: Lakeshore College's account). */
+  leadUserId?: string;
 };
 
 /**
@@ -264,19 +271,22 @@ export async function seedApprovedSpecification(db: Database, seed: ApprovedSpec
       fill: (ydoc) => {
         spec!.fill(ydoc);
         setValues(ydoc, "credential_spec", { title: seed.title, shortCode: seed.shortCode, credentialStatus: "active", ...seed.values });
+        for (const [key, rows] of Object.entries(seed.rows ?? {})) replaceRows(ydoc, "credential_spec", key, rows);
       },
     },
     { ...plan!, title: `${seed.title} — assessment plan` },
   ];
+  const lead = seed.leadUserId ?? "demo-user-college";
+  const participants = seed.participants ?? DEMO_ACCOUNTS.map((a) => ({ organizationId: a.organizationId, role: a.projectRole }));
   await db.transaction(async (tx) => {
-    await tx.insert(projects).values({ id: seed.projectId, title: seed.title, summary: seed.summary, createdBy: "demo-user-college" }).onConflictDoNothing();
+    await tx.insert(projects).values({ id: seed.projectId, title: seed.title, summary: seed.summary, createdBy: lead }).onConflictDoNothing();
     await tx
       .insert(projectParticipants)
-      .values(DEMO_ACCOUNTS.map((a) => ({ projectId: seed.projectId, organizationId: a.organizationId, role: a.projectRole })))
+      .values(participants.map((p) => ({ projectId: seed.projectId, organizationId: p.organizationId, role: p.role })))
       .onConflictDoNothing();
     await tx
       .insert(documents)
-      .values(set.map(({ id, kind, title }) => ({ id, kind, title, projectId: seed.projectId, createdBy: "demo-user-college" })))
+      .values(set.map(({ id, kind, title }) => ({ id, kind, title, projectId: seed.projectId, createdBy: lead })))
       .onConflictDoNothing();
   });
   await seedDemoContent(db, set);
@@ -287,7 +297,7 @@ export async function seedApprovedSpecification(db: Database, seed: ApprovedSpec
       const result = await runSignoffCommand(seed.specId, userId, command, meta, NO_LIVE_DOCUMENTS);
       if (!result.ok) throw new Error(`The sign-off of ${seed.specId} was refused (${command.type}): ${result.message}`);
     };
-    await run("demo-user-college", { type: "request_signoff" });
+    await run(lead, { type: "request_signoff" });
     const versionHash = (await loadCurrentContent(db, seed.specId, "credential_spec")).hash;
     const round = await loadRound(db, seed.specId);
     for (const stage of round?.stages ?? []) {
@@ -319,10 +329,140 @@ async function withAppDatabase(db: Database, work: () => Promise<void>): Promise
   }
 }
 
-/** Seeds only an empty database (first start of the embedded default). */
+/** Seeds only an empty database (first start of the embedded default): the workspace and the consortium. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return false;
   await seedDemo(db);
+  await seedDemoConsortium(db);
   return true;
 }
+
+/** The consortium's third institution (not a party to the demo project): its admin account. */
+export const CONSORTIUM_ACCOUNTS = [
+  {
+    id: "demo-user-polytechnic",
+    email: "polytechnic@demo.concord.test",
+    name: "Aiyana Whitford",
+    organizationId: "demo-org-northern-lights",
+    organization: "Northern Lights Polytechnic",
+    kind: "institution" as const,
+    province: "AB",
+  },
+] as const;
+
+export const DEMO_CONSORTIUM_ID = "demo-consortium-climate";
+export const DEMO_CONSORTIUM_NAME = "Climate Adaptation Consortium";
+export const DEMO_STACK_ID = "demo-stack-cap";
+export const DEMO_STACK_TITLE = "Climate Adaptation Practitioner — stacked credential";
+/** The stack's laddering rows: the first signed by Prairie University in the seed, the second left proposed. */
+export const DEMO_LADDER_SIGNED = "demo-ladder-bes";
+export const DEMO_LADDER_PROPOSED = "demo-ladder-gcrm";
+
+const DEMO_MODULES = [
+  { specId: "demo-mod-flood", title: "Flood-Risk Modelling", shortCode: "PU-FRM-210", owner: "Prairie University", organizationId: "demo-org-prairie", userId: "demo-user-university", hours: 45, credits: 1.5 },
+  { specId: "demo-mod-risk", title: "Climate Risk Assessment for Infrastructure", shortCode: "LC-CRA-110", owner: "Lakeshore College", organizationId: "demo-org-lakeshore", userId: "demo-user-college", hours: 40, credits: 1 },
+  { specId: "demo-mod-plan", title: "Adaptation Planning and Implementation", shortCode: "LC-API-120", owner: "Lakeshore College", organizationId: "demo-org-lakeshore", userId: "demo-user-college", hours: 40, credits: 1 },
+] as const;
+
+/**
+ * The demo consortium (issue #18), apart from the demo project so its documents and statuses stay
+ * as the walkthrough expects: Lakeshore College, Prairie University and Northern Lights Polytechnic;
+ * three approved modules (Prairie's flood-risk modelling, two of Lakeshore's) in their own
+ * projects, stacked into an approved stack credential that ladders into two Prairie programs — one
+ * recognition signed by Prairie, one proposed. Idempotent like the rest of the demo. Occupations
+ * are cleared on these so the catalog's occupation filters still find only the published credential.
+ */
+export async function seedDemoConsortium(db: Database): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(users)
+      .values(CONSORTIUM_ACCOUNTS.map((a) => ({ id: a.id, email: a.email, name: a.name, passwordHash })))
+      .onConflictDoNothing();
+    await tx
+      .insert(organizations)
+      .values(CONSORTIUM_ACCOUNTS.map((a) => ({ id: a.organizationId, name: a.organization, kind: a.kind, province: a.province })))
+      .onConflictDoNothing();
+    await tx
+      .insert(memberships)
+      .values(CONSORTIUM_ACCOUNTS.map((a) => ({ userId: a.id, organizationId: a.organizationId, role: "admin" as const })))
+      .onConflictDoNothing();
+    await tx.insert(consortia).values({ id: DEMO_CONSORTIUM_ID, name: DEMO_CONSORTIUM_NAME, createdBy: "demo-user-college" }).onConflictDoNothing();
+    await tx
+      .insert(consortiumMembers)
+      .values([
+        { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-lakeshore", role: "admin" as const },
+        { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-prairie", role: "member" as const },
+        { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-northern-lights", role: "member" as const },
+      ])
+      .onConflictDoNothing();
+  });
+  for (const m of DEMO_MODULES) {
+    await seedApprovedSpecification(db, {
+      projectId: `${m.specId}-project`,
+      specId: m.specId,
+      planId: `${m.specId}-plan`,
+      title: m.title,
+      shortCode: m.shortCode,
+      summary: `A module of the ${DEMO_CONSORTIUM_NAME}, owned by ${m.owner}.`,
+      values: { credentialKind: "module", learningHours: m.hours, creditValue: m.credits, costCad: 450, timeToCompleteWeeks: 5 },
+      rows: { occupations: [], laddersInto: [], stacksInto: [] },
+      participants: [{ organizationId: m.organizationId, role: "lead_institution" }],
+      leadUserId: m.userId,
+    });
+  }
+  const stackModules = [];
+  for (const m of DEMO_MODULES) {
+    const [round] = await db
+      .select({ versionHash: signoffRounds.currentVersionHash })
+      .from(signoffRounds)
+      .where(and(eq(signoffRounds.documentId, m.specId), eq(signoffRounds.status, "approved")))
+      .orderBy(desc(signoffRounds.number))
+      .limit(1);
+    if (!round) throw new Error(`The demo module ${m.specId} is not approved`);
+    stackModules.push({ id: `${DEMO_STACK_ID}-row-${m.specId}`, moduleDocumentId: m.specId, versionHash: round.versionHash, title: m.title, owner: m.owner, prerequisites: "" });
+  }
+  const prairie = { institution: "Prairie University", province: "SK" };
+  await seedApprovedSpecification(db, {
+    projectId: `${DEMO_STACK_ID}-project`,
+    specId: DEMO_STACK_ID,
+    planId: `${DEMO_STACK_ID}-plan`,
+    title: DEMO_STACK_TITLE,
+    shortCode: "CAC-CAP-STACK",
+    summary: `The ${DEMO_CONSORTIUM_NAME}'s stacked credential: Prairie University's flood-risk modelling and two Lakeshore College modules.`,
+    values: { credentialKind: "stack", stackRule: "all", learningHours: 125, creditValue: 3.5, costCad: 1350, timeToCompleteWeeks: 15 },
+    rows: {
+      occupations: [],
+      stacksInto: [],
+      stackModules,
+      laddersInto: [
+        {
+          id: DEMO_LADDER_SIGNED,
+          program: "Bachelor of Environmental Science (Climate Adaptation)",
+          ...prairie,
+          creditGranted: 9,
+          transcriptable: true,
+          transcriptNote: "Transfer credit: ENVS 2xx block",
+          standing: "advanced_standing",
+          conditions: "Credential completed within the last five years with an overall B average.",
+          validFrom: "2026-09-01",
+          validTo: "2031-08-31",
+        },
+        { id: DEMO_LADDER_PROPOSED, program: "Graduate Certificate in Climate Risk Management", ...prairie, creditGranted: 3, transcriptable: false, standing: "credits", validFrom: "2027-01-01" },
+      ],
+    },
+    participants: [
+      { organizationId: "demo-org-lakeshore", role: "lead_institution" },
+      { organizationId: "demo-org-prairie", role: "partner_institution" },
+    ],
+  });
+  await withAppDatabase(db, async () => {
+    const [signed] = await db.select({ id: recognitions.id }).from(recognitions).where(and(eq(recognitions.documentId, DEMO_STACK_ID), eq(recognitions.rowId, DEMO_LADDER_SIGNED)));
+    if (signed) return;
+    const { versionHash } = await recognitionsOf(PRAIRIE_ADMIN, DEMO_STACK_ID);
+    await signRecognition(PRAIRIE_ADMIN, DEMO_STACK_ID, DEMO_LADDER_SIGNED, versionHash, { ip: null, userAgent: "demo seed" });
+  });
+}
+
+const PRAIRIE_ADMIN = { userId: "demo-user-university", memberships: [{ organizationId: "demo-org-prairie", role: "admin" as const }] };

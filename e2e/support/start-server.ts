@@ -15,7 +15,9 @@ const child = spawn("npx", ["tsx", "server/index.ts"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", SEED_DEMO: "true",
     // Production refuses to sign credentials without a secret for the organizations' keys (ADR 0016).
-    SIGNING_KEY_SECRET: "e2e-only-signing-key-secret-not-for-real-use" },
+    SIGNING_KEY_SECRET: "e2e-only-signing-key-secret-not-for-real-use",
+    // Notification e-mail is kept for /dev/outbox (e2e/notifications.spec.ts), never sent.
+    MAIL_OUTBOX: "true", SMTP_URL: "" },
 });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);

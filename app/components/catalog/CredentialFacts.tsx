@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "~/modules/catalog/entry";
-import { costText, creditText, durationText, institutionsText, ladderingText, levelText, startText } from "~/modules/catalog/present";
+import { costText, creditText, durationText, institutionsText, ladderingText, levelText, recognitionsText, startText } from "~/modules/catalog/present";
 
 /** The catalog's facts of one credential (the list and the credential's page). */
 export function CredentialFacts({ entry }: { entry: CatalogEntry }) {
@@ -21,6 +21,8 @@ export function CredentialFacts({ entry }: { entry: CatalogEntry }) {
       <dd>{creditText(entry)}</dd>
       <dt>Laddering</dt>
       <dd>{ladderingText(entry)}</dd>
+      <dt>Recognitions</dt>
+      <dd data-testid="catalog-recognitions">{recognitionsText(entry)}</dd>
       <dt>Level</dt>
       <dd>{levelText(entry)}</dd>
       <dt>Competencies</dt>

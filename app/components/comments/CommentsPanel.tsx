@@ -297,6 +297,23 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
   const shown = threads.filter((t) => (filter === "mentions" ? t.mentionsViewer : t.status === filter));
   const mayComment = canComment && (loaded ? loaded.canComment : true);
 
+  // A notification's link (/documents/<id>#thread-<thread id>) opens the panel on that thread, once.
+  const linkedThread = useRef<string | null>(typeof window === "undefined" ? null : (/^#thread-([\w-]+)$/.exec(window.location.hash)?.[1] ?? null));
+  const target = linkedThread.current ? threads.find((t) => t.id === linkedThread.current) : undefined;
+  useEffect(() => {
+    if (!target) return;
+    if (filter !== target.status) {
+      setFilter(target.status);
+      return;
+    }
+    linkedThread.current = null;
+    const element = panel.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(target.id)}"]`);
+    if (!element) return;
+    element.tabIndex = -1;
+    element.scrollIntoView({ block: "center" });
+    element.focus({ preventScroll: true });
+  }, [target, filter]);
+
   // The buttons beside fields and rows read these threads (badges, the thread opened beside them).
   useEffect(() => {
     if (loaded) publishComments({ documentId, url, viewerId: loaded.viewerId, canComment: mayComment, people: loaded.people, threads: loaded.threads, reload });

@@ -7,7 +7,7 @@
  * The rows are live; what the modules contain at their referenced versions comes from the server
  * (documents/<id>/stack), and the totals and the union are computed here with stacks/stack.ts.
  */
-import { useFetcher, useParams } from "@remix-run/react";
+import { Link, useFetcher, useParams } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { EditingContext } from "~/components/document/document-sections";
 import { formatCad } from "~/components/consortia/format";
@@ -27,7 +27,7 @@ import {
 } from "~/modules/stacks/stack";
 import type { EligibleModule, StackModuleInfo } from "~/modules/stacks/stack.server";
 
-type StackData = { modules: StackModuleInfo[]; eligible: EligibleModule[] };
+type StackData = { modules: StackModuleInfo[]; eligible: EligibleModule[]; consortia?: Array<{ id: string; name: string }> };
 
 const STATE_LABELS: Record<ModuleState["state"], string> = {
   approved: "Approved",
@@ -75,6 +75,15 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
     <div className="stack" id="stack" aria-labelledby={headingId} data-testid="stack-section">
       <h3 id={headingId}>Stack</h3>
       {field.help ? <p className="field__hint">{field.help}</p> : null}
+      <p className="field__hint">
+        <Link to={`/documents/${documentId}/recognitions`}>Recognitions</Link> — where this stack counts, and who signed.
+        {(info.data?.consortia ?? []).map((c) => (
+          <span key={c.id}>
+            {" "}
+            <Link to={`/consortia/${c.id}/pathways`}>Pathways of {c.name}</Link>
+          </span>
+        ))}
+      </p>
       {refs.length === 0 ? <p className="empty">No modules yet.</p> : null}
       {refs.length > 0 ? (
         <table className="table" aria-label="Modules of the stack">

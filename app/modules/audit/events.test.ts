@@ -6,7 +6,7 @@ const H = "a".repeat(64);
 describe("audit events", () => {
   it("names every type {entity}.{verb}, with a schema for its current version", () => {
     for (const type of AUDIT_EVENT_TYPES) {
-      expect(type).toMatch(/^(document|project|organization|framework|demand|commitment|consortium)\.[a-z_]+$/);
+      expect(type).toMatch(/^(document|project|organization|framework|demand|commitment|consortium|recognition)\.[a-z_]+$/);
       const entry = AUDIT_EVENT_SCHEMAS[type];
       expect(Object.keys(entry.versions)).toContain(String(entry.current));
     }

@@ -122,6 +122,8 @@ export const AUDIT_EVENT_SCHEMAS = {
   "consortium.member_accepted": { current: 1, versions: { 1: z.object({ consortiumId: id, invitationId: id, organizationId: id }) } },
   "consortium.member_declined": { current: 1, versions: { 1: z.object({ consortiumId: id, invitationId: id, organizationId: id }) } },
   "consortium.member_removed": { current: 1, versions: { 1: z.object({ consortiumId: id, organizationId: id }) } },
+  // The version hash signed is the audit row's column, like a sign-off decision's.
+  "recognition.signed": { current: 1, versions: { 1: z.object({ recognitionId: id, rowId: id, receivingOrganizationId: id, program: text, versionHash: hash }) } },
   // Demand data (demand/): in the importing organization's chain.
   "demand.imported": {
     current: 1,

@@ -8,7 +8,8 @@
  * new approval (a new round number) builds an entry again. The cost of a cached list is one
  * indexed query; names of organizations renamed since an approval show at the next approval.
  */
-import { and, eq, inArray, max, sql } from "drizzle-orm";
+import { and, count, eq, inArray, max, sql } from "drizzle-orm";
+import { recognitions } from "../../../db/schema/recognitions";
 import { db, type Queryable } from "~/db.server";
 import { resultRows } from "../../../db/client";
 import { documents } from "../../../db/schema/documents";
@@ -39,8 +40,14 @@ async function approvedRounds(q: Queryable): Promise<Array<{ id: string; round: 
   return rows.flatMap((r) => (r.round === null ? [] : [{ id: r.id, round: Number(r.round) }]));
 }
 
+/** When the document's recognitions last changed: a signature changes its entry without a new round (issue #18). */
+async function recognitionStamp(q: Queryable, id: string): Promise<string> {
+  const [row] = await q.select({ n: count(), stamp: max(recognitions.signedAt) }).from(recognitions).where(eq(recognitions.documentId, id));
+  return `${row?.n ?? 0}:${row?.stamp ? new Date(row.stamp).getTime() : ""}`;
+}
+
 async function cachedEntry(q: Queryable, id: string, round: number): Promise<{ entry: CatalogEntry; search: string } | null> {
-  const key = `${id}:${round}`;
+  const key = `${id}:${round}:${await recognitionStamp(q, id)}`;
   const hit = cache.get(key);
   if (hit) return hit;
   // The entry reads no address: the origin is only for the export builders' identifiers.

@@ -33,6 +33,8 @@ export type CatalogEntry = {
   credit: { value: number | null; system: Coded | null };
   laddersInto: Array<{ program: string; institution: string; creditGranted: number | null }>;
   stacksInto: Array<{ credential: string; issuer: string }>;
+  /** Laddering signed by the receiving institution (issue #18); the rows above are only proposed until then. */
+  recognitions: Array<{ program: string; institution: string; province: string | null; grant: string; validFrom: string | null; validTo: string | null }>;
   level: { framework: Coded | null; level: number | null };
   competenciesCount: number;
   competencies: Array<{ code: string | null; title: string; framework: string | null; frameworkId: string | null; level: string | null; essential: boolean }>;
@@ -120,6 +122,14 @@ export function catalogEntry(spec: CanonicalDocument, context: ExportContext): C
       const credential = asString(row.credential);
       return credential ? [{ credential, issuer: asString(row.issuer) ?? "" }] : [];
     }),
+    recognitions: (context.recognitions ?? []).map((r) => ({
+      program: r.program,
+      institution: r.institution,
+      province: r.province,
+      grant: r.standing === "preparation" ? "preparation for admission" : r.standing === "advanced_standing" ? "advanced standing" : `${r.creditGranted ?? 0} credits`,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+    })),
     level: { framework: coded(QUALIFICATION_FRAMEWORKS, f.framework), level: asNumber(f.frameworkLevel) },
     competenciesCount: competencies.length,
     competencies,

@@ -84,3 +84,8 @@ export function credentialJsonLd(entry: CatalogEntry, origin: string): Record<st
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
+
+/** Confirmed recognitions, one line each: "BSc Environmental Science, Prairie University (SK): 6 credits". */
+export function recognitionsText(entry: Pick<CatalogEntry, "recognitions">): string {
+  return entry.recognitions.map((r) => `${r.program}, ${r.institution}${r.province ? ` (${r.province})` : ""}: ${r.grant}`).join("; ") || "None confirmed";
+}

@@ -19,6 +19,7 @@ import { can, type Actor } from "~/modules/permissions/can";
 import { AnchorError, AnchorSchema, checkAnchor, type Anchor } from "~/modules/comments/anchors";
 import { forbidden, loadProjectFacts, notFound, requireDocument } from "~/modules/permissions/require.server";
 import { parseMentions, type Mentionable } from "~/modules/comments/mentions";
+import { notifyComment } from "~/modules/notifications/notify.server";
 
 export { AnchorError };
 
@@ -70,6 +71,7 @@ export async function startThread(actor: Actor, documentId: string, input: NewTh
   await db().transaction(async (tx) => {
     await tx.insert(commentThreads).values({ id: threadId, documentId: document.id, anchor, createdBy: actor.userId });
     await tx.insert(comments).values({ id: commentId, threadId, authorId: actor.userId, body: input.body, mentions });
+    await notifyComment(tx, { documentId: document.id, threadId, authorId: actor.userId, mentions, isReply: false });
   });
   return { threadId, commentId };
 }
@@ -93,6 +95,7 @@ export async function reply(actor: Actor, documentId: string, threadId: string, 
   const commentId = generateId();
   await db().transaction(async (tx) => {
     await tx.insert(comments).values({ id: commentId, threadId: thread.id, authorId: actor.userId, body: text, mentions });
+    await notifyComment(tx, { documentId: document.id, threadId: thread.id, authorId: actor.userId, mentions, isReply: true });
     await tx
       .update(commentThreads)
       .set({ status: "open", resolvedAt: null, resolvedBy: null, updatedAt: new Date() })

@@ -19,6 +19,7 @@ import { parseDemandFile, MAX_DEMAND_FILE_BYTES, type DemandMapping, type Demand
 import { generateId } from "~/modules/ids.server";
 import { can, type Actor } from "~/modules/permissions/can";
 import { forbidden, notFound } from "~/modules/permissions/require.server";
+import { notifyImportFinished } from "~/modules/notifications/notify.server";
 
 export type DemandImportStatus = "queued" | "parsing" | "storing" | "done" | "failed";
 
@@ -98,6 +99,7 @@ async function runImport(importId: string, actor: Actor, input: StartDemandImpor
     .set({ status: progress.status, total: progress.total, stored: 0, problems: progress.problems, finishedAt: new Date() })
     .where(eq(demandImports.id, importId))
     .catch((failure: unknown) => console.error(`Demand import ${importId}: could not record its final state`, failure));
+  await notifyImportFinished(db(), { userId: actor.userId, name: "demand data", link: `/demand/imports/${importId}`, failed: true }).catch(() => {});
 }
 
 /** Rows per INSERT (one JSON parameter): progress moves every 10,000 rows. */
@@ -167,6 +169,7 @@ export async function storeDemandRows(
     .update(demandImports)
     .set({ status: "done", total: input.rows.length, stored: input.rows.length, replaced, sources, finishedAt: new Date() })
     .where(eq(demandImports.id, input.importId));
+  await notifyImportFinished(tx, { userId: input.userId, name: "demand data", link: `/demand/imports/${input.importId}`, failed: false });
   return { replaced, sources };
 }
 

@@ -24,6 +24,20 @@ export type ExportContext = {
   plan: CanonicalDocument | null;
   /** For a module: the approved stacks whose modules include it (issue #18), by document id. */
   stacks?: readonly string[];
+  /** Confirmed recognitions (signed by the receiving institution, issue #18): where the credential counts. */
+  recognitions?: readonly ExportRecognition[];
+};
+
+export type ExportRecognition = {
+  program: string;
+  institution: string;
+  organizationId: string;
+  province: string | null;
+  standing: "credits" | "advanced_standing" | "preparation";
+  creditGranted: number | null;
+  conditions: string | null;
+  validFrom: string | null;
+  validTo: string | null;
 };
 
 /** Organizations' country: every province and territory code the app knows is Canadian. */

@@ -181,6 +181,35 @@ export function ctdlCredential(spec: CanonicalDocument, context: ExportContext):
     ...(occupationTypes.length > 0 ? { "ceterms:occupationType": occupationTypes } : {}),
     ...(qaAgencies.length > 0 ? { "ceterms:approvedBy": qaAgencies.map((o) => organizationUri(context.origin, o)) } : {}),
     ...stacking(spec, context),
+    ...laddering(context, text),
+  };
+}
+
+/**
+ * Confirmed recognitions: preparation for admission as isPreparationFor, credits and advanced
+ * standing as isAdvancedStandingFor, each a ConditionProfile naming the program and asserted by the
+ * receiving institution (proposed ones are not exported: nobody has agreed to them yet).
+ */
+function laddering(context: ExportContext, text: (value: string) => LangMap): Json {
+  const profile = (r: NonNullable<ExportContext["recognitions"]>[number]): Json => {
+    const grant = r.standing === "preparation" ? "Preparation for admission" : r.standing === "advanced_standing" ? "Advanced standing" : `${r.creditGranted ?? 0} credits`;
+    const valid = r.validFrom || r.validTo ? ` Valid ${r.validFrom ?? "…"} to ${r.validTo ?? "…"}.` : "";
+    return {
+      "@type": "ceterms:ConditionProfile",
+      "ceterms:name": text(`${r.program}, ${r.institution}`),
+      // Conditions go in the description: the registry schema types ceterms:condition as plain strings, not language maps.
+      "ceterms:description": text(`${grant} in ${r.program} at ${r.institution}${r.province ? ` (${r.province})` : ""}, signed by the institution.${r.conditions ? ` Conditions: ${r.conditions}` : ""}${valid}`),
+      "ceterms:assertedBy": [organizationUri(context.origin, { id: r.organizationId })],
+      ...(r.standing === "credits" && r.creditGranted !== null ? { "ceterms:creditUnitValue": r.creditGranted } : {}),
+      ...(r.validFrom ? { "ceterms:dateEffective": r.validFrom } : {}),
+    };
+  };
+  const all = context.recognitions ?? [];
+  const preparation = all.filter((r) => r.standing === "preparation").map(profile);
+  const standing = all.filter((r) => r.standing !== "preparation").map(profile);
+  return {
+    ...(standing.length > 0 ? { "ceterms:isAdvancedStandingFor": standing } : {}),
+    ...(preparation.length > 0 ? { "ceterms:isPreparationFor": preparation } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import type { ExportContext, ExportOrganization } from "~/modules/exports/contex
 import { ctdlCredential } from "~/modules/exports/ctdl";
 import { openBadgesDocument } from "~/modules/exports/openbadges";
 import { slugify } from "~/modules/exports/context";
+import { confirmedRecognitions } from "~/modules/recognitions/recognitions.server";
 import { standardsReadiness, type ReadinessTarget } from "~/modules/exports/readiness";
 
 export const NOT_EXPORTABLE = "Only an approved credential specification can be exported.";
@@ -113,6 +114,11 @@ async function approvedExportOf(q: Queryable, document: ExportableDocument, orig
     linkedPlan(q, document.projectId, documentId),
     approved.canonical.fields.credentialKind === "module" ? approvedStacksOf(q, documentId) : Promise.resolve([]),
   ]);
+  const recognitions = (await confirmedRecognitions(documentId, approved.canonical.fields, q)).flatMap((r) =>
+    r.receivingOrganization
+      ? [{ program: r.program, institution: r.receivingOrganization.name, organizationId: r.receivingOrganization.id, province: r.province, standing: r.standing, creditGranted: r.creditGranted, conditions: r.conditions, validFrom: r.validFrom, validTo: r.validTo }]
+      : [],
+  );
   return {
     title: document.title,
     spec: approved.canonical,
@@ -123,6 +129,7 @@ async function approvedExportOf(q: Queryable, document: ExportableDocument, orig
       approval: { approvedAt: approved.approvedAt.toISOString(), versionHash: approved.versionHash, approvedByOrganizationIds: approved.approvedByOrganizationIds },
       plan: plan?.canonical ?? null,
       stacks,
+      recognitions,
     },
   };
 }

@@ -44,6 +44,23 @@ function credentialErrors(record: Json): string[] {
   return validateCredential(registryForm(record));
 }
 
+describe("CTDL of a credential with confirmed recognitions (issue #18)", () => {
+  it("names each as a ConditionProfile under isAdvancedStandingFor / isPreparationFor, valid against the registry schema", () => {
+    const { spec, plan } = demoContent();
+    const recognition = { institution: "Prairie University", organizationId: "org-prairie", province: "SK", conditions: "Grade B or better", validFrom: "2027-01-01", validTo: null };
+    const record = ctdlCredential(spec, {
+      ...demoContext(plan),
+      recognitions: [
+        { ...recognition, program: "BSc Environmental Science", standing: "credits", creditGranted: 6 },
+        { ...recognition, program: "Master of Planning", standing: "preparation", creditGranted: null },
+      ],
+    });
+    expect(record["ceterms:isAdvancedStandingFor"]).toEqual([expect.objectContaining({ "@type": "ceterms:ConditionProfile", "ceterms:creditUnitValue": 6, "ceterms:assertedBy": ["https://concord.example/organizations/org-prairie"] })]);
+    expect(record["ceterms:isPreparationFor"]).toEqual([expect.objectContaining({ "ceterms:name": { en: "Master of Planning, Prairie University" } })]);
+    expect(credentialErrors(record)).toEqual([]);
+  });
+});
+
 describe("Open Badges 3.0 Achievement of the demo specification", () => {
   const { spec, plan } = demoContent();
   const achievement = openBadgesAchievement(spec, demoContext(plan));

@@ -39,6 +39,7 @@ import { MAX_FILE_BYTES, type ImportedFramework, type ImportProblem } from "~/mo
 import { generateId } from "~/modules/ids.server";
 import type { Actor } from "~/modules/permissions/can";
 import { forbidden, notFound } from "~/modules/permissions/require.server";
+import { notifyImportFinished } from "~/modules/notifications/notify.server";
 
 export type ImportStatus = "queued" | "parsing" | "storing" | "done" | "failed";
 
@@ -252,19 +253,23 @@ async function store(
 
 /** Writes the final state to the row (a successful import's row is updated inside its own transaction). */
 async function finish(importId: string, progress: ImportProgress): Promise<void> {
-  await db()
-    .update(frameworkImports)
-    .set({
-      status: progress.status,
-      total: progress.total,
-      stored: progress.stored,
-      problems: progress.problems,
-      ignored: progress.ignored,
-      changes: progress.changes,
-      frameworkId: progress.frameworkId,
-      finishedAt: new Date(),
-    })
-    .where(eq(frameworkImports.id, importId));
+  await db().transaction(async (tx) => {
+    const [job] = await tx
+      .update(frameworkImports)
+      .set({
+        status: progress.status,
+        total: progress.total,
+        stored: progress.stored,
+        problems: progress.problems,
+        ignored: progress.ignored,
+        changes: progress.changes,
+        frameworkId: progress.frameworkId,
+        finishedAt: new Date(),
+      })
+      .where(eq(frameworkImports.id, importId))
+      .returning({ userId: frameworkImports.userId, name: frameworkImports.fileName });
+    if (job) await notifyImportFinished(tx, { ...job, link: `/frameworks/imports/${importId}`, failed: progress.status === "failed" });
+  });
 }
 
 /** Rows per INSERT: 13 parameters each stays far below Postgres's 65,535 bind parameters. */

@@ -157,3 +157,13 @@ describe("can() on consortia and the module library", () => {
     expect(can(member(org), "module.view_in_library", resource)).toBe(expected);
   });
 });
+
+describe("recognition.sign (issue #18)", () => {
+  const recognition = { type: "recognition" as const, receivingOrganizationId: "org-receiving" };
+  it("is for members of the receiving institution only, whatever their role there", () => {
+    expect(can({ userId: "u", memberships: [{ organizationId: "org-receiving", role: "member" }] }, "recognition.sign", recognition)).toBe(true);
+    expect(can({ userId: "u", memberships: [{ organizationId: "org-receiving", role: "admin" }] }, "recognition.sign", recognition)).toBe(true);
+    expect(can({ userId: "u", memberships: [{ organizationId: "org-issuing", role: "admin" }] }, "recognition.sign", recognition)).toBe(false);
+    expect(can({ userId: "u", memberships: [] }, "recognition.sign", recognition)).toBe(false);
+  });
+});

@@ -30,6 +30,9 @@ export type DocumentAction = "document.view" | "document.comment" | "document.ed
 /** A hiring commitment: withdrawn only by people of the organization that signed it. */
 export type CommitmentResource = { type: "commitment"; organizationId: string };
 export type CommitmentAction = "commitment.withdraw";
+/** A laddering recognition: signed only by people of the receiving institution (issue #18). */
+export type RecognitionResource = { type: "recognition"; receivingOrganizationId: string };
+export type RecognitionAction = "recognition.sign";
 
 /** A consortium's member organizations (with their kind), for the consortium rules. */
 export type ConsortiumFacts = {
@@ -80,12 +83,15 @@ export function can(actor: Actor, action: DocumentAction, resource: DocumentReso
 export function can(actor: Actor, action: CommitmentAction, resource: CommitmentResource): boolean;
 export function can(actor: Actor, action: ConsortiumAction, resource: ConsortiumResource): boolean;
 export function can(actor: Actor, action: LibraryModuleAction, resource: LibraryModuleResource): boolean;
+export function can(actor: Actor, action: RecognitionAction, resource: RecognitionResource): boolean;
 export function can(
   actor: Actor,
-  action: OrganizationAction | ProjectAction | DocumentAction | ConsortiumAction | LibraryModuleAction | CommitmentAction,
-  resource: OrganizationResource | ProjectResource | DocumentResource | ConsortiumResource | LibraryModuleResource | CommitmentResource,
+  action: OrganizationAction | ProjectAction | DocumentAction | ConsortiumAction | LibraryModuleAction | CommitmentAction | RecognitionAction,
+  resource: OrganizationResource | ProjectResource | DocumentResource | ConsortiumResource | LibraryModuleResource | CommitmentResource | RecognitionResource,
 ): boolean {
   switch (resource.type) {
+    case "recognition":
+      return action === "recognition.sign" && actor.memberships.some((m) => m.organizationId === resource.receivingOrganizationId);
     case "commitment":
       return action === "commitment.withdraw" && actor.memberships.some((m) => m.organizationId === resource.organizationId);
     case "consortium": {

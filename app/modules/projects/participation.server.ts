@@ -20,6 +20,7 @@ import { memberships, organizationBlocks, organizations } from "../../../db/sche
 import { projectInvitations, projectParticipants, projects } from "../../../db/schema/projects";
 import { assertWithinLimit } from "~/modules/abuse/limits.server";
 import { appendAuditEvent, type RequestMeta } from "~/modules/audit/audit.server";
+import { notifyInvitation } from "~/modules/notifications/notify.server";
 import { FailureLimiter } from "~/modules/auth/rate-limit";
 import { auditEvent, type AuditEvent } from "~/modules/audit/events";
 import { generateId } from "~/modules/ids.server";
@@ -226,6 +227,7 @@ export async function inviteOrganization(actor: Actor, projectId: string, rawInp
       invitingOrganizationId,
     });
     await audit(tx, { projectId, organizationId: invitingOrganizationId }, actor, meta, auditEvent("project.participant_invited", { invitationId: id, organizationId: organization.id, role: input.role }));
+    await notifyInvitation(tx, { id, organizationId: organization.id, projectTitle: (await tx.query.projects.findFirst({ where: eq(projects.id, projectId), columns: { title: true } }))?.title ?? "a project", actorUserId: actor.userId });
   });
   return id;
 }

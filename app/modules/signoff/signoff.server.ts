@@ -54,6 +54,7 @@ import {
   type SignoffTemplate,
   type TemplateIssue,
 } from "~/modules/signoff/template";
+import { notifySignoffChange } from "~/modules/notifications/notify.server";
 
 export const CONFLICT_MESSAGE = "Someone else changed this; reload.";
 
@@ -485,6 +486,7 @@ export async function runSignoffCommand(
       const result = applyEvent(state, event, context);
       if (!result.ok) return { ok: false, reason: result.reason, message: result.message, status: REFUSAL_STATUS[result.reason] };
       await applyEffects(tx, result.effects, { document, content, now, actorUserId: userId, ip: meta.ip, userAgent: meta.userAgent });
+      await notifySignoffChange(tx, { document, before: state, after: result.next, command, actorUserId: userId });
 
       // The workflow's named versions (history) are written in the same transaction, of exactly
       // the content the decision was made on.

@@ -41,21 +41,28 @@ export type StackModuleInfo = {
  * organizations whose modules it may reference: its own project's, and those of the consortia its
  * project's organizations belong to (that the actor is a member of).
  */
-async function eligibleModulesOf(actor: Actor, projectId: string, stackDocumentId: string, q: Queryable): Promise<{ modules: ApprovedModule[]; libraryOwners: Set<string> }> {
+async function eligibleModulesOf(
+  actor: Actor,
+  projectId: string,
+  stackDocumentId: string,
+  q: Queryable,
+): Promise<{ modules: ApprovedModule[]; libraryOwners: Set<string>; consortia: Array<{ id: string; name: string }> }> {
   const own = (await approvedSpecificationsInProjects([projectId], q)).filter((m) => m.credentialKind === "module");
   const participants = await q.select({ organizationId: projectParticipants.organizationId }).from(projectParticipants).where(eq(projectParticipants.projectId, projectId));
   const fromLibraries: ApprovedModule[] = [];
   const libraryOwners = new Set<string>();
+  const consortia: Array<{ id: string; name: string }> = [];
   for (const consortiumId of await consortiaOfOrganizations(participants.map((p) => p.organizationId), q)) {
     const facts = await loadConsortiumFacts(consortiumId, q);
     if (!facts || !can(actor, "consortium.view", { type: "consortium", ...facts })) continue;
+    consortia.push({ id: facts.id, name: facts.name });
     for (const member of facts.members) libraryOwners.add(member.organizationId);
     const modules = await approvedSpecificationsOwnedBy(facts.members.map((m) => m.organizationId), q);
     fromLibraries.push(...modules.filter((m) => visibleInLibrary(actor, facts, m)));
   }
   const seen = new Set<string>();
   const modules = [...own, ...fromLibraries].filter((m) => m.documentId !== stackDocumentId && !seen.has(m.documentId) && Boolean(seen.add(m.documentId)));
-  return { modules, libraryOwners };
+  return { modules, libraryOwners, consortia };
 }
 
 function changeLabels(before: CanonicalDocument, after: CanonicalDocument): string[] {
@@ -70,7 +77,7 @@ function changeLabels(before: CanonicalDocument, after: CanonicalDocument): stri
  */
 export async function stackModulesView(actor: Actor, stackDocumentId: string, refs: ReadonlyArray<{ documentId: string; versionHash: string }>, picker: boolean, q: Queryable = db()) {
   const stack = await requireDocument(actor, stackDocumentId, "document.view", q);
-  const { modules: eligible, libraryOwners } = await eligibleModulesOf(actor, stack.projectId, stackDocumentId, q);
+  const { modules: eligible, libraryOwners, consortia } = await eligibleModulesOf(actor, stack.projectId, stackDocumentId, q);
   // A referenced module is described if it belongs to the stack's project or to a library the
   // stack may use, even when it has been reopened since (its approved version was visible).
   const referenced = await moduleStatuses([...new Set(refs.map((r) => r.documentId))].filter((id) => id !== stackDocumentId), q);
@@ -110,7 +117,8 @@ export async function stackModulesView(actor: Actor, stackDocumentId: string, re
         source: m.projectId === stack.projectId ? ("project" as const) : ("consortium" as const),
       }))
     : [];
-  return { modules, eligible: pick };
+  // The consortia whose pathway view shows this stack (the Stack section links to them).
+  return { modules, eligible: pick, consortia };
 }
 
 /**

@@ -428,6 +428,21 @@ export const CREDENTIAL_SPEC: KindDefinition = {
             { key: "creditGranted", type: "number", label: "Credit granted", required: true, min: 0, max: 120, unit: "credits" },
             { key: "transcriptable", type: "boolean", label: "Appears on the transcript", required: true },
             { key: "transcriptNote", type: "text", label: "How it appears on the transcript", showWhen: { field: "transcriptable", in: [true] } },
+            // Recognition (issue #18): the receiving institution (its exact name on Concord) signs it.
+            { key: "province", type: "text", label: "Province", maxLength: 40 },
+            {
+              key: "standing",
+              type: "select",
+              label: "What it grants",
+              options: [
+                { value: "credits", label: "Transfer credits" },
+                { value: "advanced_standing", label: "Advanced standing" },
+                { value: "preparation", label: "Preparation (admission)" },
+              ],
+            },
+            { key: "conditions", type: "longtext", label: "Conditions" },
+            { key: "validFrom", type: "date", label: "Valid from" },
+            { key: "validTo", type: "date", label: "Valid to" },
           ],
         },
       ],

@@ -113,6 +113,8 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
       return `${orgName(String(p.organizationId))} declined to join a consortium`;
     case "consortium.member_removed":
       return `${orgName(String(p.organizationId))} was removed from a consortium`;
+    case "recognition.signed":
+      return `${orgName(String(p.receivingOrganizationId))} signed the recognition for ${String(p.program)} (${versionOf(String(p.versionHash))})`;
   }
 }
 
@@ -122,7 +124,7 @@ export type AuditTrail = { document: { id: string; title: string; status: Docume
 function payloadOrganizationIds(payload: unknown): string[] {
   if (typeof payload !== "object" || payload === null) return [];
   const p = payload as Record<string, unknown>;
-  return [p.organizationId, p.blockedOrganizationId].filter((id): id is string => typeof id === "string" && id.length > 0);
+  return [p.organizationId, p.blockedOrganizationId, p.receivingOrganizationId].filter((id): id is string => typeof id === "string" && id.length > 0);
 }
 
 /**

@@ -1,0 +1,43 @@
+/** /dev/outbox — e-mails kept instead of sent when SMTP_URL is not set; absent in production. */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { outbox, outboxEnabled } from "~/modules/notifications/mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Outbox — Concord" }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  if (!outboxEnabled()) throw new Response("Not found", { status: 404 });
+  const messages = await outbox();
+  return json({ messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), headers: JSON.parse(m.headers) as Record<string, string> })) });
+}
+
+export default function OutboxPage() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">Development</p>
+          <h1>Outbox</h1>
+          <p>E-mails Concord would have sent (no SMTP_URL is set), newest first.</p>
+        </div>
+      </div>
+      {messages.length === 0 ? <p className="empty">No e-mail yet.</p> : null}
+      {messages.map((message) => (
+        <article key={message.id} className="card" style={{ marginBottom: "1rem" }}>
+          <h2>{message.subject}</h2>
+          <p className="muted">
+            To {message.to} · {message.createdAt}
+          </p>
+          <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
+          <details>
+            <summary>Headers and HTML</summary>
+            <pre style={{ whiteSpace: "pre-wrap" }}>{Object.entries(message.headers).map(([name, value]) => `${name}: ${value}`).join("\n")}</pre>
+            <pre style={{ whiteSpace: "pre-wrap" }}>{message.html}</pre>
+          </details>
+        </article>
+      ))}
+    </>
+  );
+}

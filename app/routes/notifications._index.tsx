@@ -1,0 +1,79 @@
+/** /notifications — my notifications, newest first; Mark read, Mark all read. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Moment } from "~/components/ui/moment";
+import { requireUser } from "~/modules/auth/request.server";
+import { listNotifications, markAllRead, markRead } from "~/modules/notifications/notifications.server";
+
+export const meta: MetaFunction = () => [{ title: "Notifications — Concord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const items = await listNotifications(user.id);
+  return json({ items: items.map((item) => ({ ...item, createdAt: item.createdAt.toISOString(), read: item.readAt !== null })) });
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("read"), id: z.string().min(1).max(64) }), z.object({ intent: z.literal("read-all") })]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ ok: false }, { status: 400 });
+  if (parsed.data.intent === "read") await markRead(user.id, parsed.data.id);
+  else await markAllRead(user.id);
+  return json({ ok: true });
+}
+
+export default function NotificationsPage() {
+  const { items } = useLoaderData<typeof loader>();
+  const unread = items.filter((item) => !item.read).length;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">Notifications</p>
+          <h1>Notifications</h1>
+          <p>
+            What happened that concerns you, newest first. <Link to="/notifications/settings">E-mail settings</Link>
+          </p>
+        </div>
+        {unread > 0 ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="read-all" className="button button--secondary">
+              Mark all read
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      <section className="card">
+        {items.length === 0 ? (
+          <p className="empty">No notifications yet.</p>
+        ) : (
+          <ul className="notification-list">
+            {items.map((item) => (
+              <li key={item.id} className={item.read ? "notification notification--read" : "notification notification--unread"}>
+                <div>
+                  <Link to={item.link}>{item.title}</Link>
+                  <div className="muted">
+                    <Moment iso={item.createdAt} />
+                    {item.read ? null : <strong> · Unread</strong>}
+                  </div>
+                </div>
+                {item.read ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={item.id} />
+                    <button type="submit" name="intent" value="read" className="button button--small button--secondary" aria-label={`Mark read: ${item.title}`}>
+                      Mark read
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
