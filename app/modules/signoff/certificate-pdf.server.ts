@@ -194,6 +194,15 @@ export function drawCertificate(pdf: PDFDocument, fonts: PdfFonts, certificate: 
   for (const item of certificate.summary) w.text(`${item.label}: ${item.value}`, { indent: 10 });
   if (certificate.approvedVersion) w.text(`In the document's history: Version ${certificate.approvedVersion.number} — ${certificate.approvedVersion.name}`, { indent: 10 });
   w.gap(4);
+  // A stack (issue #18): each module it was approved with, at the version it references.
+  if (certificate.modules && certificate.modules.length > 0) {
+    w.text("Modules of this stack", { bold: true });
+    for (const module of certificate.modules) {
+      w.text(`${module.title} — ${module.owner}: ${module.version}`, { indent: 10 });
+      w.text(module.versionHash, { indent: 20, mono: true, size: 8 });
+    }
+    w.gap(4);
+  }
   w.text("Approved by", { bold: true });
   if (certificate.parties.length === 0) w.text("No live approval is recorded.", { indent: 10 });
   for (const party of certificate.parties) w.text(`${party.organization} (${party.stage}): ${party.decidedBy}, ${formatUtc(party.decidedAt)}`, { indent: 10 });

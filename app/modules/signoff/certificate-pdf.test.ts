@@ -77,6 +77,18 @@ describe("certificate PDF", () => {
     expect((text.match(/ m\n/g) ?? []).length).toBe(runs);
   });
 
+  it("lists a stack's modules with the version each was approved at; nothing for a credential that is not a stack", async () => {
+    const hash = "c".repeat(64);
+    const stack = await contentStreams(
+      await certificatePdf({ ...certificate, decisions: [], modules: [{ title: "Flood-Risk Modelling", owner: "Prairie University", versionHash: hash, version: "Version 2 - approved" }] }, { verificationUrl: URL_ }),
+    );
+    expect(stack.join("\n")).toContain(shown("Modules of this stack"));
+    expect(stack.join("\n")).toContain(shown("Flood-Risk Modelling ".concat("\x97", " Prairie University: Version 2 - approved")));
+    expect(stack.join("\n")).toContain(shown(hash));
+    const single = await contentStreams(await certificatePdf({ ...certificate, decisions: [] }, { verificationUrl: URL_ }));
+    expect(single.join("\n")).not.toContain(shown("Modules of this stack"));
+  });
+
   it("draws exactly the dark modules of the URL's QR code", () => {
     const { size, path } = qrPath(URL_);
     const drawn = new Set<string>();
