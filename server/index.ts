@@ -3,7 +3,7 @@
  */
 import { parseEnv } from "../app/env.server";
 import { openDatabase } from "../db/client";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../db/seed/demo";
+import { CONSORTIUM_ACCOUNTS, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../db/seed/demo";
 import { startServer } from "./app-server";
 import { log } from "../app/utils/log.server";
 
@@ -19,7 +19,7 @@ async function main() {
   log.info(`Concord is running at ${running.url}`);
   if (database.kind === "pglite" && env.SEED_DEMO) {
     log.info(`demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const account of DEMO_ACCOUNTS) log.info(`  ${account.email.padEnd(32)} ${account.organization}`);
+    for (const account of [...DEMO_ACCOUNTS, ...CONSORTIUM_ACCOUNTS]) log.info(`  ${account.email.padEnd(32)} ${account.organization}`);
   }
   await running.startDevReload?.();
 
