@@ -12,7 +12,7 @@ import { mentionSegments } from "~/modules/comments/mentions";
 import type { CommentsActionData, loader as commentsLoader } from "~/routes/documents.$documentId.comments";
 import { revealAnchor } from "~/components/document/document-overview";
 import { anchorFor, kindDefinition, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
-import { COMMENT_REQUEST_EVENT, selectTextAnchor, trackSelectionAnchor } from "~/components/comments/anchor";
+import { selectTextAnchor, trackSelectionAnchor } from "~/components/comments/anchor";
 import styles from "~/components/comments/comments.css";
 import { MentionTextarea, type MentionPerson } from "~/components/comments/MentionTextarea";
 import { publishComments } from "~/components/comments/comment-feed";
@@ -280,13 +280,6 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
     setHint("");
     panel.current?.scrollIntoView({ block: "nearest" });
   }, []);
-
-  useEffect(() => {
-    if (!canComment) return;
-    const onRequest = (event: Event) => open((event as CustomEvent<Anchor>).detail);
-    window.addEventListener(COMMENT_REQUEST_EVENT, onRequest);
-    return () => window.removeEventListener(COMMENT_REQUEST_EVENT, onRequest);
-  }, [canComment, open]);
 
   const data = list.data;
   const loaded = data?.ok ? data : null;

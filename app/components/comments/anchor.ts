@@ -89,17 +89,6 @@ export function resolveTextAnchor(editor: HasState, anchor: Anchor): { from: num
 }
 
 // ---------------------------------------------------------------------------------------------
-// Asking the comments panel to start a thread ("Comment on this field" buttons anywhere on the page)
-// ---------------------------------------------------------------------------------------------
-
-export const COMMENT_REQUEST_EVENT = "concord:comment-request";
-
-/** Opens the comments panel's new-thread form on this anchor (the panel listens on window). */
-export function requestComment(anchor: Anchor): void {
-  window.dispatchEvent(new CustomEvent<Anchor>(COMMENT_REQUEST_EVENT, { detail: anchor }));
-}
-
-// ---------------------------------------------------------------------------------------------
 // The page's last focused place, for "Comment on selection" when the page passes no getter
 // ---------------------------------------------------------------------------------------------
 
