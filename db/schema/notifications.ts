@@ -12,6 +12,11 @@ export const notificationKind = pgEnum("notification_kind", [
   "reply",
   "invitation",
   "import_finished",
+  "framework_version",
+  "recognition_awaiting",
+  "decision_reminder",
+  "stage_overdue",
+  "review_due",
 ]);
 
 export const emailFrequency = pgEnum("email_frequency", ["immediately", "daily", "never"]);

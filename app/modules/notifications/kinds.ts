@@ -9,6 +9,11 @@ export const NOTIFICATION_KINDS = [
   "reply",
   "invitation",
   "import_finished",
+  "framework_version",
+  "recognition_awaiting",
+  "decision_reminder",
+  "stage_overdue",
+  "review_due",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -22,6 +27,11 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   reply: "A reply in a thread you are in",
   invitation: "An invitation for your organization",
   import_finished: "An import finished or failed",
+  framework_version: "A new framework version affects your specification",
+  recognition_awaiting: "A recognition awaits your institution's signature",
+  decision_reminder: "Reminder: a decision still waits for you",
+  stage_overdue: "A sign-off stage you lead is overdue",
+  review_due: "Labour-market evidence or a credential review is due",
 };
 
 export const EMAIL_FREQUENCIES = ["immediately", "daily", "never"] as const;
