@@ -88,7 +88,7 @@ test("request → partners approve → an edit outdates an approval → re-appro
   const employer = await openAs(browser, EMPLOYER, DOCUMENT, ON_SIGNOFF_PANEL);
   await employer.getByRole("link", { name: "Inbox" }).click();
   await expect(employer.getByRole("heading", { name: "Inbox" })).toBeVisible();
-  await employer.getByRole("row", { name: /work-based learning agreement/ }).getByRole("link").click();
+  await employer.getByRole("listitem", { name: /work-based learning agreement/ }).getByRole("link").first().click();
   // The inbox leads straight to the panel (…#signoff), focused.
   await expect(panelOf(employer)).toBeFocused();
   const approvedFirst = await approve(employer, EMPLOYER);

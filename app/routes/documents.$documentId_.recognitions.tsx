@@ -6,7 +6,7 @@ import { FormError, SubmitButton } from "~/components/ui/form";
 import { requestMeta } from "~/modules/audit/audit.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { recognitionSummary } from "~/modules/recognitions/laddering";
-import { RecognitionRuleError, recognitionsOf, signRecognition } from "~/modules/recognitions/recognitions.server";
+import { RecognitionRuleError, recognitionsOf, requestRecognition, signRecognition, withdrawRecognition } from "~/modules/recognitions/recognitions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Recognitions — ${data?.document.title ?? "Specification"} — Concord` }];
 
@@ -16,16 +16,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(await recognitionsOf(actor, params.documentId ?? ""));
 }
 
-const SignSchema = z.object({ rowId: z.string().min(1).max(200), versionHash: z.string().regex(/^[0-9a-f]{64}$/) });
+const rowId = z.string().min(1).max(200);
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("sign"), rowId, versionHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({ intent: z.literal("request"), rowId }),
+  z.object({ intent: z.literal("withdraw"), rowId, reason: z.string().trim().max(2000).default("") }),
+]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   const documentId = params.documentId ?? "";
-  const form = await request.formData();
-  const input = SignSchema.safeParse({ rowId: form.get("rowId"), versionHash: form.get("versionHash") });
+  const input = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) throw new Response("Bad request", { status: 400 });
+  const meta = requestMeta(request, context.clientIp);
   try {
-    await signRecognition(actor, documentId, input.data.rowId, input.data.versionHash, requestMeta(request, context.clientIp));
+    const command = input.data;
+    if (command.intent === "sign") await signRecognition(actor, documentId, command.rowId, command.versionHash, meta);
+    else if (command.intent === "request") await requestRecognition(actor, documentId, command.rowId, meta);
+    else await withdrawRecognition(actor, documentId, command.rowId, command.reason, meta);
   } catch (error) {
     if (error instanceof RecognitionRuleError) return json({ rowId: input.data.rowId, error: error.message }, { status: 409 });
     throw error;
@@ -34,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Recognitions() {
-  const { document, rows, versionHash, canViewDocument } = useLoaderData<typeof loader>();
+  const { document, rows, versionHash, canViewDocument, canRequest } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <>
@@ -85,14 +93,35 @@ export default function Recognitions() {
                     ) : (
                       <span className="badge">{row.status}</span>
                     )}
+                    {row.requestedAt ? (
+                      <div className="field-help">
+                        Awaiting {row.institution}&apos;s signature since {new Date(row.requestedAt).toISOString().slice(0, 10)}
+                      </div>
+                    ) : null}
                     {row.canSign ? (
                       <Form method="post">
                         <input type="hidden" name="rowId" value={row.rowId} />
                         <input type="hidden" name="versionHash" value={versionHash} />
-                        <SubmitButton>Sign recognition</SubmitButton>
-                        <FormError error={answer && "rowId" in answer && answer.rowId === row.rowId ? answer.error : undefined} />
+                        <SubmitButton intent="sign">Sign recognition</SubmitButton>
                       </Form>
                     ) : null}
+                    {canRequest && row.receivingOrganization && row.status !== "confirmed" && !row.requestedAt ? (
+                      <Form method="post">
+                        <input type="hidden" name="rowId" value={row.rowId} />
+                        <SubmitButton intent="request" variant="secondary">Ask {row.institution} to sign</SubmitButton>
+                      </Form>
+                    ) : null}
+                    {row.canWithdraw ? (
+                      <Form method="post">
+                        <input type="hidden" name="rowId" value={row.rowId} />
+                        <label className="field-help" htmlFor={`withdraw-reason-${row.rowId}`}>
+                          Why (shown in the audit trail)
+                        </label>
+                        <input id={`withdraw-reason-${row.rowId}`} name="reason" maxLength={2000} />
+                        <SubmitButton intent="withdraw" variant="secondary">Withdraw recognition</SubmitButton>
+                      </Form>
+                    ) : null}
+                    <FormError error={answer && "rowId" in answer && answer.rowId === row.rowId ? answer.error : undefined} />
                   </td>
                 </tr>
               ))}

@@ -30,7 +30,7 @@ export function ProjectInvitations({ invitations, redirectTo, showInvitedOrganiz
   );
 }
 
-function InvitationRow({ invitation, redirectTo, showInvitedOrganization }: { invitation: AwaitingInvitation; redirectTo: string; showInvitedOrganization: boolean }) {
+export function InvitationRow({ invitation, redirectTo, showInvitedOrganization }: { invitation: AwaitingInvitation; redirectTo: string; showInvitedOrganization: boolean }) {
   const fetcher = useFetcher<InvitationDecisionData>();
   const busy = fetcher.state !== "idle";
   const by = invitation.invitedByName ? `${invitation.invitedByName}, ${invitation.invitingOrganizationName}` : invitation.invitingOrganizationName;

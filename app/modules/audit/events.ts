@@ -124,6 +124,9 @@ export const AUDIT_EVENT_SCHEMAS = {
   "consortium.member_removed": { current: 1, versions: { 1: z.object({ consortiumId: id, organizationId: id }) } },
   // The version hash signed is the audit row's column, like a sign-off decision's.
   "recognition.signed": { current: 1, versions: { 1: z.object({ recognitionId: id, rowId: id, receivingOrganizationId: id, program: text, versionHash: hash }) } },
+  // Asked of the receiving institution by the specification's editors; withdrawn by the receiving institution.
+  "recognition.requested": { current: 1, versions: { 1: z.object({ recognitionId: id, rowId: id, receivingOrganizationId: id, program: text }) } },
+  "recognition.withdrawn": { current: 1, versions: { 1: z.object({ recognitionId: id, rowId: id, receivingOrganizationId: id, program: text, reason: z.string().max(2000) }) } },
   // Demand data (demand/): in the importing organization's chain.
   "demand.imported": {
     current: 1,

@@ -39,7 +39,7 @@ import { MAX_FILE_BYTES, type ImportedFramework, type ImportProblem } from "~/mo
 import { generateId } from "~/modules/ids.server";
 import type { Actor } from "~/modules/permissions/can";
 import { forbidden, notFound } from "~/modules/permissions/require.server";
-import { notifyImportFinished } from "~/modules/notifications/notify.server";
+import { notifyFrameworkVersion, notifyImportFinished } from "~/modules/notifications/notify.server";
 
 export type ImportStatus = "queued" | "parsing" | "storing" | "done" | "failed";
 
@@ -410,6 +410,7 @@ export async function storeImportedFramework(
     }),
     createdAt: new Date(),
   });
+  if (previous) await notifyFrameworkVersion(tx, { frameworkId, name: meta.name, sourceIdentifier, versionNumber, actorUserId: input.userId });
   if (input.importId) {
     await tx
       .update(frameworkImports)

@@ -7,6 +7,9 @@ import type { Actor } from "~/modules/permissions/can";
 import { testDocument, testProject } from "../../../test/support/documents";
 import { changeSpecification, frameworkCsv, frameworkOwner, importFramework, pickable, projectedCompetencies, referTo, type CsvCompetency } from "../../../test/support/framework-specs";
 import { useTestDatabase } from "../../../test/support/use-test-database";
+import { and, eq } from "drizzle-orm";
+import { db } from "~/db.server";
+import { notifications } from "../../../db/schema/notifications";
 
 useTestDatabase();
 
@@ -107,5 +110,24 @@ describe("frameworkUpdatesFor", () => {
     expect(update).toMatchObject({ toFrameworkId: v3, fromVersion: { number: 1, label: null }, toVersion: { number: 3, label: null } });
     expect(update!.changes.map((c) => [c.kind, c.code])).toEqual([["removed", "B.1"]]);
     expect(update!.replacements.map((r) => r.to?.framework ?? null)).toEqual(["Heat safety", null]);
+  });
+});
+
+describe("a new framework version tells the specifications' editors", () => {
+  it("notifies the editors of a specification that references an earlier version, and nobody else", async () => {
+    const uri = `https://example.org/fw/${generateId(8)}`;
+    const v1 = await importFramework(owner, organizationId, frameworkCsv(uri, "Notified basics", "1.0", V1));
+    const project = await testProject();
+    const referencing = await testDocument(project.projectId, project.lead.id, "credential_spec", "Referencing credential");
+    // The employer created a specification that references nothing: she is not told.
+    await testDocument(project.projectId, project.employer.id, "credential_spec", "Unrelated credential");
+    await referTo(referencing, [(await pickable(v1)).get("A.1")!]);
+    const told = (userId: string) =>
+      db().select({ title: notifications.title, link: notifications.link }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, "framework_version")));
+    expect(await told(project.lead.id)).toEqual([]);
+
+    await importFramework(owner, organizationId, frameworkCsv(uri, "Notified basics", "2.0", V2));
+    expect(await told(project.lead.id)).toEqual([{ title: "Notified basics has a new version (2) that affects Referencing credential", link: `/documents/${referencing}?edit` }]);
+    expect(await told(project.employer.id)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { users } from "../../../db/schema/auth";
 import { comments, commentThreads } from "../../../db/schema/comments";
 import { documents } from "../../../db/schema/documents";
 import { documentEdits } from "../../../db/schema/edits";
+import { frameworks } from "../../../db/schema/frameworks";
 import { notifications } from "../../../db/schema/notifications";
 import { memberships } from "../../../db/schema/organizations";
 import type { NotificationKind } from "./kinds";
@@ -38,7 +39,8 @@ export async function wake(q: Queryable, userId: string): Promise<void> {
   await q.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${userId})`);
 }
 
-async function membersOf(tx: Queryable, organizationIds: readonly string[]): Promise<string[]> {
+/** Everyone in these organizations. */
+export async function membersOf(tx: Queryable, organizationIds: readonly string[]): Promise<string[]> {
   if (organizationIds.length === 0) return [];
   const rows = await tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.organizationId, [...organizationIds]));
   return rows.map((row) => row.userId);
@@ -141,6 +143,35 @@ export async function notifyInvitation(tx: Queryable, invitation: { id: string; 
 /** An import job ended: the person who started it. */
 export async function notifyImportFinished(tx: Queryable, job: { userId: string | null; name: string; link: string; failed: boolean }): Promise<void> {
   await notify(tx, [job.userId], { kind: "import_finished", title: `Import ${job.failed ? "failed" : "finished"}: ${job.name}`, link: job.link });
+}
+
+/**
+ * A new version of a framework was stored: the editors of every specification that references one
+ * of its earlier versions are told (they move to it from the Competencies section). Matched on the
+ * stored projection's competencies, so no document is loaded.
+ */
+export async function notifyFrameworkVersion(
+  tx: Queryable,
+  version: { frameworkId: string; name: string; sourceIdentifier: string; versionNumber: number; actorUserId: string | null },
+): Promise<void> {
+  const earlier = await tx
+    .select({ id: frameworks.id })
+    .from(frameworks)
+    .where(and(eq(frameworks.sourceIdentifier, version.sourceIdentifier), sql`${frameworks.versionNumber} < ${version.versionNumber}`));
+  if (earlier.length === 0) return;
+  const references = sql.join(
+    earlier.map((row) => sql`${documents.projection} -> 'competencies' @> ${JSON.stringify([{ frameworkId: row.id }])}::jsonb`),
+    sql` OR `,
+  );
+  const affected = await tx.select({ id: documents.id, title: documents.title }).from(documents).where(and(eq(documents.kind, "credential_spec"), sql`(${references})`));
+  for (const document of affected) {
+    await notify(
+      tx,
+      await editorsOf(tx, document.id),
+      { kind: "framework_version", title: `${version.name} has a new version (${version.versionNumber}) that affects ${document.title}`, link: `/documents/${document.id}?edit` },
+      version.actorUserId,
+    );
+  }
 }
 
 export async function unreadCount(q: Queryable, userId: string): Promise<number> {

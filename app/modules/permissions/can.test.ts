@@ -166,4 +166,17 @@ describe("recognition.sign (issue #18)", () => {
     expect(can({ userId: "u", memberships: [{ organizationId: "org-issuing", role: "admin" }] }, "recognition.sign", recognition)).toBe(false);
     expect(can({ userId: "u", memberships: [] }, "recognition.sign", recognition)).toBe(false);
   });
+  it("withdrawal follows the same rule as signing", () => {
+    expect(can({ userId: "u", memberships: [{ organizationId: "org-receiving", role: "member" }] }, "recognition.withdraw", recognition)).toBe(true);
+    expect(can({ userId: "u", memberships: [{ organizationId: "org-issuing", role: "admin" }] }, "recognition.withdraw", recognition)).toBe(false);
+  });
+  it("asking for one is for the specification's editors, also once it is approved and locked", () => {
+    const project = { participants: [{ organizationId: "org-issuing", role: "lead_institution" as const }, { organizationId: "org-qa", role: "qa_reviewer" as const }] };
+    const lead = { userId: "u", memberships: [{ organizationId: "org-issuing", role: "member" as const }] };
+    const qa = { userId: "q", memberships: [{ organizationId: "org-qa", role: "member" as const }] };
+    expect(can(lead, "recognition.request", { type: "document", status: "approved", project })).toBe(true);
+    expect(can(lead, "recognition.request", { type: "document", status: "draft", project })).toBe(true);
+    expect(can(qa, "recognition.request", { type: "document", status: "approved", project })).toBe(false);
+    expect(can({ userId: "x", memberships: [] }, "recognition.request", { type: "document", status: "approved", project })).toBe(false);
+  });
 });

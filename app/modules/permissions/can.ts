@@ -26,13 +26,13 @@ export type ProjectAction =
   | "project.edit"
   | "project.manage_participants"
   | "project.create_document";
-export type DocumentAction = "document.view" | "document.comment" | "document.edit" | "commitment.record";
+export type DocumentAction = "document.view" | "document.comment" | "document.edit" | "commitment.record" | "recognition.request";
 /** A hiring commitment: withdrawn only by people of the organization that signed it. */
 export type CommitmentResource = { type: "commitment"; organizationId: string };
 export type CommitmentAction = "commitment.withdraw";
-/** A laddering recognition: signed only by people of the receiving institution (issue #18). */
+/** A laddering recognition: signed, and withdrawn, only by people of the receiving institution (issue #18). */
 export type RecognitionResource = { type: "recognition"; receivingOrganizationId: string };
-export type RecognitionAction = "recognition.sign";
+export type RecognitionAction = "recognition.sign" | "recognition.withdraw";
 
 /** A consortium's member organizations (with their kind), for the consortium rules. */
 export type ConsortiumFacts = {
@@ -91,7 +91,7 @@ export function can(
 ): boolean {
   switch (resource.type) {
     case "recognition":
-      return action === "recognition.sign" && actor.memberships.some((m) => m.organizationId === resource.receivingOrganizationId);
+      return (action === "recognition.sign" || action === "recognition.withdraw") && actor.memberships.some((m) => m.organizationId === resource.receivingOrganizationId);
     case "commitment":
       return action === "commitment.withdraw" && actor.memberships.some((m) => m.organizationId === resource.organizationId);
     case "consortium": {
@@ -143,6 +143,9 @@ export function can(
     case "document": {
       // Hiring commitments: only employer partners of the project sign them (whatever the document's status).
       if (action === "commitment.record") return !isSampleProject(resource.project) && projectRolesOf(actor, resource.project).includes("employer_partner");
+      // Asking a receiving institution to sign: the specification's editors, approved (locked) or not —
+      // recognition usually follows approval.
+      if (action === "recognition.request") return !isSampleProject(resource.project) && documentRoleOf(actor, resource.project) === "editor";
       const role = effectiveDocumentRole(actor, resource);
       if (!role) return false;
       switch (action) {

@@ -15,7 +15,9 @@ import { generateId } from "~/modules/ids.server";
 import { loadActor } from "~/modules/orgs/actor.server";
 import { createOrganization } from "~/modules/orgs/organizations.server";
 import { createProject } from "~/modules/projects/projects.server";
-import { recognitionsOf, RecognitionRuleError, signRecognition } from "~/modules/recognitions/recognitions.server";
+import { recognitionsAwaiting, recognitionsOf, RecognitionRuleError, requestRecognition, signRecognition, withdrawRecognition } from "~/modules/recognitions/recognitions.server";
+import { notifications } from "../../../db/schema/notifications";
+import { and, eq } from "drizzle-orm";
 import { loadCurrentContent, runSignoffCommand, saveTemplate } from "~/modules/signoff/signoff.server";
 import { editDocument, NO_REQUEST, testDocument, testUser } from "../../../test/support/documents";
 import { useTestDatabase } from "../../../test/support/use-test-database";
@@ -98,4 +100,46 @@ it("a recognition is proposed until a member of the receiving institution signs 
   expect(ctdl["ceterms:isPreparationFor"]).toBeUndefined();
   const entry = await catalogCredential(specId);
   expect(entry?.recognitions).toEqual([{ program: "BSc Environmental Science", institution: university.name, province: "SK", grant: "advanced standing", validFrom: "2027-01-01", validTo: null }]);
+});
+
+it("the lead asks the receiving institution, whose members are told and see it waiting; signing clears it; only the receiver withdraws, with the reason in the audit trail", async () => {
+  const college = await institution("College", "ON");
+  const university = await institution("University", "SK");
+  const projectId = await createProject(await college.actor(), { title: "Asking", summary: "", organizationId: college.id, role: "lead_institution" }, NO_REQUEST);
+  const specId = await testDocument(projectId, college.admin.id, "credential_spec", "Asked credential");
+  await editDocument(specId, "credential_spec", {
+    fields: { title: "Asked credential" },
+    rows: { laddersInto: [{ program: "Diploma in Water Resources", institution: university.name, province: "SK", creditGranted: 3 }, { program: "Nowhere", institution: "No Such Institution" }] },
+  });
+  const [row, unknown] = (await recognitionsOf(await college.actor(), specId)).rows;
+  expect((await recognitionsOf(await college.actor(), specId)).canRequest).toBe(true);
+  expect(await recognitionsAwaiting(await university.actor())).toEqual([]);
+
+  // Only the specification's editors ask; a row naming no institution on Concord cannot be asked.
+  expect(await status(requestRecognition(await university.actor(), specId, row!.rowId, NO_REQUEST))).toBe(404);
+  await expect(requestRecognition(await college.actor(), specId, unknown!.rowId, NO_REQUEST)).rejects.toThrow("No institution on Concord has this exact name");
+  await requestRecognition(await college.actor(), specId, row!.rowId, NO_REQUEST);
+  await expect(requestRecognition(await college.actor(), specId, row!.rowId, NO_REQUEST)).rejects.toThrow("already been asked");
+  const told = await db().select().from(notifications).where(and(eq(notifications.userId, university.admin.id), eq(notifications.kind, "recognition_awaiting")));
+  expect(told).toHaveLength(1);
+  expect(told[0]).toMatchObject({ link: `/documents/${specId}/recognitions`, title: "Recognition awaits your signature: Asked credential → Diploma in Water Resources" });
+  expect((await recognitionsAwaiting(await university.actor())).map((r) => [r.documentTitle, r.program, r.organizationName])).toEqual([["Asked credential", "Diploma in Water Resources", university.name]]);
+  expect(await recognitionsAwaiting(await college.actor())).toEqual([]);
+  expect((await recognitionsOf(await college.actor(), specId)).rows[0]).toMatchObject({ status: "proposed", requestedAt: expect.any(Date) });
+
+  // Signed: no longer waiting. Withdrawal: the receiver only, of a signed recognition only.
+  const read = await recognitionsOf(await university.actor(), specId);
+  await expect(withdrawRecognition(await university.actor(), specId, row!.rowId, "", NO_REQUEST)).rejects.toThrow("Only a signed recognition can be withdrawn");
+  await signRecognition(await university.actor(), specId, row!.rowId, read.versionHash, NO_REQUEST);
+  expect(await recognitionsAwaiting(await university.actor())).toEqual([]);
+  expect((await recognitionsOf(await university.actor(), specId)).rows[0]).toMatchObject({ status: "confirmed", canWithdraw: true, requestedAt: null });
+  expect(await status(withdrawRecognition(await college.actor(), specId, row!.rowId, "", NO_REQUEST))).toBe(403);
+  await withdrawRecognition(await university.actor(), specId, row!.rowId, "  Program closed  ", NO_REQUEST);
+  expect((await recognitionsOf(await college.actor(), specId)).rows[0]).toMatchObject({ status: "withdrawn", canWithdraw: false });
+  const trail = (await readAuditChain(db(), chainOf({ documentId: specId }))).filter((r) => r.type.startsWith("recognition."));
+  expect(trail.map((r) => r.type)).toEqual(["recognition.requested", "recognition.signed", "recognition.withdrawn"]);
+  expect(trail[2]!.payload).toMatchObject({ reason: "Program closed", receivingOrganizationId: university.id });
+  // Asked again after the withdrawal: waiting once more.
+  await requestRecognition(await college.actor(), specId, row!.rowId, NO_REQUEST);
+  expect(await recognitionsAwaiting(await university.actor())).toHaveLength(1);
 });

@@ -393,7 +393,9 @@ export const CREDENTIAL_SPEC: KindDefinition = {
           label: "Modules",
           itemLabel: "module",
           required: true,
-          help: "Each module is owned by one participating institution.",
+          // A stack's parts are approved module specifications ("Modules of the stack"), not free text.
+          showWhen: { field: "credentialKind", in: ["standalone", "module", null] },
+          help: "The parts a learner completes within this credential, each owned by one participating institution. A stack lists approved module specifications under “Modules of the stack” instead.",
           titleFields: ["code", "title"],
           fields: [
             { key: "code", type: "text", label: "Code", required: true, maxLength: 40 },
@@ -500,6 +502,8 @@ export const CREDENTIAL_SPEC: KindDefinition = {
     "qaType",
     "reviewCycleYears",
     "evidenceReviewDate",
+    // Review dates remind the lead institution 30 days ahead (notifications/reminders.ts, issue #19).
+    "nextReviewDate",
     // Its assessment plan must then cover every essential competency by the route too (issue #14).
     "assessmentOnlyRoute",
     // The consortium library lists modules, and a stack's sign-off reads its modules (issue #18).
@@ -589,7 +593,7 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
   }
 
   const hours = asNumber(fields.learningHours);
-  const moduleHours = rowsOf(fields, "modules").reduce((sum, row) => sum + (asNumber(row.hours) ?? 0), 0);
+  const moduleHours = (fields.credentialKind === "stack" ? [] : rowsOf(fields, "modules")).reduce((sum, row) => sum + (asNumber(row.hours) ?? 0), 0);
   if (hours !== null && moduleHours > hours) {
     issues.push({ path: "learningHours", severity: "warning", message: `The modules add up to ${moduleHours} hours, more than the notional learning hours.` });
   }

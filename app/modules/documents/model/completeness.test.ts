@@ -30,6 +30,15 @@ describe("completeness", () => {
     expect(report.filled + report.missing.length).toBe(report.required);
   });
 
+  it("a stack lists approved module specifications, not free-text modules: the Modules rows are not asked of it", () => {
+    const standalone = completeness("credential_spec", canonicalDocument(blank("credential_spec"), "credential_spec"));
+    expect(standalone.missing.map((m) => m.path)).toContain("modules");
+    const ydoc = blank("credential_spec");
+    setValue(ydoc, "credential_spec", "credentialKind", "stack");
+    const stack = completeness("credential_spec", canonicalDocument(ydoc, "credential_spec"));
+    expect(stack.missing.map((m) => m.path)).not.toContain("modules");
+  });
+
   it("requires the fields a condition reveals, and the required cells of each row", () => {
     const ydoc = blank("credential_spec");
     setValue(ydoc, "credential_spec", "schedule", "cohort");

@@ -115,6 +115,10 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
       return `${orgName(String(p.organizationId))} was removed from a consortium`;
     case "recognition.signed":
       return `${orgName(String(p.receivingOrganizationId))} signed the recognition for ${String(p.program)} (${versionOf(String(p.versionHash))})`;
+    case "recognition.requested":
+      return `Asked ${orgName(String(p.receivingOrganizationId))} to recognize it for ${String(p.program)}`;
+    case "recognition.withdrawn":
+      return `${orgName(String(p.receivingOrganizationId))} withdrew its recognition for ${String(p.program)}${text(p.reason)}`;
   }
 }
 
