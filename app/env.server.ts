@@ -42,6 +42,12 @@ const EnvSchema = z.object({
   APP_URL: z.string().default("http://localhost:3000"),
   /** Signs one-click unsubscribe links; the development default must be replaced in production. */
   NOTIFICATIONS_SECRET: z.string().min(16).default("concord-development-notifications-secret"),
+  /** Runs the scheduled jobs (daily digest, reminders) in this instance; several instances share them (ADR 0018). */
+  JOBS_ENABLED: booleanFlag.default(true),
+  /** Cron expressions (in JOBS_TIMEZONE) of the daily digest and of the reminder check. */
+  DIGEST_CRON: z.string().min(1).default("0 7 * * *"),
+  REMINDERS_CRON: z.string().min(1).default("0 * * * *"),
+  JOBS_TIMEZONE: z.string().min(1).default("UTC"),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number().int().positive().default(200),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),

@@ -23,6 +23,13 @@ export type DatabaseHandle = {
   ping: () => Promise<void>;
   /** LISTEN on a channel; NOTIFY sent inside a transaction arrives only after it commits. Absent on stand-in handles. */
   listen?: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /** The server's postgres:// URL (Postgres only): the job queue opens its own small pool on it. */
+  url?: string;
+  /**
+   * Raw SQL on the embedded database's one connection (PGlite only), for the job queue: with no
+   * parameters the text may hold several statements (BEGIN; …; COMMIT;), and the last result is returned.
+   */
+  executeSql?: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
   close: () => Promise<void>;
 };
 
@@ -102,6 +109,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
   return {
     db,
     kind: "postgres",
+    url,
     ping: async () => {
       await client`select 1`;
     },
@@ -129,6 +137,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
         await client.query("select 1");
       },
       listen: (channel, onPayload) => client.listen(channel, onPayload),
+      executeSql: async (text, values) => {
+        if (values && values.length > 0) return client.query(text, values);
+        const results = await client.exec(text);
+        return results.at(-1) ?? { rows: [] };
+      },
       close: async () => {
         await client.close();
         unlock();

@@ -10,6 +10,7 @@ import { setDatabase } from "../app/db.server";
 import { refreshProjection, type DocumentContentChanged } from "../app/modules/documents/projection.server";
 import { syncSignoffContent } from "../app/modules/signoff/signoff.server";
 import { startNotifications, stopNotifications } from "../app/modules/notifications/live.server";
+import { jobsConfig, startJobs } from "../app/modules/jobs/queue.server";
 import type { DatabaseHandle } from "../db/client";
 import { resolveAccess } from "./collab/access";
 import { createCollaboration, type Collaboration } from "./collab/index";
@@ -56,6 +57,8 @@ export async function startServer(env: Env, database: DatabaseHandle, hooks: Ser
   });
   // Live notifications and their e-mail follow committed NOTIFYs from now on (live.server.ts).
   await startNotifications();
+  // The daily digest and reminders: scheduled in the database, run once across instances (ADR 0018).
+  const jobs = env.JOBS_ENABLED ? await startJobs(jobsConfig(env, database)) : null;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -72,6 +75,7 @@ export async function startServer(env: Env, database: DatabaseHandle, hooks: Ser
       server.close();
       await collaboration.close();
       server.closeAllConnections();
+      await jobs?.stop();
       await stopNotifications();
     },
   };

@@ -103,6 +103,16 @@ export default function SignoffTemplatePage() {
             ) : null}
           </fieldset>
         ))}
+        <fieldset className="card signoff-template__stage" disabled={!editor.mayAdjust}>
+          <legend>Reminders</legend>
+          <Field
+            label="Remind signatories after (days)"
+            field={fields.reminderAfterDays}
+            type="number"
+            min={1}
+            hint="A decision still pending after this many days reminds its organization's signatories, then weekly. 3 when empty."
+          />
+        </fieldset>
         {editor.mayAdjust ? (
           <div className="row">
             <button

@@ -64,3 +64,13 @@ export const outboxMessages = pgTable("outbox_messages", {
   headers: text("headers").notNull().default("{}"),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
+
+/**
+ * One row per reminder occasion that was sent (keys from app/modules/notifications/reminders.ts),
+ * inserted in the same transaction as the reminder's notifications: a restart or a second instance
+ * finds the key and does not send it again.
+ */
+export const reminderDeliveries = pgTable("reminder_deliveries", {
+  key: text("key").primaryKey(),
+  sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

@@ -1,7 +1,7 @@
 /**
  * Notification e-mail through nodemailer (SMTP_URL, MAIL_FROM). Without SMTP_URL messages are
  * logged and, outside production, kept for /dev/outbox. Preferences per kind: immediately, daily
- * digest (kept unsent here: the digest job is for later), or never.
+ * digest (kept unsent here; digest.server.ts mails them once a day), or never.
  */
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";

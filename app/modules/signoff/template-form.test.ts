@@ -18,6 +18,22 @@ function form(entries: Array<[string, string]>): FormData {
 const submit = (entries: Array<[string, string]>) => parseWithZod(form(entries), { schema: TemplateFormSchema });
 
 describe("template form", () => {
+  it("reads the reminder delay: empty is the default, a number is kept, zero is refused", () => {
+    const stage: Array<[string, string]> = [
+      ["stages[0].name", "Partners"],
+      ["stages[0].parties", "role:lead_institution"],
+      ["stages[0].quorum.kind", "all"],
+    ];
+    const empty = submit(stage);
+    expect(empty.status === "success" && empty.value.reminderAfterDays).toBeUndefined();
+    const five = submit([...stage, ["reminderAfterDays", "5"]]);
+    expect(five.status === "success" && five.value.reminderAfterDays).toBe(5);
+    expect(templateFormValue({ ...defaultTemplate("credential_spec", participants), reminderAfterDays: 5 }).reminderAfterDays).toBe(5);
+    const zero = submit([...stage, ["reminderAfterDays", "0"]]);
+    expect(zero.status).toBe("error");
+    expect(zero.reply().error?.reminderAfterDays).toEqual(["Remind after at least 1 day"]);
+  });
+
   it("reads stages, parties and quorum into a template that resolves", () => {
     const submission = submit([
       ["intent", "save_template"],

@@ -2,7 +2,8 @@
  * The template form on /documents/<id>/signoff ↔ a SignoffTemplate. Pure, so the browser (to
  * prefill and check) and the server (to parse) agree. Field names are Conform's: `stages[i].name`,
  * `stages[i].parties` (repeated checkboxes, "role:<role>" or "organization:<id>"),
- * `stages[i].quorum.kind` ("all" | "k_of_n") and `stages[i].quorum.k`.
+ * `stages[i].quorum.kind` ("all" | "k_of_n"), `stages[i].quorum.k` and `reminderAfterDays` (empty:
+ * the default).
  */
 import { z } from "zod";
 import { SignoffTemplateSchema, type PartyRef, type SignoffTemplate, type TemplateIssue } from "~/modules/signoff/template";
@@ -23,10 +24,11 @@ function partyFrom(value: string): unknown {
 /** What the form holds: the template with each party as its checkbox value. */
 export type TemplateFormValue = {
   stages: Array<{ name: string; parties: string[]; quorum: { kind: "all" | "k_of_n"; k?: number } }>;
+  reminderAfterDays?: number;
 };
 
 export function templateFormValue(template: SignoffTemplate): TemplateFormValue {
-  return { stages: template.stages.map((stage) => ({ ...stage, parties: stage.parties.map(partyValue) })) };
+  return { stages: template.stages.map((stage) => ({ ...stage, parties: stage.parties.map(partyValue) })), reminderAfterDays: template.reminderAfterDays };
 }
 
 export function blankStage(): TemplateFormValue["stages"][number] {
@@ -40,6 +42,11 @@ export function blankStage(): TemplateFormValue["stages"][number] {
 export const TemplateFormSchema = z
   .object({
     stages: z.array(z.looseObject({ parties: z.array(z.string()).transform((values) => values.map(partyFrom)) })),
+    // Conform leaves an empty input out and passes a filled one as text.
+    reminderAfterDays: z
+      .unknown()
+      .transform((value) => (value === undefined || value === "" ? undefined : Number(value)))
+      .optional(),
   })
   .pipe(SignoffTemplateSchema);
 

@@ -15,7 +15,8 @@ export type PartyRef = { kind: "role"; role: ProjectRole } | { kind: "organizati
 /** "all" parties of the stage, or at least k of its n resolved parties. */
 export type Quorum = { kind: "all" } | { kind: "k_of_n"; k: number };
 export type TemplateStage = { name: string; parties: PartyRef[]; quorum: Quorum };
-export type SignoffTemplate = { stages: TemplateStage[] };
+/** `reminderAfterDays`: days a pending decision waits before its signatories are reminded (default 3; notifications/reminders.ts). */
+export type SignoffTemplate = { stages: TemplateStage[]; reminderAfterDays?: number };
 
 export type ProjectParticipant = { organizationId: string; role: ProjectRole };
 /** A stage with its parties resolved to organizations: the unit the state machine works with. */
@@ -25,6 +26,7 @@ export type TemplateIssue = { path: string; message: string };
 
 export const MAX_STAGES = 10;
 export const MAX_PARTIES_PER_STAGE = 50;
+export const MAX_REMINDER_AFTER_DAYS = 60;
 
 /** Roles of the first default stage: every partner party of the project (domain.md, Sign-off). */
 export const DEFAULT_PARTNER_ROLES: readonly ProjectRole[] = [
@@ -64,6 +66,11 @@ export const SignoffTemplateSchema = z
       .array(TemplateStageSchema)
       .min(1, "A template needs at least one stage")
       .max(MAX_STAGES, `A template has at most ${MAX_STAGES} stages`),
+    reminderAfterDays: z
+      .int("Remind after a whole number of days")
+      .min(1, "Remind after at least 1 day")
+      .max(MAX_REMINDER_AFTER_DAYS, `Remind after ${MAX_REMINDER_AFTER_DAYS} days at most`)
+      .optional(),
   })
   .superRefine((template, ctx) => {
     // A party listed twice would make one organization hold two seats; refuse it up front.
