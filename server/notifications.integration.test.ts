@@ -65,16 +65,16 @@ describe("/notifications/stream", () => {
     // A rolled-back event pushes nothing; the committed one after it does.
     await server.database.db
       .transaction(async (tx) => {
-        await notify(tx, ["demo-user-employer"], { kind: "mention", title: "Rolled back", link: "/" });
+        await notify(tx, ["demo-user-employer"], { kind: "mention", params: { who: "Daniel", document: "Rolled back" }, link: "/" });
         throw new Error("rollback");
       })
       .catch(() => {});
-    await server.database.db.transaction((tx) => notify(tx, ["demo-user-employer"], { kind: "mention", title: "Pushed live", link: "/notifications" }));
+    await server.database.db.transaction((tx) => notify(tx, ["demo-user-employer"], { kind: "mention", params: { who: "Daniel", document: "Pushed live" }, link: "/notifications" }));
     expect(await events.next()).toBe(initial + 1);
 
     // Someone else's notification does not reach this stream.
-    await notify(server.database.db, ["demo-user-qa"], { kind: "mention", title: "For QA", link: "/" });
-    await notify(server.database.db, ["demo-user-employer"], { kind: "mention", title: "Second", link: "/" });
+    await notify(server.database.db, ["demo-user-qa"], { kind: "mention", params: { who: "Daniel", document: "For QA" }, link: "/" });
+    await notify(server.database.db, ["demo-user-employer"], { kind: "mention", params: { who: "Daniel", document: "Second" }, link: "/" });
     expect(await events.next()).toBe(initial + 2);
 
     // Marking read elsewhere (another tab) updates this stream too.

@@ -5,14 +5,19 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Moment } from "~/components/ui/moment";
 import { requireUser } from "~/modules/auth/request.server";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/notifications/notifications.server";
+import { notificationTitle } from "~/modules/notifications/titles";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Concord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const locale = requestLocale(request, user);
   const items = await listNotifications(user.id);
-  return json({ items: items.map((item) => ({ ...item, createdAt: item.createdAt.toISOString(), read: item.readAt !== null })) });
+  return json({
+    items: items.map(({ params, ...item }) => ({ ...item, title: notificationTitle(locale, { ...item, params }), createdAt: item.createdAt.toISOString(), read: item.readAt !== null })),
+  });
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("read"), id: z.string().min(1).max(64) }), z.object({ intent: z.literal("read-all") })]);

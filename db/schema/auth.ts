@@ -5,6 +5,8 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** The interface language the person chose ("en" | "fr"); null: their browser's, via Accept-Language. */
+  locale: text("locale"),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /** Kinds of notification; each has its own e-mail preference (app/modules/notifications/kinds.ts). */
@@ -31,6 +31,8 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: notificationKind("kind").notNull(),
     title: text("title").notNull(),
+    /** The title's values (document, person…): the title is rendered in the reader's language from its kind and these; `title` keeps the English words. */
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
     /** Path straight to the place (the thread, `#signoff`), always app-relative. */
     link: text("link").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

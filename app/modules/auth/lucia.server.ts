@@ -17,14 +17,14 @@ function createLucia(database: Database) {
       name: SESSION_COOKIE_NAME,
       attributes: { sameSite: "lax", path: "/" },
     },
-    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
+    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name, locale: attributes.locale }),
   });
 }
 
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: { email: string; name: string };
+    DatabaseUserAttributes: { email: string; name: string; locale: string | null };
   }
 }
 
@@ -40,7 +40,7 @@ function lucia() {
   return instance;
 }
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; locale: string | null };
 export type ValidatedSession = { user: SessionUser; sessionId: string; expiresAt: Date; fresh: boolean };
 
 export async function createSession(userId: string): Promise<{ sessionId: string; expiresAt: Date }> {
@@ -57,7 +57,7 @@ export async function validateSession(sessionId: string): Promise<ValidatedSessi
   const { user, session } = await lucia().validateSession(sessionId);
   if (!user || !session) return null;
   return {
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
     sessionId: session.id,
     expiresAt: session.expiresAt,
     fresh: session.fresh,

@@ -100,8 +100,8 @@ describe("scheduled jobs on two runners", () => {
     await setEmailPreference("demo-user-employer", "mention", "daily");
     await setEmailPreference("demo-user-employer", "reply", "daily");
     await setEmailPreference("demo-user-university", "mention", "daily");
-    await notify(db, ["demo-user-employer", "demo-user-university"], { kind: "mention", title: "Daniel mentioned you on Digest Spec", link: "/documents/d1#thread-t1" });
-    await notify(db, ["demo-user-employer"], { kind: "reply", title: "Daniel replied on Digest Spec", link: "/documents/d1#thread-t2" });
+    await notify(db, ["demo-user-employer", "demo-user-university"], { kind: "mention", params: { who: "Daniel", document: "Digest Spec" }, link: "/documents/d1#thread-t1" });
+    await notify(db, ["demo-user-employer"], { kind: "reply", params: { who: "Daniel", document: "Digest Spec" }, link: "/documents/d1#thread-t2" });
 
     // Reminders: a sign-off requested 7 days ago (past the 3-day reminder and the 6-day overdue
     // mark), and a credential review 20 days ahead.
@@ -182,7 +182,7 @@ describe("scheduled jobs on two runners", () => {
   it("lets exactly one of two instances racing on the same digest send it", async () => {
     // The runners are stopped: here the two instances' job bodies race each other directly.
     await setEmailPreference("demo-user-profbody", "invitation", "daily");
-    await notify(database().db, ["demo-user-profbody"], { kind: "invitation", title: "Your organization is invited to Race Project", link: "/project-invitations/p1" });
+    await notify(database().db, ["demo-user-profbody"], { kind: "invitation", params: { project: "Race Project" }, link: "/project-invitations/p1" });
     const before = inbox.length;
     const sent = await Promise.all([sendDailyDigests(new Date(), database().db), sendDailyDigests(new Date(), (second ?? database()).db)]);
     expect(sent.sort()).toEqual([0, 1]);

@@ -13,19 +13,24 @@ import { env } from "~/env.server";
 import { log } from "~/utils/log.server";
 import { users } from "../../../db/schema/auth";
 import { notifications } from "../../../db/schema/notifications";
-import { KIND_LABELS, type NotificationKind } from "./kinds";
-import { sendMail, unsubscribeUrl, type MailMessage } from "./mail.server";
+import { translator } from "~/modules/i18n/i18n";
+import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/locales";
+import type { NotificationKind } from "./kinds";
+import { sendMail, unsubscribeUrl, type MailedNotification, type MailMessage, type MailRecipient } from "./mail.server";
+import { notificationTitle } from "./titles";
 
-export type DigestItem = { kind: NotificationKind; title: string; link: string; createdAt: Date };
+export type DigestItem = MailedNotification & { createdAt: Date };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * One message for one person: every item linked, grouped by kind with that kind's one-click
- * unsubscribe, and the settings link. List-Unsubscribe names the kind with the most items (one URL:
- * a mail client's one-click button posts to the first one only); the others are in the body.
+ * One message for one person, in their language: every item linked, grouped by kind with that
+ * kind's one-click unsubscribe, and the settings link. List-Unsubscribe names the kind with the most
+ * items (one URL: a mail client's one-click button posts to the first one only); the others are in the body.
  */
-export function digestMail(to: { userId: string; email: string; name: string }, items: readonly DigestItem[]): MailMessage {
+export function digestMail(to: MailRecipient, items: readonly DigestItem[]): MailMessage {
+  const locale = isLocale(to.locale) ? to.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
   const base = env().APP_URL;
   const settings = `${base}/notifications/settings`;
   const byKind = new Map<NotificationKind, DigestItem[]>();
@@ -36,24 +41,25 @@ export function digestMail(to: { userId: string; email: string; name: string }, 
   }
   const groups = [...byKind.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const count = items.length;
-  const subject = `Your Concord digest: ${count} ${count === 1 ? "notification" : "notifications"}`;
-  const text: string[] = [`Hello ${to.name},`, "", `Since your last digest (${count}):`];
-  const html: string[] = [`<p>Hello ${escapeHtml(to.name)},</p>`, `<p>Since your last digest (${count}):</p>`];
+  const text: string[] = [t("notifications.mail.hello", { name: to.name }), "", t("notifications.mail.digestIntro", { count })];
+  const html: string[] = [`<p>${escapeHtml(t("notifications.mail.hello", { name: to.name }))}</p>`, `<p>${escapeHtml(t("notifications.mail.digestIntro", { count }))}</p>`];
   for (const [kind, list] of groups) {
     const unsubscribe = unsubscribeUrl(to.userId, kind);
-    text.push("", `${KIND_LABELS[kind]}:`, ...list.map((item) => `- ${item.title}\n  ${base}${item.link}`), `  Stop e-mails for "${KIND_LABELS[kind]}": ${unsubscribe}`);
+    const label = t(`notifications.kinds.${kind}`);
+    const titled = list.map((item) => ({ ...item, title: notificationTitle(locale, item) }));
+    text.push("", t("notifications.mail.kindHeading", { kind: label }), ...titled.map((item) => `- ${item.title}\n  ${base}${item.link}`), `  ${t("notifications.mail.stopKindAt", { kind: label, url: unsubscribe })}`);
     html.push(
-      `<h3>${escapeHtml(KIND_LABELS[kind])}</h3>`,
-      `<ul>${list.map((item) => `<li><a href="${escapeHtml(`${base}${item.link}`)}">${escapeHtml(item.title)}</a></li>`).join("")}</ul>`,
-      `<p style="color:#666;font-size:smaller"><a href="${escapeHtml(unsubscribe)}">Stop e-mails for “${escapeHtml(KIND_LABELS[kind])}”</a></p>`,
+      `<h3>${escapeHtml(label)}</h3>`,
+      `<ul>${titled.map((item) => `<li><a href="${escapeHtml(`${base}${item.link}`)}">${escapeHtml(item.title)}</a></li>`).join("")}</ul>`,
+      `<p style="color:#666;font-size:smaller"><a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("notifications.mail.stopKind", { kind: label }))}</a></p>`,
     );
   }
-  text.push("", `All e-mail settings: ${settings}`);
-  html.push(`<p style="color:#666;font-size:smaller"><a href="${escapeHtml(settings)}">E-mail settings</a></p>`);
+  text.push("", t("notifications.mail.allSettings", { url: settings }));
+  html.push(`<p style="color:#666;font-size:smaller"><a href="${escapeHtml(settings)}">${escapeHtml(t("notifications.mail.settings"))}</a></p>`);
   const first = unsubscribeUrl(to.userId, groups[0]![0]);
   return {
     to: to.email,
-    subject,
+    subject: t("notifications.mail.digestSubject", { count }),
     text: text.join("\n"),
     html: html.join("\n"),
     headers: { "List-Unsubscribe": `<${first}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
@@ -75,10 +81,10 @@ export async function sendDailyDigests(now: Date = new Date(), q: Queryable = db
       .update(notifications)
       .set({ emailedAt: now })
       .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), onDigest))
-      .returning({ id: notifications.id, kind: notifications.kind, title: notifications.title, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt });
+      .returning({ id: notifications.id, kind: notifications.kind, title: notifications.title, params: notifications.params, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt });
     const items = claimed.filter((row) => row.readAt === null).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     if (items.length === 0) continue;
-    const [person] = await q.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    const [person] = await q.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
     if (!person) continue;
     try {
       await sendMail(digestMail({ userId, ...person }, items));

@@ -11,7 +11,10 @@ import { generateId } from "~/modules/ids.server";
 import { log } from "~/utils/log.server";
 import { users } from "../../../db/schema/auth";
 import { notificationPreferences, notifications, outboxMessages } from "../../../db/schema/notifications";
-import { EMAIL_FREQUENCIES, KIND_LABELS, NOTIFICATION_KINDS, type EmailFrequency, type NotificationKind } from "./kinds";
+import { translator } from "~/modules/i18n/i18n";
+import { DEFAULT_LOCALE, isLocale } from "~/modules/i18n/locales";
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, type EmailFrequency, type NotificationKind } from "./kinds";
+import { notificationTitle, type NotificationParams } from "./titles";
 import { unsubscribeToken } from "./unsubscribe.server";
 
 export type MailMessage = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
@@ -48,21 +51,28 @@ export function unsubscribeUrl(userId: string, kind: NotificationKind): string {
   return `${config.APP_URL}/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken(config.NOTIFICATIONS_SECRET, userId, kind))}`;
 }
 
-/** Plain text + HTML for one notification, with its link and the kind's one-click unsubscribe. */
-export function notificationMail(to: { userId: string; email: string; name: string }, notification: { kind: NotificationKind; title: string; link: string }): MailMessage {
+export type MailRecipient = { userId: string; email: string; name: string; locale: string | null };
+export type MailedNotification = { kind: NotificationKind; title: string; params: NotificationParams; link: string };
+
+/** Plain text + HTML for one notification, in the person's language, with its link and the kind's one-click unsubscribe. */
+export function notificationMail(to: MailRecipient, notification: MailedNotification): MailMessage {
+  const locale = isLocale(to.locale) ? to.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
   const base = env().APP_URL;
   const url = `${base}${notification.link}`;
   const unsubscribe = unsubscribeUrl(to.userId, notification.kind);
   const settings = `${base}/notifications/settings`;
+  const title = notificationTitle(locale, notification);
+  const kind = t(`notifications.kinds.${notification.kind}`);
   return {
     to: to.email,
-    subject: notification.title,
-    text: [`Hello ${to.name},`, "", notification.title, `Open it: ${url}`, "", `Stop e-mails for "${KIND_LABELS[notification.kind]}": ${unsubscribe}`, `All e-mail settings: ${settings}`].join("\n"),
+    subject: title,
+    text: [t("notifications.mail.hello", { name: to.name }), "", title, t("notifications.mail.open", { url }), "", t("notifications.mail.stopKindAt", { kind, url: unsubscribe }), t("notifications.mail.allSettings", { url: settings })].join("\n"),
     html: [
-      `<p>Hello ${escapeHtml(to.name)},</p>`,
-      `<p>${escapeHtml(notification.title)}</p>`,
-      `<p><a href="${escapeHtml(url)}">Open it in Concord</a></p>`,
-      `<p style="color:#666;font-size:smaller"><a href="${escapeHtml(unsubscribe)}">Stop e-mails for “${escapeHtml(KIND_LABELS[notification.kind])}”</a> · <a href="${escapeHtml(settings)}">E-mail settings</a></p>`,
+      `<p>${escapeHtml(t("notifications.mail.hello", { name: to.name }))}</p>`,
+      `<p>${escapeHtml(title)}</p>`,
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(t("notifications.mail.openInConcord"))}</a></p>`,
+      `<p style="color:#666;font-size:smaller"><a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("notifications.mail.stopKind", { kind }))}</a> · <a href="${escapeHtml(settings)}">${escapeHtml(t("notifications.mail.settings"))}</a></p>`,
     ].join("\n"),
     headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   };
@@ -82,10 +92,10 @@ export async function deliverImmediateEmails(userId: string, q: Queryable = db()
     .update(notifications)
     .set({ emailedAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.emailedAt), sql`${preference} <> 'daily'`))
-    .returning({ kind: notifications.kind, title: notifications.title, link: notifications.link, email: preference });
+    .returning({ kind: notifications.kind, title: notifications.title, params: notifications.params, link: notifications.link, email: preference });
   const toSend = claimed.filter((row) => row.email === "immediately");
   if (toSend.length === 0) return 0;
-  const [person] = await q.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+  const [person] = await q.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
   if (!person) return 0;
   for (const row of toSend) await sendMail(notificationMail({ userId, ...person }, row));
   return toSend.length;

@@ -8,7 +8,7 @@ export { unreadCount } from "./notify.server";
 
 export async function listNotifications(userId: string, limit = 100, q: Queryable = db()) {
   return q
-    .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, params: notifications.params, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

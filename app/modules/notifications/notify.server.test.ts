@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { seedDemo } from "../../../db/seed/demo";
 import { documents } from "../../../db/schema/documents";
+import { users } from "../../../db/schema/auth";
 import { notifications, outboxMessages } from "../../../db/schema/notifications";
 import { useTestDatabase } from "../../../test/support/use-test-database";
 import { startThread, reply } from "~/modules/comments/comments.server";
@@ -129,7 +130,7 @@ describe("notify", () => {
     const before = await unreadCount(database().db, USERS.profbody);
     await expect(
       database().db.transaction(async (tx) => {
-        await notify(tx, [USERS.profbody], { kind: "mention", title: "Rolled back", link: "/" });
+        await notify(tx, [USERS.profbody], { kind: "mention", params: { who: "Rolled", document: "back" }, link: "/" });
         throw new Error("the event failed");
       }),
     ).rejects.toThrow("the event failed");
@@ -140,9 +141,9 @@ describe("notify", () => {
 describe("marking read", () => {
   it("marks one and all of the owner's notifications, never another person's", async () => {
     const db = database().db;
-    const [first] = await notify(db, [USERS.profbody], { kind: "invitation", title: "One", link: "/inbox" });
+    const [first] = await notify(db, [USERS.profbody], { kind: "invitation", params: { project: "One" }, link: "/inbox" });
     expect(first).toBe(USERS.profbody);
-    await notify(db, [USERS.profbody], { kind: "invitation", title: "Two", link: "/inbox" });
+    await notify(db, [USERS.profbody], { kind: "invitation", params: { project: "Two" }, link: "/inbox" });
     const count = await unreadCount(db, USERS.profbody);
     expect(count).toBeGreaterThanOrEqual(2);
     const [latest] = await listNotifications(USERS.profbody);
@@ -160,15 +161,15 @@ describe("e-mail", () => {
     await deliverImmediateEmails(USERS.university); // earlier tests' notifications
     await setEmailPreference(USERS.university, "reply", "daily");
     await setEmailPreference(USERS.university, "import_finished", "never");
-    await notify(db, [USERS.university], { kind: "mention", title: "Mentioned on Mail Test", link: "/documents/x#thread-y" });
-    await notify(db, [USERS.university], { kind: "reply", title: "Reply on Mail Test", link: "/documents/x#thread-y" });
-    await notify(db, [USERS.university], { kind: "import_finished", title: "Import finished: Mail Test", link: "/frameworks/imports/z" });
+    await notify(db, [USERS.university], { kind: "mention", params: { who: "Daniel", document: "Mail Test" }, link: "/documents/x#thread-y" });
+    await notify(db, [USERS.university], { kind: "reply", params: { who: "Daniel", document: "Mail Test" }, link: "/documents/x#thread-y" });
+    await notify(db, [USERS.university], { kind: "import_finished", params: { name: "Mail Test", failed: "no" }, link: "/frameworks/imports/z" });
 
     expect(await deliverImmediateEmails(USERS.university)).toBe(1);
     // A second instance hearing the same NOTIFY finds nothing left to claim.
     expect(await deliverImmediateEmails(USERS.university)).toBe(0);
     const mails = (await db.select().from(outboxMessages)).filter((m) => m.subject.includes("Mail Test"));
-    expect(mails.map((m) => m.subject)).toEqual(["Mentioned on Mail Test"]);
+    expect(mails.map((m) => m.subject)).toEqual(["Daniel mentioned you on Mail Test"]);
     const [mail] = mails;
     expect(mail!.to).toBe("university@demo.concord.test");
     expect(mail!.text).toContain("http://localhost:3000/documents/x#thread-y");
@@ -179,6 +180,23 @@ describe("e-mail", () => {
     // The daily one stays unsent for the digest.
     const pending = await db.select().from(notifications).where(and(eq(notifications.userId, USERS.university), eq(notifications.kind, "reply")));
     expect(pending.some((row) => row.emailedAt === null)).toBe(true);
+  });
+
+  it("writes to each person in the language they chose", async () => {
+    const db = database().db;
+    await deliverImmediateEmails(USERS.qa);
+    await db.update(users).set({ locale: "fr" }).where(eq(users.id, USERS.qa));
+    try {
+      await notify(db, [USERS.qa], { kind: "invitation", params: { project: "Projet Langue" }, link: "/project-invitations/p9" });
+      expect(await deliverImmediateEmails(USERS.qa)).toBe(1);
+      const [mail] = (await db.select().from(outboxMessages)).filter((m) => m.subject.includes("Projet Langue"));
+      expect(mail!.subject).toBe("Votre organisation est invitée à Projet Langue");
+      expect(mail!.text).toContain("Bonjour Elena Novak,");
+      expect(mail!.text).toContain("Ne plus recevoir de courriels pour « Une invitation pour votre organisation » : http://localhost:3000/notifications/unsubscribe?token=");
+      expect(mail!.html).toContain("L’ouvrir dans Concord");
+    } finally {
+      await db.update(users).set({ locale: null }).where(eq(users.id, USERS.qa));
+    }
   });
 });
 

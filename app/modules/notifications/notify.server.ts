@@ -17,10 +17,12 @@ import { frameworks } from "../../../db/schema/frameworks";
 import { notifications } from "../../../db/schema/notifications";
 import { memberships } from "../../../db/schema/organizations";
 import type { NotificationKind } from "./kinds";
+import { notificationTitle, type NotificationParams } from "./titles";
 
 export const NOTIFY_CHANNEL = "concord_notifications";
 
-export type NewNotification = { kind: NotificationKind; title: string; link: string };
+/** What happened (kind + the title's values) and where: the title is worded per reader's language (titles.ts). */
+export type NewNotification = { kind: NotificationKind; params: NotificationParams; link: string };
 
 /**
  * Writes one notification per recipient (deduplicated; the person who acted is never told of
@@ -29,7 +31,9 @@ export type NewNotification = { kind: NotificationKind; title: string; link: str
 export async function notify(tx: Queryable, recipients: Iterable<string | null | undefined>, notification: NewNotification, actorUserId?: string | null): Promise<string[]> {
   const userIds = [...new Set([...recipients].filter((id): id is string => Boolean(id) && id !== actorUserId))];
   if (userIds.length === 0) return [];
-  await tx.insert(notifications).values(userIds.map((userId) => ({ id: generateId(), userId, ...notification })));
+  // The English title is kept beside the params: what older rows (and plain SQL) read.
+  const title = notificationTitle("en", notification);
+  await tx.insert(notifications).values(userIds.map((userId) => ({ id: generateId(), userId, ...notification, title })));
   for (const userId of userIds) await wake(tx, userId);
   return userIds;
 }
@@ -68,38 +72,35 @@ export type SignoffChange = {
   actorUserId: string | null;
 };
 
-const OUTCOME_WORDS: Partial<Record<string, string>> = { approved: "approved", rejected: "rejected", withdrawn: "withdrawn" };
+const OUTCOMES: Partial<Record<string, string>> = { approved: "approved", rejected: "rejected", withdrawn: "withdrawn" };
 
 /** Sign-off events: requests, stages opening, decisions and outcomes. */
 export async function notifySignoffChange(tx: Queryable, change: SignoffChange): Promise<void> {
   const { document, before, after, command, actorUserId } = change;
   const link = `/documents/${document.id}#signoff`;
-  const title = document.title;
+  const params = { document: document.title };
   const wasOpen = openStage(before.round, before.currentVersionHash);
   const nowOpen = openStage(after.round, after.currentVersionHash);
   const newRound = after.round?.id !== before.round?.id || command.type === "resubmit";
   if (nowOpen && (newRound || wasOpen?.index !== nowOpen.index)) {
-    const requested = newRound && nowOpen.index === 0;
     await notify(
       tx,
       await membersOf(tx, nowOpen.organizationIds),
-      requested
-        ? { kind: "signoff_requested", title: `Sign-off requested: ${title}`, link }
-        : { kind: "stage_opened", title: `Your stage opened: ${title}`, link },
+      { kind: newRound && nowOpen.index === 0 ? "signoff_requested" : "stage_opened", params, link },
       actorUserId,
     );
   }
   const editors = await editorsOf(tx, document.id);
   if (command.type === "request_changes") {
-    await notify(tx, editors, { kind: "changes_requested", title: `Changes requested: ${title}`, link }, actorUserId);
+    await notify(tx, editors, { kind: "changes_requested", params, link }, actorUserId);
   } else if (command.type === "approve" || command.type === "reject") {
-    await notify(tx, editors, { kind: "decision", title: `${command.type === "approve" ? "Approval" : "Rejection"} recorded: ${title}`, link }, actorUserId);
+    await notify(tx, editors, { kind: "decision", params: { ...params, decision: command.type }, link }, actorUserId);
   }
   if (after.status !== before.status) {
-    const word = command.type === "reopen" ? "reopened" : OUTCOME_WORDS[after.status];
+    const word = command.type === "reopen" ? "reopened" : OUTCOMES[after.status];
     if (word) {
       const parties = after.round ? await membersOf(tx, after.round.stages.flatMap((stage) => stage.organizationIds)) : [];
-      await notify(tx, [...editors, ...parties], { kind: "signoff_outcome", title: `${title} was ${word}`, link }, actorUserId);
+      await notify(tx, [...editors, ...parties], { kind: "signoff_outcome", params: { ...params, outcome: word }, link }, actorUserId);
     }
   }
 }
@@ -119,15 +120,15 @@ export async function notifyComment(
     .innerJoin(users, eq(users.id, comment.authorId))
     .where(eq(documents.id, comment.documentId));
   const link = threadLink(comment.documentId, comment.threadId);
-  const where = context?.title ?? "a document";
-  const who = context?.author ?? "Someone";
-  await notify(tx, comment.mentions, { kind: "mention", title: `${who} mentioned you on ${where}`, link }, comment.authorId);
+  // A deleted document or account leaves "" — worded per language by titles.ts.
+  const params = { document: context?.title ?? "", who: context?.author ?? "" };
+  await notify(tx, comment.mentions, { kind: "mention", params, link }, comment.authorId);
   if (!comment.isReply) return;
   const [thread] = await tx.select({ createdBy: commentThreads.createdBy }).from(commentThreads).where(eq(commentThreads.id, comment.threadId));
   const authors = await tx.selectDistinct({ userId: comments.authorId }).from(comments).where(eq(comments.threadId, comment.threadId));
   const mentioned = new Set(comment.mentions);
   const inThread = [thread?.createdBy, ...authors.map((row) => row.userId)].filter((id): id is string => Boolean(id) && !mentioned.has(id!));
-  await notify(tx, inThread, { kind: "reply", title: `${who} replied on ${where}`, link }, comment.authorId);
+  await notify(tx, inThread, { kind: "reply", params, link }, comment.authorId);
 }
 
 /** A project invitation: every member of the invited organization. */
@@ -135,14 +136,14 @@ export async function notifyInvitation(tx: Queryable, invitation: { id: string; 
   await notify(
     tx,
     await membersOf(tx, [invitation.organizationId]),
-    { kind: "invitation", title: `Your organization is invited to ${invitation.projectTitle}`, link: `/project-invitations/${invitation.id}` },
+    { kind: "invitation", params: { project: invitation.projectTitle }, link: `/project-invitations/${invitation.id}` },
     invitation.actorUserId,
   );
 }
 
 /** An import job ended: the person who started it. */
 export async function notifyImportFinished(tx: Queryable, job: { userId: string | null; name: string; link: string; failed: boolean }): Promise<void> {
-  await notify(tx, [job.userId], { kind: "import_finished", title: `Import ${job.failed ? "failed" : "finished"}: ${job.name}`, link: job.link });
+  await notify(tx, [job.userId], { kind: "import_finished", params: { name: job.name, failed: job.failed ? "yes" : "no" }, link: job.link });
 }
 
 /**
@@ -168,7 +169,7 @@ export async function notifyFrameworkVersion(
     await notify(
       tx,
       await editorsOf(tx, document.id),
-      { kind: "framework_version", title: `${version.name} has a new version (${version.versionNumber}) that affects ${document.title}`, link: `/documents/${document.id}?edit` },
+      { kind: "framework_version", params: { framework: version.name, version: version.versionNumber, document: document.title }, link: `/documents/${document.id}?edit` },
       version.actorUserId,
     );
   }

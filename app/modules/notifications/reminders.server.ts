@@ -14,7 +14,7 @@ import { projectParticipants } from "../../../db/schema/projects";
 import { organizationSignatories, signoffRounds, signoffTemplates } from "../../../db/schema/signoff";
 import type { NotificationKind } from "./kinds";
 import { notify } from "./notify.server";
-import { dueReminders, reminderTitle, type DueReminder, type ReminderFacts, type ReviewDateFacts, type ReviewField } from "./reminders";
+import { dueReminders, reminderParams, type DueReminder, type ReminderFacts, type ReviewDateFacts, type ReviewField } from "./reminders";
 
 const REVIEW_FIELDS: readonly ReviewField[] = ["evidenceReviewDate", "nextReviewDate"];
 
@@ -92,7 +92,7 @@ export async function sendDueReminders(now: Date = new Date(), q: Queryable = db
       const [row] = await tx.insert(reminderDeliveries).values({ key: reminder.key, sentAt: now }).onConflictDoNothing().returning({ key: reminderDeliveries.key });
       if (!row) return false;
       const recipients = reminder.type === "decision" ? await signatoriesOf(tx, reminder.organizationId) : await leadMembersOf(tx, reminder.documentId);
-      await notify(tx, recipients, { kind: KIND[reminder.type], title: reminderTitle(reminder), link: reminderLink(reminder) });
+      await notify(tx, recipients, { kind: KIND[reminder.type], params: reminderParams(reminder), link: reminderLink(reminder) });
       return true;
     });
     if (claimed) sent.push(reminder.key);

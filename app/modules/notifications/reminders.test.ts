@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DecisionRecord } from "~/modules/signoff/machine";
-import { DAY_MS, dueReminders, reminderTitle, stageOpenedAt, type OpenRoundFacts, type ReviewDateFacts } from "./reminders";
+import { notificationTitle } from "./titles";
+import { DAY_MS, dueReminders, reminderParams, stageOpenedAt, type DueReminder, type OpenRoundFacts, type ReviewDateFacts } from "./reminders";
 
 const H = "a".repeat(64);
 const REQUESTED = new Date(Date.UTC(2026, 2, 2, 9, 0)); // a Monday, 09:00 UTC
@@ -80,10 +81,18 @@ describe("dueReminders: review dates", () => {
   });
 });
 
-describe("reminderTitle", () => {
-  it("names the document and how long it waited", () => {
+describe("reminder titles", () => {
+  it("name the document and how long it waited, in each language", () => {
     const [decision, overdue] = dueReminders({ openRounds: [round([approval(0, "employer", at(1))])], reviewDates: [] }, at(7));
-    expect(reminderTitle(decision!)).toBe("Reminder: Spec has waited 7 days for your organization's decision");
-    expect(reminderTitle(overdue!)).toBe('Sign-off stage "Partners" of Spec is overdue (open 7 days)');
+    const title = (locale: "en" | "fr", reminder: DueReminder) => notificationTitle(locale, { kind: reminder.type === "decision" ? "decision_reminder" : "stage_overdue", params: reminderParams(reminder) });
+    expect(title("en", decision!)).toBe("Reminder: Spec has waited 7 days for your organization's decision");
+    expect(title("en", overdue!)).toBe("Sign-off stage “Partners” of Spec is overdue (open 7 days)");
+    expect(title("fr", decision!)).toBe("Rappel : Spec attend la décision de votre organisation depuis 7 jours");
+  });
+
+  it("word the two review dates differently", () => {
+    const review = (field: "evidenceReviewDate" | "nextReviewDate") => notificationTitle("en", { kind: "review_due", params: { document: "Spec", field, date: "2027-01-31" } });
+    expect(review("evidenceReviewDate")).toBe("Labour-market evidence of Spec is due for review by 2027-01-31");
+    expect(review("nextReviewDate")).toBe("Spec is due for its credential review on 2027-01-31");
   });
 });

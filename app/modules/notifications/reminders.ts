@@ -101,15 +101,14 @@ export function dueReminders(facts: ReminderFacts, now: Date): DueReminder[] {
 }
 
 /** The notification's words for a due reminder. */
-export function reminderTitle(reminder: DueReminder): string {
+/** The reminder's notification values (its words are notifications.titles.<kind> in the reader's language). */
+export function reminderParams(reminder: DueReminder): Record<string, string | number> {
   switch (reminder.type) {
     case "decision":
-      return `Reminder: ${reminder.documentTitle} has waited ${reminder.daysOpen} days for your organization's decision`;
+      return { document: reminder.documentTitle, days: reminder.daysOpen };
     case "stage_overdue":
-      return `Sign-off stage "${reminder.stageName}" of ${reminder.documentTitle} is overdue (open ${reminder.daysOpen} days)`;
+      return { document: reminder.documentTitle, stage: reminder.stageName, days: reminder.daysOpen };
     case "review":
-      return reminder.field === "evidenceReviewDate"
-        ? `Labour-market evidence of ${reminder.documentTitle} is due for review by ${reminder.date}`
-        : `${reminder.documentTitle} is due for its credential review on ${reminder.date}`;
+      return { document: reminder.documentTitle, field: reminder.field, date: reminder.date };
   }
 }

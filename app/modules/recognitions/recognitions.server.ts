@@ -204,7 +204,7 @@ export async function requestRecognition(actor: Actor, documentId: string, rowId
     await notify(
       tx,
       await membersOf(tx, [receivingOrganizationId]),
-      { kind: "recognition_awaiting", title: `Recognition awaits your signature: ${doc.title} → ${row.program}`, link: `/documents/${documentId}/recognitions` },
+      { kind: "recognition_awaiting", params: { document: doc.title, program: row.program }, link: `/documents/${documentId}/recognitions` },
       actor.userId,
     );
   });

@@ -1,0 +1,57 @@
+import type en from "../en/notifications";
+import type { Translation } from "../shape";
+
+const notifications: Translation<typeof en> = {
+  kinds: {
+    signoff_requested: "Approbation demandée à votre organisation",
+    stage_opened: "Votre étape d’approbation est ouverte",
+    decision: "Une décision sur un document que vous modifiez",
+    changes_requested: "Modifications demandées",
+    signoff_outcome: "Approuvé, rejeté, retiré ou rouvert",
+    mention: "Vous êtes mentionné",
+    reply: "Une réponse dans un fil auquel vous participez",
+    invitation: "Une invitation pour votre organisation",
+    import_finished: "Une importation est terminée ou a échoué",
+    framework_version: "Une nouvelle version d’un référentiel touche votre devis",
+    recognition_awaiting: "Une reconnaissance attend la signature de votre établissement",
+    decision_reminder: "Rappel : une décision vous attend toujours",
+    stage_overdue: "Une étape d’approbation que vous dirigez est en retard",
+    review_due: "Les données du marché du travail ou la révision d’un titre sont à revoir",
+  },
+  titles: {
+    signoff_requested: "Approbation demandée : {document}",
+    stage_opened: "Votre étape est ouverte : {document}",
+    decision: "{decision, select, approve {Approbation} other {Rejet}} enregistré : {document}",
+    changes_requested: "Modifications demandées : {document}",
+    signoff_outcome: "{document} a été {outcome, select, approved {approuvé} rejected {rejeté} withdrawn {retiré} other {rouvert}}",
+    mention: "{who} vous a mentionné dans {document}",
+    reply: "{who} a répondu dans {document}",
+    invitation: "Votre organisation est invitée à {project}",
+    import_finished: "Importation {failed, select, yes {échouée} other {terminée}} : {name}",
+    framework_version: "{framework} a une nouvelle version ({version}) qui touche {document}",
+    recognition_awaiting: "Une reconnaissance attend votre signature : {document} → {program}",
+    decision_reminder: "Rappel : {document} attend la décision de votre organisation depuis {days, plural, one {# jour} other {# jours}}",
+    stage_overdue: "L’étape d’approbation « {stage} » de {document} est en retard (ouverte depuis {days, plural, one {# jour} other {# jours}})",
+    review_due: "{field, select, evidenceReviewDate {Les données du marché du travail de {document} sont à revoir d’ici le {date}} other {La révision du titre {document} est prévue le {date}}}",
+  },
+  someone: "Quelqu’un",
+  aDocument: "un document",
+  frequencies: {
+    immediately: "Immédiatement",
+    daily: "Résumé quotidien",
+    never: "Jamais (dans l’application seulement)",
+  },
+  mail: {
+    hello: "Bonjour {name},",
+    open: "Pour l’ouvrir : {url}",
+    openInConcord: "L’ouvrir dans Concord",
+    stopKind: "Ne plus recevoir de courriels pour « {kind} »",
+    settings: "Paramètres des courriels",
+    stopKindAt: "Ne plus recevoir de courriels pour « {kind} » : {url}",
+    kindHeading: "{kind} :",
+    allSettings: "Tous les paramètres des courriels : {url}",
+    digestSubject: "Votre résumé Concord : {count, plural, one {# notification} other {# notifications}}",
+    digestIntro: "Depuis votre dernier résumé ({count}) :",
+  },
+};
+export default notifications;
