@@ -36,13 +36,16 @@ it("seeds the demo workspace once and is idempotent", async () => {
   expect(await seedDemoIfEmpty(database.db)).toBe(true);
   const first = await counts();
   // The demo project, and the approved credential's project (the catalog's): its specification and plan;
-  // the consortium's third institution, its three module projects and its stack's (a specification and a plan each).
-  expect(first).toEqual({ users: 6, organizations: 6, memberships: 6, participants: 10 + 3 + 2, documents: DEMO_DOCUMENTS.length + 2 + 8, frameworks: 1 });
+  // the consortium's two other institutions (one working in French), its three module projects and its
+  // stack's (a specification and a plan each).
+  expect(first).toEqual({ users: 7, organizations: 7, memberships: 7, participants: 10 + 3 + 2, documents: DEMO_DOCUMENTS.length + 2 + 8, frameworks: 1 });
   await seedDemo(database.db);
   await seedDemoConsortium(database.db);
   expect(await counts()).toEqual(first);
   expect(await seedDemoIfEmpty(database.db)).toBe(false);
   expect(DEMO_ACCOUNTS.map((a) => a.email)).toContain("qa@demo.concord.test");
+  const [cegep] = await database.db.select({ locale: users.locale }).from(users).where(eq(users.email, "cegep@demo.concord.test"));
+  expect(cegep?.locale).toBe("fr");
 });
 
 it("stores complete demo documents through the collaboration tables, once", async () => {

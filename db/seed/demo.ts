@@ -338,7 +338,10 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   return true;
 }
 
-/** The consortium's third institution (not a party to the demo project): its admin account. */
+/**
+ * The consortium's other institutions (not parties to the demo project): their admin accounts. The
+ * Québec cégep works in French — its account's interface language is French (issue #20).
+ */
 export const CONSORTIUM_ACCOUNTS = [
   {
     id: "demo-user-polytechnic",
@@ -348,6 +351,17 @@ export const CONSORTIUM_ACCOUNTS = [
     organization: "Northern Lights Polytechnic",
     kind: "institution" as const,
     province: "AB",
+    locale: null,
+  },
+  {
+    id: "demo-user-cegep",
+    email: "cegep@demo.concord.test",
+    name: "Élise Gagnon",
+    organizationId: "demo-org-val-des-neiges",
+    organization: "Cégep de Val-des-Neiges",
+    kind: "institution" as const,
+    province: "QC",
+    locale: "fr",
   },
 ] as const;
 
@@ -367,7 +381,8 @@ const DEMO_MODULES = [
 
 /**
  * The demo consortium (issue #18), apart from the demo project so its documents and statuses stay
- * as the walkthrough expects: Lakeshore College, Prairie University and Northern Lights Polytechnic;
+ * as the walkthrough expects: Lakeshore College, Prairie University, Northern Lights Polytechnic and
+ * the Cégep de Val-des-Neiges (in French);
  * three approved modules (Prairie's flood-risk modelling, two of Lakeshore's) in their own
  * projects, stacked into an approved stack credential that ladders into two Prairie programs — one
  * recognition signed by Prairie, one proposed. Idempotent like the rest of the demo. Occupations
@@ -378,7 +393,7 @@ export async function seedDemoConsortium(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(users)
-      .values(CONSORTIUM_ACCOUNTS.map((a) => ({ id: a.id, email: a.email, name: a.name, passwordHash })))
+      .values(CONSORTIUM_ACCOUNTS.map((a) => ({ id: a.id, email: a.email, name: a.name, locale: a.locale, passwordHash })))
       .onConflictDoNothing();
     await tx
       .insert(organizations)
@@ -395,6 +410,7 @@ export async function seedDemoConsortium(db: Database): Promise<void> {
         { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-lakeshore", role: "admin" as const },
         { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-prairie", role: "member" as const },
         { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-northern-lights", role: "member" as const },
+        { consortiumId: DEMO_CONSORTIUM_ID, organizationId: "demo-org-val-des-neiges", role: "member" as const },
       ])
       .onConflictDoNothing();
   });
