@@ -106,7 +106,7 @@ test("an editor saves versions and the compare page shows what changed in fields
   await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe("welcome.");
 
   // Compare that version with the current content: the edits show up once they are stored.
-  const compareHref = await first.getByRole("link", { name: /Compare version \d+ with the current content/ }).getAttribute("href");
+  const compareHref = await first.getByRole("link", { name: /Compare with current \(version \d+\)/ }).getAttribute("href");
   const check = await browser.newContext().then((c) => c.newPage());
   await signIn(check, COLLEGE.email);
   await expect(async () => {

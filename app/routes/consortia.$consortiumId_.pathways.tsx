@@ -40,7 +40,8 @@ export default function Pathways() {
         <div style={{ display: "flex", flexWrap: "wrap", gap: "1.5rem", alignItems: "flex-start" }}>
           <section className="card" aria-labelledby="diagram-heading" style={{ overflowX: "auto", flex: "2 1 36rem" }}>
             <h2 id="diagram-heading">Diagram</h2>
-            <svg role="img" aria-labelledby="pathway-title" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} style={{ maxWidth: "100%", height: "auto" }} data-testid="pathway-diagram">
+            {/* A group, not an image: its boxes are links (an image's content is not reachable). */}
+            <svg role="group" aria-labelledby="pathway-title" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} style={{ maxWidth: "100%", height: "auto" }} data-testid="pathway-diagram">
               <title id="pathway-title">{`Pathways of ${consortium.name}: ${layout.nodes.length} modules, credentials and programs`}</title>
               <defs>
                 <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
@@ -64,19 +65,22 @@ export default function Pathways() {
                   <g>
                     <title>{`${TYPE_LABEL[node.type]}: ${node.label}, ${node.owner}${node.province ? ` (${node.province})` : ""}`}</title>
                     <rect x={node.x} y={node.y} width={layout.nodeWidth} height={layout.nodeHeight} rx={8} fill={node.type === "stack" || node.type === "credential" ? "#e8f0fe" : node.type === "program" ? "#e6f4ea" : "#fff"} stroke="currentColor" />
-                    <text x={node.x + 10} y={node.y + 20} fontSize="13" fontWeight="600">
+                    {/* The words on the box are a shortened copy of the box's name: hidden from assistive technology. */}
+                    <text x={node.x + 10} y={node.y + 20} fontSize="13" fontWeight="600" aria-hidden="true">
                       {node.label.length > 26 ? `${node.label.slice(0, 25)}…` : node.label}
                     </text>
-                    <text x={node.x + 10} y={node.y + 38} fontSize="11">
+                    <text x={node.x + 10} y={node.y + 38} fontSize="11" aria-hidden="true">
                       {`${TYPE_LABEL[node.type]}`}
                     </text>
-                    <text x={node.x + 10} y={node.y + 54} fontSize="11">
+                    <text x={node.x + 10} y={node.y + 54} fontSize="11" aria-hidden="true">
                       {`${node.owner}${node.province ? ` (${node.province})` : ""}`.slice(0, 36)}
                     </text>
                   </g>
                 );
                 return node.href ? (
-                  <a key={node.id} href={node.href} aria-label={`${TYPE_LABEL[node.type]}: ${node.label}, ${node.owner}`}>
+                  // Named by its <title> (an SVG element's name), not aria-label: the shortened words on the box are not its name (WCAG 2.5.3).
+                  <a key={node.id} href={node.href}>
+                    <title>{`${TYPE_LABEL[node.type]}: ${node.label}, ${node.owner}`}</title>
                     {box}
                   </a>
                 ) : (

@@ -24,6 +24,16 @@ import { EDIT_PARAM, useEditMode } from "~/components/document/edit-mode";
 import summaryStyles from "~/components/document/summary.css";
 import { DemandSection } from "~/components/demand/DemandSection";
 import { loadSpecificationDemand } from "~/modules/demand/page.server";
+import type { SkipLink } from "~/root";
+
+/** Skip links to the side panels (root.tsx): otherwise sign-off is hundreds of Tab stops down a long document. */
+export const handle: { skipLinks: SkipLink[] } = {
+  skipLinks: [
+    { href: "#signoff", label: "Skip to sign-off" },
+    { href: "#comments", label: "Skip to comments" },
+    { href: "#history", label: "Skip to history" },
+  ],
+};
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },

@@ -332,7 +332,8 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
   ];
 
   return (
-    <section className="card comments-panel" aria-labelledby={`${id}-heading`} ref={panel}>
+    // `#comments`: the document page's skip link lands here (focusable for it).
+    <section className="card comments-panel" id="comments" tabIndex={-1} aria-labelledby={`${id}-heading`} ref={panel}>
       <link rel="stylesheet" href={styles} />
       <h2 id={`${id}-heading`}>
         Comments {loaded ? <span className="comments-panel__count">{openCount} open</span> : null}

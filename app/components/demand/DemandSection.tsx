@@ -152,7 +152,7 @@ function Sparkline({ series }: { series: DemandSeries }) {
   if (series.points.length < 2) return null;
   return (
     <span className="demand-sparkline" aria-hidden="true" style={{ display: "inline-block", width: 96, height: 28 }}>
-      <LineChart width={96} height={28} data={series.points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+      <LineChart width={96} height={28} data={series.points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
         <Line type="monotone" dataKey="value" stroke="#14213d" strokeWidth={1.5} dot={false} isAnimationActive={false} />
       </LineChart>
     </span>

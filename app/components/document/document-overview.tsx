@@ -1,6 +1,7 @@
 import type { MouseEvent } from "react";
 import { tableOfContents, type CompletenessReport, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
 import { REVEAL_EVENT } from "~/components/document/marks";
+import { scrollBehavior } from "~/utils/motion";
 
 const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, [contenteditable="true"]';
 
@@ -16,7 +17,7 @@ export function revealAnchor(anchor: string): void {
     const element = document.getElementById(anchor);
     if (!element) return;
     const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
-    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    element.scrollIntoView({ block: "center", behavior: scrollBehavior() });
     target?.focus({ preventScroll: true });
     history.replaceState(null, "", `#${anchor}`);
   });

@@ -33,7 +33,8 @@ export function RichTextEditor({ session, section, editable, firstPaint }: Props
       editorProps: {
         attributes: editable
           ? { class: "rich-text rich-text--live", role: "textbox", "aria-multiline": "true", "aria-label": section.label, id: `${toolbarId}-content` }
-          : { class: "rich-text rich-text--live rich-text--readonly", "aria-label": section.label, id: `${toolbarId}-content` },
+          : // A role for its name: aria-label on a plain div is not announced (axe: aria-prohibited-attr).
+            { class: "rich-text rich-text--live rich-text--readonly", role: "group", "aria-label": section.label, id: `${toolbarId}-content` },
         handleKeyDown: (_view, event) => {
           if (!(event.altKey && event.key === "F10")) return false;
           document.getElementById(toolbarId)?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();

@@ -42,7 +42,8 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
   const numbers = numberVersions(versions.map((v) => ({ number: v.number, hash: v.contentHash, name: v.name, auto: v.auto, at: v.createdAt })));
 
   return (
-    <section className="card history-panel" aria-labelledby={`${id}-heading`}>
+    // `#history`: the document page's skip link lands here (focusable for it).
+    <section className="card history-panel" id="history" tabIndex={-1} aria-labelledby={`${id}-heading`}>
       <link rel="stylesheet" href={styles} />
       <h2 id={`${id}-heading`}>History</h2>
       {canSave ? (
@@ -94,12 +95,14 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
                   </div>
                   <VersionDetails hash={version.contentHash} />
                   <div className="version-list__actions">
-                    <Link to={`${compareBase}?from=${version.number}&to=current`} aria-label={`Compare version ${version.number} with the current content`}>
-                      Compare with current
+                    {/* The name starts with the visible words (WCAG 2.5.3), then says which version. */}
+                    <Link to={`${compareBase}?from=${version.number}&to=current`}>
+                      Compare with current<span className="visually-hidden"> (version {version.number})</span>
                     </Link>
                     {previous ? (
-                      <Link to={`${compareBase}?from=${previous.number}&to=${version.number}`} aria-label={`Changes from version ${previous.number} to version ${version.number}`}>
+                      <Link to={`${compareBase}?from=${previous.number}&to=${version.number}`}>
                         Changes since version {previous.number}
+                        <span className="visually-hidden"> (to version {version.number})</span>
                       </Link>
                     ) : null}
                   </div>

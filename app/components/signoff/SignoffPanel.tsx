@@ -4,7 +4,7 @@
  * is offered by the server's read model and checked again by the verb (the machine decides).
  */
 import { Link, useFetcher } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import type { DocumentStatus } from "~/modules/permissions/roles";
 import { DECISION_LABELS } from "~/modules/signoff/format";
 import { VersionDetails, VersionWords } from "~/components/versions/VersionName";
@@ -25,6 +25,17 @@ export const panelFetcherKey = (documentId: string) => `signoff-panel:${document
 
 /** The panel's element id: the banner and the inbox link to it (`#signoff`). */
 export const SIGNOFF_ANCHOR = "signoff";
+
+/** What the live region says once a command succeeded (screen readers hear the outcome, not only see it). */
+const DONE_WORDS: Record<string, string> = {
+  request_signoff: "Sign-off requested.",
+  resubmit: "Resubmitted for sign-off.",
+  approve: "Approval recorded.",
+  request_changes: "Change request sent.",
+  reject: "Rejection recorded.",
+  withdraw: "Sign-off withdrawn.",
+  reopen: "Reopened as a new draft.",
+};
 
 /** Moves focus to the panel (it is focusable for this), scrolled into view. */
 function focusPanel(): void {
@@ -83,9 +94,18 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
     return () => window.clearInterval(timer);
   }, [load, source, status]);
 
-  // A finished action closes its form; the fetcher revalidation brings the new state.
+  // A finished action closes its form and is announced; the fetcher revalidation brings the new state.
+  // Its button may be gone with the new state: the focus then goes to the panel, not to the page's top.
+  const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    if (action.state === "idle" && action.data?.ok) setOpen(null);
+    if (action.state === "idle" && action.data?.ok) {
+      setOpen(null);
+      setAnnouncement(DONE_WORDS[action.data.intent] ?? "Done.");
+      requestAnimationFrame(() => {
+        const panelElement = document.getElementById(SIGNOFF_ANCHOR);
+        if (panelElement && (document.activeElement === document.body || !document.activeElement?.isConnected)) panelElement.focus({ preventScroll: true });
+      });
+    }
   }, [action.state, action.data]);
 
   const panel = loader.data?.panel ?? null;
@@ -103,6 +123,9 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
     <section className="card signoff-panel" id={SIGNOFF_ANCHOR} tabIndex={-1} aria-labelledby={headingId}>
       <link rel="stylesheet" href={signoffStyles} />
       <h2 id={headingId}>Sign-off</h2>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       {!panel ? (
         <p className="muted">Loading sign-off…</p>
       ) : (
@@ -304,6 +327,19 @@ function Seat({
 }) {
   const key = `${seat.stageIndex}:${seat.organizationId}`;
   const url = `/documents/${panel.documentId}/signoff-panel`;
+  const approveRef = useRef<HTMLButtonElement>(null);
+  const changesRef = useRef<HTMLButtonElement>(null);
+  const rejectRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const approving = open === `approve:${key}`;
+  // Into the confirmation when it opens; Cancel gives the focus back to the button that opened it.
+  useEffect(() => {
+    if (approving) confirmRef.current?.focus();
+  }, [approving]);
+  const cancelTo = (button: RefObject<HTMLButtonElement | null>) => () => {
+    setOpen(null);
+    requestAnimationFrame(() => button.current?.focus());
+  };
   const fieldErrors = action.data && !action.data.ok ? (action.data.fieldErrors ?? {}) : {};
   const hidden = (
     <>
@@ -321,17 +357,17 @@ function Seat({
         </span>
       ) : null}
       <div className="row">
-        <button type="button" className="button button--small" onClick={() => setOpen(`approve:${key}`)} disabled={busy}>
+        <button ref={approveRef} type="button" className="button button--small" onClick={() => setOpen(`approve:${key}`)} disabled={busy}>
           Approve
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => setOpen(`changes:${key}`)} disabled={busy}>
+        <button ref={changesRef} type="button" className="button button--secondary button--small" onClick={() => setOpen(`changes:${key}`)} disabled={busy}>
           Request changes
         </button>
-        <button type="button" className="button button--danger button--small" onClick={() => setOpen(`reject:${key}`)} disabled={busy}>
+        <button ref={rejectRef} type="button" className="button button--danger button--small" onClick={() => setOpen(`reject:${key}`)} disabled={busy}>
           Reject
         </button>
       </div>
-      {open === `approve:${key}` ? (
+      {approving ? (
         <action.Form method="post" action={url} className="signoff-confirm" role="dialog" aria-label="Confirm approval">
           {hidden}
           <p style={{ margin: 0 }}>
@@ -340,20 +376,20 @@ function Seat({
           </p>
           <VersionDetails hash={panel.currentHash} />
           <div className="row">
-            <button type="submit" className="button button--small" name="intent" value="approve" disabled={busy}>
+            <button ref={confirmRef} type="submit" className="button button--small" name="intent" value="approve" disabled={busy}>
               Confirm approval
             </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => setOpen(null)}>
+            <button type="button" className="button button--secondary button--small" onClick={cancelTo(approveRef)}>
               Cancel
             </button>
           </div>
         </action.Form>
       ) : null}
       {open === `changes:${key}` ? (
-        <TextForm action={action} url={url} hidden={hidden} intent="request_changes" name="comment" label="What needs to change?" submit="Send change request" error={fieldErrors.comment} onCancel={() => setOpen(null)} busy={busy} />
+        <TextForm action={action} url={url} hidden={hidden} intent="request_changes" name="comment" label="What needs to change?" submit="Send change request" error={fieldErrors.comment} onCancel={cancelTo(changesRef)} busy={busy} />
       ) : null}
       {open === `reject:${key}` ? (
-        <TextForm action={action} url={url} hidden={hidden} intent="reject" name="reason" label="Reason for the rejection" submit="Reject document" error={fieldErrors.reason} onCancel={() => setOpen(null)} busy={busy} />
+        <TextForm action={action} url={url} hidden={hidden} intent="reject" name="reason" label="Reason for the rejection" submit="Reject document" error={fieldErrors.reason} onCancel={cancelTo(rejectRef)} busy={busy} />
       ) : null}
     </div>
   );
@@ -374,11 +410,15 @@ function TextForm(props: {
   const id = useId();
   const [value, setValue] = useState("");
   const blank = value.trim() === "";
+  // Opened by a button: the focus goes straight to what to write.
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textarea.current?.focus(), []);
   return (
     <props.action.Form method="post" action={props.url} className="signoff-confirm">
       {props.hidden}
       <label htmlFor={id}>{props.label}</label>
       <textarea
+        ref={textarea}
         id={id}
         name={props.name}
         required

@@ -247,8 +247,13 @@ function ModulePicker({ data, taken, onPick, onClose }: { data: StackData | unde
   const [query, setQuery] = useState("");
   useEffect(() => {
     const dialog = ref.current;
+    // The focus goes back to what opened the picker ("Add a module") when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   const shown = (data?.eligible ?? []).filter((m) => !taken.has(m.documentId) && `${m.title} ${m.owner}`.toLowerCase().includes(query.toLowerCase()));
   return (

@@ -56,6 +56,7 @@ import { useCompetencyRows, useRowCells, type RowCells } from "~/components/docu
 import { competencyCount } from "~/modules/documents/labels";
 import { FieldIssueList } from "~/components/document/field-issues";
 import { CommentButton, CommentThread } from "~/components/comments/CommentOnField";
+import { scrollBehavior } from "~/utils/motion";
 
 export type CompetencyTableProps = {
   field: RowsFieldDef;
@@ -240,7 +241,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
   useEffect(() => {
     if (!openedFromList.current || openId === null) return;
     openedFromList.current = false;
-    detailsRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    detailsRef.current?.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
     detailsRef.current?.querySelector<HTMLElement>("h4")?.focus({ preventScroll: true });
   }, [openId]);
   const rowActions: RowActions = useMemo(
