@@ -29,9 +29,9 @@ import type { SkipLink } from "~/root";
 /** Skip links to the side panels (root.tsx): otherwise sign-off is hundreds of Tab stops down a long document. */
 export const handle: { skipLinks: SkipLink[] } = {
   skipLinks: [
-    { href: "#signoff", label: "Skip to sign-off" },
-    { href: "#comments", label: "Skip to comments" },
-    { href: "#history", label: "Skip to history" },
+    { href: "#signoff", label: "common.skip.signoff" },
+    { href: "#comments", label: "common.skip.comments" },
+    { href: "#history", label: "common.skip.history" },
   ],
 };
 

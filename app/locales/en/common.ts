@@ -18,6 +18,6 @@ export default {
   },
   account: { signIn: "Sign in", signOut: "Sign out", createAccount: "Create account" },
   language: { label: "Language" },
-  skip: { content: "Skip to content" },
+  skip: { content: "Skip to content", signoff: "Skip to sign-off", comments: "Skip to comments", history: "Skip to history" },
   footer: "Concord — micro-credentials co-designed by employers, professional bodies and institutions.",
 } as const;

@@ -20,7 +20,7 @@ const common: Translation<typeof en> = {
   },
   account: { signIn: "Se connecter", signOut: "Se déconnecter", createAccount: "Créer un compte" },
   language: { label: "Langue" },
-  skip: { content: "Aller au contenu" },
+  skip: { content: "Aller au contenu", signoff: "Aller à l’approbation", comments: "Aller aux commentaires", history: "Aller à l’historique" },
   footer: "Concord — des microtitres co-conçus par les employeurs, les ordres professionnels et les établissements.",
 };
 export default common;
