@@ -913,7 +913,7 @@ function report(config: Config, results: ServerResult[], floor: CommitFloor | un
       `${config.duration} s measured after ${config.warmup} s warm-up` +
       (config.pin ? `; server pinned to CPU ${SERVER_CPU}, load generator to CPU ${GENERATOR_CPU}` : "; not pinned"),
   );
-  log("reference = @y/websocket-server 0.1.1 (no auth, no persistence); ours = server/collab (session + Origin + permissions, Postgres write-before-broadcast)");
+  log("reference = @y/websocket-server 0.1.1 (no auth, no persistence); ours = server/collab (session + Origin + permissions, broadcast from memory, Postgres commit beside it, ack after the commit)");
   log("");
   log(header.map((cell, i) => (i === 0 ? cell.padEnd(width) : cell.padStart(column))).join(""));
   for (const [label, pick, format, ratio] of visibleRows) {

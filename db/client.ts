@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,13 +122,45 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
   };
 }
 
+/**
+ * PGlite runs Postgres inside a WebAssembly memory that never shrinks, and Postgres's default
+ * shared_buffers (128 MB) is allocated in it at start: ~200 MiB of RSS before the first query.
+ * The embedded default holds a small workspace whose files the OS caches anyway; 16 MB of buffers
+ * cut the process by ~110 MiB (measured with bench/collab/memory.ts, issue #21).
+ */
+const PGLITE_CONFIG = ["shared_buffers=16MB"];
+
+/**
+ * Creates a new data directory (initdb) in a short-lived child process. PGlite runs initdb in a
+ * second WebAssembly instance whose memory (~450 MiB with the file-system bundle) stays reachable
+ * from the instance that created it, and what V8 frees of it is not returned to the OS: a first
+ * `npm start` sat at ~850 MiB RSS against ~340 MiB for the same server restarted on that directory.
+ */
+async function initializePglite(directory: string): Promise<void> {
+  const script = [
+    `const { PGlite } = await import("@electric-sql/pglite");`,
+    `const db = new PGlite(${JSON.stringify(directory)}, { postgresqlconf: ${JSON.stringify(PGLITE_CONFIG)} });`,
+    `await db.waitReady;`,
+    `await db.close();`,
+  ].join("\n");
+  // Bare imports in `-e` resolve from the working directory: the project's, where node_modules is.
+  const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`creating the embedded database in ${directory} failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDirectory(dataDir);
   try {
-    const client = new PGlite(inMemory ? dataDir : path.join(dataDir, "pglite"));
+    const directory = inMemory ? dataDir : path.join(dataDir, "pglite");
+    if (!inMemory && !fs.existsSync(path.join(directory, "PG_VERSION"))) await initializePglite(directory);
+    const client = new PGlite(directory, { postgresqlconf: PGLITE_CONFIG });
     await client.waitReady;
     const db = drizzle(client, { schema }) as unknown as Database;
     return {

@@ -29,6 +29,8 @@ export type RunningServer = {
 export type ServerHooks = {
   /** Hears every content-hash change after the sign-off has (integration tests). */
   onContentChanged?: (event: DocumentContentChanged) => Promise<void>;
+  /** Awaited before every group commit of edits (integration tests hold commits to force races). */
+  beforeCommit?: () => Promise<void>;
 };
 
 export async function startServer(env: Env, database: DatabaseHandle, hooks: ServerHooks = {}): Promise<RunningServer & { startDevReload?: () => Promise<void> }> {
@@ -40,7 +42,7 @@ export async function startServer(env: Env, database: DatabaseHandle, hooks: Ser
   const collaboration = await createCollaboration({
     env,
     server,
-    store: collaborationStore(db),
+    store: collaborationStore(db, { beforeCommit: hooks.beforeCommit }),
     access: (sessionId, documentId, cache) => resolveAccess(db, sessionId, documentId, cache),
     project: (documentId, options) =>
       refreshProjection(db, documentId, {

@@ -54,6 +54,7 @@ export async function createHttpApp(env: Env, { collaboration }: HttpAppOptions)
 
   const liveDocuments: LiveDocuments = {
     refreshPermissions: (documentId) => collaboration().refreshPermissions(documentId),
+    setContentLocked: (documentId, locked) => collaboration().setContentLocked(documentId, locked),
     readForPage: (documentId, read) => collaboration().readForPage(documentId, read),
   };
   const loadContext = (req: express.Request): AppLoadContext => ({ clientIp: req.ip ?? "", liveDocuments });

@@ -7,8 +7,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 });
 
 /**
- * Append-only log of Yjs updates, one row per committed update (write-before-broadcast, see
- * docs/decisions/0004-collaboration-server.md). Compaction deletes the rows it merged into
+ * Append-only log of Yjs updates, one row per committed update (see
+ * docs/decisions/0004-collaboration-server.md and 0019-broadcast-from-memory.md). Compaction deletes the rows it merged into
  * `collab_snapshots`. Row order does not matter for correctness (Yjs updates commute), the id only
  * makes loading deterministic.
  */

@@ -9,6 +9,7 @@ import { validateSession } from "../../app/modules/auth/lucia.server";
 import { actingOrganization } from "../../app/modules/documents/edits";
 import { loadActor } from "../../app/modules/orgs/actor.server";
 import { documentAccess, loadGatedDocument } from "../../app/modules/permissions/require.server";
+import { isContentLocked } from "../../app/modules/permissions/roles";
 
 export type Access =
   | { kind: "unauthenticated" }
@@ -20,6 +21,8 @@ export type Access =
       canEdit: boolean;
       /** The organization the person acts for in the document's project: who their edits are recorded for. */
       organizationId: string | null;
+      /** The document's status locks its content (approved, rejected, withdrawn): the room refuses edits in memory. */
+      contentLocked: boolean;
     };
 
 /** Per-check caches so a sweep over many sockets asks the database once per session, user and document. */
@@ -60,5 +63,6 @@ export async function resolveAccess(db: Queryable, sessionId: string | null, doc
     user: { id: session.user.id, name: session.user.name },
     canEdit: documentAccess(actor, document, "document.edit").ok,
     organizationId: actingOrganization(actor.memberships, view.value.resource.project),
+    contentLocked: isContentLocked(view.value.status),
   };
 }

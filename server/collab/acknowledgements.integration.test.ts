@@ -11,20 +11,22 @@ import * as Y from "yjs";
 import { MESSAGE_STORED } from "../../app/modules/collab/acknowledgements";
 import { loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import { documents } from "../../db/schema/index";
-import { bodyText, waitFor } from "../../test/support/collab-clients";
+import { bodyText, commitGate, waitFor } from "../../test/support/collab-clients";
 import { signInCookie, startTestServer, type TestServer } from "../../test/support/server";
 
 let server: TestServer;
+const commits = commitGate();
 let college: string;
 let qa: string;
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ hooks: { beforeCommit: commits.hook } });
   college = (await signInCookie(server.url, "college@demo.concord.test"))!;
   qa = (await signInCookie(server.url, "qa@demo.concord.test"))!;
 });
 afterEach(() => {
+  commits.release();
   for (const socket of sockets.splice(0)) socket.terminate();
 });
 afterAll(async () => {
@@ -86,6 +88,25 @@ describe("acknowledging stored updates", () => {
     expect(text).toContain("second");
     // Cumulative and in order.
     expect(author.stored).toEqual([...author.stored].sort((a, b) => a - b));
+  });
+
+  it("shows the update to a colleague from memory at once, and tells the author only after the commit", async () => {
+    const id = await newDocument("ack-order-doc");
+    const author = await open(id, college, "?ack=1");
+    const colleague = await open(id, qa);
+    commits.hold();
+    try {
+      author.socket.send(updateMessage("seen before stored"));
+      await waitFor(() => colleague.frames.some((frame) => Buffer.from(frame).includes(Buffer.from("seen before stored"))), { message: "broadcast from memory" });
+      await waitFor(() => commits.waiting > 0, { message: "commit held" });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(author.stored).toEqual([]);
+      expect(await storedText(id)).not.toContain("seen before stored");
+    } finally {
+      commits.release();
+    }
+    await waitFor(() => author.stored.includes(1), { message: "acknowledgement after the commit" });
+    expect(await storedText(id)).toContain("seen before stored");
   });
 
   // Needs a second connection holding a lock on the update log: Postgres only (PGlite has one).

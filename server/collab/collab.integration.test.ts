@@ -14,15 +14,17 @@ import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { collabUpdates, documents, projectParticipants, sessions } from "../../db/schema/index";
 import { signInCookie, startTestServer, type TestServer } from "../../test/support/server";
 import { countLoggedUpdates, loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
-import { bodyText, connectClient, tryUpgrade, typeParagraph, waitFor, whenSynced, type TestClient } from "../../test/support/collab-clients";
+import { bodyText, commitGate, connectClient, tryUpgrade, typeParagraph, waitFor, whenSynced, type TestClient } from "../../test/support/collab-clients";
 
 let server: TestServer;
+const commits = commitGate();
 let cookies: Record<"college" | "employer" | "qa" | "university", string>;
 const clients: TestClient[] = [];
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
+    hooks: { beforeCommit: commits.hook },
     env: { COLLAB_PERMISSION_RECHECK_MS: "500", COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "4", COLLAB_UPDATES_PER_SECOND: "20", COLLAB_MAX_MESSAGE_BYTES: "65536", METRICS_TOKEN: "operator-token", COLLAB_MAX_BUFFERED_BYTES: "262144" },
   });
   const [college, employer, qa, university] = await Promise.all(
@@ -31,6 +33,7 @@ beforeAll(async () => {
   cookies = { college: college!, employer: employer!, qa: qa!, university: university! };
 });
 afterEach(() => {
+  commits.release();
   for (const client of clients.splice(0)) client.destroy();
   for (const socket of sockets.splice(0)) socket.terminate();
 });
@@ -140,13 +143,15 @@ async function signUp(email: string): Promise<string> {
 }
 
 describe("editing together", () => {
-  it("two editors converge, and what they saw is already in the database", async () => {
+  it("two editors converge, and what they saw is stored", async () => {
     const a = client("demo-doc-spec", cookies.college);
     const b = client("demo-doc-spec", cookies.employer);
     await Promise.all([whenSynced(a), whenSynced(b)]);
     typeParagraph(a, "from college");
     typeParagraph(b, "from employer");
     await waitFor(() => bodyText(a.doc) === bodyText(b.doc) && bodyText(b.doc).includes("from college") && bodyText(a.doc).includes("from employer"));
+    // Seen from memory at once, stored beside it (docs/decisions/0019).
+    await waitFor(async () => (await storedText("demo-doc-spec")).includes("from employer"), { message: "stored" });
     const stored = await storedText("demo-doc-spec");
     expect(stored).toContain("from college");
     expect(stored).toContain("from employer");
@@ -192,12 +197,15 @@ describe("editing together", () => {
     typeParagraph(editor, "editor text");
     await waitFor(() => bodyText(reviewer.doc).includes("editor text"));
     await waitFor(() => reviewer.provider.awareness.getStates().has(editor.doc.clientID), { message: "caret at reviewer" });
+    // Seen from memory first; counted once stored.
+    await waitFor(async () => (await storedText(id)).includes("editor text"), { message: "editor text stored" });
     const rowsBefore = await countLoggedUpdates(server.database.db, id);
 
     typeParagraph(reviewer, "reviewer edit");
     await new Promise((resolve) => setTimeout(resolve, 400));
     typeParagraph(editor, "after");
     await waitFor(() => bodyText(reviewer.doc).includes("after"));
+    await waitFor(async () => (await storedText(id)).includes("after"), { message: "after stored" });
     expect(bodyText(editor.doc)).not.toContain("reviewer edit");
     expect(await storedText(id)).not.toContain("reviewer edit");
     expect(await countLoggedUpdates(server.database.db, id)).toBe(rowsBefore + 1);
@@ -388,33 +396,8 @@ describe("memory and storage", () => {
   });
 });
 
-describe("write before broadcast", () => {
-  const onPostgres = Boolean(process.env.DATABASE_URL || process.env.TEST_DATABASE_URL);
-
-  /** Blocks every commit to the update log (a second connection holds a table lock) until released. */
-  async function holdCommits(): Promise<{ release: () => Promise<void> }> {
-    const { default: postgres } = await import("postgres");
-    const blocker = postgres(server.database.url!, { max: 1, onnotice: () => {} });
-    let unblock: () => void = () => {};
-    const released = new Promise<void>((resolve) => (unblock = resolve));
-    let transaction: Promise<unknown> = Promise.resolve();
-    await new Promise<void>((resolveLocked) => {
-      transaction = blocker.begin(async (tx) => {
-        await tx`LOCK TABLE collab_updates IN EXCLUSIVE MODE`;
-        resolveLocked();
-        await released;
-      });
-    });
-    return {
-      release: async () => {
-        unblock();
-        await transaction;
-        await blocker.end();
-      },
-    };
-  }
-
-  /** The payloads of sync messages of one type (1: step 2, 2: update) among a raw socket's frames. */
+describe("broadcast from memory (docs/decisions/0019)", () => {
+  /** Frames of one sync type (1: step 2, 2: update) among a raw socket's frames. */
   function syncFrames(frames: Uint8Array[], syncType: number): Uint8Array[] {
     return frames.flatMap((frame) => {
       const decoder = decoding.createDecoder(frame);
@@ -422,7 +405,6 @@ describe("write before broadcast", () => {
       return [decoding.readVarUint8Array(decoder)];
     });
   }
-  const updateFrames = (frames: Uint8Array[]) => syncFrames(frames, 2);
   const syncStep2Frames = (frames: Uint8Array[]) => syncFrames(frames, 1);
 
   function syncStep1(doc: Y.Doc): Uint8Array {
@@ -432,78 +414,95 @@ describe("write before broadcast", () => {
     return encoding.toUint8Array(encoder);
   }
 
-  // Needs a second connection holding a lock: Postgres only (PGlite has one connection).
-  it.skipIf(!onPostgres)("holds an update back from other clients until its row is committed", async () => {
-    const id = await newDocument("wbb-doc");
+  const rowsOf = async (id: string) => (await server.database.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentId, id))).length;
+
+  it("shows an edit to the others while its commit is held, and stores it once released", async () => {
+    const id = await newDocument("mem-doc");
     const a = client(id, cookies.college);
     const b = client(id, cookies.employer);
     await Promise.all([whenSynced(a), whenSynced(b)]);
-    const hold = await holdCommits();
+    commits.hold();
     try {
-      typeParagraph(a, "held back");
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      expect(bodyText(b.doc)).not.toContain("held back");
+      typeParagraph(a, "from memory");
+      await waitFor(() => bodyText(b.doc).includes("from memory"), { message: "broadcast before the commit" });
+      expect(await rowsOf(id)).toBe(0);
     } finally {
-      await hold.release();
+      commits.release();
     }
-    await waitFor(() => bodyText(b.doc).includes("held back"));
-    const rows = await server.database.db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentId, id));
-    expect(rows.length).toBeGreaterThan(0);
+    await waitFor(async () => (await storedText(id)).includes("from memory"), { message: "stored after release" });
   });
 
-  it.skipIf(!onPostgres)("a client joining while an edit waits for its commit gets the document only once the edit is stored", async () => {
-    const id = await newDocument("wbb-join-doc");
+  it("a client joining while an edit waits for its commit gets it in the sync reply at once", async () => {
+    const id = await newDocument("mem-join-doc");
     const a = client(id, cookies.college);
     await whenSynced(a);
-    const hold = await holdCommits();
-    let joiner: Awaited<ReturnType<typeof rawSocket>>;
+    commits.hold();
     try {
       typeParagraph(a, "not yet stored");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      joiner = await rawSocket(id, cookies.employer);
+      await waitFor(() => commits.waiting > 0, { message: "commit held" });
+      const joiner = await rawSocket(id, cookies.employer);
       joiner.socket.send(syncStep1(new Y.Doc()));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      // The server's own step 1 came; its step 2 (our document) waits behind the edit's commit.
-      expect(syncStep2Frames(joiner.received)).toHaveLength(0);
+      await waitFor(() => syncStep2Frames(joiner.received).length === 1, { message: "sync reply" });
+      const joined = new Y.Doc();
+      Y.applyUpdate(joined, syncStep2Frames(joiner.received)[0]!);
+      expect(bodyText(joined)).toContain("not yet stored");
     } finally {
-      await hold.release();
+      commits.release();
     }
-    await waitFor(() => syncStep2Frames(joiner.received).length === 1);
-    const joined = new Y.Doc();
-    Y.applyUpdate(joined, syncStep2Frames(joiner.received)[0]!);
-    expect(bodyText(joined)).toContain("not yet stored");
   });
 
-  it.skipIf(!onPostgres)("edits committed together reach each other client as one merged frame", async () => {
-    const id = await newDocument("wbb-merge-doc");
+  it("refuses an edit to a document locked in memory before anyone sees it, and resets its author", async () => {
+    const id = await newDocument("mem-locked-doc");
     const a = client(id, cookies.college);
     const b = client(id, cookies.employer);
     await Promise.all([whenSynced(a), whenSynced(b)]);
+    // What a sign-off command does once its approval committed, before the sockets are re-checked.
+    await server.database.db.update(documents).set({ status: "approved" }).where(eq(documents.id, id));
+    server.collaboration.setContentLocked(id, true);
+    typeParagraph(a, "too late");
+    await waitFor(() => a.closes.some((close) => close.code === CollabCloseCode.DOCUMENT_RESET), { message: "author reset" });
+    // The stock client reconnects with its copy and re-sends the edit: read-only now, it is dropped.
+    await whenSynced(a);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bodyText(b.doc)).not.toContain("too late");
+    // Nobody else saw it, so nobody else is reset (the re-check turns them read-only with 4001).
+    expect(b.closes.some((close) => close.code === CollabCloseCode.DOCUMENT_RESET)).toBe(false);
+    expect(await storedText(id)).not.toContain("too late");
+  });
+
+  it("locked after the fact: an edit already broadcast and then refused by the commit resets every client to the durable state", async () => {
+    const id = await newDocument("mem-race-doc");
+    const a = client(id, cookies.college);
+    const b = client(id, cookies.employer);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    typeParagraph(a, "stored first");
+    await waitFor(async () => (await storedText(id)).includes("stored first"), { message: "first edit stored" });
     const observer = await rawSocket(id, cookies.qa);
     await waitFor(() => observer.received.length > 0);
-    const hold = await holdCommits();
+    commits.hold();
     try {
-      // The first edit's commit waits on the lock; the six after it queue up behind it.
-      typeParagraph(a, "first");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      for (const n of [1, 2, 3]) {
-        typeParagraph(a, `a${n}`);
-        typeParagraph(b, `b${n}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(updateFrames(observer.received)).toHaveLength(0);
+      typeParagraph(a, "refused later");
+      await waitFor(() => bodyText(b.doc).includes("refused later"), { message: "broadcast from memory" });
+      await waitFor(() => commits.waiting > 0, { message: "commit held" });
+      // The race: the document is approved (locked) while the broadcast edit waits for its commit,
+      // and no sign-off command told the room (another instance, say).
+      await server.database.db.update(documents).set({ status: "approved" }).where(eq(documents.id, id));
     } finally {
-      await hold.release();
+      commits.release();
     }
-    const everything = ["first", "a1", "a2", "a3", "b1", "b2", "b3"];
-    await waitFor(() => everything.every((text) => bodyText(a.doc).includes(text) && bodyText(b.doc).includes(text)));
-    await waitFor(() => updateFrames(observer.received).length >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    // Two commits (the held one, then the six as one group): two frames, not seven.
-    const frames = updateFrames(observer.received);
-    expect(frames).toHaveLength(2);
-    const seen = new Y.Doc();
-    for (const frame of frames) Y.applyUpdate(seen, frame);
-    for (const text of everything) expect(bodyText(seen)).toContain(text);
+    await waitFor(() => [a, b].every((c) => c.closes.some((close) => close.code === CollabCloseCode.DOCUMENT_RESET)), { message: "every client reset" });
+    expect((await observer.closed).code).toBe(CollabCloseCode.DOCUMENT_RESET);
+    expect(await storedText(id)).toContain("stored first");
+    expect(await storedText(id)).not.toContain("refused later");
+    // A client starting over (what the editor does on DOCUMENT_RESET) gets the durable state only, read-only.
+    a.destroy();
+    b.destroy();
+    const fresh = client(id, cookies.employer);
+    await whenSynced(fresh);
+    expect(bodyText(fresh.doc)).toContain("stored first");
+    expect(bodyText(fresh.doc)).not.toContain("refused later");
+    typeParagraph(fresh, "read-only now");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await storedText(id)).not.toContain("read-only now");
   });
 });

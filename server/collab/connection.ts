@@ -193,8 +193,9 @@ export class CollabConnection implements RoomConnection {
         } catch (error) {
           throw new ProtocolError(`malformed state vector: ${error instanceof Error ? error.message : String(error)}`, 1002);
         }
-        // Computed now, sent once everything it contains is committed.
-        this.room.sendWhenDurable(this, reply);
+        // From memory, like every broadcast (docs/decisions/0019): what it holds that is not stored
+        // yet is being committed, and the clients that saw it keep it until it is.
+        this.send(reply);
         return;
       }
       case "sync-update": {
@@ -217,7 +218,7 @@ export class CollabConnection implements RoomConnection {
     }
   }
 
-  /** Applies a received update; false when it is not stored (rate limit, read-only edit). */
+  /** Applies a received update; false when it is not stored (rate limit, read-only edit, locked document). */
   private receiveUpdate(update: Uint8Array): boolean {
     if (!this.rates.updates.take()) {
       log.warn(`collab: rate limit (updates) for user ${this.userId} on ${this.room.documentId}`);
@@ -230,11 +231,27 @@ export class CollabConnection implements RoomConnection {
       // Dropped: not applied, not broadcast, not stored. A sync reply that changes nothing is normal.
       if (!changesDocument(doc, update)) return true;
       this.options.metrics.counters.updatesDropped++;
+      if (this.room.contentLocked && this.options.wantsAcknowledgements) {
+        // Our editor (it asked for acknowledgements) typed while the document was being locked: what
+        // it holds will never be stored. Tell it to start over from the durable document. Stock
+        // clients are not told (they would reconnect and re-send it forever); they are dropped as before.
+        this.close(CollabCloseCode.DOCUMENT_RESET, "document locked; reload it");
+        return false;
+      }
       this.readOnlyStrikes++;
       if (this.readOnlyStrikes >= this.options.limits.readOnlyStrikes) {
         log.warn(`collab: read-only user ${this.userId} kept editing ${this.room.documentId}; closing`);
         this.close(CollabCloseCode.READ_ONLY, "read-only: edits are not accepted");
       }
+      return false;
+    }
+    if (this.room.contentLocked && changesDocument(doc, update)) {
+      // Locked since this socket opened (its permissions are being re-checked): refused before it
+      // is applied or shown to anyone. Only its author's screen has it; that client starts over
+      // from the durable document, read-only.
+      this.options.metrics.counters.updatesDropped++;
+      log.warn(`collab: edit to locked document ${this.room.documentId} by user ${this.userId} refused; resetting the client`);
+      this.close(CollabCloseCode.DOCUMENT_RESET, "document locked; reload it");
       return false;
     }
     const pendingStructs = doc.store.pendingStructs;

@@ -2,7 +2,7 @@
  * The collaboration server: y-websocket protocol on `/collab/<documentId>` of the app's own HTTP
  * server. Wired here, one module per concern:
  *   upgrade.ts + access.ts   origin, session and the document gate on upgrade, and again on open sockets
- *   registry.ts + room.ts    open documents, write-before-broadcast, unload after a grace period
+ *   registry.ts + room.ts    open documents, broadcast from memory + commit beside it, unload after a grace period
  *   store.ts                 the document store it uses (app/modules/documents/store: update log,
  *                            snapshot, compaction, group commit), bound to the database
  *   connection.ts            per-socket protocol, read-only rule, awareness identity, limits
@@ -13,7 +13,7 @@
  * server/app-server.ts in the manner of Hocuspocus hooks: the store (load, store), the access
  * check (authenticate) and `project` (after store). Nothing here is global: the running server is
  * the object `createCollaboration` returns.
- * Design: docs/decisions/0004-collaboration-server.md. Close codes: app/modules/collab/close-codes.ts.
+ * Design: docs/decisions/0004-collaboration-server.md, 0019-broadcast-from-memory.md. Close codes: app/modules/collab/close-codes.ts.
  */
 import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
@@ -68,6 +68,8 @@ export type Collaboration = {
   handleMetricsRequest: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   /** Re-checks the permissions of every socket on the document now, instead of within seconds. */
   refreshPermissions: (documentId: string) => Promise<void>;
+  /** LiveDocuments.setContentLocked: the open room refuses (or accepts again) edits in memory. */
+  setContentLocked: (documentId: string, locked: boolean) => void;
   /** LiveDocuments.readForPage (app/modules/documents/live-documents.ts). */
   readForPage: <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<T | null>;
   /** Writes the authors of edits counted so far now, instead of at the next periodic flush (tests). */
@@ -132,7 +134,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
 
   /**
    * A change made by the server (projection repairs) goes through the document's room like any
-   * edit — stored before it is broadcast to the people who have it open — and resolves once
+   * edit — shown to the people who have it open and committed beside it — and resolves once
    * stored. The room is loaded for it if nobody has the document open. During shutdown (rooms
    * closed, nobody connected) it is appended to the log directly.
    */
@@ -144,6 +146,8 @@ export async function createCollaboration({ env, server, store, access: checkAcc
     }
     const room = await registry.acquire(documentId);
     try {
+      // Shown at once like any edit: a locked document must not get it at all.
+      if (room.contentLocked) throw new Error(`document ${documentId} is locked; the server's change was not applied`);
       Y.applyUpdate(room.doc, update, SERVER_EDIT);
       await room.settled();
       if (room.failed) throw new Error(`document ${documentId} could not store the server's change`);
@@ -206,6 +210,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
           },
         });
         connections.add(connection);
+        room.contentLocked = decision.access.contentLocked;
         connection.open();
         registry.endPageHolds(room);
       });
@@ -254,6 +259,8 @@ export async function createCollaboration({ env, server, store, access: checkAcc
           case "forbidden":
             return connection.close(CollabCloseCode.FORBIDDEN, "access revoked");
           case "granted":
+            // The in-memory content lock follows the database here too (a sign-off on another instance).
+            connection.room.contentLocked = access.contentLocked;
             if (access.canEdit !== connection.canEdit) {
               // Edits already applied stay; the client reconnects and reloads what it may do.
               connection.setCanEdit(access.canEdit);
@@ -333,6 +340,11 @@ export async function createCollaboration({ env, server, store, access: checkAcc
     await recheck([...connections].filter((connection) => connection.room.documentId === documentId));
   }
 
+  function setContentLocked(documentId: string, locked: boolean) {
+    const room = registry.find(documentId);
+    if (room) room.contentLocked = locked;
+  }
+
   async function close() {
     if (closing) return;
     closing = true;
@@ -350,7 +362,7 @@ export async function createCollaboration({ env, server, store, access: checkAcc
     log.info(`collab: stopped (${metrics.counters.rowsCommitted} updates stored this run)`);
   }
 
-  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions, readForPage, flushEdits: async () => edits?.flush() };
+  return { close, metrics: collabMetrics, handleMetricsRequest, refreshPermissions, setContentLocked, readForPage, flushEdits: async () => edits?.flush() };
 }
 
 function hasMetricsToken(header: string | undefined, token: string | undefined): boolean {

@@ -1,13 +1,18 @@
 /**
- * One open document: its Y.Doc, its awareness, its connections, and the rule that makes it
- * durable — content reaches other clients only after it is committed (write-before-broadcast).
+ * One open document: its Y.Doc, its awareness, its connections, and when its edits are stored.
  *
- * Every local edit is applied to the Y.Doc (that validates it and yields exactly what changed),
- * queued for the group commit, and broadcast once committed. Everything that sends document
- * content goes through one ordered outbox (local edits, updates from storage or other instances,
- * sync replies) and leaves it in order once everything before it is durable, so a client can never
- * be shown content the database does not have yet. The edits a flush releases together go out as
- * one merged update per connection: one frame instead of one per edit (docs/decisions/0007).
+ * Broadcast from memory (docs/decisions/0019, superseding 0004's write-before-broadcast): every
+ * permitted local edit is applied to the Y.Doc (that validates it and yields exactly what
+ * changed), sent to this instance's other connections at once, and queued for the group commit
+ * beside it. What must wait for the commit waits in one ordered outbox and leaves from its durable
+ * front: the author's "stored" acknowledgement, the Redis fan-out to other instances (it carries
+ * only durable content) and the projection. Edits applied in the same tick go out as one merged
+ * update per connection (one frame instead of one per edit, docs/decisions/0007).
+ *
+ * The content lock is checked twice: in memory before an edit is applied (`contentLocked`, set by
+ * sign-off commands and the permission re-check), and durably in the commit. An edit that lost
+ * the race (broadcast, then refused because the document was locked meanwhile) resets every
+ * client of the document to the durable state (close DOCUMENT_RESET).
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -58,10 +63,11 @@ const FROM_STORAGE = Symbol("storage");
 type PeerOrigin = { peer: string; userId: string; connectionId: string };
 type ClosingOrigin = { closing: RoomConnection };
 
-/** What waits in the outbox: document content for everyone, or a sync reply for one connection. */
-type OutboxEntry =
-  | { kind: "update"; update: Uint8Array; durable: boolean; origin: RoomConnection | null; local: boolean; appliedAt: number }
-  | { kind: "reply"; connection: RoomConnection; message: Uint8Array };
+/** What waits in the outbox for the commit: a local edit (for other instances), or a message (an acknowledgement) for one connection. */
+type OutboxEntry = { kind: "update"; update: Uint8Array; durable: boolean } | { kind: "reply"; connection: RoomConnection; message: Uint8Array };
+
+/** An update applied to the Y.Doc this tick, not yet sent to the room's connections. */
+type Broadcast = { update: Uint8Array; origin: RoomConnection | null; local: boolean; appliedAt: number };
 
 export class DocumentRoom {
   readonly doc = new Y.Doc();
@@ -76,12 +82,22 @@ export class DocumentRoom {
   /** Log rows written since the last compaction (by this instance or found at load). */
   uncompacted = 0;
   failed = false;
+  /**
+   * The document's status locks its content (approved, rejected, withdrawn), as far as this
+   * instance knows: edits are refused before they are applied or broadcast. Set by sign-off
+   * commands on this instance (LiveDocuments.setContentLocked), on upgrade and by the periodic
+   * permission re-check; the commit's durable check catches whatever this misses.
+   */
+  contentLocked = false;
   /** Connections being set up (upgrade in progress); the room must not unload under them. */
   pendingJoins = 0;
   lastActivity = Date.now();
-  /** Content not delivered yet, in the order it was applied; leaves from the front once durable. */
+  /** Local edits not committed yet and what waits for them, in order; leaves from the front once durable. */
   private outbox: OutboxEntry[] = [];
   private flushScheduled = false;
+  /** Applied this tick, sent to the connections at the next microtask checkpoint. */
+  private broadcasts: Broadcast[] = [];
+  private broadcastScheduled = false;
   private settledWaiters: Array<() => void> = [];
 
   constructor(
@@ -117,13 +133,13 @@ export class DocumentRoom {
     if (!this.failed) applyStoredDocument(this.doc, stored, FROM_STORAGE);
   }
 
-  /** Resolves once every update applied so far is committed and delivered (or the room failed). */
+  /** Resolves once every update applied so far is committed (or the room failed). */
   settled(): Promise<void> {
     if (this.outbox.length === 0 || this.failed) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
-  /** Sends `message` once everything applied before this call is durable. */
+  /** Sends `message` once everything applied before this call is durable (acknowledgements). */
   sendWhenDurable(connection: RoomConnection, message: Uint8Array): void {
     if (this.failed) return;
     if (this.outbox.length === 0) connection.send(message);
@@ -133,10 +149,10 @@ export class DocumentRoom {
   /**
    * Stores a received update as it came. Used when it left content pending (its dependencies are
    * missing): the doc's own update event does not include pending content, but sync replies and
-   * later integrations will, so it must be durable before anything else is delivered.
+   * later integrations will, so it must be stored too.
    */
   persistRaw(update: Uint8Array): void {
-    this.enqueueWrite(update, null);
+    this.enqueueWrite(update);
   }
 
   addConnection(connection: RoomConnection): void {
@@ -169,16 +185,14 @@ export class DocumentRoom {
   private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
     if (this.failed) return;
     if (origin === FROM_STORAGE || isPeerOrigin(origin)) {
-      // Already durable; still queued behind local writes so that content which depends on a
-      // not-yet-committed local update is not shown before that update is stored.
-      if (this.connections.size > 0) {
-        this.outbox.push({ kind: "update", update, durable: true, origin: null, local: false, appliedAt: performance.now() });
-        this.scheduleFlush();
-      }
+      // Already durable (loaded, or committed by another instance): only to be shown.
+      this.queueBroadcast({ update, origin: null, local: false, appliedAt: performance.now() });
       return;
     }
     this.deps.metrics.updateApplied();
-    this.enqueueWrite(update, isRoomConnection(origin) ? origin : null);
+    // From memory to the others at once; the commit runs beside it.
+    this.queueBroadcast({ update, origin: isRoomConnection(origin) ? origin : null, local: true, appliedAt: performance.now() });
+    this.enqueueWrite(update);
   }
 
   /**
@@ -196,8 +210,8 @@ export class DocumentRoom {
     }
   }
 
-  private enqueueWrite(update: Uint8Array, origin: RoomConnection | null): void {
-    const entry: OutboxEntry = { kind: "update", update, durable: false, origin, local: true, appliedAt: performance.now() };
+  private enqueueWrite(update: Uint8Array): void {
+    const entry: OutboxEntry = { kind: "update", update, durable: false };
     this.outbox.push(entry);
     this.uncompacted++;
     this.lastActivity = Date.now();
@@ -211,8 +225,25 @@ export class DocumentRoom {
   }
 
   /**
+   * One broadcast per microtask checkpoint: the updates of one socket read (or one transaction
+   * burst) leave as one merged update — still in the tick they were applied in.
+   */
+  private queueBroadcast(broadcast: Broadcast): void {
+    if (this.connections.size === 0) return;
+    this.broadcasts.push(broadcast);
+    if (this.broadcastScheduled) return;
+    this.broadcastScheduled = true;
+    queueMicrotask(() => {
+      this.broadcastScheduled = false;
+      const pending = this.broadcasts;
+      this.broadcasts = [];
+      if (!this.failed) this.deliverUpdates(pending);
+    });
+  }
+
+  /**
    * One flush per microtask checkpoint: a group commit settles all its updates in one go, so they
-   * are all durable by the time this runs and leave as one merged update.
+   * are all durable by the time this runs and go to other instances as one merged update.
    */
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
@@ -223,42 +254,50 @@ export class DocumentRoom {
     });
   }
 
-  /** Delivers the durable front of the outbox, in order. */
+  /** Releases the durable front of the outbox, in order: committed edits to other instances, acknowledgements to their authors. */
   private flush(): void {
     if (this.failed) return;
-    let delivered = 0;
-    let run: Array<OutboxEntry & { kind: "update" }> = [];
+    let released = 0;
+    let committed: Uint8Array[] = [];
     for (const entry of this.outbox) {
       if (entry.kind === "update") {
         if (!entry.durable) break;
-        run.push(entry);
+        committed.push(entry.update);
       } else {
-        this.deliverUpdates(run);
-        run = [];
+        this.publishCommitted(committed);
+        committed = [];
         if (this.connections.has(entry.connection)) entry.connection.send(entry.message);
       }
-      delivered++;
+      released++;
     }
-    this.deliverUpdates(run);
-    this.outbox.splice(0, delivered);
+    this.publishCommitted(committed);
+    this.outbox.splice(0, released);
     if (this.outbox.length === 0) this.resolveSettled();
   }
 
-  private deliverUpdates(entries: ReadonlyArray<OutboxEntry & { kind: "update" }>): void {
+  /**
+   * Committed local edits: to the other instances (Redis carries only what is durable, so an
+   * instance that dies cannot have shown another instance's users anything lost with it), and to
+   * the work that reads durable content (compaction, projection).
+   */
+  private publishCommitted(updates: Uint8Array[]): void {
+    if (updates.length === 0) return;
+    if (this.deps.fanout.enabled) {
+      for (const update of mergeForDelivery(updates)) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
+    }
+    if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
+    this.deps.onDurable?.(this.documentId);
+  }
+
+  /** Sends what was applied this tick to the room's connections, merged. */
+  private deliverUpdates(entries: readonly Broadcast[]): void {
     if (entries.length === 0) return;
     // Echoing a client's own edit back to it is harmless but wasted: skip it when it is the only author.
     const origin = entries[0]!.origin;
     const soleOrigin = origin !== null && entries.every((entry) => entry.origin === origin) ? origin : null;
     for (const update of mergeForDelivery(entries.map((entry) => entry.update))) this.broadcast(encodeUpdate(update), soleOrigin);
-    const local = entries.filter((entry) => entry.local).map((entry) => entry.update);
-    if (local.length === 0) return;
     const now = performance.now();
     for (const entry of entries) if (entry.local) this.deps.metrics.delivered(now - entry.appliedAt);
-    if (this.deps.fanout.enabled) {
-      for (const update of mergeForDelivery(local)) this.deps.fanout.publish(this.documentId, { kind: "update", from: this.deps.fanout.instanceId, update });
-    }
-    if (this.uncompacted >= this.deps.compactAfterUpdates) this.deps.requestCompaction(this);
-    this.deps.onDurable?.(this.documentId);
   }
 
   private broadcast(message: Uint8Array, except: RoomConnection | null): void {
@@ -349,27 +388,32 @@ export class DocumentRoom {
   }
 
   /**
-   * Updates could not be stored. Nothing unstored was shown to anyone, and the clients still hold
-   * their edits: closing with 1011 makes them reconnect and re-send them during the sync
-   * handshake to a fresh room loaded from the database.
+   * Updates could not be stored.
+   * - The database failed: the clients still hold every edit they have seen (Yjs keeps them), so
+   *   closing with 1011 makes them reconnect and re-send them during the sync handshake to a fresh
+   *   room loaded from the database; nothing anyone saw is lost.
+   * - The document was locked (approved, withdrawn) while an edit that was already broadcast waited
+   *   for its commit: that edit will never be stored, yet people have seen it. Every client is
+   *   reset (DOCUMENT_RESET): it drops its copy and reconnects, read-only, with a fresh document
+   *   read from the database, so no screen keeps content that is not stored.
    */
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    // An edit that lost the race against an approval: the document is locked now. The clients
-    // reconnect read-only and reload what they may do, like any permission change.
     const locked = error instanceof DocumentContentLockedError;
-    if (locked) log.warn(`collab: document ${this.documentId} was locked while an edit waited; closing its connections`);
+    if (locked) this.contentLocked = true;
+    if (locked) log.warn(`collab: document ${this.documentId} was locked while an edit waited for its commit; resetting its clients`);
     else {
       this.deps.metrics.counters.persistenceFailures++;
       log.error(`collab: document ${this.documentId} failed, closing its connections`, error instanceof Error ? error.message : error);
     }
     for (const connection of [...this.connections]) {
-      if (locked) connection.close(CollabCloseCode.PERMISSIONS_CHANGED, "document locked");
+      if (locked) connection.close(CollabCloseCode.DOCUMENT_RESET, "document locked; reload it");
       else connection.close(CollabCloseCode.INTERNAL_ERROR, "could not store the update");
     }
     this.deps.onFailed(this);
     this.outbox = [];
+    this.broadcasts = [];
     this.resolveSettled();
   }
 

@@ -20,7 +20,7 @@ export type CollaborationStore = {
   append(rows: ReadonlyArray<{ documentId: string; update: Uint8Array }>): Promise<{ refused: string[] }>;
   /** Merges the document's log into its snapshot, starting from the open room's cached snapshot. */
   compact(documentId: string, cache: SnapshotCache): Promise<CompactionResult>;
-  /** The writer every edit waits on before it is broadcast (one per process). */
+  /** The writer that commits edits beside their broadcast (one per process). */
   groupCommit(options: GroupCommitOptions): GroupCommitWriter;
   /** Names the database: instances sharing it share fan-out channels (REDIS_URL). */
   databaseName(): Promise<string>;
@@ -28,12 +28,13 @@ export type CollaborationStore = {
   recordEdits?(records: EditRecord[]): Promise<void>;
 };
 
-export function collaborationStore(db: Database): CollaborationStore {
+/** `beforeCommit`: integration tests hold the group commit with it (app-server.ts's hooks). */
+export function collaborationStore(db: Database, { beforeCommit }: Pick<GroupCommitOptions, "beforeCommit"> = {}): CollaborationStore {
   return {
     load: (documentId) => loadStoredDocument(db, documentId),
     append: (rows) => appendUpdates(db, rows),
     compact: (documentId, cache) => compactDocument(db, documentId, cache),
-    groupCommit: (options) => new GroupCommitWriter(db, options),
+    groupCommit: (options) => new GroupCommitWriter(db, { ...options, beforeCommit }),
     recordEdits: (records) => recordEdits(db, records),
     databaseName: async () => resultRows<{ name: string }>(await db.execute(sql`select current_database() as name`))[0]?.name ?? "default",
   };

@@ -55,6 +55,21 @@ describe("connection indicator", () => {
     expect(run([...dropped.slice(0, 2), { type: "dropped", code: null }, { type: "status", status: "disconnected" }]).detail).toBeUndefined();
   });
 
+  it("after a reset (document locked under unsaved edits) waits for the fresh document's sync, and says why", () => {
+    const synced: ConnectionEvent[] = [
+      { type: "status", status: "connecting" },
+      { type: "status", status: "connected" },
+      { type: "synced", synced: true },
+    ];
+    // The new provider's first event.
+    const reset: ConnectionEvent[] = [{ type: "reset" }, { type: "status", status: "connecting" }];
+    const state = [...synced, ...reset].reduce(reduceConnection, initialConnectionState(true));
+    // Not "ever synced": the page does not bind its inputs to the new, still empty Y.Doc.
+    expect(state.everSynced).toBe(false);
+    expect(describeConnection(state)).toMatchObject({ label: "Reconnecting…", detail: expect.stringMatching(/locked/) });
+    expect(run([...synced, ...reset, { type: "status", status: "connected" }, { type: "synced", synced: true }])).toEqual({ label: "Connected", tone: "ok" });
+  });
+
   it("clears a permanent close when a socket opens again", () => {
     const view = run([{ type: "closed", code: 4401, reason: "" }, { type: "status", status: "connecting" }, { type: "status", status: "connected" }, { type: "synced", synced: true }]);
     expect(view.label).toBe("Connected");

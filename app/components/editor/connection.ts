@@ -29,7 +29,9 @@ export type ConnectionEvent =
   | { type: "online"; online: boolean }
   | { type: "closed"; code: number; reason: string }
   /** The socket closed (any reason, `null` when we closed it ourselves); the provider will retry. */
-  | { type: "dropped"; code: number | null };
+  | { type: "dropped"; code: number | null }
+  /** The local copy was dropped (DOCUMENT_RESET): a fresh document syncs from the server. */
+  | { type: "reset" };
 
 export function initialConnectionState(online: boolean): ConnectionState {
   return { status: "connecting", synced: false, online, everSynced: false, attempts: 0, closed: null, dropCode: null };
@@ -54,6 +56,9 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       return { ...state, dropCode: event.code };
     case "closed":
       return { ...state, status: "disconnected", synced: false, closed: { code: event.code, reason: event.reason } };
+    case "reset":
+      // Not synced since: the page waits for the fresh document instead of binding to an empty one.
+      return { ...state, status: "connecting", synced: false, everSynced: false, closed: null, dropCode: CollabCloseCode.DOCUMENT_RESET };
   }
 }
 
@@ -75,6 +80,7 @@ const RETRY_ADVICE: Record<number, string> = {
   [CollabCloseCode.TRY_AGAIN_LATER]: "Too many people have this document open right now. Retrying.",
   [CollabCloseCode.RATE_LIMITED]: "Changes are arriving too fast. Retrying shortly.",
   [CollabCloseCode.INTERNAL_ERROR]: "The server could not save changes. Yours are kept here and will be sent again.",
+  [CollabCloseCode.DOCUMENT_RESET]: "This document was just locked for sign-off. Reloading what is saved.",
 };
 
 export function describeConnection(state: ConnectionState): ConnectionView {

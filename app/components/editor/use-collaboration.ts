@@ -35,6 +35,8 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
   // Before the socket is up the only person known to be here is the viewer (also what the server renders).
   const [people, setPeople] = useState<PresentUser[]>(() => presentUsers(new Map([[0, { user: awarenessUser(user) }]]), user.id));
   const [connection, dispatch] = useReducer(reduceConnection, true, initialConnectionState);
+  // Bumped when the server resets the document (DOCUMENT_RESET): a new Y.Doc and provider, unseeded.
+  const [generation, setGeneration] = useState(0);
   // Loader revalidations hand us a newer snapshot; the live Y.Doc already has (or will sync) it, so
   // only the first state seen for a document seeds its doc, and a new one must not rebuild the
   // session. The seed is tied to its document id: seeding another document's Y.Doc with it would
@@ -88,6 +90,18 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
       applySave({ type: "halted" });
     };
     const onConnectionClose = (event: CloseEvent | null) => {
+      if (event?.code === CollabCloseCode.DOCUMENT_RESET) {
+        // The document was locked while edits we hold were not stored, and they never will be:
+        // drop this Y.Doc (reconnecting with it would bring them back) and start over from the
+        // server's durable copy, with the page data reloaded (read-only now). The seed is dropped
+        // too: it may predate the lock, and the server is the one source of what is stored.
+        provider.shouldConnect = false;
+        seedRef.current = { documentId, state: null };
+        dispatch({ type: "reset" });
+        setGeneration((n) => n + 1);
+        onPermissionsChangedRef.current();
+        return;
+      }
       applySave({ type: "closed" });
       dispatch({ type: "dropped", code: event?.code ?? null });
       if (event?.code === CollabCloseCode.PERMISSIONS_CHANGED) onPermissionsChangedRef.current();
@@ -134,7 +148,7 @@ export function useCollaboration({ documentId, initialState, user, onPermissions
       // this one; destroying the doc a task later keeps their teardown from touching a dead doc.
       setTimeout(() => ydoc.destroy(), 0);
     };
-  }, [documentId, userId, userName, applySave]);
+  }, [documentId, userId, userName, applySave, generation]);
 
   // Leaving with edits the server has not stored would lose them: let the browser ask first.
   useEffect(() => {

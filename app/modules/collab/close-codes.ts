@@ -29,6 +29,11 @@ export const CollabCloseCode = {
   SLOW_CONSUMER: 4002,
   /** Too many messages per second from this connection. Reconnect after the backoff. */
   RATE_LIMITED: 4003,
+  /** The document was locked (approved, withdrawn) while edits this client has seen were not yet
+   *  stored, and they never will be: drop the local copy and reconnect with a fresh, empty Y.Doc,
+   *  so no screen keeps content that is not stored (docs/decisions/0019). Reload the page data too:
+   *  the person is read-only now. Not 44xx: a stock y-websocket client simply reconnects. */
+  DOCUMENT_RESET: 4005,
   /** The session expired or was signed out. Sign in again. */
   UNAUTHENTICATED: 4401,
   /** Access to the document was revoked. */

@@ -13,6 +13,13 @@ export type LiveDocuments = {
    */
   refreshPermissions(documentId: string): Promise<void>;
   /**
+   * The document's content lock changed (a sign-off command committed approved, withdrawn, reopened…):
+   * its open room refuses edits before they are applied and broadcast, or accepts them again.
+   * Edits are broadcast from memory before their commit (docs/decisions/0019), so this is what keeps
+   * a locked document's edits off other people's screens; the commit's durable check stays the rule.
+   */
+  setContentLocked(documentId: string, locked: boolean): void;
+  /**
    * For a document page about to open its socket: opens the document's room (or finds it open),
    * runs `read` on its Y.Doc (do not change it), and keeps the room loaded until a connection joins
    * it or a few seconds pass — so the page's data and its socket share ONE load of the document
@@ -24,5 +31,6 @@ export type LiveDocuments = {
 /** No collaboration server (tests, the seed, a server still starting): nothing to refresh or read. */
 export const NO_LIVE_DOCUMENTS: LiveDocuments = {
   refreshPermissions: async () => {},
+  setContentLocked: () => {},
   readForPage: async () => null,
 };

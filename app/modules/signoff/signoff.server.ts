@@ -531,6 +531,9 @@ async function catchUpContent(
 async function refreshOpenSockets(liveDocuments: LiveDocuments, documentId: string, from: DocumentStatus, to: DocumentStatus): Promise<void> {
   if (isContentLocked(from) === isContentLocked(to)) return;
   try {
+    // First the room's in-memory lock: edits are broadcast before they are committed, and this
+    // stops the next one before anyone sees it (the socket re-check below takes a query per socket).
+    liveDocuments.setContentLocked(documentId, isContentLocked(to));
     await liveDocuments.refreshPermissions(documentId);
   } catch (error) {
     log.warn(`signoff: permission refresh of ${documentId} failed`, error instanceof Error ? error.message : error);

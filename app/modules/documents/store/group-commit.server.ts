@@ -1,9 +1,9 @@
 /**
- * Group commit for the update log. Every update waits for its row to be committed before anyone
- * else sees it (write-before-broadcast, server/collab/room.ts). To keep that fast, one writer per
- * process takes whatever has queued up while the previous INSERT was in flight and commits it as
- * one statement: idle, an update costs one round trip; under load, many updates share one commit
- * (docs/decisions/0007).
+ * Group commit for the update log. Edits are broadcast from memory and committed beside it; the
+ * author's "stored" acknowledgement and the fan-out to other instances wait for the commit
+ * (server/collab/room.ts, docs/decisions/0019). One writer per process takes whatever has queued
+ * up while the previous INSERT was in flight and commits it as one statement: idle, an update
+ * costs one round trip; under load, many updates share one commit (docs/decisions/0007).
  */
 import { log } from "~/utils/log.server";
 import { yieldToEventLoop } from "~/utils/event-loop.server";
@@ -32,6 +32,8 @@ export type GroupCommitOptions = {
   retryDelaysMs?: readonly number[];
   /** Called after each committed batch (metrics). */
   onCommit?: (rows: number, bytes: number, latencyMs: number) => void;
+  /** Awaited before each batch's INSERT: integration tests hold commits here to force races. */
+  beforeCommit?: () => Promise<void>;
 };
 
 export class GroupCommitWriter {
@@ -94,6 +96,7 @@ export class GroupCommitWriter {
 
   private async commit(batch: Pending[]): Promise<void> {
     const started = performance.now();
+    await this.options.beforeCommit?.();
     for (let attempt = 0; ; attempt++) {
       try {
         const { refused } = await appendUpdates(this.db, batch);

@@ -128,7 +128,8 @@ export async function applyUpdatesInSlices(doc: Y.Doc, updates: readonly Uint8Ar
 
 /**
  * The latest durable state of a document (snapshot + log) as one Yjs update, or null when nothing
- * was ever stored. Everything any client has been shown is included (write-before-broadcast).
+ * was ever stored. Everything an author was told is stored is included; edits still being
+ * committed may not be (they are broadcast from memory first, docs/decisions/0019).
  */
 export async function loadDocumentState(db: Queryable, documentId: string): Promise<Uint8Array | null> {
   return stateOf(await loadStoredDocument(db, documentId));
