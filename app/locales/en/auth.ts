@@ -1,0 +1,2 @@
+/** Sign in, sign up, sign out. */
+export default {} as const;

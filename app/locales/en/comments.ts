@@ -1,0 +1,2 @@
+/** Comment threads and the comments panel. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** Consortia, module library, pathways. */
+export default {} as const;

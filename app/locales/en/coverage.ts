@@ -1,0 +1,2 @@
+/** The assessment plan coverage matrix. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** Labour-market demand and hiring commitments. */
+export default {} as const;

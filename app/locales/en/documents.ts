@@ -1,0 +1,2 @@
+/** The document page: summary, edit mode, fields, activity, versions, compare. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** The rich-text editor, its toolbar and the collaboration bar. */
+export default {} as const;

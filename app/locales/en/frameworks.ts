@@ -1,0 +1,2 @@
+/** Competency frameworks: library, import, tree, updates. */
+export default {} as const;

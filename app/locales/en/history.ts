@@ -1,0 +1,2 @@
+/** The history panel and version names. */
+export default {} as const;

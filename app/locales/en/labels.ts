@@ -1,0 +1,2 @@
+/** Shared domain labels: document kinds, statuses, organization kinds, project roles, provinces. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** Organizations and memberships. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** Projects, their participants and invitations. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** Recognitions of laddering rows. */
+export default {} as const;

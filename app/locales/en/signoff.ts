@@ -1,0 +1,2 @@
+/** Sign-off panel, template, audit trail, certificate. */
+export default {} as const;

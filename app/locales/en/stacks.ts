@@ -1,0 +1,2 @@
+/** Stacks and their modules. */
+export default {} as const;

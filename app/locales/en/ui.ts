@@ -1,0 +1,2 @@
+/** Shared UI pieces: forms, dialogs, badges, error pages, dates. */
+export default {} as const;

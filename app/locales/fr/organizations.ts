@@ -1,0 +1,5 @@
+import type en from "../en/organizations";
+import type { Translation } from "../shape";
+
+const messages: Translation<typeof en> = {};
+export default messages;
