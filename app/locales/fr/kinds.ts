@@ -246,7 +246,7 @@ const kinds: KindTexts = {
         },
       },
       framework: { label: "Cadre de qualifications", options: QUALIFICATION_FRAMEWORKS },
-
+      frameworkLevel: { label: "Niveau dans le cadre" },
       learningMode: { label: "Mode d’apprentissage", options: DELIVERY_MODES },
       assessmentMode: {
         label: "Mode d’évaluation",
@@ -264,7 +264,7 @@ const kinds: KindTexts = {
         itemGender: "feminine",
         fields: {
           startDate: { label: "Date de début" },
-          seats: { label: "Places" }, bogus: { label: "x" },
+          seats: { label: "Places" },
           location: { label: "Campus ou plateforme" },
         },
       },
