@@ -8,6 +8,7 @@ import { emailPreferences } from "../app/modules/notifications/mail.server";
 import { markAllRead } from "../app/modules/notifications/notifications.server";
 import { notify } from "../app/modules/notifications/notify.server";
 import { unsubscribeUrl } from "../app/modules/notifications/mail.server";
+import { unreadEvents } from "../test/support/child-server";
 import { signInCookie, startTestServer, type TestServer } from "../test/support/server";
 
 let server: TestServer;
@@ -17,35 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** Reads `unread` events from an SSE response body. */
-function unreadEvents(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    async next(timeoutMs = 5000): Promise<number> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split("\n").find((line) => line.startsWith("data: "));
-          if (block.includes("event: unread") && data) return (JSON.parse(data.slice(6)) as { unread: number }).unread;
-          continue;
-        }
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error("no unread event in time");
-        const chunk = await Promise.race([reader.read(), new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), left))]);
-        if (chunk === "timeout") throw new Error("no unread event in time");
-        if (chunk.done) throw new Error("the stream ended");
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
 
 describe("/notifications/stream", () => {
   it("refuses anonymous requests", async () => {

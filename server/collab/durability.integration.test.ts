@@ -3,9 +3,7 @@
  * kill -9 after "stored" acknowledgements and with clients still holding unstored edits, SIGTERM with writes still pending, two instances sharing documents
  * through Redis. Needs the Remix build (npm run build).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -14,13 +12,14 @@ import { CollabCloseCode } from "../../app/modules/collab/close-codes";
 import { seedDemo } from "../../db/seed/demo";
 import { openTestDatabase, type TestDatabase } from "../../test/support/database";
 import { signInCookie } from "../../test/support/server";
+import { startChildServer, type ChildServer } from "../../test/support/child-server";
 import { loadDocumentState } from "../../app/modules/documents/store/stored-document.server";
 import { bodyText, connectClient, typeParagraph, waitFor, whenSynced, type TestClient } from "../../test/support/collab-clients";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-type Child = { url: string; process: ChildProcess; output: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
+type Child = ChildServer;
 const children: Child[] = [];
 const clients: TestClient[] = [];
 const cleanups: Array<() => Promise<void>> = [];
@@ -36,45 +35,9 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts server/index.ts like `npm start` does and resolves once it listens. */
-async function startChild(env: Record<string, string | undefined>): Promise<Child> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SEED_DEMO: "false", ...env };
-  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
-  // node --import tsx rather than the tsx CLI: the CLI runs the server in a grandchild process,
-  // which a SIGKILL to the CLI would leave running.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: process.cwd(), env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  const output: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join("")}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /Concord is running at (\S+)/.exec(output.join(""));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server exited during start:\n${output.join("")}`));
-    });
-  });
-  const started: Child = { url, process: child, output, exited };
+async function startChild(env: Record<string, string | undefined>, port?: number): Promise<Child> {
+  const started = await startChildServer(env, port);
   children.push(started);
   return started;
 }
