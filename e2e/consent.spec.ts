@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { uniqueEmail } from "./support/auth";
 import { EMPLOYER, openAs } from "./support/people";
+import { hydrated } from "./support/hydration";
 
 const participantsOf = (page: Page) => page.getByRole("region", { name: "Participants" });
 const invitationTo = (page: Page, projectTitle: string) => page.getByRole("listitem", { name: `Invitation to ${projectTitle}` });
@@ -22,6 +23,7 @@ async function strangerWithProject(browser: Browser, label: string) {
   await expect(page.getByRole("heading", { name: "Your organizations" })).toBeVisible();
 
   await page.goto("/organizations");
+  await hydrated(page);
   await page.getByLabel("Organization name").fill(organization);
   await page.getByLabel("Kind").selectOption({ label: "Institution" });
   await page.getByLabel("Province or territory").selectOption({ label: "Manitoba" });
@@ -29,6 +31,7 @@ async function strangerWithProject(browser: Browser, label: string) {
   await expect(page.getByRole("heading", { name: organization })).toBeVisible();
 
   await page.goto("/projects");
+  await hydrated(page);
   await page.getByLabel("Title").fill(projectTitle);
   await page.getByLabel("Its role in the project").selectOption({ label: "Lead institution" });
   await page.getByRole("button", { name: "Create project" }).click();
