@@ -96,6 +96,11 @@ const kinds: KindTexts = {
     },
     items: {
       title: { label: "Nom du microtitre" },
+      bilingual: {
+        label: "Publié en français et en anglais",
+        help: "Le nom, la courte description et chaque résultat d’apprentissage sont alors rédigés dans les deux langues ; le catalogue montre à chacun sa langue et les exports portent les deux.",
+      },
+      titleFr: { label: "Nom du microtitre en français" },
       shortCode: {
         label: "Sigle",
         help: "Lettres majuscules, chiffres et traits d’union, p. ex. CAP-101. Figure sur les relevés de notes et les badges.",
@@ -121,6 +126,7 @@ const kinds: KindTexts = {
         label: "Courte description",
         help: "Deux ou trois phrases pour les badges, les catalogues et les relevés de notes.",
       },
+      summaryFr: { label: "Courte description en français" },
       languages: { label: "Langues d’enseignement et d’évaluation", options: LANGUAGES },
       jurisdiction: { label: "Territoire visé", options: JURISDICTIONS },
       owners: {
@@ -226,6 +232,7 @@ const kinds: KindTexts = {
           uri: { label: "URI du référentiel" },
           title: { label: "Compétence" },
           outcome: { label: "Résultat d’apprentissage", help: "Ce que la personne apprenante sait faire, en termes observables et évaluables." },
+          outcomeFr: { label: "Résultat d’apprentissage en français", help: "Obligatoire quand le microtitre est publié en français et en anglais." },
           level: { label: "Niveau de maîtrise", help: "Tel que le référentiel le nomme, p. ex. « Niveau 3 — Compétent »." },
           essential: { label: "Essentielle", help: "Décochez la case pour une compétence facultative." },
         },

@@ -21,6 +21,8 @@ export type CatalogEntry = {
   shortCode: string | null;
   version: string | null;
   description: string | null;
+  /** The French title and description of a credential published in English and French (issue #20); null otherwise. */
+  french: { title: string; description: string | null } | null;
   issuingInstitutions: Array<{ name: string; province: string | null }>;
   province: Coded | null;
   deliveryMode: Coded | null;
@@ -95,6 +97,7 @@ export function catalogEntry(spec: CanonicalDocument, context: ExportContext): C
     shortCode: asString(f.shortCode),
     version: asString(f.version),
     description: asString(f.summary) ?? plainText(spec, "purpose"),
+    french: f.bilingual === true && asString(f.titleFr)?.trim() ? { title: asString(f.titleFr)!.trim(), description: asString(f.summaryFr)?.trim() || null } : null,
     issuingInstitutions: owners.map((o) => ({ name: o.name, province: o.province })),
     province: coded(JURISDICTIONS, f.jurisdiction),
     deliveryMode: coded(DELIVERY_MODES, f.learningMode),
@@ -150,6 +153,8 @@ export function catalogEntry(spec: CanonicalDocument, context: ExportContext): C
 export function searchText(entry: CatalogEntry): string {
   return [
     entry.title,
+    entry.french?.title,
+    entry.french?.description,
     entry.shortCode,
     entry.description,
     ...entry.competencies.flatMap((c) => [c.code, c.title]),

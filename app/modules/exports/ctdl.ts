@@ -79,7 +79,15 @@ function credentialType(spec: CanonicalDocument): string {
   return prefixed && (CTDL_CREDENTIAL_TYPES as readonly string[]).includes(prefixed) ? prefixed : "ceterms:MicroCredential";
 }
 
-function targetCompetencies(spec: CanonicalDocument): Json[] {
+/**
+ * French beside the record's language when the specification is published in English and French
+ * (issue #20): `{ "en": …, "fr": … }`, the same keys as the record's other language maps.
+ */
+function withFrench(spec: CanonicalDocument, language: string, english: string, french: string | null): LangMap {
+  return spec.fields.bilingual === true && french?.trim() && language !== "fr" ? { [language]: english, fr: french.trim() } : { [language]: english };
+}
+
+function targetCompetencies(spec: CanonicalDocument, language: string): Json[] {
   return rowsOf(spec.fields, "competencies").flatMap((row) => {
     const title = asString(row.title);
     if (!row.id || !title) return [];
@@ -93,7 +101,7 @@ function targetCompetencies(spec: CanonicalDocument): Json[] {
         ...(framework ? { "ceterms:frameworkName": framework } : {}),
         ...(uri ? { "ceterms:targetNode": uri } : {}),
         "ceterms:targetNodeName": title,
-        ...(outcome ? { "ceterms:targetNodeDescription": outcome } : {}),
+        ...(outcome ? { "ceterms:targetNodeDescription": spec.fields.bilingual === true && asString(row.outcomeFr)?.trim() ? withFrench(spec, language, outcome, asString(row.outcomeFr)) : outcome } : {}),
         ...(code ? { "ceterms:codedNotation": code } : {}),
       },
     ];
@@ -123,7 +131,7 @@ export function ctdlCredential(spec: CanonicalDocument, context: ExportContext):
   const weeks = asNumber(spec.fields.timeToCompleteWeeks);
   const hours = asNumber(spec.fields.learningHours);
   const cost = asNumber(spec.fields.costCad);
-  const competencies = targetCompetencies(spec);
+  const competencies = targetCompetencies(spec, language);
   const occupationTypes = occupations(spec);
   const qaAgencies = context.approval
     ? context.organizations.filter((o) => o.kind === "qa_agency" && context.approval!.approvedByOrganizationIds.includes(o.id))
@@ -135,8 +143,8 @@ export function ctdlCredential(spec: CanonicalDocument, context: ExportContext):
     "@id": `${REGISTRY_RESOURCES}${ctid}`,
     "@type": credentialType(spec),
     "ceterms:ctid": ctid,
-    "ceterms:name": text(title),
-    "ceterms:description": text(asString(spec.fields.summary) ?? ""),
+    "ceterms:name": withFrench(spec, language, title, asString(spec.fields.titleFr)),
+    "ceterms:description": withFrench(spec, language, asString(spec.fields.summary) ?? "", asString(spec.fields.summaryFr)),
     ...(asString(spec.fields.shortCode) ? { "ceterms:codedNotation": asString(spec.fields.shortCode) } : {}),
     "ceterms:ownedBy": awardingOwners(owners).map((o) => o.uri),
     "ceterms:offeredBy": offeringOwners(owners).map((o) => o.uri),

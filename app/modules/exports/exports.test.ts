@@ -23,7 +23,8 @@ type Json = Record<string, unknown>;
  * (its meta:langstring), while the registry's own ingest examples — and the publishing API — use
  * language maps; the official example fails the schema on exactly these points (see
  * ../shared/standards/README.md). So the record is validated with the http:// context and each
- * language map read as its one string; nothing else is changed.
+ * language map read as its first string (a bilingual map holds the same text in each language);
+ * nothing else is changed.
  */
 function registryForm(record: Json): Json {
   const flatten = (value: unknown): unknown => {
@@ -31,8 +32,9 @@ function registryForm(record: Json): Json {
     if (!value || typeof value !== "object") return value;
     return Object.fromEntries(
       Object.entries(value).map(([key, v]) => {
-        const map = (key === "ceterms:name" || key === "ceterms:description") && v && typeof v === "object" && !Array.isArray(v) ? Object.values(v) : null;
-        return [key, map && map.length === 1 ? map[0] : flatten(v)];
+        const langString = key === "ceterms:name" || key === "ceterms:description" || key === "ceterms:targetNodeDescription";
+        const map = langString && v && typeof v === "object" && !Array.isArray(v) ? Object.values(v) : null;
+        return [key, map && map.length > 0 ? map[0] : flatten(v)];
       }),
     );
   };
@@ -174,6 +176,30 @@ describe("CTDL credential of the demo specification", () => {
     expect(record["ceterms:estimatedCost"]).toMatchObject([{ "@type": "ceterms:CostProfile", "ceterms:currency": "CAD", "ceterms:price": 1450 }]);
     expect(record["ceterms:learningDeliveryType"]).toMatchObject([{ "ceterms:targetNode": "deliveryType:BlendedDelivery" }]);
     expect(record["ceterms:dateEffective"]).toBe("2026-11-30");
+  });
+
+  it("carries the French beside the English when the specification is published in both (issue #20), still valid", () => {
+    const [first, ...rest] = (spec.fields.competencies as Array<Record<string, unknown>>) ?? [];
+    const bilingual = {
+      ...spec,
+      fields: {
+        ...spec.fields,
+        bilingual: true,
+        titleFr: "Praticien de l’adaptation climatique",
+        summaryFr: "Un microtitre pour évaluer les risques climatiques et planifier l’adaptation des infrastructures.",
+        competencies: [{ ...first, outcomeFr: "La personne évalue l’exposition d’un site aux inondations." }, ...rest],
+      },
+    } as typeof spec;
+    const french = ctdlCredential(bilingual, demoContext(plan));
+    expect(french["ceterms:name"]).toEqual({ en: "Climate Adaptation Practitioner", fr: "Praticien de l’adaptation climatique" });
+    expect(Object.keys(french["ceterms:description"] as Json)).toEqual(["en", "fr"]);
+    const json = JSON.stringify(french);
+    expect(json).toContain("La personne évalue l’exposition d’un site aux inondations.");
+    expect(credentialErrors(french)).toEqual([]);
+    expect(ctdlPublishingProblems(french)).toEqual([]);
+    // Not published in both: the French fields stay out even when filled.
+    const notBilingual = ctdlCredential({ ...bilingual, fields: { ...bilingual.fields, bilingual: false } } as typeof spec, demoContext(plan));
+    expect(notBilingual["ceterms:name"]).toEqual({ en: "Climate Adaptation Practitioner" });
   });
 
   it("requires every competency through one condition profile, and aligns to the NOC occupations", () => {

@@ -13,6 +13,8 @@ import { demandFlags, reviewMonths, type DemandSubject } from "~/modules/demand/
 
 /** Cells a framework reference has and a custom competency does not. */
 const FROM_FRAMEWORK = { field: "source", in: ["framework"] } as const;
+/** Written in English and French side by side (issue #20): the French fields are then required. */
+const BILINGUAL = { field: "bilingual", in: [true] } as const;
 
 /**
  * Credential specification: what the micro-credential is, for whom, what it certifies, how it is
@@ -28,6 +30,14 @@ export const CREDENTIAL_SPEC: KindDefinition = {
       title: "Identity",
       items: [
         { key: "title", type: "text", label: "Credential title", required: true, maxLength: 200 },
+        {
+          key: "bilingual",
+          type: "boolean",
+          label: "Published in English and French",
+          initial: false,
+          help: "The title, the short description and every learning outcome are then written in both languages; the catalog shows each visitor their language and the exports carry both.",
+        },
+        { key: "titleFr", type: "text", label: "Credential title in French", required: true, maxLength: 200, showWhen: BILINGUAL },
         {
           key: "shortCode",
           type: "text",
@@ -80,6 +90,7 @@ export const CREDENTIAL_SPEC: KindDefinition = {
           maxLength: 600,
           help: "Two or three sentences for badges, catalogues and transcripts.",
         },
+        { key: "summaryFr", type: "longtext", label: "Short description in French", required: true, maxLength: 600, showWhen: BILINGUAL },
         { key: "languages", type: "multiselect", label: "Languages of instruction and assessment", required: true, options: LANGUAGES },
         { key: "jurisdiction", type: "select", label: "Jurisdiction", required: true, options: JURISDICTIONS },
         {
@@ -246,6 +257,7 @@ export const CREDENTIAL_SPEC: KindDefinition = {
             { key: "uri", type: "url", label: "Framework URI" },
             { key: "title", type: "text", label: "Competency", required: true, maxLength: 300 },
             { key: "outcome", type: "longtext", label: "Learning outcome", help: "What the learner can do, in observable and assessable terms." },
+            { key: "outcomeFr", type: "longtext", label: "Learning outcome in French", help: "Required when the credential is published in English and French." },
             { key: "level", type: "text", label: "Proficiency level", required: true, help: "As the framework names it, e.g. “Level 3 — Proficient”." },
             { key: "essential", type: "boolean", label: "Essential", required: true, initial: true, help: "Clear it for an optional competency." },
           ],
@@ -556,6 +568,15 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
     const shape = system ? OCCUPATION_CODE_PATTERNS[system] : undefined;
     if (row.id && code && shape && !shape.regex.test(code)) {
       issues.push({ path: cellPath("occupations", row.id, "code"), severity: "error", message: `This is not a code of that classification; codes look like ${shape.example}.` });
+    }
+  }
+
+  // Published in both languages: each learning outcome written in English needs its French.
+  if (fields.bilingual === true) {
+    for (const row of rowsOf(fields, "competencies")) {
+      if (row.id && asString(row.outcome)?.trim() && !asString(row.outcomeFr)?.trim()) {
+        issues.push({ path: cellPath("competencies", row.id, "outcomeFr"), severity: "error", message: "Write this learning outcome in French too: the credential is published in English and French." });
+      }
     }
   }
 

@@ -39,6 +39,13 @@ describe("completeness", () => {
     expect(stack.missing.map((m) => m.path)).not.toContain("modules");
   });
 
+  it("requires the French title and short description only when the credential is published in both languages", () => {
+    const ydoc = blank("credential_spec");
+    expect(completeness("credential_spec", canonicalDocument(ydoc, "credential_spec")).missing.map((m) => m.path)).not.toContain("titleFr");
+    setValue(ydoc, "credential_spec", "bilingual", true);
+    expect(completeness("credential_spec", canonicalDocument(ydoc, "credential_spec")).missing.map((m) => m.path)).toEqual(expect.arrayContaining(["titleFr", "summaryFr"]));
+  });
+
   it("requires the fields a condition reveals, and the required cells of each row", () => {
     const ydoc = blank("credential_spec");
     setValue(ydoc, "credential_spec", "schedule", "cohort");

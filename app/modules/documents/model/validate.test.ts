@@ -95,6 +95,16 @@ describe("validateFields", () => {
     expect(wbl.map((i) => i.message)).toEqual(["The end date must be after the start date."]);
   });
 
+  it("asks for each learning outcome in French when the credential is published in English and French", () => {
+    const competencies = [
+      { id: "c1", title: "Assess risk", outcome: "Assesses flood exposure.", outcomeFr: "" },
+      { id: "c2", title: "Plan", outcome: "Plans measures.", outcomeFr: "Planifie les mesures." },
+      { id: "c3", title: "No outcome yet", outcome: null, outcomeFr: null },
+    ];
+    expect(validateFields("credential_spec", { bilingual: false, competencies })).toEqual([]);
+    expect(validateFields("credential_spec", { bilingual: true, competencies }).map((i) => [i.path, i.severity])).toEqual([["competencies.c1.outcomeFr", "error"]]);
+  });
+
   it("warns about stale evidence only when told what day it is", () => {
     const fields = { evidenceReviewDate: "2026-01-31", demandSignals: [{ id: "d1", source: "S", figure: "F", date: "2025-01-01", reviewBy: "2025-12-31" }] };
     expect(validateFields("credential_spec", fields)).toEqual([]);
