@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLabels } from "~/components/i18n/use-labels";
 import { OpenSampleProject } from "~/components/projects/OpenSampleProject";
 import { ProjectInvitations } from "~/components/projects/ProjectInvitations";
 import { StatusBadge } from "~/components/ui/badges";
 import { getUser } from "~/modules/auth/request.server";
-import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
 import { listDocumentsForActor } from "~/modules/documents/documents.server";
 import { loadActor } from "~/modules/orgs/actor.server";
 import type { FirstStepsChecklist } from "~/modules/orgs/first-steps";
@@ -46,35 +47,32 @@ export default function Index() {
 }
 
 function Landing() {
+  const { t } = useTranslation();
   return (
     <>
       <section className="hero">
         <div>
-          <p className="eyebrow">Micro-credentials employers trust</p>
-          <h1>Co-design credentials with the people who hire.</h1>
-          <p>
-            Concord is where employers, professional bodies and colleges and universities write a micro-credential
-            together: every claim tied to a competency framework and to real labour-market demand, every competency
-            assessed with evidence, and the result signed off by every party.
-          </p>
+          <p className="eyebrow">{t("dashboard.landing.eyebrow")}</p>
+          <h1>{t("dashboard.landing.title")}</h1>
+          <p>{t("dashboard.landing.intro")}</p>
           <div className="hero__actions">
-            <Link className="button" to="/signup">Create account</Link>
-            <Link className="button button--secondary" to="/login">Sign in</Link>
+            <Link className="button" to="/signup">{t("dashboard.landing.createAccount")}</Link>
+            <Link className="button button--secondary" to="/login">{t("dashboard.landing.signIn")}</Link>
           </div>
         </div>
         <div className="card">
-          <p className="eyebrow">One workspace, three documents</p>
+          <p className="eyebrow">{t("dashboard.landing.documentsEyebrow")}</p>
           <ul className="list">
-            <li><span><strong>Credential specification</strong><br /><span className="muted">Purpose, occupations, competencies, size, level, stacking.</span></span></li>
-            <li><span><strong>Assessment plan</strong><br /><span className="muted">Every competency mapped to how it is demonstrated.</span></span></li>
-            <li><span><strong>Work-based learning agreement</strong><br /><span className="muted">What the employer and the institution each commit to.</span></span></li>
+            <li><span><strong>{t("labels.documentKind.credential_spec")}</strong><br /><span className="muted">{t("dashboard.landing.credentialSpec")}</span></span></li>
+            <li><span><strong>{t("labels.documentKind.assessment_plan")}</strong><br /><span className="muted">{t("dashboard.landing.assessmentPlan")}</span></span></li>
+            <li><span><strong>{t("labels.documentKind.wbl_agreement")}</strong><br /><span className="muted">{t("dashboard.landing.wblAgreement")}</span></span></li>
           </ul>
         </div>
       </section>
       <section className="features">
-        <div className="card feature"><h3>Written together, live</h3><p>Everyone edits the same document at the same time and sees who is there.</p></div>
-        <div className="card feature"><h3>Signed off, version by version</h3><p>Each party approves the exact version it read; QA reviewers give the final approval.</p></div>
-        <div className="card feature"><h3>Built for consortia</h3><p>Several institutions contribute modules that stack into one portable credential.</p></div>
+        <div className="card feature"><h3>{t("dashboard.landing.live.title")}</h3><p>{t("dashboard.landing.live.text")}</p></div>
+        <div className="card feature"><h3>{t("dashboard.landing.signoff.title")}</h3><p>{t("dashboard.landing.signoff.text")}</p></div>
+        <div className="card feature"><h3>{t("dashboard.landing.consortia.title")}</h3><p>{t("dashboard.landing.consortia.text")}</p></div>
       </section>
     </>
   );
@@ -83,29 +81,31 @@ function Landing() {
 type DashboardProps = Exclude<ReturnType<typeof useLoaderData<typeof loader>>["dashboard"], null>;
 
 function Dashboard({ name, organizations, projects, documents, invitations, firstSteps }: DashboardProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Dashboard</p>
-          <h1>Welcome, {name}</h1>
+          <p className="eyebrow">{t("dashboard.eyebrow")}</p>
+          <h1>{t("dashboard.welcome", { name })}</h1>
         </div>
-        <Link className="button" to="/projects">New project</Link>
+        <Link className="button" to="/projects">{t("dashboard.newProject")}</Link>
       </div>
       {firstSteps ? <FirstSteps checklist={firstSteps} /> : null}
       <div className="grid grid--sidebar">
         <div className="stack">
           {invitations.length > 0 ? (
             <section className="card" aria-labelledby="invitations-heading">
-              <h2 id="invitations-heading">Invitations to projects</h2>
-              <p className="muted">Your organization takes part only if you accept; its members see the project from then on.</p>
+              <h2 id="invitations-heading">{t("dashboard.invitations.title")}</h2>
+              <p className="muted">{t("dashboard.invitations.intro")}</p>
               <ProjectInvitations invitations={invitations} redirectTo="/" />
             </section>
           ) : null}
           <section className="card" aria-labelledby="projects-heading">
-            <h2 id="projects-heading">Projects</h2>
+            <h2 id="projects-heading">{t("dashboard.projects.title")}</h2>
             {projects.length === 0 ? (
-              <p className="empty">No projects yet.</p>
+              <p className="empty">{t("dashboard.projects.empty")}</p>
             ) : (
               <ul className="list">
                 {projects.map((project) => (
@@ -113,21 +113,21 @@ function Dashboard({ name, organizations, projects, documents, invitations, firs
                     <span>
                       <Link to={`/projects/${project.id}`}><strong>{project.title}</strong></Link>
                       <br />
-                      <span className="muted">{project.participants.length} organizations · {project.documentCount} documents</span>
+                      <span className="muted">{t("dashboard.projects.counts", { organizations: project.participants.length, documents: project.documentCount })}</span>
                     </span>
                   </li>
                 ))}
               </ul>
             )}
             <p className="muted">
-              See what a finished project looks like: three complete documents you can read, not change.{" "}
+              {t("dashboard.projects.sample")}{" "}
               <OpenSampleProject variant={projects.length === 0 ? "primary" : "secondary"} />
             </p>
           </section>
           <section className="card">
-            <h2>Recent documents</h2>
+            <h2>{t("dashboard.documents.title")}</h2>
             {documents.length === 0 ? (
-              <p className="empty">No documents yet.</p>
+              <p className="empty">{t("dashboard.documents.empty")}</p>
             ) : (
               <ul className="list">
                 {documents.map((document) => (
@@ -135,7 +135,7 @@ function Dashboard({ name, organizations, projects, documents, invitations, firs
                     <span>
                       <Link to={`/documents/${document.id}`}>{document.title}</Link>
                       <br />
-                      <span className="muted">{DOCUMENT_KIND_LABELS[document.kind]} · {document.projectTitle}</span>
+                      <span className="muted">{labels.documentKind(document.kind)} · {document.projectTitle}</span>
                     </span>
                     <StatusBadge status={document.status} />
                   </li>
@@ -145,9 +145,9 @@ function Dashboard({ name, organizations, projects, documents, invitations, firs
           </section>
         </div>
         <aside className="card">
-          <h2>Your organizations</h2>
+          <h2>{t("dashboard.organizations.title")}</h2>
           {organizations.length === 0 ? (
-            <p className="empty">None yet.</p>
+            <p className="empty">{t("dashboard.organizations.empty")}</p>
           ) : (
             <ul className="list">
               {organizations.map((organization) => (
@@ -155,7 +155,7 @@ function Dashboard({ name, organizations, projects, documents, invitations, firs
                   <span>
                     <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
                     <br />
-                    <span className="muted">{ORGANIZATION_KIND_LABELS[organization.kind]} · {organization.role === "admin" ? "Admin" : "Member"}</span>
+                    <span className="muted">{labels.organizationKind(organization.kind)} · {organization.role === "admin" ? t("dashboard.organizations.admin") : t("dashboard.organizations.member")}</span>
                   </span>
                 </li>
               ))}
@@ -169,26 +169,29 @@ function Dashboard({ name, organizations, projects, documents, invitations, firs
 
 /** The three first steps of a new account, each saying in words whether it is done, with the way to the next. */
 function FirstSteps({ checklist }: { checklist: FirstStepsChecklist }) {
+  const { t } = useTranslation();
+  // The invite step's hint depends on whether the first step (an organization) is done.
+  const hasOrganization = checklist.steps.some((step) => step.id === "organization" && step.done);
   return (
     <section className="card" aria-labelledby="first-steps-heading" style={{ marginBottom: "1.5rem" }}>
-      <h2 id="first-steps-heading">First steps</h2>
-      <ol className="list" aria-label="First steps">
+      <h2 id="first-steps-heading">{t("dashboard.firstSteps.title")}</h2>
+      <ol className="list" aria-label={t("dashboard.firstSteps.title")}>
         {checklist.steps.map((step) => (
           <li key={step.id} aria-current={step.id === checklist.next ? "step" : undefined}>
             <span>
               <span aria-hidden="true">{step.done ? "✓ " : "○ "}</span>
-              <strong>{step.label}</strong>{" "}
-              <span className={`badge ${step.done ? "badge--approved" : "badge--draft"}`}>{step.done ? "Done" : "Not done yet"}</span>
+              <strong>{t(`dashboard.firstSteps.${step.id}.label`)}</strong>{" "}
+              <span className={`badge ${step.done ? "badge--approved" : "badge--draft"}`}>{step.done ? t("dashboard.firstSteps.done") : t("dashboard.firstSteps.notDone")}</span>
               {step.done ? null : (
                 <>
                   <br />
-                  <span className="muted">{step.hint}</span>
+                  <span className="muted">{step.id === "invite" && !hasOrganization ? t("dashboard.firstSteps.invite.hintNoOrganization") : t(`dashboard.firstSteps.${step.id}.hint`)}</span>
                 </>
               )}
             </span>
             {step.done ? null : (
               <Link className={step.id === checklist.next ? "button button--small" : "button button--secondary button--small"} to={step.href}>
-                {step.action}
+                {t(`dashboard.firstSteps.${step.id}.action`)}
               </Link>
             )}
           </li>

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { INVITATIONS_PER_HOUR, ORGANIZATIONS_PER_DAY, PROJECTS_PER_DAY } from "~/modules/abuse/limits.server";
@@ -18,6 +19,7 @@ import { loadActor } from "~/modules/orgs/actor.server";
 import { createInvitation } from "~/modules/orgs/invitations.server";
 import { createOrganization } from "~/modules/orgs/organizations.server";
 import { createProject } from "~/modules/projects/projects.server";
+import { i18nFor } from "~/modules/i18n/i18n";
 import { action as signInAction } from "~/routes/login";
 import { action as organizationAction } from "~/routes/organizations.$organizationId";
 import { action as organizationsAction } from "~/routes/organizations._index";
@@ -74,7 +76,8 @@ async function renderInBrowserShape(page: Page, data: unknown, loaderData: unkno
   const handler = createStaticHandler([{ id: page, path: url, Component, loader: () => loaderData as object, action: () => data as object }]);
   const context = await handler.query(new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams() }));
   if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
+  // In English, as the root's provider gives it (app/root.tsx).
+  return renderToString(createElement(I18nextProvider, { i18n: i18nFor("en") }, createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context })));
 }
 
 function visibleText(html: string): string {

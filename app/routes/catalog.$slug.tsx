@@ -8,6 +8,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
+import { useLocale } from "~/components/i18n/use-locale";
+import { kindTexts } from "~/modules/i18n/kind-text";
+import { LANGUAGE_TAGS, type Locale } from "~/modules/i18n/locales";
 import catalogStyles from "~/components/catalog/catalog.css";
 import { CredentialFacts } from "~/components/catalog/CredentialFacts";
 import { catalogCredential, credentialIdOfSlug } from "~/modules/catalog/catalog.server";
@@ -18,14 +23,20 @@ import { formatCalendarDate } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.entry.title} — Credential catalog — Concord` },
+        { title: metaT(matches)("catalog.credential.metaTitle", { title: data.entry.title }) },
         ...(data.entry.description ? [{ name: "description", content: data.entry.description }] : []),
         { tagName: "link", rel: "canonical", href: data.links.catalogPage },
       ]
-    : [{ title: "Credential not found — Concord" }];
+    : [{ title: metaT(matches)("catalog.credential.notFoundTitle") }];
+
+/** "NOC 2021" / "CNP 2021": the classification's short name, in the page's language. */
+function occupationSystemShort(system: string, locale: Locale): string {
+  const label = locale === "en" ? occupationSystemLabel(system) : (kindTexts(locale).credential_spec.items.occupations?.fields?.system?.options?.[system] ?? occupationSystemLabel(system));
+  return label.split(" (")[0] ?? label;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = await credentialIdOfSlug(params.slug ?? "");
@@ -38,15 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CatalogCredential() {
   const { entry, links, jsonLd } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <p>
-        <Link to="/catalog">← Credential catalog</Link>
+        <Link to="/catalog">← {t("catalog.list.title")}</Link>
       </p>
       <div className="page-header">
         <div>
-          <p className="eyebrow">{entry.shortCode ? `Micro-credential · ${entry.shortCode}` : "Micro-credential"}</p>
+          <p className="eyebrow">{entry.shortCode ? `${t("catalog.credential.eyebrow")} · ${entry.shortCode}` : t("catalog.credential.eyebrow")}</p>
           <h1>{entry.title}</h1>
           {entry.description ? <p>{entry.description}</p> : null}
         </div>
@@ -54,13 +67,13 @@ export default function CatalogCredential() {
       <div className="grid grid--sidebar">
         <div className="stack">
           <section className="card" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">At a glance</h2>
+            <h2 id="facts-heading">{t("catalog.credential.atAGlance")}</h2>
             <CredentialFacts entry={entry} />
           </section>
           <section className="card" aria-labelledby="competencies-heading">
-            <h2 id="competencies-heading">Competencies</h2>
+            <h2 id="competencies-heading">{t("catalog.credential.competencies")}</h2>
             {entry.competencies.length === 0 ? (
-              <p className="empty">None listed.</p>
+              <p className="empty">{t("catalog.credential.noneListed")}</p>
             ) : (
               <ol className="catalog-competencies">
                 {entry.competencies.map((c, i) => (
@@ -68,7 +81,7 @@ export default function CatalogCredential() {
                     {c.code ? <strong>{c.code} </strong> : null}
                     {c.title}
                     {c.level ? <span className="muted"> — {c.level}</span> : null}
-                    {c.essential ? null : <span className="muted"> (optional)</span>}
+                    {c.essential ? null : <span className="muted"> {t("catalog.credential.optional")}</span>}
                   </li>
                 ))}
               </ol>
@@ -76,11 +89,11 @@ export default function CatalogCredential() {
           </section>
           {entry.occupations.length > 0 ? (
             <section className="card" aria-labelledby="occupations-heading">
-              <h2 id="occupations-heading">Occupations</h2>
+              <h2 id="occupations-heading">{t("catalog.credential.occupations")}</h2>
               <ul className="catalog-competencies">
                 {entry.occupations.map((o) => (
                   <li key={`${o.system}-${o.code}`}>
-                    {o.title} <span className="muted">({occupationSystemLabel(o.system).split(" (")[0]} {o.code})</span>
+                    {o.title} <span className="muted">({occupationSystemShort(o.system, locale)} {o.code})</span>
                   </li>
                 ))}
               </ul>
@@ -89,8 +102,8 @@ export default function CatalogCredential() {
         </div>
         <aside className="stack">
           <section className="card" aria-labelledby="downloads-heading">
-            <h2 id="downloads-heading">Records</h2>
-            <p className="muted">The approved specification in the formats registries and badge platforms read.</p>
+            <h2 id="downloads-heading">{t("catalog.credential.records")}</h2>
+            <p className="muted">{t("catalog.credential.recordsIntro")}</p>
             <div className="catalog-downloads">
               <a className="button button--secondary" href={links.openBadges} download>
                 Open Badges 3.0 (JSON)
@@ -101,13 +114,13 @@ export default function CatalogCredential() {
             </div>
           </section>
           <section className="card" aria-labelledby="approval-heading">
-            <h2 id="approval-heading">Approval</h2>
+            <h2 id="approval-heading">{t("catalog.credential.approval")}</h2>
             <dl className="kv">
-              <dt>Approved</dt>
-              <dd>{formatCalendarDate(entry.approvedAt.slice(0, 10))}</dd>
+              <dt>{t("catalog.credential.approved")}</dt>
+              <dd>{formatCalendarDate(entry.approvedAt.slice(0, 10), LANGUAGE_TAGS[locale] as "en-CA" | "fr-CA")}</dd>
               {entry.webpage ? (
                 <>
-                  <dt>Web page</dt>
+                  <dt>{t("catalog.credential.webpage")}</dt>
                   <dd>
                     <a href={entry.webpage} rel="noopener noreferrer">
                       {new URL(entry.webpage).host}

@@ -6,6 +6,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
+import { useLabels } from "~/components/i18n/use-labels";
 import catalogStyles from "~/components/catalog/catalog.css";
 import { CredentialFacts } from "~/components/catalog/CredentialFacts";
 import { listCatalog } from "~/modules/catalog/catalog.server";
@@ -16,10 +19,13 @@ import { listFrameworks } from "~/modules/frameworks/library.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
-export const meta: MetaFunction = () => [
-  { title: "Credential catalog — Concord" },
-  { name: "description", content: "Micro-credentials approved by their institutions, employers and quality-assurance bodies." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: t("catalog.list.metaTitle") },
+    { name: "description", content: t("catalog.list.metaDescription") },
+  ];
+};
 
 type LoaderData = {
   values: Record<string, string>;
@@ -40,17 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json<LoaderData>({ values, error: null, filtered: hasFilters(filters), credentials: await listCatalog(filters), frameworks });
 }
 
-const FIELDS: Record<string, string> = {
-  q: "Search",
-  delivery: "Delivery mode",
-  province: "Province or territory",
-  costMin: "Lowest cost (CAD)",
-  costMax: "Highest cost (CAD)",
-  maxWeeks: "Longest time to complete (weeks)",
-  occupation: "Occupation (NOC code)",
-  framework: "Competency framework",
-};
-
 function FieldError({ name, error }: { name: string; error: LoaderData["error"] }) {
   if (error?.parameter !== name) return null;
   return (
@@ -69,76 +64,77 @@ export default function Catalog() {
   const { values, error, filtered, credentials, frameworks } = useLoaderData<typeof loader>();
   // Remount the form when the address changes, so its fields show the filters applied.
   const formKey = JSON.stringify(values);
+  const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Public</p>
-          <h1>Credential catalog</h1>
+          <p className="eyebrow">{t("catalog.list.eyebrow")}</p>
+          <h1>{t("catalog.list.title")}</h1>
           <p>
-            Micro-credentials whose specification every party approved: institutions, employers and quality assurance. Each one links its Open Badges
-            and CTDL records; the same data is in the <a href="/api/v1/openapi.json">read API</a>.
+            {t("catalog.list.intro")} <a href="/api/v1/openapi.json">{t("catalog.list.readApi")}</a>.
           </p>
         </div>
       </div>
       <section className="card" aria-labelledby="catalog-filters-heading">
         <h2 id="catalog-filters-heading" className="visually-hidden">
-          Filters
+          {t("catalog.filters.title")}
         </h2>
         <Form method="get" action="/catalog" className="catalog-filters" key={formKey} noValidate>
           <div className="field">
-            <label htmlFor="catalog-q">{FIELDS.q}</label>
-            <input type="search" defaultValue={values.q ?? ""} placeholder="Title, competency, occupation…" {...inputProps("q", error)} />
+            <label htmlFor="catalog-q">{t("catalog.filters.q")}</label>
+            <input type="search" defaultValue={values.q ?? ""} placeholder={t("catalog.filters.qPlaceholder")} {...inputProps("q", error)} />
             <FieldError name="q" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-delivery">{FIELDS.delivery}</label>
+            <label htmlFor="catalog-delivery">{t("catalog.filters.delivery")}</label>
             <select defaultValue={values.delivery ?? ""} {...inputProps("delivery", error)}>
-              <option value="">Any</option>
+              <option value="">{t("catalog.filters.any")}</option>
               {DELIVERY_MODES.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}
+                  {t(`catalog.filters.deliveryModes.${o.value}`)}
                 </option>
               ))}
             </select>
             <FieldError name="delivery" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-province">{FIELDS.province}</label>
+            <label htmlFor="catalog-province">{t("catalog.filters.province")}</label>
             <select defaultValue={values.province ?? ""} {...inputProps("province", error)}>
-              <option value="">Any</option>
+              <option value="">{t("catalog.filters.any")}</option>
               {JURISDICTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}
+                  {o.value === "CA" ? t("catalog.filters.canadaWide") : labels.province(o.value)}
                 </option>
               ))}
             </select>
             <FieldError name="province" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-costMin">{FIELDS.costMin}</label>
+            <label htmlFor="catalog-costMin">{t("catalog.filters.costMin")}</label>
             <input type="number" min={0} step={1} inputMode="decimal" defaultValue={values.costMin ?? ""} {...inputProps("costMin", error)} />
             <FieldError name="costMin" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-costMax">{FIELDS.costMax}</label>
+            <label htmlFor="catalog-costMax">{t("catalog.filters.costMax")}</label>
             <input type="number" min={0} step={1} inputMode="decimal" defaultValue={values.costMax ?? ""} {...inputProps("costMax", error)} />
             <FieldError name="costMax" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-maxWeeks">{FIELDS.maxWeeks}</label>
+            <label htmlFor="catalog-maxWeeks">{t("catalog.filters.maxWeeks")}</label>
             <input type="number" min={1} max={260} step={1} defaultValue={values.maxWeeks ?? ""} {...inputProps("maxWeeks", error)} />
             <FieldError name="maxWeeks" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-occupation">{FIELDS.occupation}</label>
-            <input type="text" inputMode="numeric" defaultValue={values.occupation ?? ""} placeholder="e.g. 21300 or 213" {...inputProps("occupation", error)} />
+            <label htmlFor="catalog-occupation">{t("catalog.filters.occupation")}</label>
+            <input type="text" inputMode="numeric" defaultValue={values.occupation ?? ""} placeholder={t("catalog.filters.occupationPlaceholder")} {...inputProps("occupation", error)} />
             <FieldError name="occupation" error={error} />
           </div>
           <div className="field">
-            <label htmlFor="catalog-framework">{FIELDS.framework}</label>
+            <label htmlFor="catalog-framework">{t("catalog.filters.framework")}</label>
             <select defaultValue={values.framework ?? ""} {...inputProps("framework", error)}>
-              <option value="">Any</option>
+              <option value="">{t("catalog.filters.any")}</option>
               {frameworks.map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.name}
@@ -149,18 +145,18 @@ export default function Catalog() {
           </div>
           <div className="catalog-filters__actions">
             <button type="submit" className="button">
-              Apply filters
+              {t("catalog.filters.apply")}
             </button>
-            {filtered ? <Link to="/catalog">Clear filters</Link> : null}
+            {filtered ? <Link to="/catalog">{t("catalog.filters.clear")}</Link> : null}
           </div>
         </Form>
       </section>
       <section aria-labelledby="catalog-results-heading" className="stack" style={{ marginTop: "1.5rem" }}>
         <h2 id="catalog-results-heading" aria-live="polite">
-          {credentials.length === 1 ? "1 credential" : `${credentials.length} credentials`}
+          {t("catalog.list.count", { count: credentials.length })}
         </h2>
         {credentials.length === 0 ? (
-          <p className="empty">{filtered ? "No credentials match these filters." : "No credential has been approved yet."}</p>
+          <p className="empty">{filtered ? t("catalog.list.noMatch") : t("catalog.list.empty")}</p>
         ) : (
           <ul className="catalog-results">
             {credentials.map((entry) => (

@@ -1,11 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
+import { useLocale } from "~/components/i18n/use-locale";
 import { requireActor } from "~/modules/auth/request.server";
 import { consortiumLibrary } from "~/modules/consortia/library.server";
 import { formatCad } from "~/components/consortia/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Module library — ${data?.consortium.name ?? "Consortium"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("consortia.library.metaTitle", { name: data?.consortium.name ?? t("consortia.fallbackName") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -17,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ModuleLibrary() {
   const { consortium, modules, query } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <>
       <div className="page-header">
@@ -24,37 +32,37 @@ export default function ModuleLibrary() {
           <p className="eyebrow">
             <Link to={`/consortia/${consortium.id}`}>{consortium.name}</Link>
           </p>
-          <h1>Module library</h1>
-          <p>The approved modules of the consortium&apos;s members, as approved. Drafts and modules in review are not shown.</p>
+          <h1>{t("consortia.library.title")}</h1>
+          <p>{t("consortia.library.intro")}</p>
         </div>
       </div>
       <section className="card" aria-labelledby="library-heading">
         <h2 id="library-heading" className="visually-hidden">
-          Modules
+          {t("consortia.library.modules")}
         </h2>
         <Form method="get" role="search" style={{ display: "flex", gap: "0.5rem", marginBottom: "1rem" }}>
           <label htmlFor="library-search" className="visually-hidden">
-            Search modules
+            {t("consortia.library.searchLabel")}
           </label>
-          <input id="library-search" type="search" name="q" defaultValue={query} placeholder="Search by title, owner, competency…" />
+          <input id="library-search" type="search" name="q" defaultValue={query} placeholder={t("consortia.library.searchPlaceholder")} />
           <button type="submit" className="button button--secondary">
-            Search
+            {t("consortia.library.search")}
           </button>
         </Form>
         {modules.length === 0 ? (
-          <p className="empty">{query ? "No approved module matches your search." : "No member has an approved module yet."}</p>
+          <p className="empty">{query ? t("consortia.library.noMatch") : t("consortia.library.empty")}</p>
         ) : (
           <table className="table" data-testid="module-library">
             <thead>
               <tr>
-                <th scope="col">Module</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Hours</th>
-                <th scope="col">Credits</th>
-                <th scope="col">Cost</th>
-                <th scope="col">Delivery mode</th>
-                <th scope="col">Competencies</th>
-                <th scope="col">Level</th>
+                <th scope="col">{t("consortia.library.module")}</th>
+                <th scope="col">{t("consortia.library.owner")}</th>
+                <th scope="col">{t("consortia.library.hours")}</th>
+                <th scope="col">{t("consortia.library.credits")}</th>
+                <th scope="col">{t("consortia.library.cost")}</th>
+                <th scope="col">{t("consortia.library.deliveryMode")}</th>
+                <th scope="col">{t("consortia.library.competencies")}</th>
+                <th scope="col">{t("consortia.library.level")}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +72,7 @@ export default function ModuleLibrary() {
                   <td>{module.owner}</td>
                   <td>{module.hours ?? "—"}</td>
                   <td>{module.credits ?? "—"}</td>
-                  <td>{module.cost === null ? "—" : formatCad(module.cost)}</td>
+                  <td>{module.cost === null ? "—" : formatCad(module.cost, locale)}</td>
                   <td>{module.deliveryMode ?? "—"}</td>
                   <td title={module.competencies.join("\n")}>{module.competencyCount}</td>
                   <td>{module.level ?? "—"}</td>

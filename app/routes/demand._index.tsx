@@ -1,21 +1,35 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { metaT } from "~/components/i18n/meta";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
+import { translator } from "~/modules/i18n/i18n";
+import { translateMessage, type KnownMessages } from "~/modules/i18n/known-messages";
+import { rateLimitText } from "~/modules/i18n/rate-limit";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import frameworkStyles from "~/components/frameworks/frameworks.css";
 import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requestMeta } from "~/modules/audit/audit.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { demandSources } from "~/modules/demand/demand.server";
 import { DemandImportError, startDemandImport } from "~/modules/demand/imports.server";
-import { COLUMN_LABELS, DEMAND_COLUMNS, DemandMappingSchema, inspectDemandFile, MAX_DEMAND_FILE_BYTES, REQUIRED_COLUMNS, type DemandMapping } from "~/modules/demand/parse";
+import { DEMAND_COLUMNS, DemandMappingSchema, inspectDemandFile, MAX_DEMAND_FILE_BYTES, REQUIRED_COLUMNS, type DemandMapping } from "~/modules/demand/parse";
 import { SAMPLE_DEMAND_FILE_NAME, sampleDemandBytes } from "~/modules/demand/sample.server";
 import { listUserOrganizations } from "~/modules/orgs/organizations.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
-export const meta: MetaFunction = () => [{ title: "Labour-market demand — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("demand.metaTitle") }];
 
 const MIB = MAX_DEMAND_FILE_BYTES / 1024 / 1024;
+
+/** The refusals of imports.server.ts that name no line of the file (those stay as the parser wrote them). */
+const FILE_MESSAGES: KnownMessages = [
+  ["The file is empty.", (t) => t("demand.empty")],
+  [/^The file is larger than (\d+) MiB, the limit\.$/, (t, match) => t("demand.tooLarge", { mib: Number(match?.[1]) })],
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireActor(request);
@@ -34,16 +48,18 @@ type MappingStep = { columns: string[]; mapping: DemandMapping; rowCount: number
 type ActionData = { error?: string; field?: "organizationId" | "file" | "form"; step?: MappingStep };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { actor, user } = await requireActor(request);
+  const t = translator(requestLocale(request, user));
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DEMAND_FILE_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return json<ActionData>({ error: `The file is larger than ${MIB} MiB, the limit.`, field: "file" }, { status: 413 });
+    if (error instanceof MaxPartSizeExceededError) return json<ActionData>({ error: t("demand.tooLarge", { mib: MIB }), field: "file" }, { status: 413 });
     throw error;
   }
   const parsed = FormSchema.safeParse(Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")));
-  if (!parsed.success) return json<ActionData>({ error: parsed.error.issues[0]?.message ?? "Check the form", field: "organizationId" }, { status: 400 });
+  // The only check a browser can fail is a missing organization (the intent comes from our buttons).
+  if (!parsed.success) return json<ActionData>({ error: parsed.error.issues[0]?.path[0] === "organizationId" ? t("demand.chooseOrganization") : t("demand.checkForm"), field: "organizationId" }, { status: 400 });
   const form = parsed.data;
   let bytes: Uint8Array;
   let fileName: string;
@@ -53,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     fileName = SAMPLE_DEMAND_FILE_NAME;
   } else {
     const file = Upload.safeParse(formData.get("file"));
-    if (!file.success) return json<ActionData>({ error: "Choose a CSV file", field: "file" }, { status: 400 });
+    if (!file.success) return json<ActionData>({ error: t("demand.chooseFile"), field: "file" }, { status: 400 });
     bytes = new Uint8Array(await file.data.arrayBuffer());
     fileName = file.data.name || "demand.csv";
     const inspection = inspectDemandFile(bytes);
@@ -64,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const missing = REQUIRED_COLUMNS.filter((c) => !chosen[c]);
       if (missing.length > 0) {
         return json<ActionData>(
-          { error: `Choose a column for ${missing.map((c) => COLUMN_LABELS[c]).join(", ")}.`, field: "form", step: { columns: inspection.columns, mapping: chosen, rowCount: inspection.rowCount } },
+          { error: t("demand.chooseColumns", { columns: missing.map((c) => t(`demand.columns.${c}`)).join(", ") }), field: "form", step: { columns: inspection.columns, mapping: chosen, rowCount: inspection.rowCount } },
           { status: 400 },
         );
       }
@@ -77,8 +93,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { importId } = await startDemandImport(actor, { organizationId: form.organizationId, fileName, bytes, ...(mapping ? { mapping } : {}) }, requestMeta(request, context.clientIp));
     return redirect(`/demand/imports/${importId}`);
   } catch (error) {
-    if (error instanceof DemandImportError) return json<ActionData>({ error: error.message, field: "file" }, { status: 400 });
-    if (error instanceof RateLimitedError) return json<ActionData>({ error: error.message, field: "form" }, { status: 429 });
+    if (error instanceof DemandImportError) return json<ActionData>({ error: translateMessage(t, FILE_MESSAGES, error.message), field: "file" }, { status: 400 });
+    if (error instanceof RateLimitedError) return json<ActionData>({ error: rateLimitText(t, error), field: "form" }, { status: 429 });
     throw error;
   }
 }
@@ -88,11 +104,13 @@ export default function DemandPage() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
   const step = data?.step;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const orgSelect = (id: string) => (
     <div className="field">
-      <label htmlFor={id}>Organization</label>
+      <label htmlFor={id}>{t("demand.organization")}</label>
       <select id={id} name="organizationId" defaultValue={organizations.length === 1 ? organizations[0]!.id : ""}>
-        {organizations.length === 1 ? null : <option value="">Choose an organization</option>}
+        {organizations.length === 1 ? null : <option value="">{t("demand.chooseOrganization")}</option>}
         {organizations.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
@@ -105,18 +123,14 @@ export default function DemandPage() {
     <>
       <div className="page-header">
         <div>
-          <h1>Labour-market demand</h1>
-          <p>
-            Demand signals for occupations and competencies — job postings, vacancies, employment outlook, median hourly wage — imported from CSV files. Specifications show them in
-            their Demand section. Up to {MIB} MiB per file; nothing of a file is imported while any row has a problem. Re-importing a source replaces its rows for the periods the
-            new file covers.
-          </p>
+          <h1>{t("demand.title")}</h1>
+          <p>{t("demand.intro", { mib: MIB })}</p>
         </div>
       </div>
       <section className="card" aria-labelledby="demand-import-heading">
-        <h2 id="demand-import-heading">Import demand data</h2>
+        <h2 id="demand-import-heading">{t("demand.importHeading")}</h2>
         {organizations.length === 0 ? (
-          <p className="empty">Demand data is imported for an organization: create or join one first.</p>
+          <p className="empty">{t("demand.noOrganization")}</p>
         ) : (
           <Form method="post" encType="multipart/form-data" className="form">
             {data?.error && data.field !== "file" ? (
@@ -126,12 +140,10 @@ export default function DemandPage() {
             ) : null}
             {orgSelect("demand-organization")}
             <div className="field">
-              <label htmlFor="demand-file">CSV file</label>
+              <label htmlFor="demand-file">{t("demand.file")}</label>
               <input id="demand-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="demand-file-hint" />
               <span id="demand-file-hint" className="field__hint">
-                Columns: subject (a NOC 2021 code, an O*NET-SOC code, an ESCO URI, or a competency&apos;s code or URI), region (CA or a province or territory code), period (YYYY,
-                YYYY-Qn or YYYY-MM), metric (job_postings, vacancies, employment_outlook, median_hourly_wage), value, source_name, source_url, retrieved_on (YYYY-MM-DD). Other
-                layouts go through a column mapping.
+                {t("demand.fileHint")}
               </span>
               {data?.error && data.field === "file" ? (
                 <span className="field__error" role="alert">
@@ -142,7 +154,7 @@ export default function DemandPage() {
             {step ? <MappingFields step={step} /> : null}
             <div className="form-actions">
               <button type="submit" name="intent" value="import" className="button" disabled={busy}>
-                Import
+                {t("demand.import")}
               </button>
             </div>
           </Form>
@@ -150,32 +162,31 @@ export default function DemandPage() {
       </section>
       {organizations.length > 0 ? (
         <section className="card" aria-labelledby="demand-sample-heading">
-          <h2 id="demand-sample-heading">Sample data</h2>
+          <h2 id="demand-sample-heading">{t("demand.sampleHeading")}</h2>
           <p>
-            <strong>Illustrative only — not real statistics.</strong> A small invented data set covering the demo specification&apos;s target occupations and some of its
-            competencies, to try the Demand section with.
+            <strong>{t("demand.sampleWarning")}</strong> {t("demand.sampleIntro")}
           </p>
           <Form method="post" encType="multipart/form-data">
             {orgSelect("demand-sample-organization")}
             <button type="submit" name="intent" value="sample" className="button button--secondary" disabled={busy}>
-              Import the sample data
+              {t("demand.importSample")}
             </button>
           </Form>
         </section>
       ) : null}
       <section className="card" aria-labelledby="demand-sources-heading">
-        <h2 id="demand-sources-heading">Sources in the library</h2>
+        <h2 id="demand-sources-heading">{t("demand.sourcesHeading")}</h2>
         {sources.length === 0 ? (
-          <p className="empty">No demand data yet.</p>
+          <p className="empty">{t("demand.noSources")}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Imported by</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Periods</th>
-                <th scope="col">Retrieved on</th>
+                <th scope="col">{t("demand.source")}</th>
+                <th scope="col">{t("demand.importedBy")}</th>
+                <th scope="col">{t("demand.rows")}</th>
+                <th scope="col">{t("demand.periods")}</th>
+                <th scope="col">{t("demand.retrievedOn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -183,7 +194,7 @@ export default function DemandPage() {
                 <tr key={`${s.sourceName}-${s.organizationName}`}>
                   <td>{s.sourceName}</td>
                   <td>{s.organizationName}</td>
-                  <td>{s.rows.toLocaleString("en-CA")}</td>
+                  <td>{formatNumber(locale, s.rows)}</td>
                   <td>
                     {s.firstPeriod} – {s.lastPeriod}
                   </td>
@@ -199,21 +210,22 @@ export default function DemandPage() {
 }
 
 function MappingFields({ step }: { step: MappingStep }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="fieldset">
-      <legend>Map the columns</legend>
+      <legend>{t("demand.mapColumns")}</legend>
       <p className="muted">
-        This CSV ({step.rowCount.toLocaleString("en-CA")} rows) is not in the standard layout: choose the column that holds each value, then import. Choose the same file again.
+        {t("demand.mappingIntro", { count: step.rowCount })}
       </p>
       <input type="hidden" name="mapped" value="1" />
       {DEMAND_COLUMNS.map((column) => (
         <div className="field" key={`${column}:${JSON.stringify(step.mapping)}`}>
           <label htmlFor={`mapping-${column}`}>
-            {COLUMN_LABELS[column]}
-            {REQUIRED_COLUMNS.includes(column) ? "" : " (optional)"}
+            {t(`demand.columns.${column}`)}
+            {REQUIRED_COLUMNS.includes(column) ? "" : t("demand.optional")}
           </label>
           <select id={`mapping-${column}`} name={`mapping.${column}`} defaultValue={step.mapping[column] ?? ""}>
-            <option value="">— none —</option>
+            <option value="">{t("demand.none")}</option>
             {step.columns.map((name) => (
               <option key={name} value={name}>
                 {name}

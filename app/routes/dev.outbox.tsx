@@ -2,9 +2,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { outbox, outboxEnabled } from "~/modules/notifications/mail.server";
 
-export const meta: MetaFunction = () => [{ title: "Outbox — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("notifications.outbox.metaTitle") }];
 
 export async function loader(_: LoaderFunctionArgs) {
   if (!outboxEnabled()) throw new Response("Not found", { status: 404 });
@@ -14,25 +16,26 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export default function OutboxPage() {
   const { messages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Development</p>
-          <h1>Outbox</h1>
-          <p>E-mails Concord would have sent (no SMTP_URL is set), newest first.</p>
+          <p className="eyebrow">{t("notifications.outbox.eyebrow")}</p>
+          <h1>{t("notifications.outbox.title")}</h1>
+          <p>{t("notifications.outbox.intro")}</p>
         </div>
       </div>
-      {messages.length === 0 ? <p className="empty">No e-mail yet.</p> : null}
+      {messages.length === 0 ? <p className="empty">{t("notifications.outbox.empty")}</p> : null}
       {messages.map((message) => (
         <article key={message.id} className="card" style={{ marginBottom: "1rem" }}>
           <h2>{message.subject}</h2>
           <p className="muted">
-            To {message.to} · {message.createdAt}
+            {t("notifications.outbox.to", { to: message.to })} · {message.createdAt}
           </p>
           <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
           <details>
-            <summary>Headers and HTML</summary>
+            <summary>{t("notifications.outbox.headers")}</summary>
             <pre style={{ whiteSpace: "pre-wrap" }}>{Object.entries(message.headers).map(([name, value]) => `${name}: ${value}`).join("\n")}</pre>
             <pre style={{ whiteSpace: "pre-wrap" }}>{message.html}</pre>
           </details>

@@ -20,13 +20,16 @@ import {
 } from "~/modules/comments/comments.server";
 import { fieldErrorsOf, type FieldErrors } from "~/modules/forms/replies";
 import { refusalStatus } from "~/modules/permissions/require.server";
+import type { TFunction } from "i18next";
+import { translator } from "~/modules/i18n/i18n";
+import { requestLocale } from "~/modules/i18n/locale.server";
 
 export type CommentsActionData = { ok: true; intent: string; threadId?: string } | { ok: false; intent: string; fieldErrors: FieldErrors };
 
-function accessFailure(error: unknown, intent: string) {
+function accessFailure(error: unknown, intent: string, t: TFunction) {
   const status = refusalStatus(error);
   if (status) {
-    const message = status === 404 ? "This document or comment no longer exists, or you no longer have access to it." : "You cannot do that on this document.";
+    const message = status === 404 ? t("comments.errors.gone") : t("comments.errors.forbidden");
     return json<CommentsActionData>({ ok: false, intent, fieldErrors: { form: message } }, { status });
   }
   if (error instanceof AnchorError) return json<CommentsActionData>({ ok: false, intent, fieldErrors: { anchor: error.message } }, { status: 400 });
@@ -45,29 +48,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const JsonAnchor = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: "Choose what to comment on" });
-    return z.NEVER;
-  }
-});
+/** The anchor's JSON; its refusal is worded in the person's language. */
+const jsonAnchor = (t: TFunction) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: t("comments.errors.chooseAnchor") });
+      return z.NEVER;
+    }
+  });
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("start"), anchor: JsonAnchor.pipe(AnchorSchema), body: CommentBodySchema }),
-  z.object({ intent: z.literal("reply"), threadId: z.string().min(1), body: CommentBodySchema }),
-  z.object({ intent: z.literal("edit"), commentId: z.string().min(1), body: CommentBodySchema }),
-  z.object({ intent: z.enum(["resolve", "reopen"]), threadId: z.string().min(1) }),
-]);
+const actionSchema = (t: TFunction) =>
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("start"), anchor: jsonAnchor(t).pipe(AnchorSchema), body: CommentBodySchema }),
+    z.object({ intent: z.literal("reply"), threadId: z.string().min(1), body: CommentBodySchema }),
+    z.object({ intent: z.literal("edit"), commentId: z.string().min(1), body: CommentBodySchema }),
+    z.object({ intent: z.enum(["resolve", "reopen"]), threadId: z.string().min(1) }),
+  ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { user, actor } = await requireActor(request);
+  const t = translator(requestLocale(request, user));
   const documentId = params.documentId ?? "";
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   // No coercion: the anchor is JSON the schema parses itself, and an empty body is the schema's to refuse.
-  const submission = parseWithZod(formData, { schema: ActionSchema, disableAutoCoercion: true });
+  const submission = parseWithZod(formData, { schema: actionSchema(t), disableAutoCoercion: true });
   if (submission.status !== "success") return json<CommentsActionData>({ ok: false, intent, fieldErrors: fieldErrorsOf(submission.reply()) }, { status: 400 });
   const input = submission.value;
   try {
@@ -88,6 +95,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json<CommentsActionData>({ ok: true, intent, threadId: input.threadId });
     }
   } catch (error) {
-    return accessFailure(error, intent);
+    return accessFailure(error, intent, t);
   }
 }

@@ -13,6 +13,9 @@ import { fieldErrorsOf, type FieldErrors } from "~/modules/forms/replies";
 import { signoffPanel } from "~/modules/signoff/read-models/panel.server";
 import { requestMeta } from "~/modules/audit/audit.server";
 import { runSignoffCommand, type SignoffCommand } from "~/modules/signoff/signoff.server";
+import type { TFunction } from "i18next";
+import { translator } from "~/modules/i18n/i18n";
+import { requestLocale } from "~/modules/i18n/locale.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,31 +27,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** What the panel's forms post; each refusal comes back as a message for the person. */
 export type SignoffActionData = { ok: boolean; intent: string; message?: string; fieldErrors?: FieldErrors };
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/, "The version is missing; reload the page.");
-const organizationId = z.string().min(1).max(100);
-const reason = z.string().trim().max(2000, "Keep it under 2,000 characters").optional();
+/** The panel's commands; refusals are worded in the person's language. */
+function commandSchema(t: TFunction) {
+  const hash = z.string().regex(/^[0-9a-f]{64}$/, t("signoff.errors.versionMissing"));
+  const organizationId = z.string().min(1).max(100);
+  const reason = z.string().trim().max(2000, t("signoff.errors.under2000")).optional();
+  return z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("request_signoff") }),
+    z.object({ intent: z.literal("resubmit") }),
+    z.object({ intent: z.literal("approve"), organizationId, versionHash: hash }),
+    z.object({
+      intent: z.literal("request_changes"),
+      organizationId,
+      versionHash: hash,
+      comment: z.string().trim().min(1, t("signoff.errors.sayChanges")).max(4000, t("signoff.errors.under4000")),
+    }),
+    z.object({
+      intent: z.literal("reject"),
+      organizationId,
+      versionHash: hash,
+      reason: z.string().trim().min(1, t("signoff.errors.giveReason")).max(4000, t("signoff.errors.under4000")),
+    }),
+    z.object({ intent: z.literal("withdraw"), reason }),
+    z.object({ intent: z.literal("reopen"), reason }),
+  ]);
+}
 
-const CommandSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("request_signoff") }),
-  z.object({ intent: z.literal("resubmit") }),
-  z.object({ intent: z.literal("approve"), organizationId, versionHash: hash }),
-  z.object({
-    intent: z.literal("request_changes"),
-    organizationId,
-    versionHash: hash,
-    comment: z.string().trim().min(1, "Say which changes are needed").max(4000, "Keep it under 4,000 characters"),
-  }),
-  z.object({
-    intent: z.literal("reject"),
-    organizationId,
-    versionHash: hash,
-    reason: z.string().trim().min(1, "Give the reason for the rejection").max(4000, "Keep it under 4,000 characters"),
-  }),
-  z.object({ intent: z.literal("withdraw"), reason }),
-  z.object({ intent: z.literal("reopen"), reason }),
-]);
-
-function toCommand(input: z.infer<typeof CommandSchema>): SignoffCommand {
+function toCommand(input: z.infer<ReturnType<typeof commandSchema>>): SignoffCommand {
   switch (input.intent) {
     case "request_signoff":
     case "resubmit":
@@ -67,11 +72,12 @@ function toCommand(input: z.infer<typeof CommandSchema>): SignoffCommand {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const t = translator(requestLocale(request, user));
   const documentId = params.documentId ?? "";
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   // No coercion: the fields reach the schema as posted (an empty reason stays "", as it always was).
-  const submission = parseWithZod(formData, { schema: CommandSchema, disableAutoCoercion: true });
+  const submission = parseWithZod(formData, { schema: commandSchema(t), disableAutoCoercion: true });
   if (submission.status !== "success") {
     const fieldErrors = fieldErrorsOf(submission.reply());
     if (fieldErrors.intent) throw new Response("Unknown action", { status: 400 });

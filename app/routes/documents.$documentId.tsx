@@ -15,7 +15,7 @@ import { HistoryPanel } from "~/components/history/HistoryPanel";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { requireActor } from "~/modules/auth/request.server";
 import { getDocumentForActor, linkableDocuments } from "~/modules/documents/documents.server";
-import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { useLabels } from "~/components/i18n/use-labels";
 import { LINKED_DOCUMENT } from "~/modules/documents/model";
 import { todayIsoDate } from "~/utils/dates";
 import { Moment } from "~/components/ui/moment";
@@ -25,6 +25,8 @@ import summaryStyles from "~/components/document/summary.css";
 import { DemandSection } from "~/components/demand/DemandSection";
 import { loadSpecificationDemand } from "~/modules/demand/page.server";
 import type { SkipLink } from "~/root";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 
 /** Skip links to the side panels (root.tsx): otherwise sign-off is hundreds of Tab stops down a long document. */
 export const handle: { skipLinks: SkipLink[] } = {
@@ -55,9 +57,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "Document"} — Concord` }];
-
-const ROLE_WORDS = { editor: "You can edit", commenter: "You can read and comment", viewer: "You can read" } as const;
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("documents.page.metaTitle", { title: data?.document.title ?? t("documents.page.untitled") }) }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);
@@ -97,6 +100,8 @@ export default function DocumentPage() {
 }
 
 function DocumentView({ document, project, participants, role, canEdit, canComment, viewer, page, linkable, today, demand }: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const { t } = useTranslation();
+  const labels = useLabels();
   const revalidator = useRevalidator();
   const live = useLiveDocument({
     documentId: document.id,
@@ -119,7 +124,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to={`/projects/${project.id}`}>{project.title}</Link> · {DOCUMENT_KIND_LABELS[document.kind]}
+            <Link to={`/projects/${project.id}`}>{project.title}</Link> · {labels.documentKind(document.kind)}
           </p>
           <h1>{liveTitle}</h1>
         </div>
@@ -132,29 +137,29 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
           <DocumentWorkspace live={live} kind={document.kind} canEdit={canEdit} canComment={canComment} linkable={linkable} firstPaint={page.firstPaint} withheld={page.withheld} frameworkUpdates={page.frameworkUpdates} planCoverage={page.planCoverage} editMode={mode.editing} modeLink={mode.modeLink} />
         </LastChangesProvider>
         <div className="document-aside">
-          <section className="card" aria-label="Document">
+          <section className="card" aria-label={t("documents.page.asideLabel")}>
             <dl className="kv">
-              <dt>Kind</dt>
-              <dd>{DOCUMENT_KIND_LABELS[document.kind]}</dd>
-              <dt>Status</dt>
+              <dt>{t("documents.page.kind")}</dt>
+              <dd>{labels.documentKind(document.kind)}</dd>
+              <dt>{t("documents.page.status")}</dt>
               <dd><StatusBadge status={document.status} /></dd>
-              <dt>Project</dt>
+              <dt>{t("documents.page.project")}</dt>
               <dd><Link to={`/projects/${project.id}`}>{project.title}</Link></dd>
-              <dt>Last updated</dt>
+              <dt>{t("documents.page.lastUpdated")}</dt>
               <dd><Moment iso={document.updatedAt} /></dd>
-              <dt>Your access</dt>
-              <dd>{role ? ROLE_WORDS[role] : "—"}</dd>
+              <dt>{t("documents.page.yourAccess")}</dt>
+              <dd>{role ? t(`documents.page.access.${role}`) : "—"}</dd>
             </dl>
             <p className="signoff-links">
-              <Link to={`/documents/${document.id}/activity`}>Activity</Link>
-              <a href={`/documents/${document.id}/pdf`} download>Download PDF</a>
-              {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/readiness`}>Standards readiness</Link> : null}
-              {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/recognitions`}>Recognitions</Link> : null}
+              <Link to={`/documents/${document.id}/activity`}>{t("documents.page.activity")}</Link>
+              <a href={`/documents/${document.id}/pdf`} download>{t("documents.page.downloadPdf")}</a>
+              {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/readiness`}>{t("documents.page.readiness")}</Link> : null}
+              {document.kind === "credential_spec" ? <Link to={`/documents/${document.id}/recognitions`}>{t("documents.page.recognitions")}</Link> : null}
             </p>
             {document.kind === "credential_spec" && document.status === "approved" ? (
               <p className="signoff-links">
-                <a href={`/documents/${document.id}/export/openbadges`} download>Download Open Badges 3.0</a>
-                <a href={`/documents/${document.id}/export/ctdl`} download>Download CTDL</a>
+                <a href={`/documents/${document.id}/export/openbadges`} download>{t("documents.page.downloadOpenBadges")}</a>
+                <a href={`/documents/${document.id}/export/ctdl`} download>{t("documents.page.downloadCtdl")}</a>
               </p>
             ) : null}
           </section>
@@ -162,7 +167,7 @@ function DocumentView({ document, project, participants, role, canEdit, canComme
           <SignoffPanel documentId={document.id} status={document.status} canEdit={canEdit} />
           <HistoryPanel documentId={document.id} canEdit={canEdit} />
           <aside className="card" aria-labelledby="participants-heading">
-            <h2 id="participants-heading">Participants</h2>
+            <h2 id="participants-heading">{t("documents.page.participants")}</h2>
             <ul className="list">
               {participants.map((participant) => (
                 <li key={participant.organizationId}>

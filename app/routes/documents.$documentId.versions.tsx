@@ -9,6 +9,8 @@ import { ZodError } from "zod";
 import { requireActor } from "~/modules/auth/request.server";
 import { fieldErrorsOf, type FieldErrors } from "~/modules/forms/replies";
 import { refusalStatus } from "~/modules/permissions/require.server";
+import { translator } from "~/modules/i18n/i18n";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { saveNamedVersion, SaveVersionSchema, versionHistory } from "~/modules/versions/versions.server";
 
 export type VersionsActionData = { ok: true; number: number } | { ok: false; fieldErrors: FieldErrors };
@@ -26,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { user, actor } = await requireActor(request);
+  const t = translator(requestLocale(request, user));
   const submission = parseWithZod(await request.formData(), { schema: SaveVersionSchema });
   if (submission.status !== "success") return json<VersionsActionData>({ ok: false, fieldErrors: fieldErrorsOf(submission.reply()) }, { status: 400 });
   try {
@@ -36,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     const status = refusalStatus(error);
     if (status) {
-      const message = status === 404 ? "This document no longer exists, or you no longer have access to it." : "Only editors can save versions, and not once the document is approved.";
+      const message = status === 404 ? t("history.errors.gone") : t("history.errors.forbidden");
       return json<VersionsActionData>({ ok: false, fieldErrors: { form: message } }, { status });
     }
-    if (error instanceof ZodError) return json<VersionsActionData>({ ok: false, fieldErrors: { name: error.issues[0]?.message ?? "Check the name" } }, { status: 400 });
+    if (error instanceof ZodError) return json<VersionsActionData>({ ok: false, fieldErrors: { name: error.issues[0]?.message ?? t("history.errors.checkName") } }, { status: 400 });
     throw error;
   }
 }

@@ -10,19 +10,23 @@ import { ErrorPage } from "~/components/ui/error-page";
 import { Moment } from "~/components/ui/moment";
 import { requireActor } from "~/modules/auth/request.server";
 import { personAndOrganization } from "~/modules/documents/edits";
-import { documentActivity, type ActivityItem } from "~/modules/documents/edits.server";
+import { documentActivity } from "~/modules/documents/edits.server";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Activity — ${data?.document.title ?? "Document"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("history.activity.metaTitle", { title: data?.document.title ?? t("documents.page.untitled") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   return json(await documentActivity(actor, params.documentId ?? ""));
 }
 
-const KIND_WORDS: Record<ActivityItem["kind"], string> = { edit: "Edit", comment: "Comment", event: "Sign-off" };
-
 export default function DocumentActivityPage() {
   const { document, items } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
@@ -30,20 +34,20 @@ export default function DocumentActivityPage() {
           <p className="eyebrow">
             <Link to={`/documents/${document.id}`}>{document.title}</Link>
           </p>
-          <h1>Activity</h1>
-          <p>Who changed what, who commented and who decided, newest first. Edits are grouped per person and minute.</p>
+          <h1>{t("history.activity.title")}</h1>
+          <p>{t("history.activity.intro")}</p>
         </div>
-        <Link className="button button--secondary" to={`/documents/${document.id}`}>Back to the document</Link>
+        <Link className="button button--secondary" to={`/documents/${document.id}`}>{t("documents.backToDocument")}</Link>
       </div>
       <section className="card">
         {items.length === 0 ? (
-          <p className="empty">Nothing has happened yet.</p>
+          <p className="empty">{t("history.activity.empty")}</p>
         ) : (
-          <ol className="list" aria-label="Activity, newest first">
+          <ol className="list" aria-label={t("history.activity.listLabel")}>
             {items.map((item, index) => (
               <li key={`${item.kind}:${item.at}:${index}`} data-kind={item.kind}>
                 <span>
-                  <span className="visually-hidden">{KIND_WORDS[item.kind]}: </span>
+                  <span className="visually-hidden">{t(`history.activity.kinds.${item.kind}`)}{t("history.activity.kindSeparator")}</span>
                   {item.person ? <strong>{personAndOrganization(item.person, item.organization)}</strong> : <strong>Concord</strong>} — {item.what}
                 </span>
                 <span className="muted" style={{ whiteSpace: "nowrap" }}>

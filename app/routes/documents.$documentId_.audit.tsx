@@ -12,10 +12,15 @@ import signoffStyles from "~/components/signoff/signoff.css";
 import { StatusBadge } from "~/components/ui/badges";
 import { requireUser } from "~/modules/auth/request.server";
 import { documentAuditTrail, verifyDocumentAudit } from "~/modules/signoff/read-models/audit-trail.server";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Audit trail — ${data?.document.title ?? "Document"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("signoff.audit.metaTitle", { title: data?.document.title ?? t("documents.page.untitled") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AuditTrailPage() {
   const { document, rows } = useLoaderData<typeof loader>();
   const verified = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
@@ -41,22 +47,16 @@ export default function AuditTrailPage() {
           <p className="eyebrow">
             <Link to={`/documents/${document.id}`}>{document.title}</Link>
           </p>
-          <h1>Audit trail</h1>
-          <p>
-            Every sign-off event of this document, in order. Each event carries the hash of the one before it, so changing or removing an
-            event breaks the chain.
-          </p>
-          <p className="muted">
-            Where a change came from (IP address and browser) is shown under “Details” only to the admins of the organization the person
-            acted for and to the project’s QA reviewer; it never appears on certificates or exports.
-          </p>
+          <h1>{t("signoff.audit.title")}</h1>
+          <p>{t("signoff.audit.intro")}</p>
+          <p className="muted">{t("signoff.audit.privacy")}</p>
         </div>
         <StatusBadge status={document.status} />
       </div>
       <VerifyChain result={verified?.result} />
       <section className="card" aria-labelledby="events-heading" style={{ marginTop: "1rem", overflowX: "auto" }}>
-        <h2 id="events-heading">Events</h2>
-        <AuditTrailTable rows={rows} empty="Nothing has happened yet: sign-off has not been requested." />
+        <h2 id="events-heading">{t("signoff.audit.events")}</h2>
+        <AuditTrailTable rows={rows} empty={t("signoff.audit.empty")} />
       </section>
     </>
   );

@@ -9,15 +9,22 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
-import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { useLabels } from "~/components/i18n/use-labels";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
 import { qrPath } from "~/modules/signoff/certificate-pdf.server";
+import { DECISION_LABELS } from "~/modules/signoff/format";
+import { quorumWords } from "~/components/signoff/SignoffPanel";
 import { approvalCertificate, roundParam } from "~/modules/signoff/read-models/certificate.server";
 import { Moment } from "~/components/ui/moment";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Approval certificate — ${data?.certificate.document.title ?? "Document"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("signoff.certificate.metaTitle", { title: data?.certificate.document.title ?? t("documents.page.untitled") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,38 +36,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CertificatePage() {
   const { certificate, verificationUrl, qr } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const labels = useLabels();
   const { document, round, chain } = certificate;
-  const kind = (DOCUMENT_KINDS as readonly string[]).includes(document.kind) ? DOCUMENT_KIND_LABELS[document.kind as (typeof DOCUMENT_KINDS)[number]] : document.kind;
+  const kind = (DOCUMENT_KINDS as readonly string[]).includes(document.kind) ? labels.documentKind(document.kind as (typeof DOCUMENT_KINDS)[number]) : document.kind;
   const pdf = `/documents/${document.id}/certificate.pdf?round=${round.number}`;
+  // The read model words decisions in English (the PDF's words); the page words them in the reader's language.
+  const decisionWord = (english: string) => {
+    const decision = (Object.keys(DECISION_LABELS) as Array<keyof typeof DECISION_LABELS>).find((key) => DECISION_LABELS[key] === english);
+    return decision ? t(`signoff.decision.${decision}`) : english;
+  };
   return (
     <article className="certificate" aria-labelledby="certificate-title">
       <p className="eyebrow no-print">
-        <Link to={`/documents/${document.id}`}>Back to the document</Link>
+        <Link to={`/documents/${document.id}`}>{t("documents.backToDocument")}</Link>
       </p>
-      <h1 id="certificate-title">Approval certificate</h1>
+      <h1 id="certificate-title">{t("signoff.certificate.title")}</h1>
       <p>
         <strong>{document.title}</strong>
         <br />
         {kind} · {document.projectTitle}
       </p>
       <dl className="kv">
-        <dt>Sign-off round</dt>
+        <dt>{t("signoff.certificate.round")}</dt>
         <dd>{round.number}</dd>
-        <dt>Requested</dt>
+        <dt>{t("signoff.certificate.requested")}</dt>
         <dd><Moment iso={round.requestedAt} seconds /></dd>
-        <dt>Approved</dt>
+        <dt>{t("signoff.certificate.approved")}</dt>
         <dd><Moment iso={round.approvedAt} seconds /></dd>
-        <dt>Approved version</dt>
+        <dt>{t("signoff.certificate.approvedVersion")}</dt>
         <dd>
           <code className="hash" data-testid="approved-hash">{certificate.versionHash}</code>
           <div className={certificate.snapshotIntact ? "muted" : "field__error"}>
-            {certificate.snapshotIntact ? "The stored snapshot of this version matches its SHA-256 hash." : "The stored snapshot does not match this hash."}
+            {certificate.snapshotIntact ? t("signoff.certificate.snapshotIntact") : t("signoff.certificate.snapshotBroken")}
           </div>
         </dd>
       </dl>
 
       <section aria-labelledby="certificate-summary">
-        <h2 id="certificate-summary">What was approved</h2>
+        <h2 id="certificate-summary">{t("signoff.certificate.summary")}</h2>
         {certificate.summary.length > 0 ? (
           <dl className="kv" data-testid="certificate-summary">
             {certificate.summary.map((item) => (
@@ -71,22 +85,22 @@ export default function CertificatePage() {
             ))}
           </dl>
         ) : (
-          <p className="muted">The approved version&apos;s content could not be read.</p>
+          <p className="muted">{t("signoff.certificate.summaryUnreadable")}</p>
         )}
         <p>
           {certificate.approvedVersion ? (
             <Link to={`/documents/${document.id}/versions/compare?from=${certificate.approvedVersion.number}&to=current`}>
-              The approved version in the document&apos;s history: Version {certificate.approvedVersion.number} — {certificate.approvedVersion.name}
+              {t("signoff.certificate.approvedInHistory", { number: certificate.approvedVersion.number, name: certificate.approvedVersion.name })}
             </Link>
           ) : (
-            <Link to={`/documents/${document.id}/signoff/diff?from=${certificate.versionHash}`}>The approved version, compared with the current content</Link>
+            <Link to={`/documents/${document.id}/signoff/diff?from=${certificate.versionHash}`}>{t("signoff.certificate.approvedCompared")}</Link>
           )}
         </p>
       </section>
 
       {certificate.modules && certificate.modules.length > 0 ? (
         <section aria-labelledby="certificate-modules">
-          <h2 id="certificate-modules">Modules of this stack</h2>
+          <h2 id="certificate-modules">{t("signoff.certificate.modules")}</h2>
           <ul data-testid="certificate-modules">
             {certificate.modules.map((module) => (
               <li key={`${module.title}:${module.versionHash}`}>
@@ -99,7 +113,7 @@ export default function CertificatePage() {
       ) : null}
 
       <section aria-labelledby="certificate-parties">
-        <h2 id="certificate-parties">Approved by</h2>
+        <h2 id="certificate-parties">{t("signoff.certificate.approvedBy")}</h2>
         {certificate.parties.length > 0 ? (
           <ul data-testid="certificate-parties">
             {certificate.parties.map((party, i) => (
@@ -109,13 +123,13 @@ export default function CertificatePage() {
             ))}
           </ul>
         ) : (
-          <p className="muted">No live approval is recorded.</p>
+          <p className="muted">{t("signoff.certificate.noApproval")}</p>
         )}
       </section>
 
       <section aria-labelledby="certificate-verify" className="certificate-verify">
-        <h2 id="certificate-verify">Check this certificate</h2>
-        <p>Anyone can check that this certificate matches an approval recorded by Concord, without signing in:</p>
+        <h2 id="certificate-verify">{t("signoff.certificate.check")}</h2>
+        <p>{t("signoff.certificate.checkIntro")}</p>
         <p>
           <a href={verificationUrl} data-testid="verification-url">
             {verificationUrl}
@@ -123,7 +137,7 @@ export default function CertificatePage() {
         </p>
         <svg
           role="img"
-          aria-label="QR code of the verification address"
+          aria-label={t("signoff.certificate.qr")}
           viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`}
           width="120"
           height="120"
@@ -134,25 +148,25 @@ export default function CertificatePage() {
         </svg>
       </section>
 
-      <h2>Stages</h2>
+      <h2>{t("signoff.certificate.stages")}</h2>
       <ol>
         {certificate.stages.map((stage) => (
           <li key={stage.name}>
-            {stage.name} — {stage.quorum}
+            {stage.name} — {quorumWords(stage.quorum, t)}
           </li>
         ))}
       </ol>
 
-      <h2>Decisions</h2>
+      <h2>{t("signoff.certificate.decisions")}</h2>
       <table className="table">
         <thead>
           <tr>
-            <th>Stage</th>
-            <th>Organization</th>
-            <th>Decision</th>
-            <th>By</th>
-            <th>When</th>
-            <th>Version</th>
+            <th>{t("signoff.certificate.columns.stage")}</th>
+            <th>{t("signoff.certificate.columns.organization")}</th>
+            <th>{t("signoff.certificate.columns.decision")}</th>
+            <th>{t("signoff.certificate.columns.by")}</th>
+            <th>{t("signoff.certificate.columns.when")}</th>
+            <th>{t("signoff.certificate.columns.version")}</th>
           </tr>
         </thead>
         <tbody>
@@ -161,8 +175,8 @@ export default function CertificatePage() {
               <td>{d.stage}</td>
               <td>{d.organization}</td>
               <td>
-                {d.decision}
-                {d.outdated ? " (outdated by a later edit)" : ""}
+                {decisionWord(d.decision)}
+                {d.outdated ? t("signoff.certificate.outdated") : ""}
                 {d.comment ? <div className="muted">“{d.comment}”</div> : null}
               </td>
               <td>{d.decidedBy}</td>
@@ -175,51 +189,51 @@ export default function CertificatePage() {
         </tbody>
       </table>
 
-      <h2>Audit trail</h2>
+      <h2>{t("signoff.audit.title")}</h2>
       {chain.intact ? (
         <p className="verify-result verify-result--intact">
-          Chain intact — {chain.length} events verified
+          {t("signoff.certificate.chainIntact", { count: chain.length })}
           {chain.headHash ? (
             <>
-              ; latest event hash <code className="hash">{chain.headHash}</code>
+              {t("signoff.certificate.latestHash")} <code className="hash">{chain.headHash}</code>
             </>
           ) : null}
-          .
+          {t("signoff.certificate.chainEnd")}
         </p>
       ) : (
         <p className="verify-result verify-result--broken">
-          Chain broken at event {chain.brokenAt + 1}: {chain.message}
+          {t("signoff.certificate.chainBroken", { event: chain.brokenAt + 1, message: chain.message })}
         </p>
       )}
-      <p className="muted">Generated <Moment iso={certificate.generatedAt} seconds /> by Concord.</p>
+      <p className="muted">{t("signoff.certificate.generatedBefore")} <Moment iso={certificate.generatedAt} seconds /> {t("signoff.certificate.generatedAfter")}</p>
       <div className="row no-print">
         <button type="button" className="button" onClick={() => window.print()}>
-          Print
+          {t("signoff.certificate.print")}
         </button>
         <a className="button button--secondary" href={pdf} download>
-          Download PDF
+          {t("documents.page.downloadPdf")}
         </a>
         <a className="button button--secondary" href={`/documents/${document.id}/pdf`} download>
-          Download document PDF
+          {t("signoff.certificate.downloadDocumentPdf")}
         </a>
-        <Link to={`/documents/${document.id}/audit`}>Audit trail</Link>
+        <Link to={`/documents/${document.id}/audit`}>{t("signoff.audit.title")}</Link>
       </div>
       {document.kind === "credential_spec" ? (
         <div className="row no-print" data-testid="certificate-exports">
           {/* The exports read the latest approved version; the server refuses them after a reopen. */}
           <a className="button button--secondary" href={`/documents/${document.id}/export/openbadges`} download>
-            Download Open Badges 3.0
+            {t("documents.page.downloadOpenBadges")}
           </a>
           <a className="button button--secondary" href={`/documents/${document.id}/export/ctdl`} download>
-            Download CTDL
+            {t("documents.page.downloadCtdl")}
           </a>
           <a className="button button--secondary" href={`/documents/${document.id}/export/openbadges-credential`} download>
-            Download signed sample credential
+            {t("signoff.certificate.downloadSample")}
           </a>
           <a className="button button--secondary" href={`/documents/${document.id}/export/endorsements`} download>
-            Download endorsements
+            {t("signoff.certificate.downloadEndorsements")}
           </a>
-          <Link to={`/documents/${document.id}/readiness`}>Standards readiness</Link>
+          <Link to={`/documents/${document.id}/readiness`}>{t("documents.page.readiness")}</Link>
         </div>
       ) : null}
     </article>

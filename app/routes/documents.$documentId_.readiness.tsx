@@ -10,10 +10,15 @@ import exportsStyles from "~/components/exports/exports.css";
 import { StandardsReadiness } from "~/components/exports/StandardsReadiness";
 import { requireUser } from "~/modules/auth/request.server";
 import { loadReadiness } from "~/modules/exports/exports.server";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: exportsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Standards readiness — ${data?.document.title ?? "Document"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("documents.readiness.metaTitle", { title: data?.document.title ?? t("documents.page.untitled") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,29 +28,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ReadinessPage() {
   const { document, plan, targets } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <article aria-labelledby="readiness-title">
       <p className="eyebrow">
-        <Link to={`/documents/${document.id}`}>Back to the document</Link>
+        <Link to={`/documents/${document.id}`}>{t("documents.backToDocument")}</Link>
       </p>
-      <h1 id="readiness-title">Standards readiness</h1>
+      <h1 id="readiness-title">{t("documents.readiness.title")}</h1>
       <p>
-        <strong>{document.title}</strong> — what each standard needs of this credential specification, read from its current content
+        <strong>{document.title}</strong>
+        {t("documents.readiness.intro")}
         {plan ? (
           <>
             {" "}
-            and its <Link to={`/documents/${plan.id}`}>assessment plan</Link>
+            {t("documents.readiness.introPlanBefore")} <Link to={`/documents/${plan.id}`}>{t("documents.readiness.introPlanLink")}</Link>
           </>
         ) : null}
-        .
+        {t("documents.readiness.introEnd")}
       </p>
       {document.status === "approved" ? (
         <p className="row">
           <a className="button button--secondary" href={`/documents/${document.id}/export/openbadges`} download>
-            Download Open Badges 3.0
+            {t("documents.page.downloadOpenBadges")}
           </a>
           <a className="button button--secondary" href={`/documents/${document.id}/export/ctdl`} download>
-            Download CTDL
+            {t("documents.page.downloadCtdl")}
           </a>
         </p>
       ) : null}

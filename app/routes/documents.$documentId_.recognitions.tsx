@@ -1,14 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { metaT } from "~/components/i18n/meta";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { requestMeta } from "~/modules/audit/audit.server";
+import { translator } from "~/modules/i18n/i18n";
+import { translateMessage } from "~/modules/i18n/known-messages";
+import { requestLocale } from "~/modules/i18n/locale.server";
+import { RECOGNITION_MESSAGES } from "~/modules/recognitions/messages";
 import { requireActor } from "~/modules/auth/request.server";
-import { recognitionSummary } from "~/modules/recognitions/laddering";
 import { RecognitionRuleError, recognitionsOf, requestRecognition, signRecognition, withdrawRecognition } from "~/modules/recognitions/recognitions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Recognitions — ${data?.document.title ?? "Specification"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("recognitions.metaTitle", { title: data?.document.title ?? t("recognitions.fallbackTitle") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -24,7 +32,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { actor, user } = await requireActor(request);
   const documentId = params.documentId ?? "";
   const input = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) throw new Response("Bad request", { status: 400 });
@@ -35,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (command.intent === "request") await requestRecognition(actor, documentId, command.rowId, meta);
     else await withdrawRecognition(actor, documentId, command.rowId, command.reason, meta);
   } catch (error) {
-    if (error instanceof RecognitionRuleError) return json({ rowId: input.data.rowId, error: error.message }, { status: 409 });
+    if (error instanceof RecognitionRuleError) return json({ rowId: input.data.rowId, error: translateMessage(translator(requestLocale(request, user)), RECOGNITION_MESSAGES, error.message) }, { status: 409 });
     throw error;
   }
   return redirect(`/documents/${documentId}/recognitions`);
@@ -44,31 +52,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Recognitions() {
   const { document, rows, versionHash, canViewDocument, canRequest } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
           <p className="eyebrow">{canViewDocument ? <Link to={`/documents/${document.id}`}>{document.title}</Link> : document.title}</p>
-          <h1>Recognitions</h1>
+          <h1>{t("recognitions.title")}</h1>
           <p>
-            Where this credential counts. A recognition is confirmed only when a member of the receiving institution signs it, for this version of the specification
-            (<code title={versionHash}>{versionHash.slice(0, 12)}</code>); until then it is proposed.
+            {t("recognitions.introBefore")}
+            <code title={versionHash}>{versionHash.slice(0, 12)}</code>
+            {t("recognitions.introAfter")}
           </p>
         </div>
       </div>
       <section className="card">
         {rows.length === 0 ? (
-          <p className="empty">The specification lists no program it ladders into (Stacking and laddering → Programs it ladders into).</p>
+          <p className="empty">{t("recognitions.empty")}</p>
         ) : (
           <table className="table" data-testid="recognitions">
             <thead>
               <tr>
-                <th scope="col">Program</th>
-                <th scope="col">Receiving institution</th>
-                <th scope="col">Grants</th>
-                <th scope="col">Conditions</th>
-                <th scope="col">Valid</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("recognitions.program")}</th>
+                <th scope="col">{t("recognitions.institution")}</th>
+                <th scope="col">{t("recognitions.grants")}</th>
+                <th scope="col">{t("recognitions.conditions")}</th>
+                <th scope="col">{t("recognitions.valid")}</th>
+                <th scope="col">{t("recognitions.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -78,47 +88,59 @@ export default function Recognitions() {
                   <td>
                     {row.institution}
                     {row.province ? ` (${row.province})` : ""}
-                    {row.receivingOrganization ? null : <div className="field-help">No institution on Concord has this exact name: nobody can sign it yet.</div>}
+                    {row.receivingOrganization ? null : <div className="field-help">{t("recognitions.noInstitution")}</div>}
                   </td>
-                  <td>{recognitionSummary(row).split(": ").at(-1)}</td>
+                  <td>
+                    {row.standing === "advanced_standing" || row.standing === "preparation"
+                      ? t(`recognitions.grant.${row.standing}`)
+                      : t("recognitions.grant.credits", { count: row.creditGranted ?? 0 })}
+                  </td>
                   <td>{row.conditions ?? "—"}</td>
                   <td>{row.validFrom || row.validTo ? `${row.validFrom ?? "…"} – ${row.validTo ?? "…"}` : "—"}</td>
                   <td>
                     {row.status === "confirmed" ? (
                       <>
-                        <span className="badge">confirmed</span> — signed by {row.signedBy ?? "a former member"}
-                        {row.signedAt ? ` on ${new Date(row.signedAt).toISOString().slice(0, 10)}` : ""} (version <code title={row.versionHash ?? ""}>{row.versionHash?.slice(0, 12)}</code>)
-                        {row.signedEarlierVersion ? <div className="field-help">Signed for an earlier version of the specification.</div> : null}
+                        <span className="badge">{t("recognitions.statuses.confirmed")}</span>
+                        {t("recognitions.signedBy", { name: row.signedBy ?? t("recognitions.formerMember") })}
+                        {row.signedAt ? t("recognitions.signedOn", { date: new Date(row.signedAt).toISOString().slice(0, 10) }) : ""}
+                        {t("recognitions.versionBefore")}
+                        <code title={row.versionHash ?? ""}>{row.versionHash?.slice(0, 12)}</code>
+                        {t("recognitions.versionAfter")}
+                        {row.signedEarlierVersion ? <div className="field-help">{t("recognitions.earlierVersion")}</div> : null}
                       </>
                     ) : (
-                      <span className="badge">{row.status}</span>
+                      <span className="badge">{t(`recognitions.statuses.${row.status}`)}</span>
                     )}
                     {row.requestedAt ? (
                       <div className="field-help">
-                        Awaiting {row.institution}&apos;s signature since {new Date(row.requestedAt).toISOString().slice(0, 10)}
+                        {t("recognitions.awaiting", { institution: row.institution, date: new Date(row.requestedAt).toISOString().slice(0, 10) })}
                       </div>
                     ) : null}
                     {row.canSign ? (
                       <Form method="post">
                         <input type="hidden" name="rowId" value={row.rowId} />
                         <input type="hidden" name="versionHash" value={versionHash} />
-                        <SubmitButton intent="sign">Sign recognition</SubmitButton>
+                        <SubmitButton intent="sign">{t("recognitions.sign")}</SubmitButton>
                       </Form>
                     ) : null}
                     {canRequest && row.receivingOrganization && row.status !== "confirmed" && !row.requestedAt ? (
                       <Form method="post">
                         <input type="hidden" name="rowId" value={row.rowId} />
-                        <SubmitButton intent="request" variant="secondary">Ask {row.institution} to sign</SubmitButton>
+                        <SubmitButton intent="request" variant="secondary">
+                          {t("recognitions.ask", { institution: row.institution })}
+                        </SubmitButton>
                       </Form>
                     ) : null}
                     {row.canWithdraw ? (
                       <Form method="post">
                         <input type="hidden" name="rowId" value={row.rowId} />
                         <label className="field-help" htmlFor={`withdraw-reason-${row.rowId}`}>
-                          Why (shown in the audit trail)
+                          {t("recognitions.why")}
                         </label>
                         <input id={`withdraw-reason-${row.rowId}`} name="reason" maxLength={2000} />
-                        <SubmitButton intent="withdraw" variant="secondary">Withdraw recognition</SubmitButton>
+                        <SubmitButton intent="withdraw" variant="secondary">
+                          {t("recognitions.withdraw")}
+                        </SubmitButton>
                       </Form>
                     ) : null}
                     <FormError error={answer && "rowId" in answer && answer.rowId === row.rowId ? answer.error : undefined} />

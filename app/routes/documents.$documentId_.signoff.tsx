@@ -13,16 +13,18 @@ import signoffStyles from "~/components/signoff/signoff.css";
 import { StatusBadge } from "~/components/ui/badges";
 import { Field, FormError, SelectField } from "~/components/ui/form";
 import { requireUser } from "~/modules/auth/request.server";
-import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
+import { useLabels } from "~/components/i18n/use-labels";
 import { templateEditor, type TemplateEditorData } from "~/modules/signoff/read-models/template-editor.server";
 import { requestMeta } from "~/modules/audit/audit.server";
 import { saveTemplate } from "~/modules/signoff/signoff.server";
 import { MAX_STAGES, type SignoffTemplate } from "~/modules/signoff/template";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { blankStage, TemplateFormSchema, templateFieldErrors, templateFormValue, type TemplateFormValue } from "~/modules/signoff/template-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Sign-off template — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("signoff.template.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,15 +45,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return json(submission.reply({ formErrors: [result.message] }), { status: result.status });
 }
 
-const QUORUM_OPTIONS = [
-  { value: "all", label: "Every party approves" },
-  { value: "k_of_n", label: "At least some parties approve" },
-];
-
 export default function SignoffTemplatePage() {
   const editor = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const [form, fields] = useForm<TemplateFormValue, SignoffTemplate>({
     lastResult,
     defaultValue: templateFormValue(editor.template),
@@ -67,24 +65,23 @@ export default function SignoffTemplatePage() {
           <p className="eyebrow">
             <Link to={`/documents/${editor.document.id}`}>{editor.document.title}</Link>
           </p>
-          <h1>Sign-off template</h1>
+          <h1>{t("signoff.template.title")}</h1>
           <p>
-            Who signs this document off, in which order. Each stage decides in parallel; a later stage decides once the earlier one is
-            complete. {editor.adjusted ? "This document has its own template." : "This is the project's default."}
+            {t("signoff.template.intro")} {editor.adjusted ? t("signoff.template.own") : t("signoff.template.projectDefault")}
           </p>
         </div>
         <StatusBadge status={editor.document.status} />
       </div>
       {!editor.mayAdjust ? (
         <div className="notice" role="status">
-          Only the lead institution adjusts the template, while the document is a draft or has changes requested.
+          {t("signoff.template.mayNotAdjust")}
         </div>
       ) : null}
       <Form method="post" className="form signoff-template" {...getFormProps(form)}>
         <FormError error={form.errors?.[0] ?? fields.stages.errors?.[0]} />
         {stages.map((stage, index) => (
           <fieldset key={stage.key} className="card signoff-template__stage" disabled={!editor.mayAdjust}>
-            <legend>Stage {index + 1}</legend>
+            <legend>{t("signoff.template.stage", { number: index + 1 })}</legend>
             <StageFields stage={stage} editor={editor} />
             {editor.mayAdjust ? (
               <div className="row">
@@ -94,23 +91,23 @@ export default function SignoffTemplatePage() {
                   disabled={index === 0}
                   onClick={() => form.reorder({ name: fields.stages.name, from: index, to: index - 1 })}
                 >
-                  Move up
+                  {t("signoff.template.moveUp")}
                 </button>
                 <button type="button" className="button button--secondary button--small" onClick={() => form.remove({ name: fields.stages.name, index })}>
-                  Remove stage {index + 1}
+                  {t("signoff.template.removeStage", { number: index + 1 })}
                 </button>
               </div>
             ) : null}
           </fieldset>
         ))}
         <fieldset className="card signoff-template__stage" disabled={!editor.mayAdjust}>
-          <legend>Reminders</legend>
+          <legend>{t("signoff.template.reminders")}</legend>
           <Field
-            label="Remind signatories after (days)"
+            label={t("signoff.template.remindAfter")}
             field={fields.reminderAfterDays}
             type="number"
             min={1}
-            hint="A decision still pending after this many days reminds its organization's signatories, then weekly. 3 when empty."
+            hint={t("signoff.template.remindHint")}
           />
         </fieldset>
         {editor.mayAdjust ? (
@@ -121,16 +118,16 @@ export default function SignoffTemplatePage() {
               disabled={stages.length >= MAX_STAGES}
               onClick={() => form.insert({ name: fields.stages.name, defaultValue: blankStage() })}
             >
-              Add stage
+              {t("signoff.template.addStage")}
             </button>
             <button type="submit" className="button" name="intent" value="save_template" disabled={navigation.state === "submitting"}>
-              Save template
+              {t("signoff.template.save")}
             </button>
-            <Link to={`/documents/${editor.document.id}`}>Cancel</Link>
+            <Link to={`/documents/${editor.document.id}`}>{t("signoff.template.cancel")}</Link>
           </div>
         ) : (
           <p>
-            <Link to={`/documents/${editor.document.id}`}>Back to the document</Link>
+            <Link to={`/documents/${editor.document.id}`}>{t("documents.backToDocument")}</Link>
           </p>
         )}
       </Form>
@@ -143,14 +140,20 @@ type Editor = Pick<TemplateEditorData, "roles" | "organizations">;
 
 /** One stage: its name, the parties that decide in it (by project role or by organization), its quorum. */
 function StageFields({ stage, editor }: { stage: StageField; editor: Editor }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
   const { name, parties, quorum } = stage.getFieldset();
+  const quorumOptions = [
+    { value: "all", label: t("signoff.template.quorumAll") },
+    { value: "k_of_n", label: t("signoff.template.quorumSome") },
+  ];
   const { kind, k } = quorum.getFieldset();
   const choices = [
     ...editor.roles.map(({ role, organizations }) => ({
       value: `role:${role}`,
       label: (
         <>
-          Every {PROJECT_ROLE_LABELS[role].toLowerCase()} <span className="muted">({organizations.join(", ")})</span>
+          {t("signoff.template.everyRole", { role: labels.projectRole(role).toLowerCase() })} <span className="muted">({organizations.join(", ")})</span>
         </>
       ),
     })),
@@ -158,7 +161,7 @@ function StageFields({ stage, editor }: { stage: StageField; editor: Editor }) {
       value: `organization:${organization.id}`,
       label: (
         <>
-          {organization.name} <span className="muted">({PROJECT_ROLE_LABELS[organization.role]})</span>
+          {organization.name} <span className="muted">({labels.projectRole(organization.role)})</span>
         </>
       ),
     })),
@@ -168,9 +171,9 @@ function StageFields({ stage, editor }: { stage: StageField; editor: Editor }) {
   const partiesError = Object.values(parties.allErrors)[0]?.[0];
   return (
     <>
-      <Field label="Stage name" field={name} />
+      <Field label={t("signoff.template.stageName")} field={name} />
       <fieldset className="signoff-template__parties" aria-describedby={partiesError ? parties.errorId : undefined}>
-        <legend>Parties</legend>
+        <legend>{t("signoff.template.parties")}</legend>
         {choices.map((choice, index) => {
           const { key, ...checkbox } = checkboxes[index]!;
           return (
@@ -187,9 +190,9 @@ function StageFields({ stage, editor }: { stage: StageField; editor: Editor }) {
         ) : null}
       </fieldset>
       <div className="row">
-        <SelectField label="Quorum" field={kind} options={QUORUM_OPTIONS} />
+        <SelectField label={t("signoff.template.quorum")} field={kind} options={quorumOptions} />
         {/* "Approvals needed" only for "at least some"; it starts at one. */}
-        {kind.value === "k_of_n" ? <Field label="Approvals needed" field={k} type="number" min={1} defaultValue="1" /> : null}
+        {kind.value === "k_of_n" ? <Field label={t("signoff.template.approvalsNeeded")} field={k} type="number" min={1} defaultValue="1" /> : null}
       </div>
     </>
   );

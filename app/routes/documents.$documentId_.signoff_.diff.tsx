@@ -11,16 +11,17 @@ import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
 import { diffCanonical, type CanonicalDocument } from "~/modules/documents/model";
 import { approvedVersionSnapshot } from "~/modules/signoff/read-models/certificate.server";
-import { VersionWords } from "~/components/versions/VersionName";
-import { versionTitle } from "~/modules/versions/version-names";
+import { useVersionText, VersionWords } from "~/components/versions/VersionName";
 import { nameVersions } from "~/modules/versions/version-names.server";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: historyStylesheet },
   { rel: "stylesheet", href: signoffStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Changes since the approved version — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("signoff.diff.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SignoffDiffPage() {
   const { document, from, to, diff } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { title: versionTitle } = useVersionText();
   return (
     <>
       <div className="page-header">
@@ -47,25 +50,25 @@ export default function SignoffDiffPage() {
           <p className="eyebrow">
             <Link to={`/documents/${document.id}`}>{document.title}</Link>
           </p>
-          <h1>What changed since the approved version</h1>
+          <h1>{t("signoff.diff.title")}</h1>
           <p>
-            From the approved version, <VersionWords version={from} />, to the current version, <VersionWords version={to} />.
+            {t("signoff.diff.from")} <VersionWords version={from} />{t("signoff.diff.to")} <VersionWords version={to} />{t("signoff.diff.end")}
           </p>
           <details className="version-details">
-            <summary>Details</summary>
-            Content hashes (SHA-256): approved <code className="hash" style={{ overflowWrap: "anywhere" }}>{from.hash}</code>, current{" "}
+            <summary>{t("signoff.diff.details")}</summary>
+            {t("signoff.diff.hashesApproved")} <code className="hash" style={{ overflowWrap: "anywhere" }}>{from.hash}</code>{t("signoff.diff.hashesCurrent")}{" "}
             <code className="hash" style={{ overflowWrap: "anywhere" }}>{to.hash}</code>
           </details>
         </div>
       </div>
       <section className="card">
         {diff.identical ? (
-          <p className="empty">No differences: the current content is the version that was approved.</p>
+          <p className="empty">{t("signoff.diff.identical")}</p>
         ) : (
-          <CanonicalDiff kind={document.kind} diff={diff} beforeLabel={`Approved (${versionTitle(from)})`} afterLabel={`Current (${versionTitle(to)})`} hrefFor={(anchor) => `/documents/${document.id}#${anchor}`} />
+          <CanonicalDiff kind={document.kind} diff={diff} beforeLabel={t("signoff.diff.beforeLabel", { version: versionTitle(from) })} afterLabel={t("signoff.diff.afterLabel", { version: versionTitle(to) })} hrefFor={(anchor) => `/documents/${document.id}#${anchor}`} />
         )}
         <p>
-          <Link to={`/documents/${document.id}`}>Back to the document</Link>
+          <Link to={`/documents/${document.id}`}>{t("documents.backToDocument")}</Link>
         </p>
       </section>
     </>

@@ -10,14 +10,19 @@ import { useId, useState } from "react";
 import { CanonicalDiff, historyStylesheet, type DiffMode } from "~/components/history/CanonicalDiff";
 import { ErrorPage } from "~/components/ui/error-page";
 import { requireActor } from "~/modules/auth/request.server";
-import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
+import { useLabels } from "~/components/i18n/use-labels";
 import { authorsOfChanges } from "~/modules/documents/edits";
 import { editorsBetween } from "~/modules/documents/edits.server";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { compareVersions, listVersions, VersionRefSchema, type VersionRef } from "~/modules/versions/versions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Compare versions — ${data?.document.title ?? "Document"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("history.compare.metaTitle", { title: data?.document.title ?? t("documents.page.untitled") }) }];
+};
 
 function parseRef(value: string | null): VersionRef | null {
   if (value === null || value === "") return null;
@@ -49,15 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function RefSelect({ label, name, value, versions }: { label: string; name: string; value: VersionRef; versions: Array<{ number: number; name: string; auto: boolean }> }) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={String(value)}>
-        <option value="current">Current content</option>
+        <option value="current">{t("history.compare.current")}</option>
         {versions.map((v) => (
           <option key={v.number} value={v.number}>
-            Version {v.number} — {v.name}
-            {v.auto ? " (automatic)" : ""}
+            {t("history.compare.option", { number: v.number, name: v.name })}
+            {v.auto ? t("history.compare.automatic") : ""}
           </option>
         ))}
       </select>
@@ -68,44 +74,48 @@ function RefSelect({ label, name, value, versions }: { label: string; name: stri
 export default function CompareVersionsPage() {
   const { document, versions, comparison, authors } = useLoaderData<typeof loader>();
   const [mode, setMode] = useState<DiffMode>("side-by-side");
+  const { t } = useTranslation();
+  const labels = useLabels();
   const { from, to, diff } = comparison;
+  // The module names each side in English; the page words it in the reader's language.
+  const labelOf = (side: typeof from) => (side.version ? t("history.compare.option", { number: side.version.number, name: side.version.name }) : t("history.compare.current"));
   return (
     <>
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to={`/documents/${document.id}`}>{document.title}</Link> · {DOCUMENT_KIND_LABELS[document.kind]}
+            <Link to={`/documents/${document.id}`}>{document.title}</Link> · {labels.documentKind(document.kind)}
           </p>
-          <h1>Compare versions</h1>
+          <h1>{t("history.compare.title")}</h1>
           <p>
-            From <strong>{from.label}</strong> to <strong>{to.label}</strong>
+            {t("history.compare.from")} <strong>{labelOf(from)}</strong> {t("history.compare.to")} <strong>{labelOf(to)}</strong>
           </p>
         </div>
-        <Link className="button button--secondary" to={`/documents/${document.id}`}>Back to the document</Link>
+        <Link className="button button--secondary" to={`/documents/${document.id}`}>{t("documents.backToDocument")}</Link>
       </div>
       <section className="card">
         <div className="history-compare-bar">
-          <Form key={`${from.ref}:${to.ref}`} method="get" className="history-compare-bar" aria-label="Choose the versions to compare">
-            <RefSelect label="From" name="from" value={from.ref} versions={versions} />
-            <RefSelect label="To" name="to" value={to.ref} versions={versions} />
-            <button type="submit" className="button">Compare</button>
+          <Form key={`${from.ref}:${to.ref}`} method="get" className="history-compare-bar" aria-label={t("history.compare.choose")}>
+            <RefSelect label={t("history.compare.fromLabel")} name="from" value={from.ref} versions={versions} />
+            <RefSelect label={t("history.compare.toLabel")} name="to" value={to.ref} versions={versions} />
+            <button type="submit" className="button">{t("history.compare.submit")}</button>
           </Form>
           <fieldset className="diff-mode">
-            <legend className="visually-hidden">Show changes</legend>
+            <legend className="visually-hidden">{t("history.compare.showChanges")}</legend>
             {(["side-by-side", "inline"] as const).map((value) => (
               <label key={value}>
-                <input type="radio" name="diff-mode" value={value} checked={mode === value} onChange={() => setMode(value)} /> {value === "inline" ? "Inline" : "Side by side"}
+                <input type="radio" name="diff-mode" value={value} checked={mode === value} onChange={() => setMode(value)} /> {value === "inline" ? t("history.compare.inline") : t("history.compare.sideBySide")}
               </label>
             ))}
           </fieldset>
         </div>
-        {versions.length === 0 ? <p className="notice">No version has been saved yet. Save one from the document&apos;s History panel, then compare it with later changes.</p> : null}
+        {versions.length === 0 ? <p className="notice">{t("history.compare.noVersions")}</p> : null}
         <CanonicalDiff
           kind={document.kind}
           diff={diff}
           mode={mode}
-          beforeLabel={from.label}
-          afterLabel={to.label}
+          beforeLabel={labelOf(from)}
+          afterLabel={labelOf(to)}
           hrefFor={(anchor) => `/documents/${document.id}#${anchor}`}
           authors={authors}
         />

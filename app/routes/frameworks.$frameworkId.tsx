@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { z } from "zod";
 import { FrameworkTree, type RevealRequest } from "~/components/frameworks/FrameworkTree";
 import frameworkStyles from "~/components/frameworks/frameworks.css";
@@ -10,12 +12,14 @@ import { requestMeta } from "~/modules/audit/audit.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { deleteFramework, frameworkChildren, getFramework, searchCompetencies } from "~/modules/frameworks/library.server";
 import { FrameworkInUseError, frameworkUsageFor, usageVisibleTo, type VisibleUsage } from "~/modules/frameworks/usage.server";
-import { competencyCount } from "~/modules/documents/labels";
 import { Moment } from "~/components/ui/moment";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.framework.name ?? "Framework"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("frameworks.page.metaTitle", { name: data?.framework.name ?? t("frameworks.page.metaFallback") }) }];
+};
 
 const QuerySchema = z.string().trim().max(200).catch("");
 
@@ -62,29 +66,30 @@ export default function FrameworkPage() {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const navigation = useNavigation();
   const base = `/frameworks/${framework.id}`;
-  const competencies = competencyCount(framework.competencyCount);
+  const { t } = useTranslation();
+  const competencies = t("frameworks.competencies", { count: framework.competencyCount });
   return (
     <>
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to="/frameworks">Competency frameworks</Link>
+            <Link to="/frameworks">{t("frameworks.eyebrow")}</Link>
           </p>
           <h1>{framework.name}</h1>
           <p>
             {competencies}
             {framework.publisher ? ` · ${framework.publisher}` : ""}
-            {` · ${framework.versionLabel ? `version ${framework.versionLabel}` : `version ${framework.versionNumber}`}`}
+            {` · ${t("frameworks.page.version", { version: framework.versionLabel ?? framework.versionNumber })}`}
             {framework.language ? ` · ${framework.language}` : ""}
           </p>
           {framework.description ? <p className="muted">{framework.description}</p> : null}
         </div>
         <div className="framework-downloads">
           <a className="button button--secondary" href={`${base}/download?format=csv`} download>
-            Download CSV
+            {t("frameworks.page.downloadCsv")}
           </a>
           <a className="button button--secondary" href={`${base}/download?format=ctdl-asn`} download>
-            Download CTDL-ASN
+            {t("frameworks.page.downloadCtdl")}
           </a>
         </div>
       </div>
@@ -94,19 +99,19 @@ export default function FrameworkPage() {
           <section className="card">
             <Form method="get" className="framework-search" role="search">
               <div className="field">
-                <label htmlFor="framework-search">Search competencies</label>
-                <input id="framework-search" name="q" type="search" defaultValue={query} key={query} placeholder="Words or a code" />
+                <label htmlFor="framework-search">{t("frameworks.page.searchLabel")}</label>
+                <input id="framework-search" name="q" type="search" defaultValue={query} key={query} placeholder={t("frameworks.page.searchPlaceholder")} />
               </div>
-              <button type="submit" className="button button--secondary">Search</button>
+              <button type="submit" className="button button--secondary">{t("frameworks.page.search")}</button>
             </Form>
             {results === null ? null : results.length === 0 ? (
-              <p className="empty" role="status">No competency matches “{query}”.</p>
+              <p className="empty" role="status">{t("frameworks.page.noMatch", { query })}</p>
             ) : (
               <>
                 <p className="muted" role="status">
-                  {results.length === 50 ? "The first 50 matches" : `${results.length} ${results.length === 1 ? "match" : "matches"}`}; choose one to show it in the tree.
+                  {results.length === 50 ? t("frameworks.page.firstMatches") : t("frameworks.page.matches", { count: results.length })}
                 </p>
-                <ul className="framework-results" aria-label="Search results">
+                <ul className="framework-results" aria-label={t("frameworks.page.results")}>
                   {results.map((hit) => (
                     <li key={hit.id}>
                       <button type="button" onClick={() => setReveal({ id: hit.id, ancestorIds: hit.ancestorIds, key: Date.now() })}>
@@ -121,58 +126,58 @@ export default function FrameworkPage() {
             )}
           </section>
           <section className="card">
-            <h2>Hierarchy</h2>
+            <h2>{t("frameworks.page.hierarchy")}</h2>
             {roots.length === 0 ? (
-              <p className="empty">This framework holds no competencies.</p>
+              <p className="empty">{t("frameworks.page.emptyTree")}</p>
             ) : (
               // Keyed by version: another version is another tree, not this one's open branches.
-              <FrameworkTree key={framework.id} label={`${framework.name} competencies`} roots={roots} childrenUrl={`${base}/children`} reveal={reveal} />
+              <FrameworkTree key={framework.id} label={t("frameworks.page.treeLabel", { name: framework.name })} roots={roots} childrenUrl={`${base}/children`} reveal={reveal} />
             )}
           </section>
         </div>
 
         <aside>
           <section className="card">
-            <h2>Versions</h2>
+            <h2>{t("frameworks.page.versions")}</h2>
             <ol className="framework-versions" reversed>
               {framework.versions.map((version) => (
                 <li key={version.id}>
                   {version.id === framework.id ? (
-                    <strong aria-current="page">Version {version.versionNumber}</strong>
+                    <strong aria-current="page">{t("frameworks.page.versionNumber", { number: version.versionNumber })}</strong>
                   ) : (
-                    <Link to={`/frameworks/${version.id}`}>Version {version.versionNumber}</Link>
+                    <Link to={`/frameworks/${version.id}`}>{t("frameworks.page.versionNumber", { number: version.versionNumber })}</Link>
                   )}
                   {version.versionLabel ? ` (${version.versionLabel})` : ""}
                   <br />
                   <span className="muted">
-                    {version.competencyCount.toLocaleString("en-CA")} competencies · imported <Moment iso={version.importedAt} />
+                    {t("frameworks.page.versionDetails", { count: version.competencyCount })} <Moment iso={version.importedAt} />
                   </span>
                 </li>
               ))}
             </ol>
             {framework.changes ? (
               <>
-                <h3>Changes from the previous version</h3>
-                <ChangeList title="Added" items={framework.changes.added} />
-                <ChangeList title="Removed" items={framework.changes.removed} />
-                <ChangeList title="Reworded" items={framework.changes.reworded} />
+                <h3>{t("frameworks.page.changes")}</h3>
+                <ChangeList title={t("frameworks.page.added")} items={framework.changes.added} />
+                <ChangeList title={t("frameworks.page.removed")} items={framework.changes.removed} />
+                <ChangeList title={t("frameworks.page.reworded")} items={framework.changes.reworded} />
               </>
             ) : null}
           </section>
           <section className="card">
-            <h2>Source</h2>
+            <h2>{t("frameworks.page.source")}</h2>
             <dl className="framework-source">
-              <dt>Owned by</dt>
+              <dt>{t("frameworks.page.ownedBy")}</dt>
               <dd>{framework.organizationName}</dd>
               {framework.licence || framework.licenceUri ? (
                 <>
-                  <dt>Licence</dt>
+                  <dt>{t("frameworks.page.licence")}</dt>
                   <dd>{framework.licenceUri ? <a href={framework.licenceUri}>{framework.licence ?? framework.licenceUri}</a> : framework.licence}</dd>
                 </>
               ) : null}
               {framework.sourceUri ? (
                 <>
-                  <dt>Source</dt>
+                  <dt>{t("frameworks.page.source")}</dt>
                   <dd><a href={framework.sourceUri}>{framework.sourceUri}</a></dd>
                 </>
               ) : null}
@@ -180,24 +185,24 @@ export default function FrameworkPage() {
           </section>
           {framework.mayManage ? (
             <section className="card">
-              <h2>Manage</h2>
+              <h2>{t("frameworks.page.manage")}</h2>
               {usage && usage.total > 0 ? (
                 <FrameworkInUse usage={usage} />
               ) : confirmingDelete ? (
                 <Form method="post">
                   <p role="alert">
-                    Delete version {framework.versionNumber} of {framework.name} and its {competencies}? This cannot be undone.
+                    {t("frameworks.page.confirmDelete", { number: framework.versionNumber, name: framework.name, competencies })}
                   </p>
                   <button type="submit" name="intent" value="delete" className="button button--danger" disabled={navigation.state === "submitting"}>
-                    Yes, delete this version
+                    {t("frameworks.page.yesDelete")}
                   </button>{" "}
                   <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(false)}>
-                    Cancel
+                    {t("frameworks.page.cancel")}
                   </button>
                 </Form>
               ) : (
                 <button type="button" className="button button--danger" onClick={() => setConfirmingDelete(true)}>
-                  Delete framework
+                  {t("frameworks.page.deleteFramework")}
                 </button>
               )}
             </section>
@@ -211,10 +216,11 @@ export default function FrameworkPage() {
 /** Why this version cannot be deleted: the specifications using it, named only to those who may see them. */
 function FrameworkInUse({ usage }: { usage: VisibleUsage & { total: number } }) {
   const others = usage.hiddenCount;
+  const { t } = useTranslation();
   return (
     <div role="status">
       <p>
-        This framework is used by {usage.total} {usage.total === 1 ? "specification" : "specifications"} and cannot be deleted:
+        {t("frameworks.page.inUse", { count: usage.total })}
       </p>
       <ul>
         {usage.visible.map((document) => (
@@ -224,21 +230,22 @@ function FrameworkInUse({ usage }: { usage: VisibleUsage & { total: number } }) 
         ))}
         {others > 0 ? (
           <li className="muted">
-            {usage.visible.length > 0 ? `and ${others} ${others === 1 ? "other" : "others"}` : `${others} ${others === 1 ? "specification" : "specifications"}`} you cannot see
+            {usage.visible.length > 0 ? t("frameworks.page.andOthers", { count: others }) : t("frameworks.page.hiddenOnly", { count: others })}
           </li>
         ) : null}
       </ul>
-      <p className="muted">Update those specifications to another version, or remove their competencies from this version, first.</p>
+      <p className="muted">{t("frameworks.page.inUseHint")}</p>
     </div>
   );
 }
 
 function ChangeList({ title, items }: { title: string; items: ReadonlyArray<{ sourceId: string; code: string | null; statement: string }> }) {
-  if (items.length === 0) return <p className="muted">{title}: none</p>;
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="muted">{t("frameworks.page.changeNone", { title })}</p>;
   return (
     <details>
       <summary>
-        {title}: {items.length.toLocaleString("en-CA")}
+        {t("frameworks.page.changeCount", { title, count: items.length })}
       </summary>
       <ul>
         {items.slice(0, 100).map((item) => (
@@ -247,7 +254,7 @@ function ChangeList({ title, items }: { title: string; items: ReadonlyArray<{ so
             {item.statement}
           </li>
         ))}
-        {items.length > 100 ? <li className="muted">and {(items.length - 100).toLocaleString("en-CA")} more</li> : null}
+        {items.length > 100 ? <li className="muted">{t("frameworks.page.andMore", { count: items.length - 100 })}</li> : null}
       </ul>
     </details>
   );

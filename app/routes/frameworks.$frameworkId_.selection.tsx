@@ -7,6 +7,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { requireUser } from "~/modules/auth/request.server";
+import { translator } from "~/modules/i18n/i18n";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { competenciesForSelection, MAX_SELECTED_COMPETENCIES, SelectionError } from "~/modules/frameworks/selection.server";
 
 const CompetencyId = z.string().trim().min(1).max(100);
@@ -16,11 +18,12 @@ const SelectionSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUser(request);
-  if (request.method !== "POST") return json({ error: "Use POST." }, { status: 405 });
+  const user = await requireUser(request);
+  const t = translator(requestLocale(request, user));
+  if (request.method !== "POST") return json({ error: t("frameworks.selection.usePost") }, { status: 405 });
   const body: unknown = await request.json().catch(() => null);
   const selection = SelectionSchema.safeParse(body);
-  if (!selection.success) return json({ error: "The selection must be { ids: string[], branches: string[] }." }, { status: 400 });
+  if (!selection.success) return json({ error: t("frameworks.selection.badBody") }, { status: 400 });
   try {
     const competencies = await competenciesForSelection(params.frameworkId ?? "", selection.data);
     return json({ competencies }, { headers: { "Cache-Control": "private, no-store" } });

@@ -9,7 +9,13 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { metaT } from "~/components/i18n/meta";
+import { requestLocale } from "~/modules/i18n/locale.server";
+import { translator } from "~/modules/i18n/i18n";
+import { translateMessage, type KnownMessages } from "~/modules/i18n/known-messages";
+import { rateLimitText } from "~/modules/i18n/rate-limit";
 import frameworkStyles from "~/components/frameworks/frameworks.css";
 import { ImportProblems } from "~/components/frameworks/ImportProblems";
 import { fieldsFromMapping, mappingFromFields, MappingFieldsSchema, MAX_LEVEL_ROWS, type MappingFields } from "~/components/frameworks/mapping-form";
@@ -26,26 +32,52 @@ import { listUserOrganizations } from "~/modules/orgs/organizations.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Import framework — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("frameworks.import.metaTitle") }];
 
 const MIB = MAX_FILE_BYTES / 1024 / 1024;
 
+type Translate = ReturnType<typeof translator>;
+
 // An uploaded part: a File from the memory upload handler. Checked by shape, since which File
 // class the server runtime hands back is its business.
-const UploadSchema = z.custom<File>(
-  (value) => typeof value === "object" && value !== null && "arrayBuffer" in value && "name" in value && (value as File).size > 0,
-  { message: "Choose a framework file" },
-);
+const uploadSchema = (t: Translate) =>
+  z.custom<File>((value) => typeof value === "object" && value !== null && "arrayBuffer" in value && "name" in value && (value as File).size > 0, {
+    message: t("frameworks.import.chooseFile"),
+  });
 
-const ImportFormSchema = z.object({
-  intent: z.enum(["import", "preview"]).default("import"),
-  organizationId: z.string({ message: "Choose an organization" }).min(1, "Choose an organization"),
-  file: UploadSchema,
-  name: z.string().trim().max(200, "At most 200 characters").optional(),
-  mapping: MappingFieldsSchema.optional(),
-});
+/** The form's schema, its refusals in the reader's language. */
+const importFormSchema = (t: Translate) =>
+  z.object({
+    intent: z.enum(["import", "preview"]).default("import"),
+    organizationId: z.string({ message: t("frameworks.import.chooseOrganization") }).min(1, t("frameworks.import.chooseOrganization")),
+    file: uploadSchema(t),
+    name: z.string().trim().max(200, t("frameworks.import.atMost200")).optional(),
+    mapping: MappingFieldsSchema.optional(),
+  });
 
-type ImportForm = z.infer<typeof ImportFormSchema>;
+type ImportForm = z.infer<ReturnType<typeof importFormSchema>>;
+
+/** The refusals of imports.server.ts that name no line of the file (those stay as the parser wrote them). */
+const FILE_MESSAGES: KnownMessages = [
+  ["The file is empty.", (t) => t("frameworks.import.empty")],
+  [/^The file is larger than (\d+) MiB, the limit\.$/, (t, match) => t("frameworks.import.tooLarge", { mib: Number(match?.[1]) })],
+];
+
+/** mapping-form.ts words its refusals in English; the known ones are said in the reader's language. */
+function mappingMessage(t: ReturnType<typeof translator>, message: string): string {
+  switch (message) {
+    case "Choose the code column of at least one level.":
+      return t("frameworks.import.levelsNeedCode");
+    case "Choose a statement column for every level, or none and one statement column below.":
+      return t("frameworks.import.levelsNeedStatement");
+    case "Choose a URI column for every level, or for none.":
+      return t("frameworks.import.levelsNeedUri");
+    case "Choose the columns to import.":
+      return t("frameworks.import.chooseColumns");
+    default:
+      return message;
+  }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireActor(request);
@@ -63,19 +95,20 @@ type MappingStep = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { actor, user } = await requireActor(request);
+  const t = translator(requestLocale(request, user));
   let formData: FormData;
   try {
     // In memory, capped: a file over the limit is refused while it streams in, never buffered whole.
     formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      const reply = refusal(new FormData(), "file", `The file is larger than ${MIB} MiB, the limit.`);
+      const reply = refusal(new FormData(), "file", t("frameworks.import.tooLarge", { mib: MIB }));
       return json({ reply, step: null }, { status: 413 });
     }
     throw error;
   }
-  const submission = parseWithZod(formData, { schema: ImportFormSchema });
+  const submission = parseWithZod(formData, { schema: importFormSchema(t) });
   if (submission.status !== "success") return json({ reply: submission.reply(), step: null }, { status: 400 });
   const form: ImportForm = submission.value;
   const bytes = new Uint8Array(await form.file.arrayBuffer());
@@ -88,12 +121,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (inspection.status === "inspected") {
       mapping = mappingFromFields(form.mapping);
       step = { inspection, fields: form.mapping, name: form.name ?? "", preview: null, previewProblems: [] };
-      if (!mapping.ok) return json({ reply: submission.reply(errorOn(`mapping.${mapping.field}`, mapping.message)), step }, { status: 400 });
+      if (!mapping.ok) return json({ reply: submission.reply(errorOn(`mapping.${mapping.field}`, mappingMessage(t, mapping.message))), step }, { status: 400 });
       const preview = previewCsvFile(bytes, mapping.mapping);
       if (!("status" in preview)) step.preview = preview;
       else if (preview.status === "failed") step.previewProblems = preview.problems;
       if (form.intent === "preview") return json({ reply: submission.reply(), step });
-      if (!form.name) return json({ reply: submission.reply(errorOn("name", "Name the framework: a CSV file does not carry its name.")), step }, { status: 400 });
+      if (!form.name) return json({ reply: submission.reply(errorOn("name", t("frameworks.import.nameNeeded"))), step }, { status: 400 });
     }
   }
 
@@ -120,9 +153,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json({ reply: submission.reply(), step: first });
   } catch (error) {
-    if (error instanceof FrameworkImportError || error instanceof RateLimitedError) {
-      return json({ reply: submission.reply(errorOn(error.field, error.message)), step }, { status: error instanceof RateLimitedError ? 429 : 400 });
-    }
+    if (error instanceof RateLimitedError) return json({ reply: submission.reply(errorOn(error.field, rateLimitText(t, error))), step }, { status: 429 });
+    if (error instanceof FrameworkImportError) return json({ reply: submission.reply(errorOn(error.field, translateMessage(t, FILE_MESSAGES, error.message))), step }, { status: 400 });
     throw error;
   }
 }
@@ -136,36 +168,34 @@ export default function ImportFramework() {
   });
   const step = actionData?.step ?? null;
   const fileError = fields.file.errors?.[0];
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to="/frameworks">Competency frameworks</Link>
+            <Link to="/frameworks">{t("frameworks.eyebrow")}</Link>
           </p>
-          <h1>Import framework</h1>
-          <p>
-            CTDL-ASN (JSON-LD or its CSV bulk-upload layout), a 1EdTech CASE 1.0 or 1.1 package, or any CSV through a column mapping — up to {MIB} MiB
-            and 50,000 competencies. A file that matches a framework already in the library becomes its next version.
-          </p>
+          <h1>{t("frameworks.import.title")}</h1>
+          <p>{t("frameworks.import.intro", { mib: MIB })}</p>
         </div>
       </div>
       <section className="card">
         {organizations.length === 0 ? (
           <p className="empty">
-            A framework belongs to an organization. <Link to="/organizations">Create or join one</Link> first.
+            {t("frameworks.import.noOrganization")} <Link to="/organizations">{t("frameworks.import.noOrganizationLink")}</Link> {t("frameworks.import.noOrganizationAfter")}
           </p>
         ) : (
           <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
             <FormError error={form.errors?.[0]} />
             <SelectField
-              label="Organization"
+              label={t("frameworks.import.organization")}
               field={fields.organizationId}
-              placeholder="Choose an organization"
+              placeholder={t("frameworks.import.chooseOrganization")}
               options={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
             />
             <div className="field">
-              <label htmlFor={fields.file.id}>Framework file</label>
+              <label htmlFor={fields.file.id}>{t("frameworks.import.file")}</label>
               <input
                 id={fields.file.id}
                 name={fields.file.name}
@@ -175,7 +205,7 @@ export default function ImportFramework() {
                 aria-describedby={fileError ? fields.file.errorId : `${fields.file.id}-hint`}
               />
               <span id={`${fields.file.id}-hint`} className="field__hint">
-                The format is read from the content, whatever the file is called.
+                {t("frameworks.import.fileHint")}
               </span>
               {fileError ? (
                 <span id={fields.file.errorId} className="field__error" role="alert">
@@ -187,10 +217,10 @@ export default function ImportFramework() {
             <div className="form-actions">
               {step ? (
                 <SubmitButton intent="preview" variant="secondary">
-                  Preview
+                  {t("frameworks.import.preview")}
                 </SubmitButton>
               ) : null}{" "}
-              <SubmitButton intent="import">Import</SubmitButton>
+              <SubmitButton intent="import">{t("frameworks.import.import")}</SubmitButton>
             </div>
           </Form>
         )}
@@ -216,9 +246,10 @@ function MappingStepFields({
   nameField: Parameters<typeof Field>[0]["field"];
 }) {
   const { inspection, fields, preview, previewProblems } = step;
+  const { t } = useTranslation();
   const options = inspection.columns.map((column) => ({
     value: column.name,
-    label: column.samples.length > 0 ? `${column.name} (e.g. ${column.samples.slice(0, 2).join(", ").slice(0, 60)})` : column.name,
+    label: column.samples.length > 0 ? t("frameworks.import.columnSample", { name: column.name, samples: column.samples.slice(0, 2).join(", ").slice(0, 60) }) : column.name,
   }));
   // Remount the selects when the server sends another mapping, so their defaults show it (the
   // name too: Conform keeps the defaults it started with, and the name field appears only now).
@@ -230,27 +261,27 @@ function MappingStepFields({
   );
   return (
     <fieldset className="fieldset">
-      <legend>Map the columns</legend>
+      <legend>{t("frameworks.import.mapColumns")}</legend>
       <p className="muted">
-        This CSV is not in the CTDL-ASN layout ({inspection.rowCount.toLocaleString("en-CA")} rows): say which columns hold what, preview, then import.
+        {t("frameworks.import.notCtdl", { count: inspection.rowCount })}
       </p>
-      <Field key={key} label="Framework name" field={nameField} hint="A CSV file does not carry its name." defaultValue={step.name} />
+      <Field key={key} label={t("frameworks.import.name")} field={nameField} hint={t("frameworks.import.nameHint")} defaultValue={step.name} />
       <fieldset>
-        <legend>How the hierarchy is written</legend>
+        <legend>{t("frameworks.import.hierarchy")}</legend>
         <label>
-          <input type="radio" name="mapping.mode" value="parent" defaultChecked={fields.mode !== "levels"} /> A parent code column
+          <input type="radio" name="mapping.mode" value="parent" defaultChecked={fields.mode !== "levels"} /> {t("frameworks.import.parentMode")}
         </label>{" "}
         <label>
-          <input type="radio" name="mapping.mode" value="levels" defaultChecked={fields.mode === "levels"} /> One code column per level
+          <input type="radio" name="mapping.mode" value="levels" defaultChecked={fields.mode === "levels"} /> {t("frameworks.import.levelsMode")}
         </label>
       </fieldset>
-      {select("statement", "Statement column (one for all levels)", fields.statement)}
+      {select("statement", t("frameworks.import.statement"), fields.statement)}
       {error("statement") ? <p className="field__error" role="alert">{error("statement")}</p> : null}
-      {select("description", "Description column", fields.description)}
-      <h3>With a parent code column</h3>
-      {select("code", "Code column", fields.code)}
-      {select("parentCode", "Parent code column", fields.parentCode)}
-      <h3>With one column per level</h3>
+      {select("description", t("frameworks.import.description"), fields.description)}
+      <h3>{t("frameworks.import.withParent")}</h3>
+      {select("code", t("frameworks.import.code"), fields.code)}
+      {select("parentCode", t("frameworks.import.parentCode"), fields.parentCode)}
+      <h3>{t("frameworks.import.withLevels")}</h3>
       {error("levels") ? <p className="field__error" role="alert">{error("levels")}</p> : null}
       <div className="mapping-levels">
         {Array.from({ length: levelRows }, (_, index) => {
@@ -268,11 +299,12 @@ function MappingStepFields({
 
 /** One "which column holds this" choice of the mapping step; "— none —" leaves it unmapped. */
 function ColumnSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? NONE}>
-        <option value={NONE}>— none —</option>
+        <option value={NONE}>{t("frameworks.import.none")}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -296,32 +328,34 @@ function LevelSelects({
   statement: string | undefined;
   uri: string | undefined;
 }) {
+  const { t } = useTranslation();
   const one = (part: "code" | "statement" | "uri", label: string, value: string | undefined) => (
     <ColumnSelect id={`mapping-level-${index}-${part}`} name={`mapping.levels[${index}].${part}`} label={label} value={value} options={options} />
   );
   return (
     <>
-      {one("code", `Level ${index + 1} code`, code)}
-      {one("statement", `Level ${index + 1} statement`, statement)}
-      {one("uri", `Level ${index + 1} URI`, uri)}
+      {one("code", t("frameworks.import.levelCode", { level: index + 1 }), code)}
+      {one("statement", t("frameworks.import.levelStatement", { level: index + 1 }), statement)}
+      {one("uri", t("frameworks.import.levelUri", { level: index + 1 }), uri)}
     </>
   );
 }
 
 function PreviewTable({ preview }: { preview: MappedCsvPreview }) {
+  const { t } = useTranslation();
   return (
     <div className="mapping-table">
       <table className="table">
         <caption>
-          Preview: the first {preview.rows.length} of {preview.total.toLocaleString("en-CA")} rows as they will be imported
+          {t("frameworks.import.previewCaption", { shown: preview.rows.length, total: preview.total })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Level</th>
-            <th scope="col">Code</th>
-            <th scope="col">Statement</th>
-            <th scope="col">Parent code</th>
+            <th scope="col">{t("frameworks.import.line")}</th>
+            <th scope="col">{t("frameworks.import.level")}</th>
+            <th scope="col">{t("frameworks.import.codeHeader")}</th>
+            <th scope="col">{t("frameworks.import.statementHeader")}</th>
+            <th scope="col">{t("frameworks.import.parentCodeHeader")}</th>
           </tr>
         </thead>
         <tbody>
@@ -330,7 +364,7 @@ function PreviewTable({ preview }: { preview: MappedCsvPreview }) {
               <td>{row.line}</td>
               <td>{row.depth === undefined ? "?" : row.depth + 1}</td>
               <td>{row.code ?? ""}</td>
-              <td>{row.statement ?? <span className="field__error">missing</span>}</td>
+              <td>{row.statement ?? <span className="field__error">{t("frameworks.import.missing")}</span>}</td>
               <td>{row.parentCode ?? ""}</td>
             </tr>
           ))}

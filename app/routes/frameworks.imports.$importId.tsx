@@ -1,16 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import frameworkStyles from "~/components/frameworks/frameworks.css";
 import { ImportFailure, ImportProgressBar, useImportProgress } from "~/components/imports/ImportProgress";
 import { ErrorPage } from "~/components/ui/error-page";
 import { requireActor } from "~/modules/auth/request.server";
 import { importProgress } from "~/modules/frameworks/imports.server";
-import { competencyCount } from "~/modules/documents/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: frameworkStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Framework import — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("frameworks.progress.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -19,19 +20,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ progress }, { headers: { "Cache-Control": "no-store" } });
 }
 
-const STATUS_WORDS = { queued: "Waiting to start…", parsing: "Reading the file…", storing: "Storing the competencies…" } as const;
 
 export default function FrameworkImportProgress() {
   const { progress, running, stored, counts } = useImportProgress(useLoaderData<typeof loader>().progress);
   const total = progress.total;
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
           <p className="eyebrow">
-            <Link to="/frameworks">Competency frameworks</Link>
+            <Link to="/frameworks">{t("frameworks.eyebrow")}</Link>
           </p>
-          <h1>Framework import</h1>
+          <h1>{t("frameworks.progress.title")}</h1>
         </div>
       </div>
       <section className="card">
@@ -39,24 +40,24 @@ export default function FrameworkImportProgress() {
           <>
             <ImportProgressBar status={progress.status} total={total} stored={stored} counts={counts} />
             <p className="muted">
-              {total > 0 ? `${total.toLocaleString("en-CA")} competencies read from the file · ${counts}` : "Reading the file"}
+              {total > 0 ? t("frameworks.progress.read", { count: total, counts }) : t("frameworks.progress.reading")}
             </p>
           </>
         )}
         <div role="status" aria-live="polite">
-          {running ? <p>{STATUS_WORDS[progress.status as keyof typeof STATUS_WORDS]}</p> : null}
+          {running ? <p>{t(`frameworks.progress.${progress.status as "queued" | "parsing" | "storing"}`)}</p> : null}
           {progress.status === "done" ? (
             <>
               <p>
-                <strong>Imported {competencyCount(total)}</strong>
+                <strong>{t("frameworks.progress.imported", { count: total })}</strong>
                 {progress.changes
-                  ? ` as a new version: ${progress.changes.added.length} added, ${progress.changes.removed.length} removed, ${progress.changes.reworded.length} reworded.`
+                  ? t("frameworks.progress.asNewVersion", { added: progress.changes.added.length, removed: progress.changes.removed.length, reworded: progress.changes.reworded.length })
                   : "."}
               </p>
               {progress.frameworkId ? (
                 <p>
                   <Link to={`/frameworks/${progress.frameworkId}`} className="button">
-                    Open {progress.frameworkName ?? "the framework"}
+                    {t("frameworks.progress.open", { name: progress.frameworkName ?? t("frameworks.progress.theFramework") })}
                   </Link>
                 </p>
               ) : null}
@@ -66,7 +67,7 @@ export default function FrameworkImportProgress() {
         {progress.status === "failed" ? <ImportFailure problems={progress.problems} againHref="/frameworks/import" /> : null}
         {progress.ignored.length > 0 ? (
           <details>
-            <summary>Read leniently or ignored ({progress.ignored.length})</summary>
+            <summary>{t("frameworks.progress.ignored", { count: progress.ignored.length })}</summary>
             <ul>
               {progress.ignored.map((note) => (
                 <li key={note}>{note}</li>

@@ -6,6 +6,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { InvitationRow } from "~/components/projects/ProjectInvitations";
 import { SIGNOFF_ANCHOR } from "~/components/signoff/SignoffPanel";
 import { StatusBadge } from "~/components/ui/badges";
@@ -14,7 +17,7 @@ import { requireActor } from "~/modules/auth/request.server";
 import { needsYou, type InboxOrder, type NeedsYouItem } from "~/modules/inbox/needs-you.server";
 import type { InboxItem } from "~/modules/signoff/read-models/inbox.server";
 
-export const meta: MetaFunction = () => [{ title: "Inbox — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("inbox.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -24,28 +27,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function InboxPage() {
   const { items, order } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Needs you</p>
-          <h1>Inbox</h1>
-          <p>Everything that waits for you or your organization: decisions, changes to resubmit, mentions, replies, recognitions and invitations.</p>
+          <p className="eyebrow">{t("inbox.eyebrow")}</p>
+          <h1>{t("inbox.title")}</h1>
+          <p>{t("inbox.intro")}</p>
         </div>
-        <nav aria-label="Order" className="row">
+        <nav aria-label={t("inbox.order.label")} className="row">
           <Link to="?order=oldest" className={`button button--small ${order === "oldest" ? "" : "button--secondary"}`} aria-current={order === "oldest" ? "page" : undefined}>
-            Oldest first
+            {t("inbox.order.oldest")}
           </Link>
           <Link to="?order=newest" className={`button button--small ${order === "newest" ? "" : "button--secondary"}`} aria-current={order === "newest" ? "page" : undefined}>
-            Newest first
+            {t("inbox.order.newest")}
           </Link>
         </nav>
       </div>
       <section className="card">
         {items.length === 0 ? (
-          <p className="empty">Nothing is waiting for you.</p>
+          <p className="empty">{t("inbox.empty")}</p>
         ) : (
-          <ul className="list" aria-label="Waiting for you" data-testid="needs-you">
+          <ul className="list" aria-label={t("inbox.listLabel")} data-testid="needs-you">
             {items.map((item) => (item.kind === "project_invitation" ? <InvitationRow key={item.key} invitation={item.invitation} redirectTo="/inbox" showInvitedOrganization /> : <Item key={item.key} item={item} />))}
           </ul>
         )}
@@ -57,7 +61,8 @@ export default function InboxPage() {
 type Shown = Exclude<NeedsYouItem, { kind: "project_invitation" }>;
 
 function Item({ item }: { item: Shown }) {
-  const { label, link, title, context } = describe(item);
+  const { t } = useTranslation();
+  const { label, link, title, context } = describe(t, item);
   return (
     <li style={{ display: "block" }} aria-label={`${label}: ${title}`} data-kind={item.kind} data-testid={item.kind === "recognition" ? "recognitions-awaiting" : undefined}>
       <p className="eyebrow">{label}</p>
@@ -75,38 +80,39 @@ function Item({ item }: { item: Shown }) {
   );
 }
 
-function signoffWords(item: InboxItem): string {
-  if (item.kind === "resubmit") return "Changes were requested: edit and resubmit";
-  const who = `${item.outdated ? "A new decision" : "A decision"} by ${item.organizationName ?? "your organization"}${item.stageName ? ` (${item.stageName})` : ""}`;
-  const notes = [item.outdated ? "The content changed after your organization approved." : "", !item.mayAct ? "A signatory of your organization decides." : ""].filter(Boolean);
+function signoffWords(t: TFunction, item: InboxItem): string {
+  if (item.kind === "resubmit") return t("inbox.signoff.resubmit");
+  const organization = item.organizationName ?? t("inbox.signoff.yourOrganization");
+  const who = `${item.outdated ? t("inbox.signoff.newDecision", { organization }) : t("inbox.signoff.decision", { organization })}${item.stageName ? ` (${item.stageName})` : ""}`;
+  const notes = [item.outdated ? t("inbox.signoff.outdated") : "", !item.mayAct ? t("inbox.signoff.signatoryDecides") : ""].filter(Boolean);
   return [who, ...notes].join(" — ");
 }
 
-function describe(item: Shown): { label: string; link: string; title: string; context: string } {
+function describe(t: TFunction, item: Shown): { label: string; link: string; title: string; context: string } {
   switch (item.kind) {
     case "signoff":
       return {
-        label: item.signoff.kind === "decide" ? "Decision" : "Resubmit",
+        label: item.signoff.kind === "decide" ? t("inbox.kinds.decision") : t("inbox.kinds.resubmit"),
         link: item.signoff.kind === "decide" ? `/documents/${item.signoff.documentId}#${SIGNOFF_ANCHOR}` : `/documents/${item.signoff.documentId}`,
         title: item.signoff.documentTitle,
-        context: `${signoffWords(item.signoff)} · ${item.signoff.projectTitle}`,
+        context: `${signoffWords(t, item.signoff)} · ${item.signoff.projectTitle}`,
       };
     case "mention":
     case "reply":
       return {
-        label: item.kind === "mention" ? "Mention" : "Reply",
+        label: item.kind === "mention" ? t("inbox.kinds.mention") : t("inbox.kinds.reply"),
         link: item.link,
         title: item.documentTitle,
-        context: `${item.by ?? "Someone"} ${item.kind === "mention" ? "mentioned you" : "replied in your thread"} · ${item.projectTitle}`,
+        context: `${item.kind === "mention" ? t("inbox.thread.mentioned", { who: item.by ?? t("inbox.thread.someone") }) : t("inbox.thread.replied", { who: item.by ?? t("inbox.thread.someone") })} · ${item.projectTitle}`,
       };
     case "recognition":
-      return { label: "Recognition to sign", link: item.link, title: item.documentTitle, context: `${item.organizationName} is asked to recognize it for ${item.program}` };
+      return { label: t("inbox.kinds.recognition"), link: item.link, title: item.documentTitle, context: t("inbox.recognition", { organization: item.organizationName, program: item.program }) };
     case "consortium_invitation":
       return {
-        label: "Consortium invitation",
+        label: t("inbox.kinds.consortiumInvitation"),
         link: item.link,
         title: item.consortiumName,
-        context: `${item.invitingOrganizationName} invites ${item.organizationName} to join`,
+        context: t("inbox.consortiumInvitation", { inviting: item.invitingOrganizationName, organization: item.organizationName }),
       };
   }
 }

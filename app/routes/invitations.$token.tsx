@@ -1,11 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { getUser, requireUser } from "~/modules/auth/request.server";
+import { translator } from "~/modules/i18n/i18n";
+import { translateMessage, type KnownMessages } from "~/modules/i18n/known-messages";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { acceptInvitation, getInvitation } from "~/modules/orgs/invitations.server";
 
-export const meta: MetaFunction = () => [{ title: "Invitation — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("organizations.invitation.metaTitle") }];
+
+/** acceptInvitation's refusals (invitations.server.ts), in the reader's language. */
+const REFUSALS: KnownMessages = [
+  ["This invitation does not exist.", (t) => t("organizations.invitation.errors.missing")],
+  ["This invitation has already been used.", (t) => t("organizations.invitation.used")],
+  ["This invitation has expired. Ask for a new one.", (t) => t("organizations.invitation.expired")],
+  [/^This invitation is for (.+)\. Sign in with that address to accept it\.$/, (t, m) => t("organizations.invitation.errors.otherEmail", { email: m?.[1] ?? "" })],
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = params.token ? await getInvitation(params.token) : null;
@@ -28,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const result = await acceptInvitation(params.token ?? "", user);
-  if (!result.ok) return json({ error: result.error }, { status: 400 });
+  if (!result.ok) return json({ error: translateMessage(translator(requestLocale(request, user)), REFUSALS, result.error) }, { status: 400 });
   return redirect(result.projectId ? `/projects/${result.projectId}` : `/organizations/${result.organizationId}`);
 }
 
@@ -36,27 +49,28 @@ export default function InvitationPage() {
   const { invitation, user, here } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const next = encodeURIComponent(here);
+  const { t } = useTranslation();
   return (
     <div className="card auth-card">
-      <p className="eyebrow">Invitation</p>
-      <h1>Join {invitation.organizationName}</h1>
+      <p className="eyebrow">{t("organizations.invitation.eyebrow")}</p>
+      <h1>{t("organizations.invitation.title", { organization: invitation.organizationName })}</h1>
       <p>
-        {invitation.invitedByName} invited <strong>{invitation.email}</strong> to join {invitation.organizationName} on Concord
-        as {invitation.role === "admin" ? "an admin" : "a member"}.
+        {t("organizations.invitation.invitedBy", { name: invitation.invitedByName })} <strong>{invitation.email}</strong>{" "}
+        {t("organizations.invitation.toJoin", { organization: invitation.organizationName, role: invitation.role === "admin" ? "admin" : "member" })}
       </p>
       <FormError error={data?.error} />
       {invitation.accepted ? (
-        <p className="form-error">This invitation has already been used.</p>
+        <p className="form-error">{t("organizations.invitation.used")}</p>
       ) : invitation.expired ? (
-        <p className="form-error">This invitation has expired. Ask for a new one.</p>
+        <p className="form-error">{t("organizations.invitation.expired")}</p>
       ) : user ? (
         <Form method="post">
-          <SubmitButton>Accept invitation</SubmitButton>
+          <SubmitButton>{t("organizations.invitation.accept")}</SubmitButton>
         </Form>
       ) : (
         <div className="hero__actions">
-          <Link className="button" to={`/signup?redirectTo=${next}`}>Create account</Link>
-          <Link className="button button--secondary" to={`/login?redirectTo=${next}`}>Sign in</Link>
+          <Link className="button" to={`/signup?redirectTo=${next}`}>{t("organizations.invitation.createAccount")}</Link>
+          <Link className="button button--secondary" to={`/login?redirectTo=${next}`}>{t("organizations.invitation.signIn")}</Link>
         </div>
       )}
     </div>

@@ -2,14 +2,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { metaT } from "~/components/i18n/meta";
 import { Moment } from "~/components/ui/moment";
 import { requireUser } from "~/modules/auth/request.server";
 import { requestLocale } from "~/modules/i18n/locale.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/notifications/notifications.server";
 import { notificationTitle } from "~/modules/notifications/titles";
 
-export const meta: MetaFunction = () => [{ title: "Notifications — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("notifications.page.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,27 +36,28 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NotificationsPage() {
   const { items } = useLoaderData<typeof loader>();
   const unread = items.filter((item) => !item.read).length;
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Notifications</p>
-          <h1>Notifications</h1>
+          <p className="eyebrow">{t("notifications.page.title")}</p>
+          <h1>{t("notifications.page.title")}</h1>
           <p>
-            What happened that concerns you, newest first. <Link to="/notifications/settings">E-mail settings</Link>
+            {t("notifications.page.intro")} <Link to="/notifications/settings">{t("notifications.mail.settings")}</Link>
           </p>
         </div>
         {unread > 0 ? (
           <Form method="post">
             <button type="submit" name="intent" value="read-all" className="button button--secondary">
-              Mark all read
+              {t("notifications.page.markAllRead")}
             </button>
           </Form>
         ) : null}
       </div>
       <section className="card">
         {items.length === 0 ? (
-          <p className="empty">No notifications yet.</p>
+          <p className="empty">{t("notifications.page.empty")}</p>
         ) : (
           <ul className="notification-list">
             {items.map((item) => (
@@ -63,14 +66,14 @@ export default function NotificationsPage() {
                   <Link to={item.link}>{item.title}</Link>
                   <div className="muted">
                     <Moment iso={item.createdAt} />
-                    {item.read ? null : <strong> · Unread</strong>}
+                    {item.read ? null : <strong> · {t("notifications.page.unread")}</strong>}
                   </div>
                 </div>
                 {item.read ? null : (
                   <Form method="post">
                     <input type="hidden" name="id" value={item.id} />
-                    <button type="submit" name="intent" value="read" className="button button--small button--secondary" aria-label={`Mark read: ${item.title}`}>
-                      Mark read
+                    <button type="submit" name="intent" value="read" className="button button--small button--secondary" aria-label={t("notifications.page.markReadLabel", { title: item.title })}>
+                      {t("notifications.page.markRead")}
                     </button>
                   </Form>
                 )}

@@ -2,12 +2,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { metaT } from "~/components/i18n/meta";
 import { requireUser } from "~/modules/auth/request.server";
-import { EMAIL_FREQUENCIES, FREQUENCY_LABELS, KIND_LABELS, NOTIFICATION_KINDS } from "~/modules/notifications/kinds";
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS } from "~/modules/notifications/kinds";
 import { emailPreferences, setEmailPreference } from "~/modules/notifications/mail.server";
 
-export const meta: MetaFunction = () => [{ title: "Notification settings — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("notifications.settingsPage.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,13 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NotificationSettingsPage() {
   const { preferences } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Notifications</p>
-          <h1>E-mail settings</h1>
-          <p>You always see notifications in Concord; choose which ones also reach you by e-mail.</p>
+          <p className="eyebrow">{t("notifications.page.title")}</p>
+          <h1>{t("notifications.mail.settings")}</h1>
+          <p>{t("notifications.settingsPage.intro")}</p>
         </div>
       </div>
       <section className="card">
@@ -41,21 +44,21 @@ export default function NotificationSettingsPage() {
           <table className="table">
             <thead>
               <tr>
-                <th>Notification</th>
-                <th>E-mail</th>
+                <th>{t("notifications.settingsPage.notification")}</th>
+                <th>{t("notifications.settingsPage.email")}</th>
               </tr>
             </thead>
             <tbody>
               {NOTIFICATION_KINDS.map((kind) => (
                 <tr key={kind}>
                   <td>
-                    <label htmlFor={`pref-${kind}`}>{KIND_LABELS[kind]}</label>
+                    <label htmlFor={`pref-${kind}`}>{t(`notifications.kinds.${kind}`)}</label>
                   </td>
                   <td>
                     <select id={`pref-${kind}`} name={kind} defaultValue={preferences[kind]}>
                       {EMAIL_FREQUENCIES.map((frequency) => (
                         <option key={frequency} value={frequency}>
-                          {FREQUENCY_LABELS[frequency]}
+                          {t(`notifications.frequencies.${frequency}`)}
                         </option>
                       ))}
                     </select>
@@ -65,9 +68,9 @@ export default function NotificationSettingsPage() {
             </tbody>
           </table>
           <button type="submit" className="button">
-            Save
+            {t("notifications.settingsPage.save")}
           </button>
-          {result?.saved ? <p role="status">Saved.</p> : null}
+          {result?.saved ? <p role="status">{t("notifications.settingsPage.saved")}</p> : null}
         </Form>
       </section>
     </>

@@ -6,12 +6,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { env } from "~/env.server";
-import { KIND_LABELS } from "~/modules/notifications/kinds";
+import { translator } from "~/modules/i18n/i18n";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { setEmailPreference } from "~/modules/notifications/mail.server";
 import { verifyUnsubscribeToken } from "~/modules/notifications/unsubscribe.server";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("notifications.unsubscribe.metaTitle") }];
 
 function tokenOf(request: Request): string {
   return new URL(request.url).searchParams.get("token") ?? "";
@@ -20,8 +23,8 @@ function tokenOf(request: Request): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = tokenOf(request);
   const valid = verifyUnsubscribeToken(env().NOTIFICATIONS_SECRET, token);
-  if (!valid) throw new Response("This unsubscribe link is not valid.", { status: 400 });
-  return json({ token, label: KIND_LABELS[valid.kind] });
+  if (!valid) throw new Response(translator(requestLocale(request, null))("notifications.unsubscribe.invalid"), { status: 400 });
+  return json({ token, kind: valid.kind });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,18 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UnsubscribePage() {
-  const { token, label } = useLoaderData<typeof loader>();
+  const { token, kind } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const label = t(`notifications.kinds.${kind}`);
   return (
     <section className="card">
-      <h1>Unsubscribe</h1>
+      <h1>{t("notifications.unsubscribe.title")}</h1>
       {result?.done ? (
-        <p role="status">You will no longer receive e-mails for “{label}”. You still see them in Concord.</p>
+        <p role="status">{t("notifications.unsubscribe.done", { kind: label })}</p>
       ) : (
         <Form method="post" action={`/notifications/unsubscribe?token=${encodeURIComponent(token)}`}>
-          <p>Stop e-mails for “{label}”?</p>
+          <p>{t("notifications.unsubscribe.confirm", { kind: label })}</p>
           <button type="submit" className="button">
-            Unsubscribe
+            {t("notifications.unsubscribe.submit")}
           </button>
         </Form>
       )}

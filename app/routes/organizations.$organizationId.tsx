@@ -3,15 +3,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { metaT } from "~/components/i18n/meta";
+import { useLabels } from "~/components/i18n/use-labels";
 import { ProjectInvitations } from "~/components/projects/ProjectInvitations";
 import { Field, FormError, formErrorOf, SelectField, SubmitButton } from "~/components/ui/form";
 import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
-import { ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
 import { errorOn } from "~/modules/forms/replies";
 import { createInvitation, InvitationSchema, listPendingInvitations, type InvitationInput } from "~/modules/orgs/invitations.server";
-import { ORGANIZATION_KIND_OPTIONS, PROVINCE_OPTIONS } from "~/modules/orgs/options";
 import {
   changeMemberRole,
   getOrganizationForActor,
@@ -20,13 +21,22 @@ import {
   updateOrganization,
   type OrganizationInput,
 } from "~/modules/orgs/organizations.server";
-import { provinceName } from "~/modules/orgs/provinces";
+import { PROVINCES } from "~/modules/orgs/provinces";
+import { ORGANIZATION_KINDS } from "~/modules/permissions/roles";
 import { requireOrganization } from "~/modules/permissions/require.server";
 import { blockedOrganizations, invitationsAwaitingActor, unblockOrganization } from "~/modules/projects/participation.server";
 import { addSignatory, listSignatories, removeSignatory, SignatoryChangeSchema } from "~/modules/signoff/signatories.server";
 import { requestMeta } from "~/modules/audit/audit.server";
+import { translator } from "~/modules/i18n/i18n";
+import { translateReply } from "~/modules/i18n/known-messages";
+import { requestLocale } from "~/modules/i18n/locale.server";
+import { rateLimitText } from "~/modules/i18n/rate-limit";
+import { ORGANIZATION_MESSAGES } from "~/modules/orgs/messages";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? "Organization"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("organizations.page.metaTitle", { name: data?.organization.name ?? t("organizations.page.fallbackTitle") }) }];
+};
 
 async function loadOrganization(request: Request, organizationId: string | undefined) {
   const { user, actor } = await requireActor(request);
@@ -65,7 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = IntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
-  const fail = (result: SubmissionResult<string[]>) => json<ActionData>({ intent: intent.data, result }, { status: 400 });
+  const t = translator(requestLocale(request, user));
+  const fail = (result: SubmissionResult<string[]>) => json<ActionData>({ intent: intent.data, result: translateReply(t, ORGANIZATION_MESSAGES, result) }, { status: 400 });
 
   switch (intent.data) {
     case "update": {
@@ -82,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const token = await createInvitation(user.id, submission.value);
         return json<ActionData>({ intent: intent.data, result: submission.reply(), inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
       } catch (error) {
-        if (error instanceof RateLimitedError) return json<ActionData>({ intent: intent.data, result: submission.reply(errorOn(error.field, error.message)) }, { status: 429 });
+        if (error instanceof RateLimitedError) return json<ActionData>({ intent: intent.data, result: submission.reply(errorOn(error.field, rateLimitText(t, error))) }, { status: 429 });
         throw error;
       }
     }
@@ -111,10 +122,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-const ROLE_OPTIONS = [
-  { value: "member", label: "Member" },
-  { value: "admin", label: "Admin" },
-];
+const MEMBERSHIP_ROLES = ["member", "admin"] as const;
 
 export default function OrganizationPage() {
   const { organization, members, canManage, invitations, currentUserId, signatories, projectInvitations, blocked } = useLoaderData<typeof loader>();
@@ -122,49 +130,51 @@ export default function OrganizationPage() {
   const resultFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
   // A new form state after every navigation: a saved form shows the saved values, not old errors.
   const formKey = useLocation().key;
+  const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow"><Link to="/organizations">Organizations</Link></p>
+          <p className="eyebrow"><Link to="/organizations">{t("organizations.list.eyebrow")}</Link></p>
           <h1>{organization.name}</h1>
-          <p>{ORGANIZATION_KIND_LABELS[organization.kind]} · {provinceName(organization.province)}</p>
+          <p>{labels.organizationKind(organization.kind)} · {labels.province(organization.province)}</p>
         </div>
       </div>
       <div className="grid grid--sidebar">
         <div className="stack">
           {projectInvitations.length > 0 ? (
             <section className="card" aria-labelledby="project-invitations-heading">
-              <h2 id="project-invitations-heading">Invitations to projects</h2>
-              <p className="muted">{organization.name} takes part only if you accept; its members see the project from then on.</p>
+              <h2 id="project-invitations-heading">{t("organizations.page.projectInvitations.title")}</h2>
+              <p className="muted">{t("organizations.page.projectInvitations.intro", { name: organization.name })}</p>
               <ProjectInvitations invitations={projectInvitations} redirectTo={`/organizations/${organization.id}`} showInvitedOrganization={false} />
             </section>
           ) : null}
           <section className="card" aria-labelledby="members-heading">
-            <h2 id="members-heading">Members</h2>
+            <h2 id="members-heading">{t("organizations.page.members.title")}</h2>
             <FormError error={formErrorOf(resultFor("change-role"))} />
             <table className="table">
               <thead>
-                <tr><th>Name</th><th>Email</th><th>Role</th></tr>
+                <tr><th>{t("organizations.page.members.name")}</th><th>{t("organizations.page.members.email")}</th><th>{t("organizations.page.members.role")}</th></tr>
               </thead>
               <tbody>
                 {members.map((member) => (
                   <tr key={member.userId}>
-                    <td>{member.name}{member.userId === currentUserId ? <span className="muted"> (you)</span> : null}</td>
+                    <td>{member.name}{member.userId === currentUserId ? <span className="muted"> {t("organizations.page.members.you")}</span> : null}</td>
                     <td>{member.email}</td>
                     <td>
                       {canManage ? (
                         <Form method="post" className="row">
                           <input type="hidden" name="userId" value={member.userId} />
                           <label className="muted" htmlFor={`role-${member.userId}`} style={{ position: "absolute", left: "-9999px" }}>
-                            Role of {member.name}
+                            {t("organizations.page.members.roleOf", { name: member.name })}
                           </label>
                           <select id={`role-${member.userId}`} name="role" defaultValue={member.role} style={{ width: "auto" }}>
-                            {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                            {MEMBERSHIP_ROLES.map((role) => <option key={role} value={role}>{t(`organizations.roles.${role}`)}</option>)}
                           </select>
-                          <SubmitButton intent="change-role" variant="secondary" small>Save</SubmitButton>
+                          <SubmitButton intent="change-role" variant="secondary" small>{t("organizations.page.members.save")}</SubmitButton>
                         </Form>
-                      ) : member.role === "admin" ? "Admin" : "Member"}
+                      ) : member.role === "admin" ? t("organizations.roles.admin") : t("organizations.roles.member")}
                     </td>
                   </tr>
                 ))}
@@ -172,10 +182,10 @@ export default function OrganizationPage() {
             </table>
           </section>
           <section className="card" aria-labelledby="signatories-heading">
-            <h2 id="signatories-heading">Signatories</h2>
+            <h2 id="signatories-heading">{t("organizations.page.signatories.title")}</h2>
             <p className="muted">
-              Signatories decide for {organization.name} when a document is signed off.{" "}
-              {signatories.named.length === 0 ? "No one is named yet, so the organization's admins decide." : "Only the people named here decide."}
+              {t("organizations.page.signatories.intro", { name: organization.name })}{" "}
+              {signatories.named.length === 0 ? t("organizations.page.signatories.noneNamed") : t("organizations.page.signatories.onlyNamed")}
             </p>
             <FormError error={formErrorOf(resultFor("add-signatory")) ?? formErrorOf(resultFor("remove-signatory"))} />
             {signatories.named.length > 0 ? (
@@ -189,7 +199,7 @@ export default function OrganizationPage() {
                       <Form method="post">
                         <input type="hidden" name="userId" value={signatory.userId} />
                         <SubmitButton intent="remove-signatory" variant="secondary" small>
-                          Remove
+                          {t("organizations.page.signatories.remove")}
                         </SubmitButton>
                       </Form>
                     ) : null}
@@ -203,27 +213,27 @@ export default function OrganizationPage() {
           </section>
           {canManage ? (
             <section className="card">
-              <h2>Organization details</h2>
+              <h2>{t("organizations.page.details.title")}</h2>
               <OrganizationDetailsForm key={formKey} organization={organization} lastResult={resultFor("update")} />
             </section>
           ) : null}
           {canManage ? (
             <section className="card" aria-labelledby="blocked-heading">
-              <h2 id="blocked-heading">Blocked organizations</h2>
+              <h2 id="blocked-heading">{t("organizations.page.blocked.title")}</h2>
               <FormError error={formErrorOf(resultFor("unblock"))} />
               {blocked.length === 0 ? (
-                <p className="muted">None. An admin who declines an invitation can also block the organization that sent it.</p>
+                <p className="muted">{t("organizations.page.blocked.empty")}</p>
               ) : (
                 <>
-                  <p className="muted">These organizations cannot invite {organization.name} into their projects; they are told only that it does not accept their invitations.</p>
+                  <p className="muted">{t("organizations.page.blocked.intro", { name: organization.name })}</p>
                   <ul className="list">
                     {blocked.map((other) => (
                       <li key={other.id}>
                         <span>{other.name}</span>
                         <Form method="post">
                           <input type="hidden" name="blockedOrganizationId" value={other.id} />
-                          <button type="submit" name="intent" value="unblock" className="button button--secondary button--small" aria-label={`Unblock ${other.name}`}>
-                            Unblock
+                          <button type="submit" name="intent" value="unblock" className="button button--secondary button--small" aria-label={t("organizations.page.blocked.unblockLabel", { name: other.name })}>
+                            {t("organizations.page.blocked.unblock")}
                           </button>
                         </Form>
                       </li>
@@ -236,21 +246,21 @@ export default function OrganizationPage() {
         </div>
         {canManage ? (
           <aside className="card">
-            <h2>Invite a member</h2>
+            <h2>{t("organizations.page.invite.title")}</h2>
             <InviteMemberForm key={formKey} lastResult={resultFor("invite")} />
             {data?.inviteLink ? (
               <div className="notice" style={{ marginTop: "1rem" }} role="status">
-                Send this link to your colleague: <code className="token">{data.inviteLink}</code>
+                {t("organizations.page.invite.sendLink")} <code className="token">{data.inviteLink}</code>
               </div>
             ) : null}
             {invitations.length > 0 ? (
               <>
-                <h3 style={{ marginTop: "1.25rem" }}>Pending invitations</h3>
+                <h3 style={{ marginTop: "1.25rem" }}>{t("organizations.page.invite.pending")}</h3>
                 <ul className="list">
                   {invitations.map((invitation) => (
                     <li key={invitation.id}>
                       <span>
-                        {invitation.email} <span className="muted">({invitation.role})</span>
+                        {invitation.email} <span className="muted">({invitation.role === "admin" ? t("organizations.page.invite.roleAdmin") : t("organizations.page.invite.roleMember")})</span>
                         <br />
                         <code className="token">{invitation.link}</code>
                       </span>
@@ -273,28 +283,31 @@ function OrganizationDetailsForm({ organization, lastResult }: { organization: {
     lastResult,
     defaultValue: { name: organization.name, kind: organization.kind, province: organization.province },
   });
+  const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
-      <Field label="Organization name" field={fields.name} />
-      <SelectField label="Kind" field={fields.kind} options={ORGANIZATION_KIND_OPTIONS} />
-      <SelectField label="Province or territory" field={fields.province} options={PROVINCE_OPTIONS} />
-      <div><SubmitButton intent="update" variant="secondary">Save details</SubmitButton></div>
+      <Field label={t("organizations.create.name")} field={fields.name} />
+      <SelectField label={t("organizations.create.kind")} field={fields.kind} options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: labels.organizationKind(kind) }))} />
+      <SelectField label={t("organizations.create.province")} field={fields.province} options={PROVINCES.map((p) => ({ value: p.code, label: labels.province(p.code) }))} />
+      <div><SubmitButton intent="update" variant="secondary">{t("organizations.page.details.save")}</SubmitButton></div>
     </Form>
   );
 }
 
 function AddSignatoryForm({ members, lastResult }: { members: ReadonlyArray<{ userId: string; name: string; email: string }>; lastResult: FormResult }) {
   const [form, fields] = useForm<{ userId: string }>({ lastResult });
+  const { t } = useTranslation();
   return (
     <Form method="post" className="row" style={{ marginTop: "0.75rem" }} {...getFormProps(form)}>
       <SelectField
-        label="Member"
+        label={t("organizations.page.signatories.member")}
         field={fields.userId}
-        placeholder="Choose a member"
+        placeholder={t("organizations.page.signatories.chooseMember")}
         options={members.map((member) => ({ value: member.userId, label: `${member.name} (${member.email})` }))}
       />
       <SubmitButton intent="add-signatory" variant="secondary">
-        Add signatory
+        {t("organizations.page.signatories.add")}
       </SubmitButton>
     </Form>
   );
@@ -302,12 +315,13 @@ function AddSignatoryForm({ members, lastResult }: { members: ReadonlyArray<{ us
 
 function InviteMemberForm({ lastResult }: { lastResult: FormResult }) {
   const [form, fields] = useForm<Pick<InvitationInput, "email" | "role">>({ lastResult, defaultValue: { role: "member" } });
+  const { t } = useTranslation();
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormError error={form.errors?.[0]} />
-      <Field label="Email" field={fields.email} type="email" />
-      <SelectField label="Role" field={fields.role} options={ROLE_OPTIONS} />
-      <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>
+      <Field label={t("organizations.page.members.email")} field={fields.email} type="email" />
+      <SelectField label={t("organizations.page.members.role")} field={fields.role} options={MEMBERSHIP_ROLES.map((role) => ({ value: role, label: t(`organizations.roles.${role}`) }))} />
+      <div><SubmitButton intent="invite" variant="secondary">{t("organizations.page.invite.submit")}</SubmitButton></div>
     </Form>
   );
 }

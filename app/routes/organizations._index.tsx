@@ -3,16 +3,23 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
+import { useLabels } from "~/components/i18n/use-labels";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireUser } from "~/modules/auth/request.server";
-import { ORGANIZATION_KIND_LABELS } from "~/modules/documents/labels";
 import { errorOn } from "~/modules/forms/replies";
+import { translator } from "~/modules/i18n/i18n";
+import { translateReply } from "~/modules/i18n/known-messages";
+import { requestLocale } from "~/modules/i18n/locale.server";
+import { rateLimitText } from "~/modules/i18n/rate-limit";
+import { ORGANIZATION_MESSAGES } from "~/modules/orgs/messages";
 import { createOrganization, listUserOrganizations, OrganizationSchema, type OrganizationInput } from "~/modules/orgs/organizations.server";
-import { ORGANIZATION_KIND_OPTIONS, PROVINCE_OPTIONS } from "~/modules/orgs/options";
-import { provinceName } from "~/modules/orgs/provinces";
+import { PROVINCES } from "~/modules/orgs/provinces";
+import { ORGANIZATION_KINDS } from "~/modules/permissions/roles";
 
-export const meta: MetaFunction = () => [{ title: "Organizations — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("organizations.list.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,12 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: OrganizationSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const t = translator(requestLocale(request, user));
+  if (submission.status !== "success") return json(translateReply(t, ORGANIZATION_MESSAGES, submission.reply()), { status: 400 });
   try {
     const id = await createOrganization(user.id, submission.value);
     return redirect(`/organizations/${id}`);
   } catch (error) {
-    if (error instanceof RateLimitedError) return json(submission.reply(errorOn(error.field, error.message)), { status: 429 });
+    if (error instanceof RateLimitedError) return json(submission.reply(errorOn(error.field, rateLimitText(t, error))), { status: 429 });
     throw error;
   }
 }
@@ -37,24 +45,26 @@ export default function Organizations() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<OrganizationInput>({ lastResult });
   const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const labels = useLabels();
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Organizations</p>
-          <h1>Your organizations</h1>
-          <p>You act for an organization in every project: an employer, an institution, a professional body or a QA agency.</p>
+          <p className="eyebrow">{t("organizations.list.eyebrow")}</p>
+          <h1>{t("organizations.list.title")}</h1>
+          <p>{t("organizations.list.intro")}</p>
         </div>
       </div>
       {searchParams.get("welcome") ? (
         <div className="notice" style={{ marginBottom: "1.5rem" }} role="status">
-          Welcome to Concord. Create your organization below, or open the invitation link a colleague sent you.
+          {t("organizations.list.welcome")}
         </div>
       ) : null}
       <div className="grid grid--sidebar">
         <section className="card">
           {organizations.length === 0 ? (
-            <p className="empty">You do not belong to an organization yet.</p>
+            <p className="empty">{t("organizations.list.empty")}</p>
           ) : (
             <ul className="list">
               {organizations.map((organization) => (
@@ -62,22 +72,22 @@ export default function Organizations() {
                   <span>
                     <Link to={`/organizations/${organization.id}`}><strong>{organization.name}</strong></Link>
                     <br />
-                    <span className="muted">{ORGANIZATION_KIND_LABELS[organization.kind]} · {provinceName(organization.province)}</span>
+                    <span className="muted">{labels.organizationKind(organization.kind)} · {labels.province(organization.province)}</span>
                   </span>
-                  <span className="badge">{organization.role === "admin" ? "Admin" : "Member"}</span>
+                  <span className="badge">{organization.role === "admin" ? t("organizations.roles.admin") : t("organizations.roles.member")}</span>
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card">
-          <h2>Create an organization</h2>
+          <h2>{t("organizations.create.title")}</h2>
           <Form method="post" className="form" {...getFormProps(form)}>
             <FormError error={form.errors?.[0]} />
-            <Field label="Organization name" field={fields.name} />
-            <SelectField label="Kind" field={fields.kind} placeholder="Choose a kind" options={ORGANIZATION_KIND_OPTIONS} />
-            <SelectField label="Province or territory" field={fields.province} placeholder="Choose a province or territory" options={PROVINCE_OPTIONS} />
-            <SubmitButton>Create organization</SubmitButton>
+            <Field label={t("organizations.create.name")} field={fields.name} />
+            <SelectField label={t("organizations.create.kind")} field={fields.kind} placeholder={t("organizations.create.chooseKind")} options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: labels.organizationKind(kind) }))} />
+            <SelectField label={t("organizations.create.province")} field={fields.province} placeholder={t("organizations.create.chooseProvince")} options={PROVINCES.map((p) => ({ value: p.code, label: labels.province(p.code) }))} />
+            <SubmitButton>{t("organizations.create.submit")}</SubmitButton>
           </Form>
         </section>
       </div>

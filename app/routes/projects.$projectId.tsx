@@ -4,6 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
+import { useLabels } from "~/components/i18n/use-labels";
 import { z } from "zod";
 import { RoleBadge, StatusBadge } from "~/components/ui/badges";
 import { NewDocumentForm } from "~/components/document/new-document-form";
@@ -11,10 +14,8 @@ import { Field, FormError, formErrorOf, SelectField, SubmitButton, TextAreaField
 import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
 import { completenessOf, createDocument, DocumentRuleError, duplicateDocument, NewDocumentSchema } from "~/modules/documents/documents.server";
-import { DOCUMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
 import { refusal } from "~/modules/forms/replies";
 import { createInvitation, InvitationSchema } from "~/modules/orgs/invitations.server";
-import { provinceName } from "~/modules/orgs/provinces";
 import { requireProject } from "~/modules/permissions/require.server";
 import { ORGANIZATION_KINDS, PROJECT_ROLE_ORGANIZATION_KIND, PROJECT_ROLES, type OrganizationKind, type ProjectRole } from "~/modules/permissions/roles";
 import {
@@ -31,9 +32,14 @@ import {
   updateProject,
 } from "~/modules/projects/projects.server";
 import { requestMeta } from "~/modules/audit/audit.server";
-import { isSampleProject, SAMPLE_LABEL } from "~/modules/projects/sample";
+import { translator } from "~/modules/i18n/i18n";
+import { translateReply } from "~/modules/i18n/known-messages";
+import { requestLocale } from "~/modules/i18n/locale.server";
+import { rateLimitText } from "~/modules/i18n/rate-limit";
+import { PROJECT_MESSAGES } from "~/modules/projects/messages";
+import { isSampleProject } from "~/modules/projects/sample";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: metaT(matches)("projects.page.metaTitle", { title: data?.project.title ?? metaT(matches)("projects.page.fallbackTitle") }) }];
 
 async function loadProject(request: Request, projectId: string | undefined) {
   const { user, actor } = await requireActor(request);
@@ -67,7 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = IntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });
-  const fail = (result: SubmissionResult<string[]>) => json<ActionData>({ intent: intent.data, result }, { status: 400 });
+  const t = translator(requestLocale(request, user));
+  const fail = (result: SubmissionResult<string[]>) => json<ActionData>({ intent: intent.data, result: translateReply(t, PROJECT_MESSAGES, result) }, { status: 400 });
 
   try {
     switch (intent.data) {
@@ -88,14 +95,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "withdraw-invitation": {
         await requireProject(actor, project.id, "project.manage_participants");
         const invitationId = z.string().min(1).safeParse(formData.get("invitationId"));
-        if (!invitationId.success) return fail(refusal(formData, "form", "Choose an invitation to withdraw."));
+        if (!invitationId.success) return fail(refusal(formData, "form", t("projects.page.errors.chooseInvitation")));
         await withdrawProjectInvitation(actor, project.id, invitationId.data, requestMeta(request, context.clientIp));
         return redirect(`/projects/${project.id}`);
       }
       case "remove-participant": {
         await requireProject(actor, project.id, "project.manage_participants");
         const organizationId = z.string().min(1).safeParse(formData.get("organizationId"));
-        if (!organizationId.success) return fail(refusal(formData, "form", "Choose an organization to remove."));
+        if (!organizationId.success) return fail(refusal(formData, "form", t("projects.page.errors.chooseOrganization")));
         await removeParticipant(actor, project.id, organizationId.data, requestMeta(request, context.clientIp));
         return redirect(`/projects/${project.id}`);
       }
@@ -109,7 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "duplicate-document": {
         await requireProject(actor, project.id, "project.create_document");
         const documentId = z.string().min(1).safeParse(formData.get("documentId"));
-        if (!documentId.success) return fail(refusal(formData, "form", "Choose a document to duplicate."));
+        if (!documentId.success) return fail(refusal(formData, "form", t("projects.page.errors.chooseDocument")));
         const id = await duplicateDocument(project.id, user.id, documentId.data);
         return redirect(`/documents/${id}`);
       }
@@ -118,14 +125,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         if (submission.status !== "success") return fail(submission.reply());
         const organizationId = submission.value.organizationId;
         if (!invitableOrganizations.some((o) => o.id === organizationId)) {
-          return fail(submission.reply({ fieldErrors: { organizationId: ["You can invite people only into a participating organization you administer."] } }));
+          return fail(submission.reply({ fieldErrors: { organizationId: [t("projects.page.errors.inviteOnlyAdministered")] } }));
         }
         const token = await createInvitation(user.id, submission.value, project.id);
         return json<ActionData>({ intent: intent.data, result: submission.reply(), inviteLink: new URL(`/invitations/${token}`, request.url).toString() });
       }
     }
   } catch (error) {
-    if (error instanceof ProjectRuleError || error instanceof DocumentRuleError || error instanceof RateLimitedError) {
+    if (error instanceof RateLimitedError) return fail(refusal(formData, error.field, rateLimitText(t, error)));
+    if (error instanceof ProjectRuleError || error instanceof DocumentRuleError) {
       return fail(refusal(formData, error.field, error.message));
     }
     throw error;
@@ -138,45 +146,47 @@ export default function ProjectPage() {
   const resultFor = (intent: string) => (data?.intent === intent ? data.result : undefined);
   // A new form state after every navigation: a saved form shows the saved values, not old errors.
   const formKey = useLocation().key;
+  const { t } = useTranslation();
+  const labels = useLabels();
 
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow"><Link to="/projects">Projects</Link></p>
+          <p className="eyebrow"><Link to="/projects">{t("projects.page.eyebrow")}</Link></p>
           <h1>{project.title}</h1>
           {isSampleProject(project) ? (
-            <p><span className="badge badge--role">{SAMPLE_LABEL}</span> A sample for everyone to read: nobody takes part in it, and nobody can change it.</p>
+            <p><span className="badge badge--role">{t("projects.sample.label")}</span> {t("projects.sample.notice")}</p>
           ) : null}
           {project.summary ? <p>{project.summary}</p> : null}
         </div>
-        <Link className="button button--secondary" to={`/projects/${project.id}/audit`}>Project audit trail</Link>
+        <Link className="button button--secondary" to={`/projects/${project.id}/audit`}>{t("projects.page.auditTrail")}</Link>
       </div>
       <div className="grid grid--sidebar">
         <div className="stack">
           <section className="card" aria-labelledby="documents-heading">
-            <h2 id="documents-heading">Documents</h2>
+            <h2 id="documents-heading">{t("projects.page.documents.title")}</h2>
             <FormError error={resultFor("duplicate-document")?.error?.documentId?.[0] ?? formErrorOf(resultFor("duplicate-document"))} />
             {documents.length === 0 ? (
-              <p className="empty">No documents yet.</p>
+              <p className="empty">{t("projects.page.documents.empty")}</p>
             ) : (
               <table className="table">
                 <thead>
-                  <tr><th>Title</th><th>Kind</th><th>Complete</th><th>Status</th>{permissions.createDocument ? <th><span className="visually-hidden">Actions</span></th> : null}</tr>
+                  <tr><th>{t("projects.page.documents.columns.title")}</th><th>{t("projects.page.documents.columns.kind")}</th><th>{t("projects.page.documents.columns.complete")}</th><th>{t("projects.page.documents.columns.status")}</th>{permissions.createDocument ? <th><span className="visually-hidden">{t("projects.page.documents.columns.actions")}</span></th> : null}</tr>
                 </thead>
                 <tbody>
                   {documents.map((document) => (
                     <tr key={document.id}>
                       <td><Link to={`/documents/${document.id}`}>{document.title}</Link></td>
-                      <td>{DOCUMENT_KIND_LABELS[document.kind]}</td>
-                      <td className="muted">{document.completenessPercent === null ? "—" : `${document.completenessPercent}%`}</td>
+                      <td>{labels.documentKind(document.kind)}</td>
+                      <td className="muted">{document.completenessPercent === null ? "—" : t("projects.page.documents.percent", { value: document.completenessPercent })}</td>
                       <td><StatusBadge status={document.status} /></td>
                       {permissions.createDocument ? (
                         <td>
                           <Form method="post">
                             <input type="hidden" name="documentId" value={document.id} />
-                            <button type="submit" name="intent" value="duplicate-document" className="button button--secondary button--small" aria-label={`Duplicate ${document.title}`}>
-                              Duplicate
+                            <button type="submit" name="intent" value="duplicate-document" className="button button--secondary button--small" aria-label={t("projects.page.documents.duplicateLabel", { title: document.title })}>
+                              {t("projects.page.documents.duplicate")}
                             </button>
                           </Form>
                         </td>
@@ -193,7 +203,7 @@ export default function ProjectPage() {
 
           {permissions.edit ? (
             <section className="card">
-              <h2>Project details</h2>
+              <h2>{t("projects.page.details.title")}</h2>
               <ProjectDetailsForm key={formKey} project={project} lastResult={resultFor("update-project")} />
             </section>
           ) : null}
@@ -201,14 +211,14 @@ export default function ProjectPage() {
 
         <aside className="stack">
           <section className="card" aria-labelledby="participants-heading">
-            <h2 id="participants-heading">Participants</h2>
+            <h2 id="participants-heading">{t("projects.page.participants.title")}</h2>
             <ul className="list">
               {participants.map((participant) => (
                 <li key={participant.organizationId}>
                   <span>
                     <strong>{participant.name}</strong>
                     <br />
-                    <span className="muted">{ORGANIZATION_KIND_LABELS[participant.kind]} · {provinceName(participant.province)}</span>
+                    <span className="muted">{labels.organizationKind(participant.kind)} · {labels.province(participant.province)}</span>
                     <br />
                     <RoleBadge role={participant.role} />
                   </span>
@@ -216,11 +226,11 @@ export default function ProjectPage() {
                     <Form
                       method="post"
                       onSubmit={(event) => {
-                        if (!window.confirm(`Remove ${participant.name} from this project?`)) event.preventDefault();
+                        if (!window.confirm(t("projects.page.participants.confirmRemove", { name: participant.name }))) event.preventDefault();
                       }}
                     >
                       <input type="hidden" name="organizationId" value={participant.organizationId} />
-                      <SubmitButton intent="remove-participant" variant="danger" small>Remove</SubmitButton>
+                      <SubmitButton intent="remove-participant" variant="danger" small>{t("projects.page.participants.remove")}</SubmitButton>
                     </Form>
                   ) : null}
                 </li>
@@ -228,15 +238,15 @@ export default function ProjectPage() {
               {pendingInvitations.map((invitation) => (
                 <li key={invitation.id}>
                   <span>
-                    <span className="muted">Invited — awaiting {invitation.organizationName}</span>
+                    <span className="muted">{t("projects.page.participants.awaiting", { organization: invitation.organizationName })}</span>
                     <br />
                     <RoleBadge role={invitation.role} />
                   </span>
                   {permissions.manageParticipants ? (
                     <Form method="post">
                       <input type="hidden" name="invitationId" value={invitation.id} />
-                      <button type="submit" name="intent" value="withdraw-invitation" className="button button--secondary button--small" aria-label={`Withdraw the invitation of ${invitation.organizationName}`}>
-                        Withdraw
+                      <button type="submit" name="intent" value="withdraw-invitation" className="button button--secondary button--small" aria-label={t("projects.page.participants.withdrawLabel", { organization: invitation.organizationName })}>
+                        {t("projects.page.participants.withdraw")}
                       </button>
                     </Form>
                   ) : null}
@@ -251,7 +261,7 @@ export default function ProjectPage() {
 
           {invitableOrganizations.length > 0 ? (
             <section className="card">
-              <h2>Invite a colleague</h2>
+              <h2>{t("projects.page.colleague.title")}</h2>
               <InviteColleagueForm
                 key={formKey}
                 organizations={invitableOrganizations.map((o) => ({ value: o.id, label: o.name }))}
@@ -259,7 +269,7 @@ export default function ProjectPage() {
               />
               {data?.inviteLink ? (
                 <div className="notice" style={{ marginTop: "1rem" }} role="status">
-                  Send this link to your colleague: <code className="token">{data.inviteLink}</code>
+                  {t("projects.page.colleague.sendLink")} <code className="token">{data.inviteLink}</code>
                 </div>
               ) : null}
             </section>
@@ -275,20 +285,22 @@ type Options = ReadonlyArray<{ value: string; label: string }>;
 
 function ProjectDetailsForm({ project, lastResult }: { project: { title: string; summary: string }; lastResult: FormResult }) {
   const [form, fields] = useForm<{ title: string; summary: string }>({ lastResult, defaultValue: { title: project.title, summary: project.summary } });
+  const { t } = useTranslation();
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
-      <Field label="Title" field={fields.title} />
-      <TextAreaField label="Summary" field={fields.summary} />
-      <div><SubmitButton intent="update-project" variant="secondary">Save details</SubmitButton></div>
+      <Field label={t("projects.create.fields.title")} field={fields.title} />
+      <TextAreaField label={t("projects.create.fields.summary")} field={fields.summary} />
+      <div><SubmitButton intent="update-project" variant="secondary">{t("projects.page.details.save")}</SubmitButton></div>
     </Form>
   );
 }
 
 /** Roles an invitation may propose: the project has its lead already (the one who invites). */
 const INVITABLE_ROLES = PROJECT_ROLES.filter((role) => role !== "lead_institution");
-const roleOptions = (roles: ReadonlyArray<ProjectRole>) => roles.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
 /** "Institution → Partner institution; Employer → Employer partner; …", from the one role ↔ kind rule. */
-const ROLE_KIND_HINT = ORGANIZATION_KINDS.map((kind) => `${ORGANIZATION_KIND_LABELS[kind]} → ${INVITABLE_ROLES.filter((role) => PROJECT_ROLE_ORGANIZATION_KIND[role] === kind).map((role) => PROJECT_ROLE_LABELS[role]).join(" or ")}`).join("; ");
+function roleKindHint(t: ReturnType<typeof useTranslation>["t"], labels: ReturnType<typeof useLabels>): string {
+  return ORGANIZATION_KINDS.map((kind) => `${labels.organizationKind(kind)} → ${INVITABLE_ROLES.filter((role) => PROJECT_ROLE_ORGANIZATION_KIND[role] === kind).map((role) => labels.projectRole(role)).join(t("projects.page.invite.or"))}`).join("; ");
+}
 
 type PickerOrganization = { id: string; name: string; kind: OrganizationKind; roles: ProjectRole[] };
 
@@ -302,6 +314,9 @@ function InviteOrganizationForm({ organizations, lastResult }: { organizations: 
   const [pickedId, setPickedId] = useState(typeof fields.organizationId.initialValue === "string" ? fields.organizationId.initialValue : "");
   const picked = organizations.find((o) => o.id === pickedId);
   const roles = picked ? picked.roles.filter((role) => role !== "lead_institution") : INVITABLE_ROLES;
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const roleOptions = (list: ReadonlyArray<ProjectRole>) => list.map((role) => ({ value: role, label: labels.projectRole(role) }));
   return (
     <Form
       method="post"
@@ -313,40 +328,41 @@ function InviteOrganizationForm({ organizations, lastResult }: { organizations: 
         if (target.name === fields.organizationId.name) setPickedId(target.value);
       }}
     >
-      <h3>Invite an organization</h3>
-      <p className="muted">It takes part once one of its admins accepts; until then it sees nothing of the project.</p>
+      <h3>{t("projects.page.invite.title")}</h3>
+      <p className="muted">{t("projects.page.invite.intro")}</p>
       <FormError error={form.errors?.[0]} />
       {organizations.length > 0 ? (
         <SelectField
-          label="An organization you work with"
+          label={t("projects.page.invite.picker")}
           field={fields.organizationId}
-          placeholder="Choose an organization"
-          options={organizations.map((o) => ({ value: o.id, label: `${o.name} (${ORGANIZATION_KIND_LABELS[o.kind]})` }))}
+          placeholder={t("projects.create.fields.chooseOrganization")}
+          options={organizations.map((o) => ({ value: o.id, label: `${o.name} (${labels.organizationKind(o.kind)})` }))}
         />
       ) : null}
       <Field
-        label="Organization name or an admin's e-mail"
+        label={t("projects.page.invite.organization")}
         field={fields.organization}
-        hint={organizations.length > 0 ? "Or any other organization: its exact name, or the e-mail address of one of its admins." : "Its exact name, or the e-mail address of one of its admins."}
+        hint={organizations.length > 0 ? t("projects.page.invite.organizationHintOther") : t("projects.page.invite.organizationHint")}
       />
       <div key={pickedId}>
-        <SelectField label="Project role" field={fields.role} placeholder={roles.length === 1 ? undefined : "Choose a role"} options={roleOptions(roles)} />
-        {picked ? null : <p className="field__hint">Which role fits: {ROLE_KIND_HINT}.</p>}
+        <SelectField label={t("projects.page.invite.role")} field={fields.role} placeholder={roles.length === 1 ? undefined : t("projects.create.fields.chooseRole")} options={roleOptions(roles)} />
+        {picked ? null : <p className="field__hint">{t("projects.page.invite.roleHint", { hint: roleKindHint(t, labels) })}</p>}
       </div>
-      <div><SubmitButton intent="invite-organization" variant="secondary">Send invitation</SubmitButton></div>
+      <div><SubmitButton intent="invite-organization" variant="secondary">{t("projects.page.invite.submit")}</SubmitButton></div>
     </Form>
   );
 }
 
 function InviteColleagueForm({ organizations, lastResult }: { organizations: Options; lastResult: FormResult }) {
   const [form, fields] = useForm<{ email: string; organizationId: string }>({ lastResult });
+  const { t } = useTranslation();
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormError error={form.errors?.[0]} />
-      <Field label="Email" field={fields.email} type="email" />
-      <SelectField label="Into organization" field={fields.organizationId} options={organizations} />
+      <Field label={t("projects.page.colleague.email")} field={fields.email} type="email" />
+      <SelectField label={t("projects.page.colleague.organization")} field={fields.organizationId} options={organizations} />
       <input type="hidden" name="role" value="member" />
-      <div><SubmitButton intent="invite" variant="secondary">Create invitation link</SubmitButton></div>
+      <div><SubmitButton intent="invite" variant="secondary">{t("projects.page.colleague.submit")}</SubmitButton></div>
     </Form>
   );
 }

@@ -6,6 +6,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
 import { AuditTrailTable } from "~/components/audit/AuditTrailTable";
 import { VerifyChain } from "~/components/audit/VerifyChain";
 import signoffStyles from "~/components/signoff/signoff.css";
@@ -14,7 +16,10 @@ import { projectAuditTrail, verifyProjectAudit } from "~/modules/projects/projec
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: signoffStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Project audit trail — ${data?.project.title ?? "Project"} — Concord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("projects.audit.metaTitle", { title: data?.project.title ?? t("projects.page.fallbackTitle") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -32,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProjectAuditTrailPage() {
   const { project, rows } = useLoaderData<typeof loader>();
   const verified = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <>
       <div className="page-header">
@@ -39,17 +45,14 @@ export default function ProjectAuditTrailPage() {
           <p className="eyebrow">
             <Link to={`/projects/${project.id}`}>{project.title}</Link>
           </p>
-          <h1>Project audit trail</h1>
-          <p>
-            Who was invited into this project and who joined, declined or was removed, in order. Each event carries the hash of the one
-            before it, so changing or removing an event breaks the chain.
-          </p>
+          <h1>{t("projects.audit.title")}</h1>
+          <p>{t("projects.audit.intro")}</p>
         </div>
       </div>
       <VerifyChain result={verified?.result} />
       <section className="card" aria-labelledby="events-heading" style={{ marginTop: "1rem", overflowX: "auto" }}>
-        <h2 id="events-heading">Events</h2>
-        <AuditTrailTable rows={rows} empty="Nothing has been recorded for this project yet." />
+        <h2 id="events-heading">{t("projects.audit.events")}</h2>
+        <AuditTrailTable rows={rows} empty={t("projects.audit.empty")} />
       </section>
     </>
   );

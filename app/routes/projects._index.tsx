@@ -4,18 +4,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/i18n/meta";
+import { useLabels } from "~/components/i18n/use-labels";
 import { OpenSampleProject } from "~/components/projects/OpenSampleProject";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField } from "~/components/ui/form";
 import { RateLimitedError } from "~/modules/abuse/limits.server";
 import { requireActor } from "~/modules/auth/request.server";
-import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
 import { errorOn } from "~/modules/forms/replies";
 import { listUserOrganizations } from "~/modules/orgs/organizations.server";
 import { PROJECT_ROLES, projectRolesForKind, type ProjectRole } from "~/modules/permissions/roles";
 import { createProject, listProjectsForActor, ProjectRuleError, ProjectSchema, type ProjectInput } from "~/modules/projects/projects.server";
 import { requestMeta } from "~/modules/audit/audit.server";
+import { translator } from "~/modules/i18n/i18n";
+import { translateMessage, translateReply } from "~/modules/i18n/known-messages";
+import { requestLocale } from "~/modules/i18n/locale.server";
+import { rateLimitText } from "~/modules/i18n/rate-limit";
+import { PROJECT_MESSAGES } from "~/modules/projects/messages";
 
-export const meta: MetaFunction = () => [{ title: "Projects — Concord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("projects.list.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);
@@ -24,22 +31,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { user, actor } = await requireActor(request);
+  const t = translator(requestLocale(request, user));
   const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json(translateReply(t, PROJECT_MESSAGES, submission.reply()), { status: 400 });
   try {
     const id = await createProject(actor, submission.value, requestMeta(request, context.clientIp));
     return redirect(`/projects/${id}`);
   } catch (error) {
     if (error instanceof ProjectRuleError) {
-      return json(submission.reply(errorOn(error.field, error.message)), { status: 400 });
+      return json(submission.reply(errorOn(error.field, translateMessage(t, PROJECT_MESSAGES, error.message))), { status: 400 });
     }
-    if (error instanceof RateLimitedError) return json(submission.reply(errorOn(error.field, error.message)), { status: 429 });
+    if (error instanceof RateLimitedError) return json(submission.reply(errorOn(error.field, rateLimitText(t, error))), { status: 429 });
     throw error;
   }
 }
-
-const roleOptions = (roles: ReadonlyArray<ProjectRole>) => roles.map((role) => ({ value: role, label: PROJECT_ROLE_LABELS[role] }));
 
 export default function Projects() {
   const { projects, organizations } = useLoaderData<typeof loader>();
@@ -52,22 +58,25 @@ export default function Projects() {
   const [actingForId, setActingForId] = useState(typeof fields.organizationId.initialValue === "string" ? fields.organizationId.initialValue : "");
   const actingFor = organizations.find((o) => o.id === actingForId);
   const roles = actingFor ? projectRolesForKind(actingFor.kind) : PROJECT_ROLES;
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const roleOptions = (list: ReadonlyArray<ProjectRole>) => list.map((role) => ({ value: role, label: labels.projectRole(role) }));
   return (
     <>
       <div className="page-header">
         <div>
-          <p className="eyebrow">Projects</p>
-          <h1>Credentials being co-designed</h1>
-          <p>A project is one credential (or a consortium of modules) and the organizations that design it together.</p>
+          <p className="eyebrow">{t("projects.list.eyebrow")}</p>
+          <h1>{t("projects.list.title")}</h1>
+          <p>{t("projects.list.intro")}</p>
         </div>
       </div>
       <div className="grid grid--sidebar">
         <section className="card">
           {projects.length === 0 ? (
             <>
-              <p className="empty">Your organizations are not part of any project yet.</p>
+              <p className="empty">{t("projects.list.empty")}</p>
               <p className="muted">
-                See what a finished project looks like first: three complete documents you can read, not change.{" "}
+                {t("projects.list.sample")}{" "}
                 <OpenSampleProject />
               </p>
             </>
@@ -80,17 +89,17 @@ export default function Projects() {
                     <br />
                     <span className="muted">{project.participants.map((p) => p.name).join(" · ")}</span>
                   </span>
-                  <span className="muted">{project.documentCount} documents</span>
+                  <span className="muted">{t("projects.list.documentCount", { count: project.documentCount })}</span>
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card">
-          <h2>Start a project</h2>
+          <h2>{t("projects.create.title")}</h2>
           {organizations.length === 0 ? (
             <p className="muted">
-              You act for an organization in a project. <Link to="/organizations">Create your organization</Link> first.
+              {t("projects.create.needOrganization")} <Link to="/organizations">{t("projects.create.createOrganization")}</Link> {t("projects.create.first")}
             </p>
           ) : (
             <Form
@@ -103,18 +112,18 @@ export default function Projects() {
               }}
             >
               <FormError error={form.errors?.[0]} />
-              <Field label="Title" field={fields.title} required />
-              <TextAreaField label="Summary" field={fields.summary} hint="Who the credential is for and why employers need it." />
+              <Field label={t("projects.create.fields.title")} field={fields.title} required />
+              <TextAreaField label={t("projects.create.fields.summary")} field={fields.summary} hint={t("projects.create.fields.summaryHint")} />
               <SelectField
-                label="Acting for"
+                label={t("projects.create.fields.actingFor")}
                 field={fields.organizationId}
-                placeholder="Choose an organization"
+                placeholder={t("projects.create.fields.chooseOrganization")}
                 options={organizations.map((o) => ({ value: o.id, label: o.name }))}
               />
               <div key={actingForId}>
-                <SelectField label="Its role in the project" field={fields.role} placeholder={roles.length === 1 ? undefined : "Choose a role"} options={roleOptions(roles)} />
+                <SelectField label={t("projects.create.fields.role")} field={fields.role} placeholder={roles.length === 1 ? undefined : t("projects.create.fields.chooseRole")} options={roleOptions(roles)} />
               </div>
-              <SubmitButton>Create project</SubmitButton>
+              <SubmitButton>{t("projects.create.submit")}</SubmitButton>
             </Form>
           )}
         </section>

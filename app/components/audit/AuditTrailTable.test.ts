@@ -1,13 +1,16 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { AuditTrailTable } from "~/components/audit/AuditTrailTable";
+import { i18nFor } from "~/modules/i18n/i18n";
 import type { AuditRow } from "~/modules/signoff/read-models/audit-trail.server";
 
 const base = { at: "2026-05-01T10:00:00.000Z", type: "document.signoff_requested", versionHash: "ab".repeat(32), hash: "cd".repeat(32) };
 const row = (seq: number, extra: Partial<AuditRow> = {}): AuditRow => ({ ...base, seq, who: "Maya Okafor", organization: "Northwind Energy", what: `Event ${seq}`, ...extra });
 
-const render = (rows: AuditRow[]) => renderToStaticMarkup(createElement(AuditTrailTable, { rows, empty: "Nothing yet." }));
+// In English, as the page's provider (root.tsx) gives it.
+const render = (rows: AuditRow[]) => renderToStaticMarkup(createElement(I18nextProvider, { i18n: i18nFor("en") }, createElement(AuditTrailTable, { rows, empty: "Nothing yet." })));
 
 describe("AuditTrailTable", () => {
   it("shows a Details disclosure only on rows that carry request details", () => {

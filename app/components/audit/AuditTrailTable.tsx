@@ -5,12 +5,12 @@
  * disclosure shows them. Used by the document's and the project's audit pages (it brings its own
  * stylesheet, as the other panels do).
  */
+import { useTranslation } from "react-i18next";
 import auditStyles from "~/components/audit/audit.css";
 import type { AuditRow } from "~/modules/signoff/read-models/audit-trail.server";
 import { shortHash } from "~/modules/signoff/format";
 import { Moment } from "~/components/ui/moment";
-import { VersionDetails } from "~/components/versions/VersionName";
-import { versionTitle } from "~/modules/versions/version-names";
+import { useVersionText, VersionDetails } from "~/components/versions/VersionName";
 
 /** Whether a row carries request details (the read model leaves the fields out for other viewers). */
 export function hasRequestDetails(row: Pick<AuditRow, "ip" | "userAgent">): boolean {
@@ -18,6 +18,8 @@ export function hasRequestDetails(row: Pick<AuditRow, "ip" | "userAgent">): bool
 }
 
 export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>; empty: string }) {
+  const { t } = useTranslation();
+  const { title: versionTitle } = useVersionText();
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   // The column only for viewers who were given some request details (most participants are not).
   const showFrom = rows.some(hasRequestDetails);
@@ -28,12 +30,12 @@ export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>
         <thead>
           <tr>
             <th>#</th>
-            <th>When</th>
-            <th>Who</th>
-            <th>For</th>
-            <th>What</th>
-            <th>Version</th>
-            {showFrom ? <th>From</th> : null}
+            <th>{t("signoff.audit.columns.when")}</th>
+            <th>{t("signoff.audit.columns.who")}</th>
+            <th>{t("signoff.audit.columns.for")}</th>
+            <th>{t("signoff.audit.columns.what")}</th>
+            <th>{t("signoff.audit.columns.version")}</th>
+            {showFrom ? <th>{t("signoff.audit.columns.from")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -43,7 +45,7 @@ export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>
               <td>
                 <Moment iso={row.at} seconds />
               </td>
-              <td>{row.who ?? <span className="muted">System</span>}</td>
+              <td>{row.who ?? <span className="muted">{t("signoff.audit.system")}</span>}</td>
               <td>{row.organization ?? <span className="muted">—</span>}</td>
               <td>{row.what}</td>
               <td>
@@ -71,14 +73,15 @@ export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>
 }
 
 function RequestDetails({ ip, userAgent }: { ip: string | null; userAgent: string | null }) {
+  const { t } = useTranslation();
   return (
     <details className="audit-details">
-      <summary>Details</summary>
+      <summary>{t("signoff.audit.details")}</summary>
       <dl>
-        <dt>IP address</dt>
-        <dd>{ip ?? <span className="muted">not recorded</span>}</dd>
-        <dt>User agent</dt>
-        <dd>{userAgent ?? <span className="muted">not recorded</span>}</dd>
+        <dt>{t("signoff.audit.ip")}</dt>
+        <dd>{ip ?? <span className="muted">{t("signoff.audit.notRecorded")}</span>}</dd>
+        <dt>{t("signoff.audit.userAgent")}</dt>
+        <dd>{userAgent ?? <span className="muted">{t("signoff.audit.notRecorded")}</span>}</dd>
       </dl>
     </details>
   );

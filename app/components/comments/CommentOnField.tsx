@@ -8,10 +8,11 @@
  * a label row, the thread below it (in the page's flow, so it is never clipped or off-screen).
  */
 import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useActionFetcher, ThreadItem } from "~/components/comments/CommentsPanel";
 import { MentionTextarea } from "~/components/comments/MentionTextarea";
 import { useCommentCount, useCommentFeed } from "~/components/comments/comment-feed";
-import { commentCountText, threadsAt } from "~/components/comments/comment-index";
+import { threadsAt } from "~/components/comments/comment-index";
 import { fieldAnchor } from "~/components/comments/anchor";
 
 /** Open/closed state of one place's thread, and the button to give the focus back to. */
@@ -53,11 +54,12 @@ type ButtonProps = {
  * Nothing for someone who may not comment where there is nothing to read.
  */
 export function CommentButton({ place, label, canComment, expanded, controls, onClick, buttonRef }: ButtonProps) {
+  const { t } = useTranslation();
   const count = useCommentCount(place);
   if (!canComment && count === 0) return null;
-  const name = canComment ? `Comment on ${label}` : `Comments on ${label}`;
+  const name = canComment ? t("comments.field.commentOn", { label }) : t("comments.field.commentsOn", { label });
   // The name says the count in words ("Comment on Credential title (2 comments)"); the screen shows the number.
-  const full = count ? `${name} (${commentCountText(count)})` : name;
+  const full = count ? t("comments.field.withCount", { name, count }) : name;
   return (
     <button
       type="button"
@@ -92,6 +94,7 @@ type ThreadProps = {
 
 /** A place's threads (a row's include its cells') and a form for a new one, beside the place. */
 export function CommentThread({ id, place, label, canComment, onClose, className, style }: ThreadProps) {
+  const { t } = useTranslation();
   const feed = useCommentFeed();
   const box = useRef<HTMLDivElement | null>(null);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
@@ -100,9 +103,9 @@ export function CommentThread({ id, place, label, canComment, onClose, className
   const reload = feed?.reload;
   const posted = useCallback(() => {
     setFormKey((key) => key + 1);
-    setHint("Comment posted.");
+    setHint(t("comments.field.posted"));
     reload?.();
-  }, [reload]);
+  }, [reload, t]);
   const { fetcher, errors, busy } = useActionFetcher(posted);
   const threads = feed ? threadsAt(feed.threads, place) : [];
   const mayComment = canComment && (feed ? feed.canComment : true);
@@ -122,17 +125,17 @@ export function CommentThread({ id, place, label, canComment, onClose, className
   };
 
   return (
-    <div id={id} ref={box} role="dialog" aria-label={`Comments on ${label}`} tabIndex={-1} className={["comment-thread", className].filter(Boolean).join(" ")} style={style} onKeyDown={onKeyDown}>
+    <div id={id} ref={box} role="dialog" aria-label={t("comments.field.commentsOn", { label })} tabIndex={-1} className={["comment-thread", className].filter(Boolean).join(" ")} style={style} onKeyDown={onKeyDown}>
       <div className="comment-thread__head">
-        <span className="comment-thread__title">Comments on {label}</span>
+        <span className="comment-thread__title">{t("comments.field.commentsOn", { label })}</span>
         <button type="button" className="link-button" onClick={onClose}>
-          Close<span className="visually-hidden"> comments on {label}</span>
+          {t("comments.field.close")}<span className="visually-hidden">{t("comments.field.closeHidden", { label })}</span>
         </button>
       </div>
       {!feed ? (
-        <p className="muted">Loading comments…</p>
+        <p className="muted">{t("comments.panel.loading")}</p>
       ) : threads.length === 0 ? (
-        <p className="muted comment__meta">No comments here yet.</p>
+        <p className="muted comment__meta">{t("comments.field.none")}</p>
       ) : (
         <ul className="thread-list">
           {threads.map((thread) => (
@@ -143,11 +146,11 @@ export function CommentThread({ id, place, label, canComment, onClose, className
         </ul>
       )}
       {feed && mayComment ? (
-        <fetcher.Form key={formKey} method="post" action={feed.url} className="comment-form comment-thread__form" aria-label={`New comment on ${label}`}>
+        <fetcher.Form key={formKey} method="post" action={feed.url} className="comment-form comment-thread__form" aria-label={t("comments.field.newOn", { label })}>
           <input type="hidden" name="intent" value="start" />
           <input type="hidden" name="anchor" value={JSON.stringify(fieldAnchor(place))} />
           <MentionTextarea
-            label={threads.length ? "New comment" : "Comment"}
+            label={threads.length ? t("comments.field.newComment") : t("comments.field.comment")}
             name="body"
             people={feed.people}
             error={errors.body ?? errors.anchor}
@@ -162,7 +165,7 @@ export function CommentThread({ id, place, label, canComment, onClose, className
           ) : null}
           <div className="comment-form__actions">
             <button type="submit" className="button button--small" disabled={busy}>
-              {busy ? "Posting…" : "Post comment"}
+              {busy ? t("comments.field.posting") : t("comments.field.post")}
             </button>
           </div>
         </fetcher.Form>

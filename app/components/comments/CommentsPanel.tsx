@@ -7,6 +7,8 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { anchorHref, type Anchor } from "~/modules/comments/anchors";
 import { mentionSegments } from "~/modules/comments/mentions";
 import type { CommentsActionData, loader as commentsLoader } from "~/routes/documents.$documentId.comments";
@@ -16,7 +18,9 @@ import { selectTextAnchor, trackSelectionAnchor } from "~/components/comments/an
 import styles from "~/components/comments/comments.css";
 import { MentionTextarea, type MentionPerson } from "~/components/comments/MentionTextarea";
 import { publishComments } from "~/components/comments/comment-feed";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime, type DisplayLocale } from "~/utils/dates";
+import { useLocale } from "~/components/i18n/use-locale";
+import { LANGUAGE_TAGS } from "~/modules/i18n/locales";
 
 type Props = {
   documentId: string;
@@ -33,8 +37,9 @@ type Filter = "open" | "resolved" | "mentions";
 
 const REFRESH_MS = 20_000;
 
-function when(iso: string) {
-  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
+function When({ iso }: { iso: string }) {
+  const locale = useLocale();
+  return <time dateTime={iso}>{formatDateTime(iso, LANGUAGE_TAGS[locale] as DisplayLocale)}</time>;
 }
 
 /** Runs `onDone` once each time the fetcher finishes an action that succeeded. */
@@ -72,9 +77,9 @@ function anchorChoices(kind: DocumentKind) {
   }));
 }
 
-function describeSelection(kind: DocumentKind, anchor: Anchor): string {
-  if (anchor.type === "text") return `Selected text: “${anchor.quote.length > 60 ? `${anchor.quote.slice(0, 59)}…` : anchor.quote}”`;
-  return `This field: ${anchor.label ?? makeLocator(kind, {})(anchor.path).label}`;
+function describeSelection(kind: DocumentKind, anchor: Anchor, t: TFunction): string {
+  if (anchor.type === "text") return t("comments.panel.selectedText", { quote: anchor.quote.length > 60 ? `${anchor.quote.slice(0, 59)}…` : anchor.quote });
+  return t("comments.panel.thisField", { label: anchor.label ?? makeLocator(kind, {})(anchor.path).label });
 }
 
 function NewThreadForm({
@@ -93,18 +98,19 @@ function NewThreadForm({
   onCreated: () => void;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const { fetcher, errors, busy } = useActionFetcher(onCreated);
   const choices = anchorChoices(kind);
   const [choice, setChoice] = useState(initial ? "selection" : JSON.stringify({ type: "field", path: choices[0]?.items[0]?.path ?? "title" }));
   const anchor = choice === "selection" ? JSON.stringify(initial) : choice;
   return (
-    <fetcher.Form method="post" action={url} className="comment-form" aria-label="New comment">
+    <fetcher.Form method="post" action={url} className="comment-form" aria-label={t("comments.field.newComment")}>
       <input type="hidden" name="intent" value="start" />
       <input type="hidden" name="anchor" value={anchor} />
       <div className="field">
-        <label htmlFor={`${id}-anchor`}>Comment on</label>
+        <label htmlFor={`${id}-anchor`}>{t("comments.panel.commentOn")}</label>
         <select id={`${id}-anchor`} value={choice} onChange={(event) => setChoice(event.target.value)}>
-          {initial ? <option value="selection">{describeSelection(kind, initial)}</option> : null}
+          {initial ? <option value="selection">{describeSelection(kind, initial, t)}</option> : null}
           {choices.map((section) => (
             <optgroup key={section.title} label={section.title}>
               {section.items.map((item) => (
@@ -118,11 +124,11 @@ function NewThreadForm({
         {errors.anchor ? <span className="field__error" role="alert">{errors.anchor}</span> : null}
       </div>
       {choice === "selection" && initial?.type === "text" ? <blockquote className="comment-form__quote">{initial.quote}</blockquote> : null}
-      <MentionTextarea label="Comment" name="body" people={people} autoFocus error={errors.body} />
+      <MentionTextarea label={t("comments.field.comment")} name="body" people={people} autoFocus error={errors.body} />
       {errors.form ? <div className="form-error" role="alert">{errors.form}</div> : null}
       <div className="comment-form__actions">
-        <button type="submit" className="button button--small" disabled={busy}>{busy ? "Posting…" : "Post comment"}</button>
-        <button type="button" className="button button--small button--secondary" onClick={onClose}>Cancel</button>
+        <button type="submit" className="button button--small" disabled={busy}>{busy ? t("comments.field.posting") : t("comments.field.post")}</button>
+        <button type="button" className="button button--small button--secondary" onClick={onClose}>{t("comments.panel.cancel")}</button>
       </div>
     </fetcher.Form>
   );
@@ -143,6 +149,8 @@ function goTo(anchor: Anchor, onGone: (gone: boolean) => void): void {
 
 export function ThreadItem({ thread, url, viewerId, canComment, people, onChanged }: { thread: Thread; url: string; viewerId: string; canComment: boolean; people: readonly MentionPerson[]; onChanged: () => void }) {
   const id = useId();
+  const { t } = useTranslation();
+  const locale = LANGUAGE_TAGS[useLocale()] as DisplayLocale;
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [gone, setGone] = useState(false);
@@ -176,38 +184,38 @@ export function ThreadItem({ thread, url, viewerId, canComment, people, onChange
         >
           {thread.anchor.label ?? (thread.anchor.type === "field" ? thread.anchor.path : thread.anchor.fragment)}
         </a>
-        {resolved ? <span className="badge badge--resolved">Resolved</span> : null}
-        {thread.mentionsViewer ? <span className="badge badge--mention">Mentions you</span> : null}
+        {resolved ? <span className="badge badge--resolved">{t("comments.panel.resolvedBadge")}</span> : null}
+        {thread.mentionsViewer ? <span className="badge badge--mention">{t("comments.panel.mentionsYou")}</span> : null}
       </div>
       {thread.anchor.type === "text" ? <blockquote className="thread__quote">{thread.anchor.quote}</blockquote> : null}
       {gone ? (
         <p className="muted comment__meta" role="status">
-          These words have since been changed or removed from the document.
+          {t("comments.panel.gone")}
         </p>
       ) : null}
-      <ol className="thread__comments" aria-label={`Comments on ${thread.anchor.label ?? "this place"}`}>
+      <ol className="thread__comments" aria-label={t("comments.field.commentsOn", { label: thread.anchor.label ?? t("comments.panel.thisPlace") })}>
         {thread.comments.map((comment) => (
           <li key={comment.id}>
             <p className="comment__meta">
-              <strong>{comment.author?.name ?? "A former participant"}</strong> · {when(comment.createdAt)}
-              {comment.editedAt ? " · edited" : null}
+              <strong>{comment.author?.name ?? t("comments.panel.formerParticipant")}</strong> · <When iso={comment.createdAt} />
+              {comment.editedAt ? t("comments.panel.edited") : null}
             </p>
             {editing === comment.id ? (
               <editAction.fetcher.Form method="post" action={url} className="comment-form">
                 <input type="hidden" name="intent" value="edit" />
                 <input type="hidden" name="commentId" value={comment.id} />
-                <MentionTextarea label="Edit your comment" name="body" people={people} defaultValue={comment.body} autoFocus error={editAction.errors.body} />
+                <MentionTextarea label={t("comments.panel.editYours")} name="body" people={people} defaultValue={comment.body} autoFocus error={editAction.errors.body} />
                 <div className="comment-form__actions">
-                  <button type="submit" className="button button--small" disabled={editAction.busy}>Save</button>
-                  <button type="button" className="button button--small button--secondary" onClick={() => setEditing(null)}>Cancel</button>
+                  <button type="submit" className="button button--small" disabled={editAction.busy}>{t("comments.panel.save")}</button>
+                  <button type="button" className="button button--small button--secondary" onClick={() => setEditing(null)}>{t("comments.panel.cancel")}</button>
                 </div>
               </editAction.fetcher.Form>
             ) : (
               <>
                 <CommentBody body={comment.body} mentions={comment.mentions} viewerId={viewerId} />
                 {canComment && comment.author?.id === viewerId ? (
-                  <button type="button" className="link-button" onClick={() => setEditing(comment.id)} aria-label={`Edit your comment from ${formatDateTime(comment.createdAt)}`}>
-                    Edit
+                  <button type="button" className="link-button" onClick={() => setEditing(comment.id)} aria-label={t("comments.panel.editFrom", { when: formatDateTime(comment.createdAt, locale) })}>
+                    {t("comments.panel.edit")}
                   </button>
                 ) : null}
               </>
@@ -217,28 +225,28 @@ export function ThreadItem({ thread, url, viewerId, canComment, people, onChange
       </ol>
       {resolved && thread.resolvedAt ? (
         <p className="muted comment__meta">
-          Resolved by {thread.resolvedBy?.name ?? "a former participant"} · {when(thread.resolvedAt)}
+          {t("comments.panel.resolvedBy", { name: thread.resolvedBy?.name ?? t("comments.panel.formerParticipantLower") })} · <When iso={thread.resolvedAt} />
         </p>
       ) : null}
       {canComment ? (
         replying ? (
-          <replyAction.fetcher.Form method="post" action={url} className="comment-form" aria-label={`Reply to ${first?.author?.name ?? "this thread"}`}>
+          <replyAction.fetcher.Form method="post" action={url} className="comment-form" aria-label={t("comments.panel.replyTo", { name: first?.author?.name ?? t("comments.panel.thisThread") })}>
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="threadId" value={thread.id} />
-            <MentionTextarea label="Reply" name="body" people={people} autoFocus error={replyAction.errors.body} />
+            <MentionTextarea label={t("comments.panel.reply")} name="body" people={people} autoFocus error={replyAction.errors.body} />
             {replyAction.errors.form ? <div className="form-error" role="alert">{replyAction.errors.form}</div> : null}
             <div className="comment-form__actions">
-              <button type="submit" className="button button--small" disabled={replyAction.busy}>{replyAction.busy ? "Sending…" : "Send reply"}</button>
-              <button type="button" className="button button--small button--secondary" onClick={() => setReplying(false)}>Cancel</button>
+              <button type="submit" className="button button--small" disabled={replyAction.busy}>{replyAction.busy ? t("comments.panel.sending") : t("comments.panel.sendReply")}</button>
+              <button type="button" className="button button--small button--secondary" onClick={() => setReplying(false)}>{t("comments.panel.cancel")}</button>
             </div>
           </replyAction.fetcher.Form>
         ) : (
           <div className="thread__actions">
-            <button type="button" className="button button--small button--secondary" onClick={() => setReplying(true)}>Reply</button>
+            <button type="button" className="button button--small button--secondary" onClick={() => setReplying(true)}>{t("comments.panel.reply")}</button>
             <statusAction.fetcher.Form method="post" action={url}>
               <input type="hidden" name="threadId" value={thread.id} />
               <button type="submit" name="intent" value={resolved ? "reopen" : "resolve"} className="button button--small button--secondary" disabled={statusAction.busy}>
-                {resolved ? "Reopen" : "Resolve"}
+                {resolved ? t("comments.panel.reopen") : t("comments.panel.resolve")}
               </button>
             </statusAction.fetcher.Form>
           </div>
@@ -251,6 +259,7 @@ export function ThreadItem({ thread, url, viewerId, canComment, people, onChange
 
 export function CommentsPanel({ documentId, canComment, participants, getSelectionAnchor }: Props) {
   const id = useId();
+  const { t } = useTranslation();
   const url = `/documents/${documentId}/comments`;
   const list = useFetcher<typeof commentsLoader>();
   const panel = useRef<HTMLElement | null>(null);
@@ -285,14 +294,14 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
   const loaded = data?.ok ? data : null;
   const people = loaded?.people ?? participants ?? [];
   const threads = loaded?.threads ?? [];
-  const openCount = threads.filter((t) => t.status === "open").length;
-  const mentionCount = threads.filter((t) => t.status === "open" && t.mentionsViewer).length;
-  const shown = threads.filter((t) => (filter === "mentions" ? t.mentionsViewer : t.status === filter));
+  const openCount = threads.filter((thread) => thread.status === "open").length;
+  const mentionCount = threads.filter((thread) => thread.status === "open" && thread.mentionsViewer).length;
+  const shown = threads.filter((thread) => (filter === "mentions" ? thread.mentionsViewer : thread.status === filter));
   const mayComment = canComment && (loaded ? loaded.canComment : true);
 
   // A notification's link (/documents/<id>#thread-<thread id>) opens the panel on that thread, once.
   const linkedThread = useRef<string | null>(typeof window === "undefined" ? null : (/^#thread-([\w-]+)$/.exec(window.location.hash)?.[1] ?? null));
-  const target = linkedThread.current ? threads.find((t) => t.id === linkedThread.current) : undefined;
+  const target = linkedThread.current ? threads.find((thread) => thread.id === linkedThread.current) : undefined;
   useEffect(() => {
     if (!target) return;
     if (filter !== target.status) {
@@ -321,14 +330,14 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
   const created = useCallback(() => {
     setDraft(null);
     setFilter("open");
-    setHint("Comment posted.");
+    setHint(t("comments.field.posted"));
     reload();
-  }, [reload]);
+  }, [reload, t]);
 
   const filters: Array<[Filter, string]> = [
-    ["open", `Open (${openCount})`],
-    ["resolved", `Resolved (${threads.length - openCount})`],
-    ["mentions", `Mentions you (${threads.filter((t) => t.mentionsViewer).length})`],
+    ["open", t("comments.panel.filterOpen", { count: openCount })],
+    ["resolved", t("comments.panel.filterResolved", { count: threads.length - openCount })],
+    ["mentions", t("comments.panel.filterMentions", { count: threads.filter((thread) => thread.mentionsViewer).length })],
   ];
 
   return (
@@ -336,14 +345,14 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
     <section className="card comments-panel" id="comments" tabIndex={-1} aria-labelledby={`${id}-heading`} ref={panel}>
       <link rel="stylesheet" href={styles} />
       <h2 id={`${id}-heading`}>
-        Comments {loaded ? <span className="comments-panel__count">{openCount} open</span> : null}
+        {t("comments.panel.title")} {loaded ? <span className="comments-panel__count">{t("comments.panel.openCount", { count: openCount })}</span> : null}
       </h2>
       {mentionCount > 0 && filter !== "mentions" ? (
         <div className="comments-mentions-notice" role="status">
           <span>
-            You are mentioned in {mentionCount} open {mentionCount === 1 ? "thread" : "threads"}.
+            {t("comments.panel.mentioned", { count: mentionCount })}
           </span>
-          <button type="button" className="link-button" onClick={() => setFilter("mentions")}>Show</button>
+          <button type="button" className="link-button" onClick={() => setFilter("mentions")}>{t("comments.panel.show")}</button>
         </div>
       ) : null}
       <div className="comments-toolbar">
@@ -355,10 +364,10 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
             // Keeps the text selection (read-only text loses it when the click moves the focus).
             onMouseDown={(event) => event.preventDefault()}
           >
-            New comment
+            {t("comments.field.newComment")}
           </button>
         ) : null}
-        <div className="comments-filter" role="group" aria-label="Show threads">
+        <div className="comments-filter" role="group" aria-label={t("comments.panel.showThreads")}>
           {filters.map(([value, label]) => (
             <button key={value} type="button" aria-pressed={filter === value} onClick={() => setFilter(value)}>
               {label}
@@ -371,13 +380,13 @@ export function CommentsPanel({ documentId, canComment, participants, getSelecti
         <NewThreadForm key={draft.key} url={url} kind={loaded.kind} people={people} initial={draft.anchor} onClose={() => setDraft(null)} onCreated={created} />
       ) : null}
       {!data ? (
-        <p className="muted">Loading comments…</p>
+        <p className="muted">{t("comments.panel.loading")}</p>
       ) : !loaded ? (
-        <p className="form-error" role="alert">The comments could not be loaded.</p>
+        <p className="form-error" role="alert">{t("comments.panel.loadFailed")}</p>
       ) : shown.length === 0 ? (
         <p className="empty">
-          {filter === "open" ? "No open comments." : filter === "resolved" ? "No resolved comments." : "Nobody has mentioned you here."}
-          {filter === "open" && mayComment ? " Select text or click into a field, then press “New comment”." : null}
+          {filter === "open" ? t("comments.panel.noOpen") : filter === "resolved" ? t("comments.panel.noResolved") : t("comments.panel.noMentions")}
+          {filter === "open" && mayComment ? t("comments.panel.howTo") : null}
         </p>
       ) : (
         <ul className="thread-list">

@@ -4,6 +4,7 @@
  * inserts a mention without typing. Ctrl/⌘+Enter submits the surrounding form.
  */
 import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { mentionQueryAt, suggestPeople } from "~/modules/comments/mentions";
 
 export type MentionPerson = { id: string; name: string; organization: string };
@@ -21,6 +22,7 @@ type Props = {
 
 export function MentionTextarea({ label, name, people, defaultValue = "", autoFocus, error, inputRef }: Props) {
   const id = useId();
+  const { t } = useTranslation();
   const [value, setValue] = useState(defaultValue);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
@@ -97,7 +99,7 @@ export function MentionTextarea({ label, name, people, defaultValue = "", autoFo
         onClick={(event) => refresh(event.currentTarget)}
         onBlur={() => setQuery(null)}
       />
-      <ul id={listId} role="listbox" aria-label="People to mention" className="mention-suggestions" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={t("comments.mention.people")} className="mention-suggestions" hidden={!open}>
         {suggestions.map((person, index) => (
           <li
             key={person.id}
@@ -116,11 +118,11 @@ export function MentionTextarea({ label, name, people, defaultValue = "", autoFo
         ))}
       </ul>
       <span id={`${id}-hint`} className="field__hint">
-        Type @ and a name to mention someone; they will see the thread flagged for them.
+        {t("comments.mention.hint")}
       </span>
       {people.length > 0 ? (
         <select
-          aria-label={`Mention someone in: ${label}`}
+          aria-label={t("comments.mention.selectLabel", { label })}
           value=""
           onChange={(event) => {
             const person = people.find((p) => p.id === event.target.value);
@@ -129,7 +131,7 @@ export function MentionTextarea({ label, name, people, defaultValue = "", autoFo
             insert(person, caret, caret);
           }}
         >
-          <option value="">Mention someone…</option>
+          <option value="">{t("comments.mention.choose")}</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name} — {person.organization}

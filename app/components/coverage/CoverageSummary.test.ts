@@ -1,8 +1,10 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
 import type { BranchCoverage, CoverageSummary as Summary } from "~/modules/coverage/rules";
+import { i18nFor } from "~/modules/i18n/i18n";
 
 const tally = (direct: number, softOnly: number, none: number) => ({ total: direct + softOnly + none, direct, softOnly, none });
 const branch = (name: string | null, direct: number, softOnly: number, none: number, gaps = none): BranchCoverage => ({ branch: name, gaps, ...tally(direct, softOnly, none) });
@@ -20,7 +22,8 @@ function summary(overrides: Partial<Summary> = {}): Summary {
   };
 }
 
-const render = (props: Parameters<typeof CoverageSummary>[0]) => renderToStaticMarkup(createElement(CoverageSummary, props));
+const render = (props: Parameters<typeof CoverageSummary>[0], locale: "en" | "fr" = "en") =>
+  renderToStaticMarkup(createElement(I18nextProvider, { i18n: i18nFor(locale) }, createElement(CoverageSummary, props)));
 
 describe("CoverageSummary", () => {
   it("server-renders the headline, gaps link, soft-only warning and optional line", () => {
@@ -67,5 +70,15 @@ describe("CoverageSummary", () => {
     expect(html).toContain("0 of 0 essential competencies directly assessed");
     expect(html).not.toContain("<table");
     expect(html).not.toContain('role="img"');
+  });
+
+  it("reads in French, with French plurals and numbers (issue #20)", () => {
+    const html = render({ summary: summary({ essential: tally(1200, 1, 2), gaps: 1 }) }, "fr");
+    expect(html).toContain("Couverture de l’évaluation</h3>");
+    expect(html).toMatch(/1\s200 compétences essentielles sur 1\s203 évaluées directement/);
+    expect(html).toMatch(/3 compétences facultatives\s: 1 évaluée directement/);
+    expect(html).toContain("1 compétence n’a aucune évaluation directe</a>");
+    expect(html).toContain('<th scope="row">Sans branche</th>');
+    expect(html).not.toMatch(/coverage\.|competenc(y|ies)/);
   });
 });

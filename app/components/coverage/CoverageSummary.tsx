@@ -8,8 +8,11 @@
  * server-rendered, so the numbers are there without JavaScript.
  */
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from "recharts";
 import styles from "~/components/coverage/coverage-summary.css";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
 import {
   branchChart,
   CHART_MARGIN,
@@ -25,37 +28,38 @@ import {
   type BranchChartRow,
   type CoverageSeries,
 } from "~/components/coverage/chart-data";
-import { gapMessage, headline, softOnlyMessage, type CoverageSummary as Summary } from "~/modules/coverage/rules";
+import type { CoverageSummary as Summary } from "~/modules/coverage/rules";
 
 type Props = { summary: Summary; matrixHref?: string; title?: string };
 
 const AXIS_WIDTH = 190;
 const INK = "#14213d";
 
-export function CoverageSummary({ summary, matrixHref, title = "Assessment coverage" }: Props) {
+export function CoverageSummary({ summary, matrixHref, title }: Props) {
+  const { t } = useTranslation();
   const headingId = useId();
   // useId's colons are awkward inside url(#…) references.
   const patternId = `coverage-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
-  const optional = optionalMessage(summary.optional);
+  const optional = optionalMessage(summary.optional, t);
 
   return (
     <section className="coverage-summary" aria-labelledby={headingId}>
       <link rel="stylesheet" href={styles} />
-      <h3 id={headingId}>{title}</h3>
-      <p className="coverage-summary__headline">{headline(summary)}</p>
+      <h3 id={headingId}>{title ?? t("coverage.summary.title")}</h3>
+      <p className="coverage-summary__headline">{t("coverage.summary.headline", { direct: summary.essential.direct, total: summary.essential.total })}</p>
       <ul className="coverage-summary__facts">
         {summary.gaps > 0 ? (
           <li className="coverage-summary__gaps">
-            <a href={gapsHref(matrixHref)}>{gapMessage(summary.gaps)}</a>
-            {summary.routeGaps > 0 ? ` (${summary.routeGaps.toLocaleString("en-CA")} only left out of the assessment-only route)` : null}
-            {": sign-off is blocked until each is assessed."}
+            <a href={gapsHref(matrixHref)}>{t("coverage.summary.gaps", { count: summary.gaps })}</a>
+            {summary.routeGaps > 0 ? t("coverage.summary.routeGaps", { count: summary.routeGaps }) : null}
+            {t("coverage.summary.blocked")}
           </li>
         ) : (
-          <li className="coverage-summary__complete">Every essential competency is assessed.</li>
+          <li className="coverage-summary__complete">{t("coverage.summary.complete")}</li>
         )}
         {summary.softOnly > 0 ? (
           <li className="coverage-summary__warning">
-            <strong>Warning:</strong> {softOnlyMessage(summary.softOnly)}.
+            <strong>{t("coverage.summary.warning")}</strong> {t("coverage.summary.softOnly", { count: summary.softOnly })}.
           </li>
         ) : null}
         {optional ? <li className="coverage-summary__optional">{optional}</li> : null}
@@ -66,8 +70,9 @@ export function CoverageSummary({ summary, matrixHref, title = "Assessment cover
 }
 
 function BranchCoverageChart({ summary, patternId }: { summary: Summary; patternId: string }) {
-  const chart = branchChart(summary.branches);
-  const note = omittedNote(chart);
+  const { t } = useTranslation();
+  const chart = branchChart(summary.branches, undefined, t);
+  const note = omittedNote(chart, t);
   const height = chartHeight(chart.rows.length);
   const rowsByKey = new Map(chart.rows.map((row) => [row.key, row]));
   const axisLabel = (key: unknown) => rowsByKey.get(String(key))?.axisLabel ?? "";
@@ -75,17 +80,17 @@ function BranchCoverageChart({ summary, patternId }: { summary: Summary; pattern
   return (
     <figure className="coverage-chart">
       <PatternDefs idPrefix={patternId} />
-      <figcaption className="coverage-chart__caption">Coverage by framework branch</figcaption>
+      <figcaption className="coverage-chart__caption">{t("coverage.chart.caption")}</figcaption>
       <ul className="coverage-chart__legend" aria-hidden="true">
         {COVERAGE_SERIES.map((series) => (
           <li key={series.key}>
             <Swatch series={series} idPrefix={patternId} />
-            {series.label}
+            {t(`coverage.chart.series.${series.key}`)}
           </li>
         ))}
       </ul>
       <div className="coverage-chart__scroll">
-        <div className="coverage-chart__plot" role="img" aria-label={chartAriaLabel(chart)} style={{ width: CHART_WIDTH, height }}>
+        <div className="coverage-chart__plot" role="img" aria-label={chartAriaLabel(chart, t)} style={{ width: CHART_WIDTH, height }}>
           {/* Fixed size (no ResponsiveContainer) and no animation: nothing to measure, nothing moves for prefers-reduced-motion. */}
           <BarChart width={CHART_WIDTH} height={height} data={chart.rows} layout="vertical" margin={CHART_MARGIN} barCategoryGap={6} accessibilityLayer={false}>
             <XAxis type="number" allowDecimals={false} tick={{ fill: INK, fontSize: 12 }} stroke="#6b7488" />
@@ -95,7 +100,7 @@ function BranchCoverageChart({ summary, patternId }: { summary: Summary; pattern
               cursor={{ fill: "rgba(31, 95, 139, 0.08)" }}
               labelFormatter={(key) => {
                 const row = rowsByKey.get(String(key));
-                return row ? rowTitle(row) : "";
+                return row ? rowTitle(row, t) : "";
               }}
               itemStyle={{ color: INK }}
             />
@@ -103,7 +108,7 @@ function BranchCoverageChart({ summary, patternId }: { summary: Summary; pattern
               <Bar
                 key={series.key}
                 dataKey={series.key satisfies keyof BranchChartRow}
-                name={series.label}
+                name={t(`coverage.chart.series.${series.key}`)}
                 stackId="coverage"
                 fill={seriesFill(series, patternId)}
                 // A white edge between stacked segments keeps them apart whatever their colours.
@@ -117,7 +122,7 @@ function BranchCoverageChart({ summary, patternId }: { summary: Summary; pattern
       </div>
       {note ? <p className="coverage-chart__note">{note}</p> : null}
       <details className="coverage-chart__table">
-        <summary>Show the numbers as a table</summary>
+        <summary>{t("coverage.chart.showTable")}</summary>
         <BranchTable summary={summary} />
       </details>
     </figure>
@@ -125,18 +130,20 @@ function BranchCoverageChart({ summary, patternId }: { summary: Summary; pattern
 }
 
 function BranchTable({ summary }: { summary: Summary }) {
-  const rows = branchChart(summary.branches, Number.POSITIVE_INFINITY).rows;
-  const n = (value: number) => value.toLocaleString("en-CA");
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const rows = branchChart(summary.branches, Number.POSITIVE_INFINITY, t).rows;
+  const n = (value: number) => formatNumber(locale, value);
   return (
     <table className="table coverage-table">
-      <caption>Coverage by framework branch</caption>
+      <caption>{t("coverage.chart.caption")}</caption>
       <thead>
         <tr>
-          <th scope="col">Branch</th>
-          <th scope="col">Directly assessed</th>
-          <th scope="col">Soft evidence only</th>
-          <th scope="col">Not assessed</th>
-          <th scope="col">Gaps</th>
+          <th scope="col">{t("coverage.chart.branch")}</th>
+          <th scope="col">{t("coverage.chart.series.direct")}</th>
+          <th scope="col">{t("coverage.chart.series.softOnly")}</th>
+          <th scope="col">{t("coverage.chart.series.none")}</th>
+          <th scope="col">{t("coverage.chart.gaps")}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,10 +1,18 @@
+import type { TFunction } from "i18next";
 import type { BranchCoverage, CoverageSummary } from "~/modules/coverage/rules";
+import { i18nFor } from "~/modules/i18n/i18n";
+import { DEFAULT_LOCALE } from "~/modules/i18n/locales";
 
 /**
  * What the coverage chart draws, worked out without React or recharts (issue #14): one stacked bar
  * per framework branch, the series' labels and fills, the top-25 choice for big frameworks and the
  * chart's text alternative. The table beside the chart always lists every branch.
+ *
+ * The words come from the "coverage.chart" messages in the language of the `t` passed (English when
+ * none is: what the tests and any caller outside React read).
  */
+
+const english: TFunction = i18nFor(DEFAULT_LOCALE).t;
 
 /** More bars than this stop being readable: the chart keeps the branches that need the most work. */
 export const CHART_BRANCH_LIMIT = 25;
@@ -58,16 +66,16 @@ export type BranchChart = {
   branchCount: number;
 };
 
-export function branchLabel(branch: string | null): string {
-  return branch === null || branch.trim() === "" ? NO_BRANCH_LABEL : branch;
+export function branchLabel(branch: string | null, t: TFunction = english): string {
+  return branch === null || branch.trim() === "" ? t("coverage.chart.noBranch") : branch;
 }
 
 export function shortenLabel(label: string, max = AXIS_LABEL_MAX): string {
   return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
-function toRow(branch: BranchCoverage, index: number): BranchChartRow {
-  const label = branchLabel(branch.branch);
+function toRow(branch: BranchCoverage, index: number, t: TFunction): BranchChartRow {
+  const label = branchLabel(branch.branch, t);
   return {
     key: String(index),
     label,
@@ -85,8 +93,8 @@ function toRow(branch: BranchCoverage, index: number): BranchChartRow {
  * most gaps, then the most competencies not assessed, then the most soft only (ties: framework
  * order), and still draws them in the framework's order so neighbouring branches stay together.
  */
-export function branchChart(branches: readonly BranchCoverage[], limit = CHART_BRANCH_LIMIT): BranchChart {
-  const rows = branches.map(toRow);
+export function branchChart(branches: readonly BranchCoverage[], limit = CHART_BRANCH_LIMIT, t: TFunction = english): BranchChart {
+  const rows = branches.map((branch, index) => toRow(branch, index, t));
   if (rows.length <= limit) return { rows, omitted: 0, branchCount: rows.length };
   const needing = rows
     .map((row, index) => ({ row, index }))
@@ -97,38 +105,33 @@ export function branchChart(branches: readonly BranchCoverage[], limit = CHART_B
   return { rows: needing, omitted: rows.length - needing.length, branchCount: rows.length };
 }
 
-const count = (n: number) => n.toLocaleString("en-CA");
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
-
 /** The tooltip's title for a bar: the full branch name and its gaps. */
-export function rowTitle(row: BranchChartRow): string {
-  return row.gaps > 0 ? `${row.label} (${plural(row.gaps, "gap", "gaps")})` : row.label;
+export function rowTitle(row: BranchChartRow, t: TFunction = english): string {
+  return row.gaps > 0 ? t("coverage.chart.rowTitle", { label: row.label, count: row.gaps }) : row.label;
 }
 
 /** "Showing the 25 branches …": said under the chart when it leaves branches out; null otherwise. */
-export function omittedNote(chart: BranchChart): string | null {
+export function omittedNote(chart: BranchChart, t: TFunction = english): string | null {
   if (chart.omitted === 0) return null;
-  return `The chart shows the ${count(chart.rows.length)} of ${count(chart.branchCount)} branches with the most gaps and competencies not assessed; the table lists all of them.`;
+  return t("coverage.chart.omitted", { shown: chart.rows.length, total: chart.branchCount });
 }
 
 /**
  * The chart's text alternative (role="img"): the totals it draws and where the gaps are, not every
  * bar (the table has those).
  */
-export function chartAriaLabel(chart: BranchChart): string {
+export function chartAriaLabel(chart: BranchChart, t: TFunction = english): string {
   const sum = (key: CoverageSeriesKey) => chart.rows.reduce((total, row) => total + row[key], 0);
-  const drawn = chart.omitted > 0 ? `${count(chart.rows.length)} of ${plural(chart.branchCount, "framework branch", "framework branches")}` : plural(chart.branchCount, "framework branch", "framework branches");
-  const parts = [
-    `Stacked bar chart of coverage for ${drawn}: ${plural(sum("direct"), "competency", "competencies")} directly assessed, ${count(sum("softOnly"))} by soft evidence only, ${count(sum("none"))} not assessed.`,
-  ];
+  const drawn = chart.omitted > 0 ? t("coverage.chart.drawnOf", { shown: chart.rows.length, count: chart.branchCount }) : t("coverage.chart.drawn", { count: chart.branchCount });
+  const parts = [t("coverage.chart.totals", { drawn, direct: sum("direct"), soft: sum("softOnly"), none: sum("none") })];
   const withGaps = chart.rows.filter((row) => row.gaps > 0);
-  if (withGaps.length === 0) parts.push("No branch has gaps.");
+  if (withGaps.length === 0) parts.push(t("coverage.chart.noGaps"));
   else {
-    const shown = withGaps.slice(0, 5).map((row) => `${row.label} (${count(row.gaps)})`);
-    const more = withGaps.length > 5 ? ` and ${plural(withGaps.length - 5, "other", "others")}` : "";
-    parts.push(`Gaps in ${shown.join(", ")}${more}.`);
+    const shown = withGaps.slice(0, 5).map((row) => t("coverage.chart.gapItem", { label: row.label, count: row.gaps }));
+    const more = withGaps.length > 5 ? t("coverage.chart.more", { count: withGaps.length - 5 }) : "";
+    parts.push(t("coverage.chart.gapsIn", { list: shown.join(", "), more }));
   }
-  parts.push("The numbers are in the table that follows.");
+  parts.push(t("coverage.chart.numbersFollow"));
   return parts.join(" ");
 }
 
@@ -143,9 +146,9 @@ export function chartHeight(rowCount: number): number {
 }
 
 /** "3 optional competencies: 1 directly assessed"; null when the specification has none. */
-export function optionalMessage(optional: CoverageSummary["optional"]): string | null {
+export function optionalMessage(optional: CoverageSummary["optional"], t: TFunction = english): string | null {
   if (optional.total === 0) return null;
-  return `${plural(optional.total, "optional competency", "optional competencies")}: ${count(optional.direct)} directly assessed`;
+  return t("coverage.summary.optional", { total: optional.total, direct: optional.direct });
 }
 
 export { gapsHref } from "~/modules/coverage/rules";

@@ -4,6 +4,9 @@
  * Posts to /documents/:id/commitments; the page's loader then brings the new list.
  */
 import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
 import type { Commitment } from "~/modules/demand/commitments.server";
 import { totalsByRegion } from "~/modules/demand/commitment-totals";
 import { DEMAND_REGIONS } from "~/modules/demand/parse";
@@ -13,36 +16,39 @@ export function CommitmentsPanel({ documentId, commitments, canCommit, myOrganiz
   const action = `/documents/${documentId}/commitments`;
   const totals = totalsByRegion(commitments);
   const mine = new Set(myOrganizationIds);
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="demand-commitments">
-      <h3 id="commitments-heading">Hiring commitments</h3>
+      <h3 id="commitments-heading">{t("demand.commitments.title")}</h3>
       {commitments.length === 0 ? (
-        <p className="empty">No employer has recorded a hiring commitment yet.</p>
+        <p className="empty">{t("demand.commitments.empty")}</p>
       ) : (
         <>
           <ul className="list" aria-labelledby="commitments-heading">
             {commitments.map((c) => (
               <li key={c.id}>
                 <span>
-                  <strong>{c.organizationName}</strong>: “We expect to hire {c.hires.toLocaleString("en-CA")} {c.hires === 1 ? "person" : "people"} with this credential in {c.region} within{" "}
-                  {c.months} months.”{c.note ? ` ${c.note}` : ""} — signed by {c.signerName} for {c.organizationName}, {c.createdAt.slice(0, 10)}
+                  <strong>{c.organizationName}</strong>: {t("demand.commitments.quote", { count: c.hires, region: c.region, months: c.months })}
+                  {c.note ? ` ${c.note}` : ""}
+                  {t("demand.commitments.signed", { signer: c.signerName, organization: c.organizationName, date: c.createdAt.slice(0, 10) })}
                 </span>
                 {mine.has(c.organizationId) ? <WithdrawButton action={action} commitmentId={c.id} /> : null}
               </li>
             ))}
           </ul>
-          <table className="table" aria-label="Committed hires per region">
+          <table className="table" aria-label={t("demand.commitments.totals")}>
             <thead>
               <tr>
-                <th scope="col">Region</th>
-                <th scope="col">People to hire</th>
+                <th scope="col">{t("demand.commitments.region")}</th>
+                <th scope="col">{t("demand.commitments.peopleToHire")}</th>
               </tr>
             </thead>
             <tbody>
-              {totals.map((t) => (
-                <tr key={t.region}>
-                  <td>{t.region}</td>
-                  <td>{t.hires.toLocaleString("en-CA")}</td>
+              {totals.map((total) => (
+                <tr key={total.region}>
+                  <td>{total.region}</td>
+                  <td>{formatNumber(locale, total.hires)}</td>
                 </tr>
               ))}
             </tbody>
@@ -50,20 +56,20 @@ export function CommitmentsPanel({ documentId, commitments, canCommit, myOrganiz
         </>
       )}
       {canCommit ? (
-        <record.Form method="post" action={action} className="form" aria-label="Record a hiring commitment">
+        <record.Form method="post" action={action} className="form" aria-label={t("demand.commitments.form")}>
           <input type="hidden" name="intent" value="record" />
           <p>
-            We expect to hire{" "}
+            {t("demand.commitments.expect")}{" "}
             <label>
-              <span className="visually-hidden">Number of people</span>
+              <span className="visually-hidden">{t("demand.commitments.numberOfPeople")}</span>
               <input name="hires" type="number" min={1} max={100000} required size={5} />
             </label>{" "}
-            people with this credential in{" "}
+            {t("demand.commitments.peopleIn")}{" "}
             <label>
-              <span className="visually-hidden">Region</span>
+              <span className="visually-hidden">{t("demand.commitments.region")}</span>
               <select name="region" required defaultValue="">
                 <option value="" disabled>
-                  region
+                  {t("demand.commitments.regionPlaceholder")}
                 </option>
                 {DEMAND_REGIONS.map((r) => (
                   <option key={r} value={r}>
@@ -72,15 +78,15 @@ export function CommitmentsPanel({ documentId, commitments, canCommit, myOrganiz
                 ))}
               </select>
             </label>{" "}
-            within{" "}
+            {t("demand.commitments.within")}{" "}
             <label>
-              <span className="visually-hidden">Months</span>
+              <span className="visually-hidden">{t("demand.commitments.months")}</span>
               <input name="months" type="number" min={1} max={120} required size={4} />
             </label>{" "}
-            months.
+            {t("demand.commitments.monthsEnd")}
           </p>
           <div className="field">
-            <label htmlFor="commitment-note">Note (optional)</label>
+            <label htmlFor="commitment-note">{t("demand.commitments.note")}</label>
             <textarea id="commitment-note" name="note" rows={2} maxLength={1000} />
           </div>
           {record.data?.error ? (
@@ -89,7 +95,7 @@ export function CommitmentsPanel({ documentId, commitments, canCommit, myOrganiz
             </p>
           ) : null}
           <button type="submit" className="button" disabled={record.state !== "idle"}>
-            Record commitment
+            {t("demand.commitments.record")}
           </button>
         </record.Form>
       ) : null}
@@ -99,12 +105,13 @@ export function CommitmentsPanel({ documentId, commitments, canCommit, myOrganiz
 
 function WithdrawButton({ action, commitmentId }: { action: string; commitmentId: string }) {
   const fetcher = useFetcher();
+  const { t } = useTranslation();
   return (
     <fetcher.Form method="post" action={action}>
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="commitmentId" value={commitmentId} />
       <button type="submit" className="button button--small button--secondary" disabled={fetcher.state !== "idle"}>
-        Withdraw
+        {t("demand.commitments.withdraw")}
       </button>
     </fetcher.Form>
   );

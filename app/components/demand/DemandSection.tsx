@@ -8,11 +8,14 @@
  * hydration in fixed boxes; every number is server-rendered in the tables.
  */
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Line, LineChart } from "recharts";
 import type { StoredFields } from "~/components/document/live-fields";
 import { CommitmentsPanel } from "~/components/demand/CommitmentsPanel";
 import type { Commitment } from "~/modules/demand/commitments.server";
-import { METRIC_LABELS, type DemandMetric } from "~/modules/demand/parse";
+import { DEMAND_METRICS, type DemandMetric } from "~/modules/demand/parse";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
 import { DETAILED_SUBJECTS, rankCompetencies, seriesFor, type DemandData, type DemandSeries } from "~/modules/demand/section";
 import { demandFlags, reviewMonths, type DemandFlag, type DemandSubject } from "~/modules/demand/staleness";
 import { specDemandSubjects } from "~/modules/documents/kinds/credential-spec";
@@ -38,37 +41,40 @@ export function DemandSection({ documentId, fields, data, today, commitments, ca
   const ranking = useMemo(() => rankCompetencies(subjects, data), [subjects, data]);
   const flagOf = new Map<DemandSubject, DemandFlag>(flags.map((flag) => [flag.subject, flag]));
   const detailed = subjects.slice(0, DETAILED_SUBJECTS);
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <section className="card demand-section" aria-labelledby="demand-heading" id="demand">
-      <h2 id="demand-heading">Demand</h2>
+      <h2 id="demand-heading">{t("demand.section.title")}</h2>
       <p className="muted">
-        Imported labour-market data for the target occupations and competencies (<a href="/demand">Labour-market demand</a>). Evidence older than {months} months (the
-        evidence-review period) is flagged.
+        {t("demand.section.introBefore")}
+        <a href="/demand">{t("demand.section.introLink")}</a>
+        {t("demand.section.introAfter", { months })}
       </p>
       {flags.length > 0 ? (
-        <ul className="demand-flags" aria-label="Demand flags">
+        <ul className="demand-flags" aria-label={t("demand.section.flags")}>
           {flags.map((flag) => (
             <li key={`${flag.subject.kind}-${flag.subject.rowId}`} className="doc-field__warning">
-              <strong>{flag.message}</strong>: {flag.subject.label}
-              {flag.type === "stale" ? ` (latest period ends ${flag.latest})` : ""}
+              <strong>{flagText(t, flag, months)}</strong>: {flag.subject.label}
+              {flag.type === "stale" ? t("demand.section.latestEnds", { latest: flag.latest }) : ""}
             </li>
           ))}
         </ul>
       ) : null}
       {detailed.map((subject) => (
-        <SubjectDemand key={`${subject.kind}-${subject.rowId}`} subject={subject} series={seriesFor(subject, data)} flag={flagOf.get(subject)} />
+        <SubjectDemand key={`${subject.kind}-${subject.rowId}`} subject={subject} series={seriesFor(subject, data)} flag={flagOf.get(subject)} months={months} />
       ))}
-      {subjects.length > detailed.length ? <p className="muted">{(subjects.length - detailed.length).toLocaleString("en-CA")} more subjects: see the ranking and the flags.</p> : null}
-      <h3>Competencies ranked by demand</h3>
+      {subjects.length > detailed.length ? <p className="muted">{t("demand.section.moreSubjects", { count: subjects.length - detailed.length })}</p> : null}
+      <h3>{t("demand.section.ranked")}</h3>
       {ranking.length === 0 ? (
-        <p className="empty">No competency has job-posting or vacancy data.</p>
+        <p className="empty">{t("demand.section.noRanking")}</p>
       ) : (
-        <table className="table" aria-label="Competencies ranked by demand">
+        <table className="table" aria-label={t("demand.section.ranked")}>
           <thead>
             <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Competency</th>
-              <th scope="col">Openings (latest job postings and vacancies, all regions)</th>
+              <th scope="col">{t("demand.section.rank")}</th>
+              <th scope="col">{t("demand.section.competency")}</th>
+              <th scope="col">{t("demand.section.openings")}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,7 +82,7 @@ export function DemandSection({ documentId, fields, data, today, commitments, ca
               <tr key={entry.subject.rowId}>
                 <td>{index + 1}</td>
                 <td>{entry.subject.label}</td>
-                <td>{entry.score.toLocaleString("en-CA")}</td>
+                <td>{formatNumber(locale, entry.score)}</td>
               </tr>
             ))}
           </tbody>
@@ -87,49 +93,52 @@ export function DemandSection({ documentId, fields, data, today, commitments, ca
   );
 }
 
-function SubjectDemand({ subject, series, flag }: { subject: DemandSubject; series: DemandSeries[]; flag: DemandFlag | undefined }) {
-  const heading = `${subject.kind === "occupation" ? "Occupation" : "Competency"} ${subject.label}`;
+function SubjectDemand({ subject, series, flag, months }: { subject: DemandSubject; series: DemandSeries[]; flag: DemandFlag | undefined; months: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const heading = subject.kind === "occupation" ? t("demand.section.occupationHeading", { label: subject.label }) : t("demand.section.competencyHeading", { label: subject.label });
+  const metric = (value: string) => (isMetric(value) ? t(`demand.metrics.${value}`) : value);
   return (
     <div className="demand-subject">
       <h3>
-        {heading} {flag ? <span className="doc-pill doc-pill--warn">{flag.message}</span> : null}
+        {heading} {flag ? <span className="doc-pill doc-pill--warn">{flagText(t, flag, months)}</span> : null}
       </h3>
       {series.length === 0 ? null : (
-        <table className="table" aria-label={`Demand for ${subject.label}`}>
+        <table className="table" aria-label={t("demand.section.demandFor", { label: subject.label })}>
           <thead>
             <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Region</th>
-              <th scope="col">Latest</th>
-              <th scope="col">Period</th>
-              <th scope="col">Trend</th>
-              <th scope="col">Source</th>
-              <th scope="col">Retrieved on</th>
+              <th scope="col">{t("demand.section.metric")}</th>
+              <th scope="col">{t("demand.section.region")}</th>
+              <th scope="col">{t("demand.section.latest")}</th>
+              <th scope="col">{t("demand.section.period")}</th>
+              <th scope="col">{t("demand.section.trend")}</th>
+              <th scope="col">{t("demand.section.source")}</th>
+              <th scope="col">{t("demand.section.retrievedOn")}</th>
             </tr>
           </thead>
           <tbody>
             {series.map((s) => (
               <tr key={`${s.subject}-${s.metric}-${s.region}`}>
-                <td>{METRIC_LABELS[s.metric as DemandMetric] ?? s.metric}</td>
+                <td>{metric(s.metric)}</td>
                 <td>{s.region}</td>
-                <td>{s.latest.value.toLocaleString("en-CA")}</td>
+                <td>{formatNumber(locale, s.latest.value)}</td>
                 <td>{s.latest.period}</td>
                 <td>
                   <Sparkline series={s} />
                   <details>
-                    <summary>Numbers</summary>
-                    <table className="table table--compact" aria-label={`${METRIC_LABELS[s.metric as DemandMetric] ?? s.metric}, ${s.region}, by period`}>
+                    <summary>{t("demand.section.numbers")}</summary>
+                    <table className="table table--compact" aria-label={t("demand.section.byPeriod", { metric: metric(s.metric), region: s.region })}>
                       <thead>
                         <tr>
-                          <th scope="col">Period</th>
-                          <th scope="col">Value</th>
+                          <th scope="col">{t("demand.section.period")}</th>
+                          <th scope="col">{t("demand.section.value")}</th>
                         </tr>
                       </thead>
                       <tbody>
                         {s.points.map((p) => (
                           <tr key={p.period}>
                             <td>{p.period}</td>
-                            <td>{p.value.toLocaleString("en-CA")}</td>
+                            <td>{formatNumber(locale, p.value)}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -145,6 +154,13 @@ function SubjectDemand({ subject, series, flag }: { subject: DemandSubject; seri
       )}
     </div>
   );
+}
+
+const isMetric = (value: string): value is DemandMetric => (DEMAND_METRICS as readonly string[]).includes(value);
+
+/** A flag in the reader's language (staleness.ts words it in English for the server's own uses). */
+function flagText(t: ReturnType<typeof useTranslation>["t"], flag: DemandFlag, months: number): string {
+  return flag.type === "none" ? t("demand.section.flagNone") : t("demand.section.flagStale", { months });
 }
 
 /** Decorative: the "Numbers" table under it holds the same values. */

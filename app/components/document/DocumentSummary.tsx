@@ -3,6 +3,7 @@
  * formatted like the read-only view, live from the page's Y.Doc. The full text follows below it.
  */
 import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
 import type { LiveCoverage } from "~/components/document/coverage/use-coverage";
@@ -63,15 +64,16 @@ export function DocumentSummary({ kind, fields, session, firstPaint, display, pl
   const textKey = SUMMARY_TEXT[kind].key;
   const intro = useOpeningParagraphs(session, textKey, firstPaint[textFragmentName(textKey)] ?? "");
   const summary = useMemo(() => documentSummary(kind, fields, intro), [kind, fields, intro]);
+  const { t } = useTranslation();
   return (
     <section className="card doc-summary" aria-labelledby="doc-summary-heading">
       <div className="doc-summary__head">
-        <h2 id="doc-summary-heading">Summary</h2>
+        <h2 id="doc-summary-heading">{t("documents.summary.title")}</h2>
         {action}
       </div>
       <div className="doc-summary__intro">
         <h3 className="doc-summary__subheading">{summary.introLabel}</h3>
-        {summary.intro.length > 0 ? summary.intro.map((paragraph, index) => <p key={index}>{paragraph}</p>) : <p className="muted">Nothing has been written here yet.</p>}
+        {summary.intro.length > 0 ? summary.intro.map((paragraph, index) => <p key={index}>{paragraph}</p>) : <p className="muted">{t("documents.summary.nothingWritten")}</p>}
       </div>
       {summary.blocks.map((block, index) => (
         <SummaryBlockView key={index} block={block} display={display} planCoverage={planCoverage} liveCoverage={liveCoverage} />
@@ -94,6 +96,7 @@ function SummaryBlockView({ block, display, planCoverage, liveCoverage }: { bloc
 }
 
 function Facts({ heading, facts, display }: { heading: string; facts: readonly SummaryFact[]; display: DisplayContext }) {
+  const { t } = useTranslation();
   return (
     <div className="doc-summary__block">
       <h3 className="doc-summary__subheading">{heading}</h3>
@@ -103,7 +106,7 @@ function Facts({ heading, facts, display }: { heading: string; facts: readonly S
           return (
             <div key={fact.key} className="doc-summary__fact">
               <dt>{fact.label}</dt>
-              <dd className={text ? undefined : "muted"}>{text || "Not filled in"}</dd>
+              <dd className={text ? undefined : "muted"}>{text || t("documents.summary.notFilled")}</dd>
             </div>
           );
         })}
@@ -113,6 +116,7 @@ function Facts({ heading, facts, display }: { heading: string; facts: readonly S
 }
 
 function Table({ table, display }: { table: SummaryTable; display: DisplayContext }) {
+  const { t } = useTranslation();
   const headingId = `doc-summary-${table.key}`;
   const withEvidence = table.rows.some((row) => row.evidence !== undefined);
   const renderRows = (rows: SummaryTable["rows"]) =>
@@ -132,7 +136,7 @@ function Table({ table, display }: { table: SummaryTable; display: DisplayContex
             {column.label}
           </th>
         ))}
-        {withEvidence ? <th scope="col">Evidence</th> : null}
+        {withEvidence ? <th scope="col">{t("documents.summary.evidence")}</th> : null}
       </tr>
     </thead>
   );
@@ -151,8 +155,8 @@ function Table({ table, display }: { table: SummaryTable; display: DisplayContex
           </table>
           {table.rows.length > ROWS_SHOWN ? (
             <details className="doc-summary__more">
-              <summary>{table.rows.length - ROWS_SHOWN} more</summary>
-              <table className="doc-summary__table" aria-label={`${table.heading}, continued`}>
+              <summary>{t("documents.summary.more", { count: table.rows.length - ROWS_SHOWN })}</summary>
+              <table className="doc-summary__table" aria-label={t("documents.summary.continued", { heading: table.heading })}>
                 {head}
                 <tbody>{renderRows(table.rows.slice(ROWS_SHOWN))}</tbody>
               </table>
@@ -164,20 +168,22 @@ function Table({ table, display }: { table: SummaryTable; display: DisplayContex
   );
 }
 
-function competencyName(c: CompetencyGroup["competencies"][number]): string {
-  return [c.code, c.title].filter(Boolean).join(" ") || "Untitled competency";
+function competencyName(c: CompetencyGroup["competencies"][number], untitled: string): string {
+  return [c.code, c.title].filter(Boolean).join(" ") || untitled;
 }
 
 function Competencies({ heading, total, groups }: { heading: string; total: number; groups: readonly CompetencyGroup[] }) {
+  const { t } = useTranslation();
+  const untitled = t("documents.summary.untitledCompetency");
   return (
     <div className="doc-summary__block">
       <h3 className="doc-summary__subheading">
         {heading} <span className="doc-rows__count">{total}</span>
       </h3>
       {groups.length === 0 ? (
-        <p className="muted">No competencies yet.</p>
+        <p className="muted">{t("documents.summary.noCompetencies")}</p>
       ) : (
-        <ul className="doc-summary__groups" aria-label="Competencies by framework branch">
+        <ul className="doc-summary__groups" aria-label={t("documents.summary.competenciesByBranch")}>
           {groups.map((group) => {
             const count = group.competencies.length;
             const optional = count - group.essential;
@@ -185,20 +191,20 @@ function Competencies({ heading, total, groups }: { heading: string; total: numb
               <li key={group.name} className="doc-summary__group">
                 <strong>{group.name}</strong>{" "}
                 <span className="muted">
-                  — {count} {count === 1 ? "competency" : "competencies"}
-                  {optional > 0 ? `, ${optional} optional` : ""}
+                  {t("documents.summary.groupCount", { count })}
+                  {optional > 0 ? t("documents.summary.groupOptional", { count: optional }) : ""}
                 </span>
                 <ul>
                   {group.competencies.slice(0, NAMED_PER_GROUP).map((c, index) => (
-                    <li key={c.id ?? index}>{competencyName(c)}</li>
+                    <li key={c.id ?? index}>{competencyName(c, untitled)}</li>
                   ))}
                 </ul>
                 {count > NAMED_PER_GROUP ? (
                   <details className="doc-summary__more">
-                    <summary>{count - NAMED_PER_GROUP} more</summary>
+                    <summary>{t("documents.summary.more", { count: count - NAMED_PER_GROUP })}</summary>
                     <ul>
                       {group.competencies.slice(NAMED_PER_GROUP).map((c, index) => (
-                        <li key={c.id ?? index}>{competencyName(c)}</li>
+                        <li key={c.id ?? index}>{competencyName(c, untitled)}</li>
                       ))}
                     </ul>
                   </details>
@@ -213,6 +219,7 @@ function Competencies({ heading, total, groups }: { heading: string; total: numb
 }
 
 function Coverage({ heading, planCoverage, liveCoverage }: { heading: string; planCoverage?: readonly PlanCoverage[]; liveCoverage: LiveCoverage | null }) {
+  const { t } = useTranslation();
   // A plan: its own live numbers (the full matrix and chart are in the text below).
   if (liveCoverage) {
     const summary = liveCoverage.loaded ? summarizeCoverage(liveCoverage.report) : null;
@@ -222,11 +229,11 @@ function Coverage({ heading, planCoverage, liveCoverage }: { heading: string; pl
         {summary ? (
           <ul className="doc-summary__coverage">
             <li>{headline(summary)}</li>
-            <li>{summary.gaps > 0 ? `${gapMessage(summary.gaps)}: sign-off is blocked until each is assessed.` : "Every essential competency is assessed."}</li>
-            {summary.softOnly > 0 ? <li>Warning: {softOnlyMessage(summary.softOnly)}.</li> : null}
+            <li>{summary.gaps > 0 ? t("documents.summary.gapsBlock", { gaps: gapMessage(summary.gaps) }) : t("documents.summary.allAssessed")}</li>
+            {summary.softOnly > 0 ? <li>{t("documents.summary.softOnly", { message: softOnlyMessage(summary.softOnly) })}</li> : null}
           </ul>
         ) : (
-          <p className="muted">Loading coverage…</p>
+          <p className="muted">{t("documents.summary.loadingCoverage")}</p>
         )}
       </div>
     );
@@ -235,9 +242,9 @@ function Coverage({ heading, planCoverage, liveCoverage }: { heading: string; pl
     <div className="doc-summary__block">
       <h3 className="doc-summary__subheading">{heading}</h3>
       {planCoverage && planCoverage.length > 0 ? (
-        planCoverage.map((plan) => <CoverageSummary key={plan.planId} summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={`Assessment coverage — ${plan.planTitle}`} />)
+        planCoverage.map((plan) => <CoverageSummary key={plan.planId} summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={t("documents.summary.planCoverage", { title: plan.planTitle })} />)
       ) : (
-        <p className="muted">No assessment plan covers this specification yet.</p>
+        <p className="muted">{t("documents.summary.noPlan")}</p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { tableOfContents, type CompletenessReport, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
 import { REVEAL_EVENT } from "~/components/document/marks";
 import { scrollBehavior } from "~/utils/motion";
@@ -55,6 +56,7 @@ function IssueList({ label, issues }: { label: string; issues: readonly FieldIss
 }
 
 export function DocumentOverview({ kind, completeness, issues }: Props) {
+  const { t } = useTranslation();
   const toc = tableOfContents(kind);
   const missingIn = new Map<string, number>();
   for (const item of completeness.missing) missingIn.set(item.sectionKey, (missingIn.get(item.sectionKey) ?? 0) + 1);
@@ -68,7 +70,7 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
     <div className="card doc-overview">
       <nav className="doc-overview__toc" aria-labelledby="doc-toc-heading">
         <h2 id="doc-toc-heading" className="doc-overview__heading">
-          Contents
+          {t("documents.overview.contents")}
         </h2>
         <ol className="doc-toc">
           {toc.map((entry) => {
@@ -80,11 +82,11 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
                   {entry.title}
                 </a>
                 {problems > 0 ? (
-                  <span className="doc-pill doc-pill--error">{problems === 1 ? "1 problem" : `${problems} problems`}</span>
+                  <span className="doc-pill doc-pill--error">{t("documents.overview.problems", { count: problems })}</span>
                 ) : missing > 0 ? (
-                  <span className="doc-pill doc-pill--warn">{missing} missing</span>
+                  <span className="doc-pill doc-pill--warn">{t("documents.overview.missing", { count: missing })}</span>
                 ) : (
-                  <span className="doc-pill doc-pill--ok" aria-label="complete">
+                  <span className="doc-pill doc-pill--ok" aria-label={t("documents.overview.complete")}>
                     ✓
                   </span>
                 )}
@@ -96,25 +98,25 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
 
       <section className="doc-overview__checks" aria-labelledby="doc-checks-heading">
         <h2 id="doc-checks-heading" className="doc-overview__heading">
-          Completeness
+          {t("documents.overview.completeness")}
         </h2>
         <div className="doc-meter">
           <div className="doc-meter__bar" aria-hidden="true">
             <span className={`doc-meter__fill${done ? " doc-meter__fill--done" : ""}`} style={{ width: `${completeness.percent}%` }} />
           </div>
           <p className="doc-meter__label" role="status" aria-live="polite">
-            <strong>{completeness.percent}% complete</strong> · {completeness.filled} of {completeness.required} required items
+            <strong>{t("documents.overview.percent", { percent: completeness.percent })}</strong> · {t("documents.overview.filled", { filled: completeness.filled, required: completeness.required })}
           </p>
         </div>
         {done ? (
-          <p className="doc-checks__done">Everything required is filled in.</p>
+          <p className="doc-checks__done">{t("documents.overview.done")}</p>
         ) : (
           // Open at first (the list scrolls when long); a person may fold it away.
           <details className="doc-checks" open>
             <summary>
-              {completeness.missing.length === 1 ? "1 required item is missing" : `${completeness.missing.length} required items are missing`}
+              {t("documents.overview.missingItems", { count: completeness.missing.length })}
             </summary>
-            <ul className="doc-checks__list" aria-label="Missing required items">
+            <ul className="doc-checks__list" aria-label={t("documents.overview.missingLabel")}>
               {completeness.missing.map((item, index) => (
                 <li key={`${item.path}-${index}`}>
                   <a href={`#${item.anchor}`} onClick={onAnchorClick(item.anchor)}>
@@ -128,14 +130,14 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
         )}
         {errors.length > 0 ? (
           <div className="doc-problems">
-            <h3 className="doc-problems__heading">{errors.length === 1 ? "1 value to fix" : `${errors.length} values to fix`}</h3>
-            <IssueList label="Values to fix" issues={errors} />
+            <h3 className="doc-problems__heading">{t("documents.overview.valuesToFix", { count: errors.length })}</h3>
+            <IssueList label={t("documents.overview.valuesToFixLabel")} issues={errors} />
           </div>
         ) : null}
         {warnings.length > 0 ? (
           <details className="doc-problems doc-problems--warnings">
-            <summary>{warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`}</summary>
-            <IssueList label="Warnings" issues={warnings} />
+            <summary>{t("documents.overview.warnings", { count: warnings.length })}</summary>
+            <IssueList label={t("documents.overview.warningsLabel")} issues={warnings} />
           </details>
         ) : null}
       </section>

@@ -1,4 +1,8 @@
 import { memo, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { useLocale } from "~/components/i18n/use-locale";
+import { rowNoun } from "~/modules/i18n/kind-text";
 import { CommentButton, CommentThread, useCommentToggle } from "~/components/comments/CommentOnField";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { StaticRichText } from "~/components/editor/static-rich-text";
@@ -189,9 +193,10 @@ function ScalarField({ field, path, value, editing, commentable }: { field: Excl
 }
 
 function RichTextBlock({ block, editing }: { block: RichTextDef; editing: EditingContext }) {
+  const { t } = useTranslation();
   const fragment = textFragmentName(block.key);
   const path = textPath(block.key);
-  const section = { field: fragment, label: block.label, placeholder: block.placeholder ?? "Write here. Everyone on this page sees your changes as you type." };
+  const section = { field: fragment, label: block.label, placeholder: block.placeholder ?? t("documents.sections.writeHere") };
   const firstPaint = editing.firstPaint[fragment] ?? "";
   const comments = useCommentToggle();
   return (
@@ -212,7 +217,7 @@ function RichTextBlock({ block, editing }: { block: RichTextDef; editing: Editin
         {editing.session ? (
           <RichTextEditor session={editing.session} section={section} editable={editing.editable} firstPaint={firstPaint} />
         ) : (
-          <StaticRichText html={firstPaint} placeholder={editing.editable ? section.placeholder : "Nothing has been written here yet."} />
+          <StaticRichText html={firstPaint} placeholder={editing.editable ? section.placeholder : t("documents.summary.nothingWritten")} />
         )}
       </div>
     </div>
@@ -234,15 +239,19 @@ function competencyOptions(editing: EditingContext): readonly ProjectedCompetenc
 }
 
 /** A row's evidence kind, when its kind derives one from a method cell (an assessment's "Direct" / "Soft"). */
-function evidenceBadge(field: RowsFieldDef, row: CanonicalRow): { text: string; tone: "ok" | "warn" } | null {
+function evidenceBadge(field: RowsFieldDef, row: CanonicalRow, t: TFunction): { text: string; tone: "ok" | "warn" } | null {
   if (!field.evidenceKindFrom) return null;
   const kind = evidenceKindOf(row[field.evidenceKindFrom]);
   if (kind === null) return null;
-  return kind === "direct" ? { text: "Direct evidence", tone: "ok" } : { text: "Soft evidence", tone: "warn" };
+  return kind === "direct" ? { text: t("documents.sections.directEvidence"), tone: "ok" } : { text: t("documents.sections.softEvidence"), tone: "warn" };
 }
 
 /** A list of rows (competencies, modules, parties, assessments…): each row a card of its cells, with add and remove. */
 function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  // The row noun with its plural and gender, for "Add …" and "No … yet" in the reader's language.
+  const noun = rowNoun(editing.kind, field.key, locale) ?? { singular: field.itemLabel, plural: field.itemLabel, gender: "other" as const };
   const rows = rowsOf(editing.fields, field.key);
   const [shown, setShown] = useState(ROWS_PAGE);
 
@@ -269,7 +278,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
   const remove = (rowId: string, title: string) => {
     const session = editing.session;
     if (!session) return;
-    undoable.remove(`${field.itemLabel} “${title}”`, (origin) => removeRow(session.ydoc, editing.kind, field.key, rowId, origin));
+    undoable.remove(t("documents.sections.removedWhat", { noun: noun.singular, title }), (origin) => removeRow(session.ydoc, editing.kind, field.key, rowId, origin));
   };
 
   const headingId = `${anchorFor(field.key)}-heading`;
@@ -288,7 +297,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
         ) : null}
         {editing.editable ? (
           <button type="button" className="button button--secondary button--small" onClick={add}>
-            Add {field.itemLabel}
+            {t("documents.sections.add", { noun: noun.singular, gender: noun.gender })}
           </button>
         ) : null}
       </div>
@@ -297,7 +306,7 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
       {field.help ? <p className="field__hint">{field.help}</p> : null}
       <FieldIssueList issues={issues} />
       {rows.length === 0 ? (
-        <p className="doc-rows__empty">{field.emptyText ?? `No ${field.itemLabel} yet.`}</p>
+        <p className="doc-rows__empty">{field.emptyText ?? t("documents.sections.noRows", { noun: noun.singular, gender: noun.gender })}</p>
       ) : (
         <ol className="doc-rows__list">
           {rows.slice(0, shown).map((row, position) => (
@@ -316,21 +325,21 @@ function RowsField({ field, editing }: { field: RowsFieldDef; editing: EditingCo
       {rows.length > shown ? (
         <div className="doc-rows__more">
           <button type="button" className="button button--secondary button--small" onClick={() => setShown((count) => count + ROWS_PAGE)}>
-            Show {Math.min(ROWS_PAGE, rows.length - shown)} more
+            {t("documents.sections.showMore", { count: Math.min(ROWS_PAGE, rows.length - shown) })}
           </button>
           <button type="button" className="button button--secondary button--small" onClick={() => setShown(rows.length)}>
-            Show all {rows.length}
+            {t("documents.sections.showAll", { count: rows.length })}
           </button>
         </div>
       ) : null}
       {undoable.removed ? (
         <div className="doc-toast" role="status">
-          <span>Removed {undoable.removed}.</span>
+          <span>{t("documents.sections.removed", { what: undoable.removed })}</span>
           <button type="button" className="button button--small" onClick={undoable.undo}>
-            Undo
+            {t("documents.sections.undo")}
           </button>
           <button type="button" className="button button--secondary button--small" onClick={undoable.dismiss}>
-            Dismiss
+            {t("documents.sections.dismiss")}
           </button>
         </div>
       ) : null}
@@ -347,9 +356,10 @@ function RowCard(props: {
   onRemove: (rowId: string, title: string) => void;
 }) {
   const { field, row, position, editing, removable, onRemove } = props;
+  const { t } = useTranslation();
   const title = rowTitle(field, row, position);
   const id = row.id;
-  const evidence = evidenceBadge(field, row);
+  const evidence = evidenceBadge(field, row, t);
   const comments = useCommentToggle();
   const commentPlace = editing.canComment && id ? rowPath(field.key, id) : null;
   return (
@@ -363,8 +373,8 @@ function RowCard(props: {
           <CommentButton place={commentPlace} label={title} canComment expanded={comments.open} controls={comments.threadId} onClick={comments.toggle} buttonRef={(element) => (comments.button.current = element)} />
         ) : null}
         {removable && id ? (
-          <button type="button" className="button button--danger button--small" aria-label={`Remove ${field.itemLabel} ${title}`} onClick={() => onRemove(id, title)}>
-            Remove
+          <button type="button" className="button button--danger button--small" aria-label={t("documents.sections.removeLabel", { noun: field.itemLabel, title })} onClick={() => onRemove(id, title)}>
+            {t("documents.sections.remove")}
           </button>
         ) : null}
       </div>
@@ -381,7 +391,7 @@ function RowCard(props: {
             })}
         </div>
       ) : (
-        <p className="field__error">This entry has no id and cannot be edited; add it again and remove this one.</p>
+        <p className="field__error">{t("documents.sections.noId")}</p>
       )}
     </li>
   );

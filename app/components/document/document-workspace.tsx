@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
 import { UnsavedChangesGuard } from "~/components/editor/unsaved-changes-guard";
 import { PresenceList } from "~/components/editor/presence-list";
@@ -61,6 +62,7 @@ type WorkspaceProps = {
 
 /** The document's body: who is here, the Summary (view mode), the outline and checklist, then every section. */
 export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, firstPaint, withheld, frameworkUpdates, planCoverage, editMode, modeLink }: WorkspaceProps) {
+  const { t } = useTranslation();
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   useRevealLinkedValue(session !== null);
   const definition = kindDefinition(kind);
@@ -98,20 +100,20 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
 
   return (
     <div className="doc-workspace">
-      <div className="doc-bar" role="group" aria-label="Collaboration">
+      <div className="doc-bar" role="group" aria-label={t("editor.bar.label")}>
         <PresenceList people={live.people} />
         <ConnectionIndicator view={live.connection} />
         {canEdit ? <SaveStatus view={live.save} /> : null}
       </div>
       {canEdit ? <UnsavedChangesGuard unsaved={live.save.pending} /> : null}
       {!canEdit ? (
-        <p className="notice doc-notice">You can read this document and see changes as others make them. Only editors can change its content.</p>
+        <p className="notice doc-notice">{t("documents.workspace.readOnly")}</p>
       ) : editMode && live.closed !== null ? (
-        <p className="notice doc-notice">Editing is paused: this page is no longer connected. Reload the page to continue.</p>
+        <p className="notice doc-notice">{t("documents.workspace.paused")}</p>
       ) : null}
       {editMode ? (
-        <div className="doc-mode-bar" role="group" aria-label="Edit mode">
-          <span className="doc-mode-bar__label">Editing</span>
+        <div className="doc-mode-bar" role="group" aria-label={t("documents.workspace.editMode")}>
+          <span className="doc-mode-bar__label">{t("documents.workspace.editing")}</span>
           {modeLink}
         </div>
       ) : null}
@@ -125,11 +127,11 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
       {editMode
         ? planCoverage?.map((plan) => (
             <div key={plan.planId} className="card doc-coverage">
-              <CoverageSummary summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={`Assessment coverage — ${plan.planTitle}`} />
+              <CoverageSummary summary={plan.summary} matrixHref={`/documents/${plan.planId}`} title={t("documents.summary.planCoverage", { title: plan.planTitle })} />
             </div>
           ))
         : null}
-      <div className="doc-sections" role="region" aria-label="Document content" aria-busy={editMode && canEdit && !editable ? true : undefined}>
+      <div className="doc-sections" role="region" aria-label={t("documents.workspace.content")} aria-busy={editMode && canEdit && !editable ? true : undefined}>
         {definition.sections.map((section) => (
           <SectionView key={section.key} section={section} editing={editing} issues={issuesBySection.get(section.key) ?? NO_ISSUES} presenceKey={presence.key} />
         ))}

@@ -6,6 +6,9 @@
  */
 import { Link, useFetcher, useNavigate, useSearchParams } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { translator } from "~/modules/i18n/i18n";
 import type { DocumentStatus } from "~/modules/permissions/roles";
 import type { SignoffPanelData } from "~/modules/signoff/read-models/panel.server";
 import { panelFetcherKey } from "~/components/signoff/SignoffPanel";
@@ -18,14 +21,14 @@ export function editHref(documentId: string): string {
 }
 
 /** "A", "A and B", "A, B and C". */
-function listOf(names: readonly string[]): string {
+function listOf(names: readonly string[], t: TFunction): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return t("documents.editMode.listAnd", { rest: names.slice(0, -1).join(", "), last: names[names.length - 1] });
 }
 
-/** The dialog's words: whose approvals the first edit outdates. */
-export function outdatesApprovalsMessage(organizations: readonly string[]): string {
-  return `Editing will outdate the ${organizations.length === 1 ? "approval" : "approvals"} of ${listOf(organizations)}. They will be asked to approve again.`;
+/** The dialog's words: whose approvals the first edit outdates (English unless given the page's t). */
+export function outdatesApprovalsMessage(organizations: readonly string[], t: TFunction = translator("en")): string {
+  return t("documents.editMode.outdates", { count: organizations.length, organizations: listOf(organizations, t) });
 }
 
 /** Organizations whose approval of the current version an edit would outdate (in stage order, once each). */
@@ -45,6 +48,7 @@ export type EditMode = {
 };
 
 export function useEditMode({ documentId, status, canEdit }: { documentId: string; status: DocumentStatus; canEdit: boolean }): EditMode {
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const wantsEdit = canEdit && searchParams.has(EDIT_PARAM);
@@ -90,24 +94,24 @@ export function useEditMode({ documentId, status, canEdit }: { documentId: strin
 
   const modeLink = !canEdit ? null : editing ? (
     <Link ref={linkRef} to={`/documents/${documentId}`} className="button button--secondary button--small" preventScrollReset>
-      Back to summary
+      {t("documents.editMode.backToSummary")}
     </Link>
   ) : (
     <Link ref={linkRef} to={editHref(documentId)} className="button button--small" preventScrollReset aria-busy={wantsEdit && waiting ? true : undefined}>
-      {inReview && approvers.length > 0 && !confirmed ? "Edit (outdates approvals)" : "Edit"}
+      {inReview && approvers.length > 0 && !confirmed ? t("documents.editMode.editOutdates") : t("documents.editMode.edit")}
     </Link>
   );
 
   const dialog = canEdit ? (
     <dialog ref={dialogRef} className="dialog" role="dialog" aria-labelledby={titleId} onCancel={(event) => { event.preventDefault(); cancel(); }}>
-      <h2 id={titleId}>Edit a document in review?</h2>
-      <p>{outdatesApprovalsMessage(approvers)}</p>
+      <h2 id={titleId}>{t("documents.editMode.dialogTitle")}</h2>
+      <p>{outdatesApprovalsMessage(approvers, t)}</p>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={proceed}>
-          Continue editing
+          {t("documents.editMode.continue")}
         </button>
         <button ref={cancelRef} type="button" className="button button--secondary" onClick={cancel}>
-          Cancel
+          {t("documents.editMode.cancel")}
         </button>
       </div>
     </dialog>

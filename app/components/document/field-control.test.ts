@@ -1,5 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { i18nFor } from "~/modules/i18n/i18n";
 import { describe, expect, it } from "vitest";
 import { FieldControl, LONG_VALUE_CHARS, oneLine, showsWhole, type FieldControlProps } from "~/components/document/field-control";
 import type { ProjectedCompetency } from "~/modules/documents/model";
@@ -19,7 +21,7 @@ function render(count: number, value: string | null): string {
     visitors: [],
     onFocusChange: () => {},
   };
-  return renderToStaticMarkup(createElement(FieldControl, props));
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: i18nFor("en") }, createElement(FieldControl, props)));
 }
 
 const optionCount = (html: string) => html.match(/<option/g)?.length ?? 0;
@@ -41,18 +43,23 @@ describe("long values shown whole", () => {
   const title = { key: "title", type: "text", label: "Credential title", maxLength: 200 } as const;
   const renderText = (value: string, editable = true, commentable = false) =>
     renderToStaticMarkup(
-      createElement(FieldControl, {
-        field: title,
-        path: "title",
-        value,
-        issues: [],
-        editable,
-        write: () => {},
-        context: { documents: [] },
-        visitors: [],
-        onFocusChange: () => {},
-        commentable,
-      }),
+      // In English, as the page's provider (root.tsx) gives it.
+      createElement(
+        I18nextProvider,
+        { i18n: i18nFor("en") },
+        createElement(FieldControl, {
+          field: title,
+          path: "title",
+          value,
+          issues: [],
+          editable,
+          write: () => {},
+          context: { documents: [] },
+          visitors: [],
+          onFocusChange: () => {},
+          commentable,
+        }),
+      ),
     );
 
   it("keeps a short value in a one-line input", () => {

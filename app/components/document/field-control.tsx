@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { anchorFor, checkValue, jsonEqual, parseInput, type DocumentKind, type FieldIssue, type JsonValue, type Option, type RowFieldDef } from "~/modules/documents/model";
 import { CommentButton, CommentThread, useCommentToggle } from "~/components/comments/CommentOnField";
 import type { FieldVisitor } from "~/components/document/field-presence";
@@ -56,6 +57,7 @@ export function FieldControl(props: FieldControlProps) {
   // label reads (and is found) as the field's name alone.
   const labelClass = field.required ? "doc-field__label doc-field__label--required" : "doc-field__label";
   const label = field.label;
+  const { t } = useTranslation();
   const comments = useCommentToggle();
   const commentLabel = props.commentLabel ?? field.label;
   const commentButton = props.commentable ? (
@@ -82,7 +84,7 @@ export function FieldControl(props: FieldControlProps) {
     <>
       {visitors.length ? (
         <span className="doc-field__visitors" aria-live="polite">
-          {visitors.map((v) => v.name).join(", ")} {visitors.length === 1 ? "is" : "are"} here
+          {t("documents.field.visitors", { count: visitors.length, names: visitors.map((v) => v.name).join(", ") })}
         </span>
       ) : null}
       {field.help ? (
@@ -138,6 +140,7 @@ type ControlProps = FieldControlProps & {
 };
 
 function Control(props: ControlProps) {
+  const { t } = useTranslation();
   const { field } = props;
   switch (field.type) {
     case "select":
@@ -145,11 +148,11 @@ function Control(props: ControlProps) {
     case "document": {
       const kind = field.documentKind;
       const options = props.context.documents.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: d.title }));
-      return <SelectControl {...props} options={options} unknownLabel={(v) => `A document not in this project (${v})`} />;
+      return <SelectControl {...props} options={options} unknownLabel={(v) => t("documents.field.unknownDocument", { value: v })} />;
     }
     case "competency": {
       const options = (props.context.competencies ?? []).map((c) => ({ value: c.id, label: competencyLabel(c) }));
-      return <SelectControl {...props} options={options} unknownLabel={(v) => `Not in the linked competencies (${v})`} />;
+      return <SelectControl {...props} options={options} unknownLabel={(v) => t("documents.field.unknownCompetency", { value: v })} />;
     }
     case "multiselect":
       return <MultiselectControl {...props} options={field.options} />;
@@ -296,6 +299,7 @@ function TextControl(props: ControlProps) {
  */
 function DateControl(props: ControlProps) {
   const { field, value, write, anchor, invalid, describedBy, setLocalMessage } = props;
+  const { t } = useTranslation();
   const ref = useRef<HTMLInputElement>(null);
   const [typing, setTyping] = useState(false);
   const storedDate = typeof value === "string" && isIsoDate(value) ? value : "";
@@ -331,7 +335,7 @@ function DateControl(props: ControlProps) {
       aria-required={field.required || undefined}
       onChange={(event) => {
         if (event.target.validity.badInput) {
-          setLocalMessage("This date is not complete yet; it is not saved until it is.");
+          setLocalMessage(t("documents.field.incompleteDate"));
           return;
         }
         setLocalMessage(null);
@@ -351,6 +355,7 @@ const OPTIONS_ON_DEMAND_OVER = 200;
 
 function SelectControl(props: ControlProps & { options: readonly Option[]; unknownLabel?: (value: string) => string }) {
   const { field, value, write, anchor, invalid, describedBy, options } = props;
+  const { t } = useTranslation();
   const [wanted, setWanted] = useState(false);
   const current = typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
   const known = current === "" || options.some((o) => o.value === current);
@@ -371,19 +376,20 @@ function SelectControl(props: ControlProps & { options: readonly Option[]; unkno
       }}
       onBlur={focus.onBlur}
     >
-      <option value="">{field.required ? "Choose…" : "Not set"}</option>
+      <option value="">{field.required ? t("documents.field.choose") : t("documents.field.notSet")}</option>
       {shown.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
         </option>
       ))}
-      {known ? null : <option value={current}>{props.unknownLabel ? props.unknownLabel(current) : `“${current}” (not one of the choices)`}</option>}
+      {known ? null : <option value={current}>{props.unknownLabel ? props.unknownLabel(current) : t("documents.field.notAChoice", { value: current })}</option>}
     </select>
   );
 }
 
 function MultiselectControl(props: ControlProps & { options: readonly Option[] }) {
   const { field, value, write, anchor, options } = props;
+  const { t } = useTranslation();
   const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   const unknown = chosen.filter((v) => !options.some((o) => o.value === v));
   const toggle = (option: string, on: boolean) => {
@@ -394,7 +400,7 @@ function MultiselectControl(props: ControlProps & { options: readonly Option[] }
   };
   return (
     <div className="doc-choices">
-      {[...options, ...unknown.map((v) => ({ value: v, label: `“${v}” (not one of the choices)` }))].map((option, index) => (
+      {[...options, ...unknown.map((v) => ({ value: v, label: t("documents.field.notAChoice", { value: v }) }))].map((option, index) => (
         <label key={option.value} className="doc-choice">
           <input
             type="checkbox"
@@ -412,13 +418,14 @@ function MultiselectControl(props: ControlProps & { options: readonly Option[] }
 
 function BooleanControl(props: ControlProps) {
   const { field, value, write, anchor } = props;
+  const { t } = useTranslation();
   return (
     <div className="doc-choices doc-choices--inline">
       {[
-        { label: "Yes", on: true },
-        { label: "No", on: false },
+        { label: t("history.diff.yes"), on: true },
+        { label: t("history.diff.no"), on: false },
       ].map((choice) => (
-        <label key={choice.label} className="doc-choice">
+        <label key={String(choice.on)} className="doc-choice">
           <input
             type="radio"
             name={anchor}
@@ -429,15 +436,16 @@ function BooleanControl(props: ControlProps) {
           <span>{choice.label}</span>
         </label>
       ))}
-      {value !== undefined && value !== null && typeof value !== "boolean" ? <span className="doc-field__stored">Stored: “{String(value)}”</span> : null}
+      {value !== undefined && value !== null && typeof value !== "boolean" ? <span className="doc-field__stored">{t("documents.field.stored", { value: String(value) })}</span> : null}
     </div>
   );
 }
 
 function ReadOnlyValue({ field, value, anchor, context, describedBy }: { field: RowFieldDef; value: JsonValue | undefined; anchor: string; context: DisplayContext; describedBy?: string }) {
+  const { t } = useTranslation();
   const text = formatValue(field, value, context);
   let content: ReactNode = text;
-  if (text === "") content = <span className="muted">Not filled in</span>;
+  if (text === "") content = <span className="muted">{t("documents.summary.notFilled")}</span>;
   else if (field.type === "url" && typeof value === "string" && checkValue(field, value) === null) {
     content = (
       <a href={value} rel="noreferrer noopener" target="_blank">

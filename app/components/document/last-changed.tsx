@@ -5,6 +5,7 @@
  * through context so that the sections (memoised per section) need no new props to pass along.
  */
 import { createContext, useContext, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Moment } from "~/components/ui/moment";
 import { personAndOrganization, type LastChange, type LastChanges } from "~/modules/documents/edits";
 
@@ -22,10 +23,11 @@ export function useLastChange(path: string): LastChange | undefined {
 }
 
 export function LastChanged({ change }: { change: LastChange | undefined }) {
+  const { t } = useTranslation();
   if (!change) return null;
   return (
     <span className="doc-last-changed">
-      Last changed by {personAndOrganization(change.person, change.organization)}, <Moment iso={change.at} />
+      {t("documents.field.lastChanged", { who: personAndOrganization(change.person, change.organization) })} <Moment iso={change.at} />
     </span>
   );
 }

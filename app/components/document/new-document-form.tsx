@@ -1,21 +1,14 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useLabels } from "~/components/i18n/use-labels";
 import { Field, firstError, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { DOCUMENT_KIND_LABELS } from "~/modules/documents/labels";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/modules/permissions/roles";
 
-/** Which kind of document a new one of each kind is linked to, and how the form asks for it. */
-const LINKS: Partial<Record<DocumentKind, { kind: DocumentKind; label: string; none: string }>> = {
-  assessment_plan: {
-    kind: "credential_spec",
-    label: "Credential specification it assesses",
-    none: "This project has no credential specification yet: the plan can be linked to one later.",
-  },
-  wbl_agreement: {
-    kind: "assessment_plan",
-    label: "Assessment plan whose competencies are evidenced at work",
-    none: "This project has no assessment plan yet: the agreement can be linked to one later.",
-  },
+/** Which kind of document a new one of each kind is linked to (the form's words are documents.newForm.links.<kind>). */
+const LINKS: Partial<Record<DocumentKind, { kind: DocumentKind }>> = {
+  assessment_plan: { kind: "credential_spec" },
+  wbl_agreement: { kind: "assessment_plan" },
 };
 
 type Props = {
@@ -24,8 +17,6 @@ type Props = {
   lastResult: SubmissionResult<string[]> | undefined;
 };
 
-const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: DOCUMENT_KIND_LABELS[kind] }));
-
 /**
  * "New document": a kind, a title, and for an assessment plan or a WBL agreement the document it
  * builds on. The document starts from its kind's blank template (the server writes it).
@@ -33,10 +24,20 @@ const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: DOCUMEN
  * choice fits the kind.
  */
 export function NewDocumentForm({ documents, lastResult }: Props) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const kindOptions = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: labels.documentKind(kind) }));
   const [form, fields] = useForm<{ kind: string; title: string; linkedDocumentId: string }>({ lastResult });
   // The kind chosen so far (Conform follows the select as it changes).
   const kind = fields.kind.value ?? "";
-  const link = LINKS[kind as DocumentKind];
+  const linkOf = LINKS[kind as DocumentKind];
+  const link = linkOf
+    ? {
+        kind: linkOf.kind,
+        label: kind === "assessment_plan" ? t("documents.newForm.links.assessment_plan.label") : t("documents.newForm.links.wbl_agreement.label"),
+        none: kind === "assessment_plan" ? t("documents.newForm.links.assessment_plan.none") : t("documents.newForm.links.wbl_agreement.none"),
+      }
+    : undefined;
   const candidates = (linkKind: DocumentKind) => documents.filter((d) => d.kind === linkKind);
   const anyLinkable = (Object.values(LINKS) as { kind: DocumentKind }[]).some((l) => candidates(l.kind).length > 0);
   const showLink = kind === "" ? anyLinkable : link !== undefined;
@@ -45,20 +46,20 @@ export function NewDocumentForm({ documents, lastResult }: Props) {
 
   return (
     <Form method="post" className="form" style={{ marginTop: "1.25rem" }} {...getFormProps(form)}>
-      <h3>New document</h3>
+      <h3>{t("documents.newForm.title")}</h3>
       <FormError error={form.errors?.[0]} />
       <div className="row">
-        <SelectField label="Kind" field={fields.kind} placeholder="Choose a kind" options={KIND_OPTIONS} />
-        <Field label="Document title" field={fields.title} />
+        <SelectField label={t("documents.newForm.kind")} field={fields.kind} placeholder={t("documents.newForm.chooseKind")} options={kindOptions} />
+        <Field label={t("documents.newForm.documentTitle")} field={fields.title} />
       </div>
       {showLink ? (
         <div className="field">
-          <label htmlFor={linked.id}>{link ? link.label : "Builds on (for an assessment plan or a work-based learning agreement)"}</label>
+          <label htmlFor={linked.id}>{link ? link.label : t("documents.newForm.buildsOn")}</label>
           {link && candidates(link.kind).length === 0 ? (
             <p className="field__hint">{link.none}</p>
           ) : (
             <select {...getSelectProps(linked)} defaultValue={linked.initialValue ?? ""}>
-              <option value="">Choose…</option>
+              <option value="">{t("documents.field.choose")}</option>
               {link
                 ? candidates(link.kind).map((d) => (
                     <option key={d.id} value={d.id}>
@@ -66,7 +67,7 @@ export function NewDocumentForm({ documents, lastResult }: Props) {
                     </option>
                   ))
                 : (Object.values(LINKS) as { kind: DocumentKind }[]).map((l) => (
-                    <optgroup key={l.kind} label={`${DOCUMENT_KIND_LABELS[l.kind]}s`}>
+                    <optgroup key={l.kind} label={t(`documents.newForm.kindPlural.${l.kind}`)}>
                       {candidates(l.kind).map((d) => (
                         <option key={d.id} value={d.id}>
                           {d.title}
@@ -83,9 +84,9 @@ export function NewDocumentForm({ documents, lastResult }: Props) {
           ) : null}
         </div>
       ) : null}
-      <p className="field__hint">The document starts from the kind&apos;s blank template: every section and field, ready to fill in together.</p>
+      <p className="field__hint">{t("documents.newForm.hint")}</p>
       <div>
-        <SubmitButton intent="create-document">Create document</SubmitButton>
+        <SubmitButton intent="create-document">{t("documents.newForm.submit")}</SubmitButton>
       </div>
     </Form>
   );

@@ -65,31 +65,55 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
 export type ConnectionTone = "ok" | "pending" | "offline" | "error";
 export type ConnectionView = { label: string; tone: ConnectionTone; detail?: string };
 
+/**
+ * Every text the indicator can show, by a stable name: the English here is the source (tests and
+ * help pages quote it); connection-indicator.tsx words it in the reader's language (editor.connection.<name>).
+ */
+export const CONNECTION_WORDS = {
+  disconnected: "Disconnected",
+  offline: "Offline — changes will sync",
+  connected: "Connected",
+  reconnecting: "Reconnecting…",
+  connecting: "Connecting…",
+  closed: "The server closed the connection. Reload the page to try again.",
+  unauthenticated: "Your session has ended. Sign in again to keep working.",
+  forbidden: "You no longer have access to this document.",
+  notFound: "This document no longer exists.",
+  readOnly: "You can no longer edit this document. Reload the page.",
+  identityMismatch: "This tab was disconnected. Reload the page.",
+  messageTooBig: "Your last change is too large to send. Undo it (Ctrl+Z) to keep syncing.",
+  tryAgainLater: "Too many people have this document open right now. Retrying.",
+  rateLimited: "Changes are arriving too fast. Retrying shortly.",
+  internalError: "The server could not save changes. Yours are kept here and will be sent again.",
+  documentReset: "This document was just locked for sign-off. Reloading what is saved.",
+} as const;
+const W = CONNECTION_WORDS;
+
 /** What a person can do about a permanent close (the server's codes, app/modules/collab/close-codes.ts). */
 const PERMANENT_CLOSE_ADVICE: Record<number, string> = {
-  [CollabCloseCode.UNAUTHENTICATED]: "Your session has ended. Sign in again to keep working.",
-  [CollabCloseCode.FORBIDDEN]: "You no longer have access to this document.",
-  [CollabCloseCode.NOT_FOUND]: "This document no longer exists.",
-  [CollabCloseCode.READ_ONLY]: "You can no longer edit this document. Reload the page.",
-  [CollabCloseCode.IDENTITY_MISMATCH]: "This tab was disconnected. Reload the page.",
+  [CollabCloseCode.UNAUTHENTICATED]: W.unauthenticated,
+  [CollabCloseCode.FORBIDDEN]: W.forbidden,
+  [CollabCloseCode.NOT_FOUND]: W.notFound,
+  [CollabCloseCode.READ_ONLY]: W.readOnly,
+  [CollabCloseCode.IDENTITY_MISMATCH]: W.identityMismatch,
 };
 
 /** Transient closes worth explaining while the provider retries. */
 const RETRY_ADVICE: Record<number, string> = {
-  [CollabCloseCode.MESSAGE_TOO_BIG]: "Your last change is too large to send. Undo it (Ctrl+Z) to keep syncing.",
-  [CollabCloseCode.TRY_AGAIN_LATER]: "Too many people have this document open right now. Retrying.",
-  [CollabCloseCode.RATE_LIMITED]: "Changes are arriving too fast. Retrying shortly.",
-  [CollabCloseCode.INTERNAL_ERROR]: "The server could not save changes. Yours are kept here and will be sent again.",
-  [CollabCloseCode.DOCUMENT_RESET]: "This document was just locked for sign-off. Reloading what is saved.",
+  [CollabCloseCode.MESSAGE_TOO_BIG]: W.messageTooBig,
+  [CollabCloseCode.TRY_AGAIN_LATER]: W.tryAgainLater,
+  [CollabCloseCode.RATE_LIMITED]: W.rateLimited,
+  [CollabCloseCode.INTERNAL_ERROR]: W.internalError,
+  [CollabCloseCode.DOCUMENT_RESET]: W.documentReset,
 };
 
 export function describeConnection(state: ConnectionState): ConnectionView {
   if (state.closed) {
-    return { label: "Disconnected", tone: "error", detail: PERMANENT_CLOSE_ADVICE[state.closed.code] ?? "The server closed the connection. Reload the page to try again." };
+    return { label: W.disconnected, tone: "error", detail: PERMANENT_CLOSE_ADVICE[state.closed.code] ?? W.closed };
   }
-  if (!state.online) return { label: "Offline — changes will sync", tone: "offline" };
-  if (state.status === "connected" && state.synced) return { label: "Connected", tone: "ok" };
+  if (!state.online) return { label: W.offline, tone: "offline" };
+  if (state.status === "connected" && state.synced) return { label: W.connected, tone: "ok" };
   const detail = state.dropCode === null ? undefined : RETRY_ADVICE[state.dropCode];
-  if (state.everSynced || state.attempts > 1) return detail ? { label: "Reconnecting…", tone: "pending", detail } : { label: "Reconnecting…", tone: "pending" };
-  return { label: "Connecting…", tone: "pending" };
+  if (state.everSynced || state.attempts > 1) return detail ? { label: W.reconnecting, tone: "pending", detail } : { label: W.reconnecting, tone: "pending" };
+  return { label: W.connecting, tone: "pending" };
 }

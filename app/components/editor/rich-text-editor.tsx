@@ -2,6 +2,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { schemaExtensions } from "~/components/editor/extensions";
 import type { RichTextSection } from "~/components/editor/sections";
 import { StaticRichText } from "~/components/editor/static-rich-text";
@@ -19,6 +20,7 @@ type Props = {
 /** One rich-text fragment of the shared Y.Doc, live: everyone's typing and carets appear here. */
 export function RichTextEditor({ session, section, editable, firstPaint }: Props) {
   const id = useId();
+  const { t } = useTranslation();
   const toolbarId = `${id}-toolbar`;
   const editor = useEditor(
     {
@@ -49,11 +51,11 @@ export function RichTextEditor({ session, section, editable, firstPaint }: Props
   if (!editor) return <StaticRichText html={firstPaint} placeholder={section.placeholder} />;
   return (
     <div className="editor">
-      {editable ? <Toolbar editor={editor} id={toolbarId} label={`Formatting: ${section.label}`} /> : null}
+      {editable ? <Toolbar editor={editor} id={toolbarId} label={t("editor.toolbar.label", { label: section.label })} /> : null}
       <div className="editor__surface">
         {isEmpty ? (
           <p className="rich-text__placeholder rich-text__placeholder--overlay" aria-hidden="true">
-            {editable ? section.placeholder : "Nothing has been written here yet."}
+            {editable ? section.placeholder : t("documents.summary.nothingWritten")}
           </p>
         ) : null}
         <EditorContent editor={editor} />

@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { HEADING_LEVELS } from "~/components/editor/extensions";
 
 type Tool = { key: string; label: string; text: string; shortcut?: string; active: boolean; run: () => void };
@@ -11,6 +12,7 @@ type Tool = { key: string; label: string; text: string; shortcut?: string; activ
  * jumps here and Escape goes back, as in most word processors.
  */
 export function Toolbar({ editor, id, label }: { editor: Editor; id: string; label: string }) {
+  const { t } = useTranslation();
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -28,18 +30,18 @@ export function Toolbar({ editor, id, label }: { editor: Editor; id: string; lab
   const chain = () => editor.chain().focus();
 
   const tools: Tool[] = [
-    { key: "bold", label: "Bold", text: "B", shortcut: "Control+B", active: state.bold, run: () => chain().toggleBold().run() },
-    { key: "italic", label: "Italic", text: "I", shortcut: "Control+I", active: state.italic, run: () => chain().toggleItalic().run() },
+    { key: "bold", label: t("editor.toolbar.bold"), text: "B", shortcut: "Control+B", active: state.bold, run: () => chain().toggleBold().run() },
+    { key: "italic", label: t("editor.toolbar.italic"), text: "I", shortcut: "Control+I", active: state.italic, run: () => chain().toggleItalic().run() },
     ...HEADING_LEVELS.map((level) => ({
       key: `h${level}`,
-      label: level === 2 ? "Heading" : "Subheading",
+      label: level === 2 ? t("editor.toolbar.heading") : t("editor.toolbar.subheading"),
       text: `H${level}`,
       shortcut: `Control+Alt+${level}`,
       active: level === 2 ? state.h2 : state.h3,
       run: () => chain().toggleHeading({ level }).run(),
     })),
-    { key: "bulletList", label: "Bulleted list", text: "•", shortcut: "Control+Shift+8", active: state.bulletList, run: () => chain().toggleBulletList().run() },
-    { key: "orderedList", label: "Numbered list", text: "1.", shortcut: "Control+Shift+7", active: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: "bulletList", label: t("editor.toolbar.bulletList"), text: "•", shortcut: "Control+Shift+8", active: state.bulletList, run: () => chain().toggleBulletList().run() },
+    { key: "orderedList", label: t("editor.toolbar.orderedList"), text: "1.", shortcut: "Control+Shift+7", active: state.orderedList, run: () => chain().toggleOrderedList().run() },
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -70,7 +72,7 @@ export function Toolbar({ editor, id, label }: { editor: Editor; id: string; lab
           aria-label={tool.label}
           aria-pressed={tool.active}
           aria-keyshortcuts={tool.shortcut}
-          title={tool.shortcut ? `${tool.label} (${tool.shortcut.replace("Control", "Ctrl")})` : tool.label}
+          title={tool.shortcut ? t("editor.toolbar.withShortcut", { label: tool.label, shortcut: tool.shortcut.replace("Control", "Ctrl") }) : tool.label}
           tabIndex={position === current ? 0 : -1}
           onFocus={() => setCurrent(position)}
           // Keep the editor's selection: a mousedown on the button would otherwise blur it first.

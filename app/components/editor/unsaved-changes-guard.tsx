@@ -1,5 +1,6 @@
 import { useBlocker } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Leaving the document for another page of the app while edits are not stored yet: asks first
@@ -8,6 +9,7 @@ import { useEffect, useId, useRef } from "react";
  */
 export function UnsavedChangesGuard({ unsaved }: { unsaved: boolean }) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -24,15 +26,15 @@ export function UnsavedChangesGuard({ unsaved }: { unsaved: boolean }) {
 
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onCancel={() => blocker.state === "blocked" && blocker.reset()}>
-      <h2 id={titleId}>Some of your changes are not saved yet</h2>
-      <p>They are still being sent. If you leave now, they may be lost.</p>
+      <h2 id={titleId}>{t("editor.unsaved.title")}</h2>
+      <p>{t("editor.unsaved.text")}</p>
       <div className="dialog__actions">
         {/* First, so that it has the focus: staying is the safe choice. */}
         <button type="button" className="button" onClick={() => blocker.state === "blocked" && blocker.reset()}>
-          Stay on this page
+          {t("editor.unsaved.stay")}
         </button>
         <button type="button" className="button button--danger" onClick={() => blocker.state === "blocked" && blocker.proceed()}>
-          Leave without saving
+          {t("editor.unsaved.leave")}
         </button>
       </div>
     </dialog>

@@ -7,6 +7,7 @@
  * so a 50,000-competency framework costs its top level on page load and one request per branch.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { childrenKey, missingBranches, ROOT_KEY, type ChildrenIndex } from "~/components/frameworks/tree-model";
 import { VirtualTree } from "~/components/frameworks/VirtualTree";
 import { fetchChildNodes, loadTreeChildren } from "~/components/frameworks/tree-children";
@@ -44,11 +45,12 @@ export function FrameworkTree({ label, roots, childrenUrl, reveal }: Props) {
   const [revealed, setRevealed] = useState<RevealRequest | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const childrenRef = useRef(children);
+  const { t } = useTranslation();
   childrenRef.current = children;
 
   const fetchChildren = useCallback(
     async (parentIds: string[]) => {
-      const failure = "The branch did not load";
+      const failure = t("frameworks.tree.loadFailed");
       const outcome = await loadTreeChildren<FrameworkTreeNode>({
         parentIds: parentIds.map(childrenKey),
         current: () => childrenRef.current,
@@ -58,7 +60,7 @@ export function FrameworkTree({ label, roots, childrenUrl, reveal }: Props) {
       });
       if (outcome) setLoadError(outcome.problem);
     },
-    [childrenUrl],
+    [childrenUrl, t],
   );
 
   const expand = useCallback(
@@ -105,7 +107,7 @@ export function FrameworkTree({ label, roots, childrenUrl, reveal }: Props) {
       ) : null}
       <VirtualTree
         label={label}
-        help="Arrow keys move and open branches; Enter or Space opens and closes one; Home and End go to the first and last row."
+        help={t("frameworks.tree.help")}
         index={children}
         expanded={expanded}
         onExpand={expand}

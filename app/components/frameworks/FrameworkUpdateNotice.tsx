@@ -1,9 +1,9 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { CollaborationSession } from "~/components/editor/use-collaboration";
 import { applyFrameworkUpdate, referencesFrameworkVersion, type FrameworkUpdate, type FrameworkUpdateChange } from "~/modules/documents/kinds/framework-update";
 import type { JsonValue } from "~/modules/documents/model/types";
-import { competencyCount } from "~/modules/documents/labels";
 
 type Props = {
   updates: readonly FrameworkUpdate[];
@@ -25,6 +25,7 @@ const REVALIDATE_AFTER_MS = 1500;
  */
 export function FrameworkUpdateNotice({ updates, fields, canEdit, session, editable }: Props) {
   const revalidator = useRevalidator();
+  const { t } = useTranslation();
   const [applied, setApplied] = useState<Array<{ key: string; message: string }>>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
@@ -37,10 +38,15 @@ export function FrameworkUpdateNotice({ updates, fields, canEdit, session, edita
   const apply = (update: FrameworkUpdate) => {
     if (!session) return;
     const result = applyFrameworkUpdate(session.ydoc, update);
-    const custom = result.madeCustom > 0 ? `; ${result.madeCustom} removed ${result.madeCustom === 1 ? "competency is" : "competencies are"} now custom` : "";
+    const custom = result.madeCustom > 0 ? t("frameworks.update.madeCustom", { count: result.madeCustom }) : "";
     setApplied((list) => [
       ...list,
-      { key: `${update.fromFrameworkId}:${Date.now()}`, message: `${update.name} updated to version ${update.toVersion.number}: ${competencyCount(result.updated)} updated${custom}.` },
+      { key: `${update.fromFrameworkId}:${Date.now()}`, message: t("frameworks.update.applied", {
+          name: update.name,
+          version: update.toVersion.number,
+          count: result.updated,
+          custom,
+        }) },
     ]);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => revalidator.revalidate(), REVALIDATE_AFTER_MS);
@@ -66,20 +72,24 @@ function UpdateNotice({ update, canEdit, disabled, onApply }: { update: Framewor
   const headingId = `framework-update-${update.fromFrameworkId}`;
   const affected = new Set(update.changes.map((change) => change.rowCompetencyId)).size;
   const version = update.toVersion.number;
+  const { t } = useTranslation();
   return (
     <section className="notice doc-notice" aria-labelledby={headingId}>
-      <h2 id={headingId}>A newer version of {update.name} is available</h2>
+      <h2 id={headingId}>{t("frameworks.update.title", { name: update.name })}</h2>
       <p className="muted">
-        This specification uses version {update.fromVersion.number}
-        {update.fromVersion.label ? ` (${update.fromVersion.label})` : ""}; version {version}
-        {update.toVersion.label ? ` (${update.toVersion.label})` : ""} is in the library.
+        {t("frameworks.update.uses", {
+          from: update.fromVersion.number,
+          fromLabel: update.fromVersion.label ? t("frameworks.update.label", { label: update.fromVersion.label }) : "",
+          to: version,
+          toLabel: update.toVersion.label ? t("frameworks.update.label", { label: update.toVersion.label }) : "",
+        })}
       </p>
       {affected === 0 ? (
-        <p>Version {version} changes none of this specification&rsquo;s competencies.</p>
+        <p>{t("frameworks.update.changesNone", { version })}</p>
       ) : (
         <>
           <p>
-            Version {version} changes {affected} of this specification&rsquo;s competencies:
+            {t("frameworks.update.changes", { version, count: affected })}
           </p>
           <ul>
             {update.changes.map((change) => (
@@ -93,7 +103,7 @@ function UpdateNotice({ update, canEdit, disabled, onApply }: { update: Framewor
       {canEdit ? (
         <p>
           <button type="button" className="button button--secondary" onClick={onApply} disabled={disabled}>
-            Update to version {version}
+            {t("frameworks.update.apply", { version })}
           </button>
         </p>
       ) : null}
@@ -102,6 +112,7 @@ function UpdateNotice({ update, canEdit, disabled, onApply }: { update: Framewor
 }
 
 function ChangeText({ change }: { change: FrameworkUpdateChange }) {
+  const { t } = useTranslation();
   const code = change.code ? <strong>{change.code} </strong> : null;
   switch (change.kind) {
     case "reworded":
@@ -114,14 +125,14 @@ function ChangeText({ change }: { change: FrameworkUpdateChange }) {
     case "recoded":
       return (
         <>
-          Code {change.before} → {change.after ?? "no code"}
+          {t("frameworks.update.recoded", { before: change.before, after: change.after ?? t("frameworks.update.noCode") })}
         </>
       );
     case "removed":
       return (
         <>
           {code}
-          {change.before}: removed — will become a custom competency
+          {t("frameworks.update.removed", { before: change.before })}
         </>
       );
   }

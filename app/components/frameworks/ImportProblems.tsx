@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ImportProblem } from "~/modules/frameworks/import/types";
 
 /**
@@ -5,10 +6,11 @@ import type { ImportProblem } from "~/modules/frameworks/import/types";
  * JSON node: all of them at once, since nothing is imported until the file is fixed.
  */
 export function ImportProblems({ problems, title }: { problems: ReadonlyArray<Pick<ImportProblem, "message">>; title?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="import-problems" role="alert">
       <p>
-        <strong>{title ?? `${problems.length} ${problems.length === 1 ? "problem" : "problems"} to fix:`}</strong>
+        <strong>{title ?? t("frameworks.problems.count", { count: problems.length })}</strong>
       </p>
       <ul>
         {problems.map((problem, index) => (

@@ -6,9 +6,11 @@
  * since the version they approved.
  */
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/components/i18n/use-locale";
 import type { CanonicalDiff as Diff, DiffOp, DocumentKind, FieldChange, TextChange } from "~/modules/documents/model";
 import styles from "~/components/history/history.css";
-import { CHANGE_WORDS, fieldOfChange, formatValue, groupBySection, summarize } from "~/components/history/format";
+import { fieldOfChange, formatValue, groupBySection, summarize, type Words } from "~/components/history/format";
 
 export const historyStylesheet = styles;
 
@@ -30,9 +32,10 @@ type Props = {
 };
 
 function Removed({ children }: { children: string }) {
+  const { t } = useTranslation();
   return (
     <del className="diff-del">
-      <span className="visually-hidden">[removed: </span>
+      <span className="visually-hidden">{t("history.diff.removedOpen")}</span>
       {children}
       <span className="visually-hidden">]</span>
     </del>
@@ -40,9 +43,10 @@ function Removed({ children }: { children: string }) {
 }
 
 function Added({ children }: { children: string }) {
+  const { t } = useTranslation();
   return (
     <ins className="diff-ins">
-      <span className="visually-hidden">[added: </span>
+      <span className="visually-hidden">{t("history.diff.addedOpen")}</span>
       {children}
       <span className="visually-hidden">]</span>
     </ins>
@@ -77,6 +81,7 @@ function Sides({ before, after, beforeLabel, afterLabel }: { before: ReactNode; 
 }
 
 function Head({ change, hrefFor, authors }: { change: FieldChange | TextChange; hrefFor?: (anchor: string) => string; authors?: readonly string[] }) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="diff-item__head">
@@ -85,25 +90,27 @@ function Head({ change, hrefFor, authors }: { change: FieldChange | TextChange; 
         ) : (
           <span className="diff-item__label">{change.label}</span>
         )}
-        <span className={`diff-badge diff-badge--${change.change}`}>{CHANGE_WORDS[change.change]}</span>
+        <span className={`diff-badge diff-badge--${change.change}`}>{t(`history.diff.change.${change.change}`)}</span>
       </div>
-      {authors && authors.length > 0 ? <p className="diff-note diff-authors">Edited by {authors.join("; ")}</p> : null}
+      {authors && authors.length > 0 ? <p className="diff-note diff-authors">{t("history.diff.editedBy", { authors: authors.join("; ") })}</p> : null}
     </>
   );
 }
 
 function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel, authors }: { kind: DocumentKind; change: FieldChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string; authors?: readonly string[] }) {
+  const { t } = useTranslation();
+  const words: Words = { t, locale: useLocale() };
   const field = fieldOfChange(kind, change);
   if (change.change === "reordered") {
     return (
       <div className="diff-item" data-path={change.path}>
         <Head change={change} hrefFor={hrefFor} authors={authors} />
-        <p className="diff-note">The same entries, in a different order.</p>
+        <p className="diff-note">{t("history.diff.reordered")}</p>
       </div>
     );
   }
-  const before = formatValue(field, change.before);
-  const after = formatValue(field, change.after);
+  const before = formatValue(field, change.before, words);
+  const after = formatValue(field, change.after, words);
   return (
     <div className="diff-item" data-path={change.path}>
       <Head change={change} hrefFor={hrefFor} authors={authors} />
@@ -111,8 +118,8 @@ function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel, autho
         <Sides
           beforeLabel={beforeLabel}
           afterLabel={afterLabel}
-          before={change.change === "added" ? <span className="diff-note">(empty)</span> : <Removed>{before}</Removed>}
-          after={change.change === "removed" ? <span className="diff-note">(empty)</span> : <Added>{after}</Added>}
+          before={change.change === "added" ? <span className="diff-note">{t("history.diff.empty")}</span> : <Removed>{before}</Removed>}
+          after={change.change === "removed" ? <span className="diff-note">{t("history.diff.empty")}</span> : <Added>{after}</Added>}
         />
       ) : (
         <p className="diff-inline">
@@ -126,10 +133,11 @@ function FieldItem({ kind, change, mode, hrefFor, beforeLabel, afterLabel, autho
 }
 
 function TextItem({ change, mode, hrefFor, beforeLabel, afterLabel, authors }: { change: TextChange; mode: DiffMode; hrefFor?: (anchor: string) => string; beforeLabel: string; afterLabel: string; authors?: readonly string[] }) {
+  const { t } = useTranslation();
   return (
     <div className="diff-item" data-path={change.path}>
       <Head change={change} hrefFor={hrefFor} authors={authors} />
-      {change.formattingOnly ? <p className="diff-note">Only the formatting changed (bold, headings, lists…), not the words.</p> : null}
+      {change.formattingOnly ? <p className="diff-note">{t("history.diff.formattingOnly")}</p> : null}
       {change.formattingOnly ? null : mode === "side-by-side" ? (
         <Sides beforeLabel={beforeLabel} afterLabel={afterLabel} before={<Ops ops={change.ops} side="before" />} after={<Ops ops={change.ops} side="after" />} />
       ) : (
@@ -141,14 +149,18 @@ function TextItem({ change, mode, hrefFor, beforeLabel, afterLabel, authors }: {
   );
 }
 
-export function CanonicalDiff({ kind, diff, mode = "side-by-side", hrefFor, beforeLabel = "Before", afterLabel = "After", headingLevel = 3, authors }: Props) {
+export function CanonicalDiff({ kind, diff, mode = "side-by-side", hrefFor, beforeLabel: beforeName, afterLabel: afterName, headingLevel = 3, authors }: Props) {
+  const { t } = useTranslation();
+  const words: Words = { t, locale: useLocale() };
+  const beforeLabel = beforeName ?? t("history.diff.before");
+  const afterLabel = afterName ?? t("history.diff.after");
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
-  if (diff.identical) return <p className="diff-summary">No differences: the content is the same.</p>;
+  if (diff.identical) return <p className="diff-summary">{t("history.diff.identical")}</p>;
   return (
     <div className="canonical-diff">
       <link rel="stylesheet" href={styles} />
-      <p className="diff-summary" role="status">{summarize(diff)}</p>
-      {groupBySection(kind, diff).map((group) => (
+      <p className="diff-summary" role="status">{summarize(diff, words)}</p>
+      {groupBySection(kind, diff, words).map((group) => (
         <section key={group.key} className="diff-section" aria-label={group.title}>
           <Heading>{group.title}</Heading>
           {group.items.map((item) =>

@@ -5,17 +5,20 @@
  */
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { loader as versionsLoader, VersionsActionData } from "~/routes/documents.$documentId.versions";
 import styles from "~/components/history/history.css";
 import { Moment } from "~/components/ui/moment";
-import { VersionDetails } from "~/components/versions/VersionName";
-import { numberVersions, sameContentAs, savedVersionHeadline } from "~/modules/versions/version-names";
+import { useVersionText, VersionDetails } from "~/components/versions/VersionName";
+import { numberVersions, sameContentAs } from "~/modules/versions/version-names";
 
 type Props = { documentId: string; canEdit: boolean };
 
 
 export function HistoryPanel({ documentId, canEdit }: Props) {
   const id = useId();
+  const { t } = useTranslation();
+  const { savedHeadline } = useVersionText();
   const list = useFetcher<typeof versionsLoader>();
   const save = useFetcher<VersionsActionData>();
   const [formKey, setFormKey] = useState(0);
@@ -45,17 +48,17 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
     // `#history`: the document page's skip link lands here (focusable for it).
     <section className="card history-panel" id="history" tabIndex={-1} aria-labelledby={`${id}-heading`}>
       <link rel="stylesheet" href={styles} />
-      <h2 id={`${id}-heading`}>History</h2>
+      <h2 id={`${id}-heading`}>{t("history.panel.title")}</h2>
       {canSave ? (
-        <save.Form key={formKey} method="post" action={url} className="form" aria-label="Save a version">
+        <save.Form key={formKey} method="post" action={url} className="form" aria-label={t("history.panel.saveLabel")}>
           <div className="field">
-            <label htmlFor={`${id}-name`}>Version name</label>
+            <label htmlFor={`${id}-name`}>{t("history.panel.name")}</label>
             <input
               id={`${id}-name`}
               name="name"
               required
               maxLength={120}
-              placeholder="e.g. Draft for the employer workshop"
+              placeholder={t("history.panel.namePlaceholder")}
               aria-invalid={errors.name ? true : undefined}
               aria-describedby={errors.name ? `${id}-name-error` : undefined}
             />
@@ -64,45 +67,45 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
           {errors.form ? <div className="form-error" role="alert">{errors.form}</div> : null}
           <div>
             <button type="submit" className="button button--small" disabled={saving}>
-              {saving ? "Saving…" : "Save version"}
+              {saving ? t("history.panel.saving") : t("history.panel.save")}
             </button>
           </div>
-          <p className="visually-hidden" role="status">{save.data?.ok ? `Saved as version ${save.data.number}.` : ""}</p>
+          <p className="visually-hidden" role="status">{save.data?.ok ? t("history.panel.saved", { number: save.data.number }) : ""}</p>
         </save.Form>
       ) : null}
 
       {!data ? (
-        <p className="muted">Loading versions…</p>
+        <p className="muted">{t("history.panel.loading")}</p>
       ) : !data.ok ? (
-        <p className="form-error" role="alert">The history could not be loaded.</p>
+        <p className="form-error" role="alert">{t("history.panel.loadFailed")}</p>
       ) : versions.length === 0 ? (
-        <p className="empty">No versions yet.{canSave ? " Save one to mark a milestone you can compare against later." : ""}</p>
+        <p className="empty">{t("history.panel.empty")}{canSave ? t("history.panel.emptyCanSave") : ""}</p>
       ) : (
         <>
-          <ol className="version-list" aria-label="Versions, newest first">
+          <ol className="version-list" aria-label={t("history.panel.listLabel")}>
             {versions.map((version, index) => {
               const previous = versions[index + 1];
               const same = sameContentAs({ number: version.number, hash: version.contentHash }, numbers);
               return (
                 <li key={version.id}>
                   <div className="version-list__title">
-                    {savedVersionHeadline(version)} <Moment iso={version.createdAt} /> {version.auto ? <span className="badge">Automatic</span> : null}
+                    {savedHeadline(version)} <Moment iso={version.createdAt} /> {version.auto ? <span className="badge">{t("history.panel.automatic")}</span> : null}
                   </div>
                   <div className="version-list__meta">
                     {version.createdBy ?? "Concord"}
                     {version.reason ? ` · ${version.reason}` : null}
-                    {same !== null ? ` · same content as version ${same}` : null}
+                    {same !== null ? t("history.panel.sameAs", { number: same }) : null}
                   </div>
                   <VersionDetails hash={version.contentHash} />
                   <div className="version-list__actions">
                     {/* The name starts with the visible words (WCAG 2.5.3), then says which version. */}
                     <Link to={`${compareBase}?from=${version.number}&to=current`}>
-                      Compare with current<span className="visually-hidden"> (version {version.number})</span>
+                      {t("history.panel.compareCurrent")}<span className="visually-hidden">{t("history.panel.compareCurrentHidden", { number: version.number })}</span>
                     </Link>
                     {previous ? (
                       <Link to={`${compareBase}?from=${previous.number}&to=${version.number}`}>
-                        Changes since version {previous.number}
-                        <span className="visually-hidden"> (to version {version.number})</span>
+                        {t("history.panel.changesSince", { number: previous.number })}
+                        <span className="visually-hidden">{t("history.panel.changesSinceHidden", { number: version.number })}</span>
                       </Link>
                     ) : null}
                   </div>
@@ -110,25 +113,25 @@ export function HistoryPanel({ documentId, canEdit }: Props) {
               );
             })}
           </ol>
-          <Form method="get" action={compareBase} className="history-compare" aria-label="Compare two versions">
+          <Form method="get" action={compareBase} className="history-compare" aria-label={t("history.panel.compareLabel")}>
             <div className="field">
-              <label htmlFor={`${id}-from`}>From</label>
+              <label htmlFor={`${id}-from`}>{t("history.compare.fromLabel")}</label>
               <select id={`${id}-from`} name="from" defaultValue={String(versions[versions.length > 1 ? 1 : 0]!.number)}>
                 {versions.map((v) => (
-                  <option key={v.id} value={v.number}>Version {v.number}</option>
+                  <option key={v.id} value={v.number}>{t("history.version.numbered", { number: v.number })}</option>
                 ))}
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`${id}-to`}>To</label>
+              <label htmlFor={`${id}-to`}>{t("history.compare.toLabel")}</label>
               <select id={`${id}-to`} name="to" defaultValue="current">
-                <option value="current">Current content</option>
+                <option value="current">{t("history.compare.current")}</option>
                 {versions.map((v) => (
-                  <option key={v.id} value={v.number}>Version {v.number}</option>
+                  <option key={v.id} value={v.number}>{t("history.version.numbered", { number: v.number })}</option>
                 ))}
               </select>
             </div>
-            <button type="submit" className="button button--small button--secondary">Compare</button>
+            <button type="submit" className="button button--small button--secondary">{t("history.compare.submit")}</button>
           </Form>
         </>
       )}

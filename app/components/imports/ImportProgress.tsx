@@ -4,6 +4,9 @@
  */
 import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
 import { ImportProblems } from "~/components/frameworks/ImportProblems";
 
 /** How often the page asks for progress while the import runs. */
@@ -18,6 +21,8 @@ type ProgressBase = { status: string; total: number; stored: number };
 export function useImportProgress<P extends ProgressBase>(initial: P): { progress: P; running: boolean; stored: number; counts: string } {
   // The route's own loader answers `{ progress }`, the same (serialized) shape as `initial`.
   const fetcher = useFetcher();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const progress = (fetcher.data as { progress: P } | undefined)?.progress ?? initial;
   const running = progress.status !== "done" && progress.status !== "failed";
   const url = useLocation().pathname;
@@ -27,23 +32,24 @@ export function useImportProgress<P extends ProgressBase>(initial: P): { progres
     return () => clearTimeout(timer);
   }, [running, fetcher, url, progress]);
   const stored = progress.status === "done" ? progress.total : progress.stored;
-  const counts = `${stored.toLocaleString("en-CA")} of ${progress.total.toLocaleString("en-CA")} stored`;
+  const counts = t("ui.imports.counts", { stored: formatNumber(locale, stored), total: formatNumber(locale, progress.total) });
   return { progress, running, stored, counts };
 }
 
 /** "N of M stored" as a progress bar (role="progressbar"); nothing once the import failed. */
 export function ImportProgressBar({ status, total, stored, counts }: { status: string; total: number; stored: number; counts: string }) {
+  const { t } = useTranslation();
   if (status === "failed") return null;
   const percent = total > 0 ? Math.round((stored / total) * 100) : status === "done" ? 100 : 0;
   return (
     <div
       className="import-progress"
       role="progressbar"
-      aria-label="Import progress"
+      aria-label={t("ui.imports.progress")}
       aria-valuemin={0}
       aria-valuemax={Math.max(total, 1)}
       aria-valuenow={total > 0 ? stored : 0}
-      aria-valuetext={total > 0 ? counts : "Reading the file"}
+      aria-valuetext={total > 0 ? counts : t("ui.imports.reading")}
     >
       <div className="import-progress__bar" style={{ width: `${percent}%` }} />
     </div>
@@ -52,12 +58,13 @@ export function ImportProgressBar({ status, total, stored, counts }: { status: s
 
 /** A failed file: nothing was imported, every problem by line, and the way back to try again. */
 export function ImportFailure({ problems, againHref }: { problems: ReadonlyArray<{ message: string }>; againHref: string }) {
+  const { t } = useTranslation();
   return (
     <>
-      <ImportProblems problems={problems} title={`Nothing was imported: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the file.`} />
+      <ImportProblems problems={problems} title={t("ui.imports.failed", { count: problems.length })} />
       <p>
         <Link to={againHref} className="button button--secondary">
-          Import another file
+          {t("ui.imports.again")}
         </Link>
       </p>
     </>

@@ -4,12 +4,10 @@
  */
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-
-export function bellLabel(unread: number): string {
-  return unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
-}
+import { useTranslation } from "react-i18next";
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+  const { t } = useTranslation();
   const [unread, setUnread] = useState(initialUnread);
   useEffect(() => setUnread(initialUnread), [initialUnread]);
   useEffect(() => {
@@ -30,7 +28,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     };
   }, []);
   return (
-    <Link to="/notifications" className="notification-bell" aria-label={bellLabel(unread)} data-unread={unread}>
+    <Link to="/notifications" className="notification-bell" aria-label={t("notifications.bell", { count: unread })} data-unread={unread}>
       <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.73 21a2 2 0 0 1-3.46 0" />

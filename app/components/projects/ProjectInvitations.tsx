@@ -6,7 +6,8 @@
  */
 import { useFetcher } from "@remix-run/react";
 import type { InvitationDecisionData } from "~/routes/project-invitations.$invitationId";
-import { PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
+import { useTranslation } from "react-i18next";
+import { useLabels } from "~/components/i18n/use-labels";
 import type { ProjectRole } from "~/modules/permissions/roles";
 import { Moment } from "~/components/ui/moment";
 
@@ -21,8 +22,9 @@ export type AwaitingInvitation = {
 };
 
 export function ProjectInvitations({ invitations, redirectTo, showInvitedOrganization = true }: { invitations: ReadonlyArray<AwaitingInvitation>; redirectTo: string; showInvitedOrganization?: boolean }) {
+  const { t } = useTranslation();
   return (
-    <ul className="list" aria-label="Invitations to projects">
+    <ul className="list" aria-label={t("projects.invitations.listLabel")}>
       {invitations.map((invitation) => (
         <InvitationRow key={invitation.id} invitation={invitation} redirectTo={redirectTo} showInvitedOrganization={showInvitedOrganization} />
       ))}
@@ -32,14 +34,16 @@ export function ProjectInvitations({ invitations, redirectTo, showInvitedOrganiz
 
 export function InvitationRow({ invitation, redirectTo, showInvitedOrganization }: { invitation: AwaitingInvitation; redirectTo: string; showInvitedOrganization: boolean }) {
   const fetcher = useFetcher<InvitationDecisionData>();
+  const { t } = useTranslation();
+  const labels = useLabels();
   const busy = fetcher.state !== "idle";
   const by = invitation.invitedByName ? `${invitation.invitedByName}, ${invitation.invitingOrganizationName}` : invitation.invitingOrganizationName;
   return (
-    <li style={{ display: "block" }} aria-label={`Invitation to ${invitation.projectTitle}`}>
+    <li style={{ display: "block" }} aria-label={t("projects.invitations.rowLabel", { project: invitation.projectTitle })}>
       <strong>{invitation.projectTitle}</strong>
       <div className="muted">
-        Invited by {by} · as {PROJECT_ROLE_LABELS[invitation.role]}
-        {showInvitedOrganization ? ` · for ${invitation.organizationName}` : ""} ·{" "}
+        {t("projects.invitations.invitedBy", { by, role: labels.projectRole(invitation.role) })}
+        {showInvitedOrganization ? ` · ${t("projects.invitations.forOrganization", { organization: invitation.organizationName })}` : ""} ·{" "}
         <Moment iso={invitation.createdAt} />
       </div>
       {fetcher.data?.error ? (
@@ -50,13 +54,13 @@ export function InvitationRow({ invitation, redirectTo, showInvitedOrganization 
       <fetcher.Form method="post" action={`/project-invitations/${invitation.id}`} className="row" style={{ marginTop: "0.5rem", alignItems: "center" }}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <button type="submit" name="intent" value="accept" className="button button--small" disabled={busy}>
-          Accept
+          {t("projects.invitations.accept")}
         </button>
         <button type="submit" name="intent" value="decline" className="button button--secondary button--small" disabled={busy}>
-          Decline
+          {t("projects.invitations.decline")}
         </button>
         <button type="submit" name="intent" value="decline-block" className="button button--danger button--small" disabled={busy}>
-          Decline and block {invitation.invitingOrganizationName}
+          {t("projects.invitations.declineBlock", { organization: invitation.invitingOrganizationName })}
         </button>
       </fetcher.Form>
     </li>

@@ -5,10 +5,12 @@
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type RefObject } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
 import type { DocumentStatus } from "~/modules/permissions/roles";
-import { DECISION_LABELS } from "~/modules/signoff/format";
-import { VersionDetails, VersionWords } from "~/components/versions/VersionName";
-import { versionTitle } from "~/modules/versions/version-names";
+import { useVersionText, VersionDetails, VersionWords } from "~/components/versions/VersionName";
 import type { SeatView, SignoffPanelData } from "~/modules/signoff/read-models/panel.server";
 import signoffStyles from "~/components/signoff/signoff.css";
 import type { SignoffActionData } from "~/routes/documents.$documentId.signoff-panel";
@@ -26,16 +28,21 @@ export const panelFetcherKey = (documentId: string) => `signoff-panel:${document
 /** The panel's element id: the banner and the inbox link to it (`#signoff`). */
 export const SIGNOFF_ANCHOR = "signoff";
 
-/** What the live region says once a command succeeded (screen readers hear the outcome, not only see it). */
-const DONE_WORDS: Record<string, string> = {
-  request_signoff: "Sign-off requested.",
-  resubmit: "Resubmitted for sign-off.",
-  approve: "Approval recorded.",
-  request_changes: "Change request sent.",
-  reject: "Rejection recorded.",
-  withdraw: "Sign-off withdrawn.",
-  reopen: "Reopened as a new draft.",
-};
+/** The commands whose success the live region announces (signoff.panel.done.<intent>). */
+const DONE_INTENTS = ["request_signoff", "resubmit", "approve", "request_changes", "reject", "withdraw", "reopen"] as const;
+
+/**
+ * A stage's quorum in the reader's language. The read models word it in English (quorumLabel in
+ * modules/signoff/format.ts, also the PDF's words): "Must approve", "All 3 must approve", "2 of 3 must approve".
+ */
+export function quorumWords(english: string, t: TFunction): string {
+  if (english === "Must approve") return t("signoff.quorum.one");
+  const all = /^All (\d+) must approve$/.exec(english);
+  if (all) return t("signoff.quorum.all", { parties: Number(all[1]) });
+  const some = /^(\d+) of (\d+) must approve$/.exec(english);
+  if (some) return t("signoff.quorum.some", { k: Number(some[1]), parties: Number(some[2]) });
+  return english;
+}
 
 /** Moves focus to the panel (it is focusable for this), scrolled into view. */
 function focusPanel(): void {
@@ -49,6 +56,7 @@ function focusPanel(): void {
  * (issue #15) — the panel itself is far down the page on a phone. Reads the panel's data.
  */
 export function DecisionBanner({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
   const loader = useFetcher<{ panel: SignoffPanelData | null }>({ key: panelFetcherKey(documentId) });
   const seats = loader.data?.panel?.seats ?? [];
   if (seats.length === 0) return null;
@@ -57,7 +65,7 @@ export function DecisionBanner({ documentId }: { documentId: string }) {
       {seats.map((seat) => (
         <p key={`${seat.stageIndex}:${seat.organizationId}`}>
           <strong>
-            {seat.organizationName}&rsquo;s approval is needed{seat.outdatedVersionHash ? " again: the content changed after it approved" : ""}
+            {seat.outdatedVersionHash ? t("signoff.banner.neededAgain", { organization: seat.organizationName }) : t("signoff.banner.needed", { organization: seat.organizationName })}
           </strong>{" "}
           —{" "}
           <a
@@ -68,7 +76,7 @@ export function DecisionBanner({ documentId }: { documentId: string }) {
               focusPanel();
             }}
           >
-            Review and decide
+            {t("signoff.banner.review")}
           </a>
         </p>
       ))}
@@ -77,6 +85,9 @@ export function DecisionBanner({ documentId }: { documentId: string }) {
 }
 
 export function SignoffPanel({ documentId, status }: { documentId: string; status: DocumentStatus; canEdit?: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { title: versionTitle } = useVersionText();
   const loader = useFetcher<{ panel: SignoffPanelData | null }>({ key: panelFetcherKey(documentId) });
   const action = useFetcher<ActionData>();
   const [open, setOpen] = useState<string | null>(null);
@@ -100,13 +111,14 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
   useEffect(() => {
     if (action.state === "idle" && action.data?.ok) {
       setOpen(null);
-      setAnnouncement(DONE_WORDS[action.data.intent] ?? "Done.");
+      const intent = DONE_INTENTS.find((candidate) => candidate === action.data?.intent);
+      setAnnouncement(intent ? t(`signoff.panel.done.${intent}`) : t("signoff.panel.doneOther"));
       requestAnimationFrame(() => {
         const panelElement = document.getElementById(SIGNOFF_ANCHOR);
         if (panelElement && (document.activeElement === document.body || !document.activeElement?.isConnected)) panelElement.focus({ preventScroll: true });
       });
     }
-  }, [action.state, action.data]);
+  }, [action.state, action.data, t]);
 
   const panel = loader.data?.panel ?? null;
   // Arriving from the inbox (…#signoff): focus the panel once it has something to show.
@@ -122,30 +134,30 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
   return (
     <section className="card signoff-panel" id={SIGNOFF_ANCHOR} tabIndex={-1} aria-labelledby={headingId}>
       <link rel="stylesheet" href={signoffStyles} />
-      <h2 id={headingId}>Sign-off</h2>
+      <h2 id={headingId}>{t("signoff.panel.title")}</h2>
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
       {!panel ? (
-        <p className="muted">Loading sign-off…</p>
+        <p className="muted">{t("signoff.panel.loading")}</p>
       ) : (
         <>
           <Summary panel={panel} />
           {panel.templateProblems.length > 0 ? (
             <div className="form-error" role="alert">
-              The sign-off template does not fit this project: {panel.templateProblems.join("; ")}.
+              {t("signoff.panel.templateProblems", { problems: panel.templateProblems.join("; ") })}
             </div>
           ) : null}
           <ol className="signoff-stages">
             {panel.stages.map((stage) => (
-              <li key={stage.index} className={`signoff-stage${stage.open ? " signoff-stage--open" : ""}`} aria-label={`Stage ${stage.index + 1}: ${stage.name}`}>
+              <li key={stage.index} className={`signoff-stage${stage.open ? " signoff-stage--open" : ""}`} aria-label={t("signoff.panel.stage", { number: stage.index + 1, name: stage.name })}>
                 <div className="signoff-stage__head">
                   <h3>
-                    Stage {stage.index + 1}: {stage.name}
+                    {t("signoff.panel.stage", { number: stage.index + 1, name: stage.name })}
                   </h3>
                   <span className="signoff-stage__meta">
-                    {stage.quorum}
-                    {stage.open ? " · deciding now" : stage.complete ? " · complete" : ""}
+                    {quorumWords(stage.quorum, t)}
+                    {stage.open ? t("signoff.panel.decidingNow") : stage.complete ? t("signoff.panel.stageComplete") : ""}
                   </span>
                 </div>
                 <ul className="signoff-parties">
@@ -153,18 +165,18 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
                     <li key={party.organizationId} className="signoff-party" aria-label={party.organizationName}>
                       <div className="signoff-party__line">
                         <strong>{party.organizationName}</strong>
-                        <span className={`decision decision--${party.decision}`}>{DECISION_LABELS[party.decision]}</span>
+                        <span className={`decision decision--${party.decision}`}>{t(`signoff.decision.${party.decision}`)}</span>
                       </div>
                       {party.decidedBy && party.decidedAt ? (
                         <span className="signoff-party__who">
-                          {party.decision === "outdated" ? "Approved an earlier version" : "Decided"} by {party.decidedBy},{" "}
+                          {party.decision === "outdated" ? t("signoff.panel.approvedEarlierBy", { name: party.decidedBy }) : t("signoff.panel.decidedBy", { name: party.decidedBy })}{" "}
                           <Moment iso={party.decidedAt} />
                         </span>
                       ) : null}
                       {party.comment ? <p className="signoff-party__comment">{party.comment}</p> : null}
                       {party.decision === "outdated" && party.approvedVersionHash ? (
                         <Link className="signoff-party__who" to={`/documents/${documentId}/signoff/diff?from=${party.approvedVersionHash}`}>
-                          What changed since {party.approvedVersion ? versionTitle(party.approvedVersion).replace(/^Version/, "version") : "the approved version"}
+                          {t("signoff.panel.whatChanged", { version: party.approvedVersion ? versionTitle(party.approvedVersion, true) : t("signoff.panel.theApprovedVersion") })}
                         </Link>
                       ) : null}
                     </li>
@@ -180,23 +192,23 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
 
           {blocked && (panel.actions.request || panel.actions.resubmit) ? (
             <p className="signoff-blocked" id={blockedId}>
-              <Link to={blocked.href}>{blocked.message}</Link>: {blocked.explanation ?? "every essential competency needs an assessment before sign-off."}
+              <Link to={blocked.href}>{blocked.message}</Link>: {blocked.explanation ?? t("signoff.panel.blockedDefault")}
             </p>
           ) : null}
           {panel.commitments.length > 0 ? (
             <div className="signoff-commitments">
-              <h3>Hiring commitments</h3>
-              <ul aria-label="Hiring commitments">
+              <h3>{t("signoff.panel.commitments")}</h3>
+              <ul aria-label={t("signoff.panel.commitments")}>
                 {panel.commitments.map((c) => (
                   <li key={c.id}>
-                    {c.organizationName}: {c.hires.toLocaleString("en-CA")} in {c.region} within {c.months} months
+                    {t("signoff.panel.commitment", { organization: c.organizationName, hires: formatNumber(locale, c.hires), region: c.region, months: c.months })}
                   </li>
                 ))}
               </ul>
             </div>
           ) : null}
           {panel.coverage.warnings.length > 0 ? (
-            <ul className="signoff-warnings" aria-label="Coverage warnings">
+            <ul className="signoff-warnings" aria-label={t("signoff.panel.coverageWarnings")}>
               {panel.coverage.warnings.map((warning) => (
                 <li key={warning}>{warning}.</li>
               ))}
@@ -205,22 +217,22 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
           <div className="signoff-actions">
             {panel.actions.request ? (
               <IntentButton action={action} url={actionUrl} intent="request_signoff" busy={busy} blockedBy={blocked ? blockedId : undefined}>
-                Request sign-off
+                {t("signoff.panel.request")}
               </IntentButton>
             ) : null}
             {panel.actions.resubmit ? (
               <IntentButton action={action} url={actionUrl} intent="resubmit" busy={busy} blockedBy={blocked ? blockedId : undefined}>
-                Resubmit
+                {t("signoff.panel.resubmit")}
               </IntentButton>
             ) : null}
             {panel.actions.withdraw ? (
               <button type="button" className="button button--secondary button--small" onClick={() => setOpen("withdraw")} disabled={busy}>
-                Withdraw
+                {t("signoff.panel.withdraw")}
               </button>
             ) : null}
             {panel.actions.reopen ? (
               <button type="button" className="button button--secondary button--small" onClick={() => setOpen("reopen")} disabled={busy}>
-                Reopen
+                {t("signoff.panel.reopen")}
               </button>
             ) : null}
           </div>
@@ -229,9 +241,9 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
               action={action}
               documentId={documentId}
               intent="withdraw"
-              label="Why withdraw? (optional)"
-              text="Withdrawing ends this sign-off round; decisions recorded so far stay in the audit trail."
-              submit="Withdraw sign-off"
+              label={t("signoff.panel.withdrawWhy")}
+              text={t("signoff.panel.withdrawText")}
+              submit={t("signoff.panel.withdrawSubmit")}
               onCancel={() => setOpen(null)}
               busy={busy}
             />
@@ -241,9 +253,9 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
               action={action}
               documentId={documentId}
               intent="reopen"
-              label="Why reopen? (optional)"
-              text="Reopening starts a new draft. The approved version stays readable, and its certificate stays available."
-              submit="Reopen as a new draft"
+              label={t("signoff.panel.reopenWhy")}
+              text={t("signoff.panel.reopenText")}
+              submit={t("signoff.panel.reopenSubmit")}
               onCancel={() => setOpen(null)}
               busy={busy}
             />
@@ -256,9 +268,9 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
           ) : null}
 
           <div className="signoff-links">
-            {panel.actions.adjustTemplate ? <Link to={`/documents/${documentId}/signoff`}>Adjust sign-off template</Link> : null}
-            <Link to={`/documents/${documentId}/audit`}>Audit trail</Link>
-            {panel.certificateRound ? <Link to={`/documents/${documentId}/certificate`}>Approval certificate</Link> : null}
+            {panel.actions.adjustTemplate ? <Link to={`/documents/${documentId}/signoff`}>{t("signoff.panel.adjustTemplate")}</Link> : null}
+            <Link to={`/documents/${documentId}/audit`}>{t("signoff.audit.title")}</Link>
+            {panel.certificateRound ? <Link to={`/documents/${documentId}/certificate`}>{t("signoff.certificate.title")}</Link> : null}
           </div>
         </>
       )}
@@ -267,12 +279,14 @@ export function SignoffPanel({ documentId, status }: { documentId: string; statu
 }
 
 function Summary({ panel }: { panel: SignoffPanelData }) {
+  const { t } = useTranslation();
   if (panel.preview) {
     return (
       <div className="signoff-panel__summary">
         <p>
-          Sign-off has not been requested{panel.certificateRound ? " for this draft" : ""}. These parties will decide, stage by stage. Current version:{" "}
-          <VersionWords version={panel.currentVersion} />.
+          {panel.certificateRound ? t("signoff.panel.notRequestedDraft") : t("signoff.panel.notRequested")} {t("signoff.panel.currentVersion")}{" "}
+          <VersionWords version={panel.currentVersion} />
+          {t("signoff.panel.sentenceEnd")}
         </p>
         <VersionDetails hash={panel.currentHash} />
       </div>
@@ -282,15 +296,16 @@ function Summary({ panel }: { panel: SignoffPanelData }) {
   return (
     <div className="signoff-panel__summary">
       <p>
-        Round {round?.number}
-        {round?.requestedBy ? `, requested by ${round.requestedBy}` : ""}
+        {t("signoff.panel.round", { number: round?.number ?? "" })}
+        {round?.requestedBy ? t("signoff.panel.requestedBy", { name: round.requestedBy }) : ""}
         {round ? (
           <>
             {" "}
-            on <Moment iso={round.requestedAt} />
+            {t("signoff.panel.on")} <Moment iso={round.requestedAt} />
           </>
         ) : null}
-        . Current version: <VersionWords version={panel.currentVersion} />.
+        {t("signoff.panel.roundEnd")} {t("signoff.panel.currentVersion")} <VersionWords version={panel.currentVersion} />
+        {t("signoff.panel.sentenceEnd")}
       </p>
       <VersionDetails hash={panel.currentHash} />
     </div>
@@ -325,6 +340,7 @@ function Seat({
   action: Fetcher;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   const key = `${seat.stageIndex}:${seat.organizationId}`;
   const url = `/documents/${panel.documentId}/signoff-panel`;
   const approveRef = useRef<HTMLButtonElement>(null);
@@ -348,48 +364,47 @@ function Seat({
     </>
   );
   return (
-    <div className="signoff-seat" role="group" aria-label={`Your decision for ${seat.organizationName}`}>
-      <strong>Your decision for {seat.organizationName}</strong>
+    <div className="signoff-seat" role="group" aria-label={t("signoff.seat.yourDecision", { organization: seat.organizationName })}>
+      <strong>{t("signoff.seat.yourDecision", { organization: seat.organizationName })}</strong>
       {seat.outdatedVersionHash ? (
         <span>
-          You approved an earlier version ({seat.outdatedVersion ? <VersionWords version={seat.outdatedVersion} /> : "no longer current"}); the content has changed since.{" "}
-          <Link to={`/documents/${panel.documentId}/signoff/diff?from=${seat.outdatedVersionHash}`}>See what changed</Link>
+          {t("signoff.seat.approvedEarlier")} ({seat.outdatedVersion ? <VersionWords version={seat.outdatedVersion} /> : t("signoff.seat.noLongerCurrent")}){t("signoff.seat.changedSince")}{" "}
+          <Link to={`/documents/${panel.documentId}/signoff/diff?from=${seat.outdatedVersionHash}`}>{t("signoff.seat.seeChanges")}</Link>
         </span>
       ) : null}
       <div className="row">
         <button ref={approveRef} type="button" className="button button--small" onClick={() => setOpen(`approve:${key}`)} disabled={busy}>
-          Approve
+          {t("signoff.seat.approve")}
         </button>
         <button ref={changesRef} type="button" className="button button--secondary button--small" onClick={() => setOpen(`changes:${key}`)} disabled={busy}>
-          Request changes
+          {t("signoff.seat.requestChanges")}
         </button>
         <button ref={rejectRef} type="button" className="button button--danger button--small" onClick={() => setOpen(`reject:${key}`)} disabled={busy}>
-          Reject
+          {t("signoff.seat.reject")}
         </button>
       </div>
       {approving ? (
-        <action.Form method="post" action={url} className="signoff-confirm" role="dialog" aria-label="Confirm approval">
+        <action.Form method="post" action={url} className="signoff-confirm" role="dialog" aria-label={t("signoff.seat.confirmLabel")}>
           {hidden}
           <p style={{ margin: 0 }}>
-            Approve <VersionWords version={panel.currentVersion} /> for {seat.organizationName}? Your approval is bound to exactly this version: any
-            later edit outdates it.
+            {t("signoff.seat.confirmBefore")} <VersionWords version={panel.currentVersion} /> {t("signoff.seat.confirmAfter", { organization: seat.organizationName })}
           </p>
           <VersionDetails hash={panel.currentHash} />
           <div className="row">
             <button ref={confirmRef} type="submit" className="button button--small" name="intent" value="approve" disabled={busy}>
-              Confirm approval
+              {t("signoff.seat.confirm")}
             </button>
             <button type="button" className="button button--secondary button--small" onClick={cancelTo(approveRef)}>
-              Cancel
+              {t("signoff.template.cancel")}
             </button>
           </div>
         </action.Form>
       ) : null}
       {open === `changes:${key}` ? (
-        <TextForm action={action} url={url} hidden={hidden} intent="request_changes" name="comment" label="What needs to change?" submit="Send change request" error={fieldErrors.comment} onCancel={cancelTo(changesRef)} busy={busy} />
+        <TextForm action={action} url={url} hidden={hidden} intent="request_changes" name="comment" label={t("signoff.seat.changesLabel")} submit={t("signoff.seat.changesSubmit")} error={fieldErrors.comment} onCancel={cancelTo(changesRef)} busy={busy} />
       ) : null}
       {open === `reject:${key}` ? (
-        <TextForm action={action} url={url} hidden={hidden} intent="reject" name="reason" label="Reason for the rejection" submit="Reject document" error={fieldErrors.reason} onCancel={cancelTo(rejectRef)} busy={busy} />
+        <TextForm action={action} url={url} hidden={hidden} intent="reject" name="reason" label={t("signoff.seat.rejectLabel")} submit={t("signoff.seat.rejectSubmit")} error={fieldErrors.reason} onCancel={cancelTo(rejectRef)} busy={busy} />
       ) : null}
     </div>
   );
@@ -408,6 +423,7 @@ function TextForm(props: {
   busy: boolean;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const [value, setValue] = useState("");
   const blank = value.trim() === "";
   // Opened by a button: the focus goes straight to what to write.
@@ -438,7 +454,7 @@ function TextForm(props: {
           {props.submit}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={props.onCancel}>
-          Cancel
+          {t("signoff.template.cancel")}
         </button>
       </div>
     </props.action.Form>
@@ -447,6 +463,7 @@ function TextForm(props: {
 
 function ReasonForm(props: { action: Fetcher; documentId: string; intent: string; label: string; text: string; submit: string; onCancel: () => void; busy: boolean }) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <props.action.Form method="post" action={`/documents/${props.documentId}/signoff-panel`} className="signoff-confirm" style={{ marginTop: "0.75rem" }}>
       <p style={{ margin: 0 }}>{props.text}</p>
@@ -457,7 +474,7 @@ function ReasonForm(props: { action: Fetcher; documentId: string; intent: string
           {props.submit}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={props.onCancel}>
-          Cancel
+          {t("signoff.template.cancel")}
         </button>
       </div>
     </props.action.Form>

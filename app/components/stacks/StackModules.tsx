@@ -9,6 +9,8 @@
  */
 import { Link, useFetcher, useParams } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/components/i18n/use-locale";
 import type { EditingContext } from "~/components/document/document-sections";
 import { formatCad } from "~/components/consortia/format";
 import type { RowsFieldDef } from "~/modules/documents/model/types";
@@ -29,14 +31,6 @@ import type { EligibleModule, StackModuleInfo } from "~/modules/stacks/stack.ser
 
 type StackData = { modules: StackModuleInfo[]; eligible: EligibleModule[]; consortia?: Array<{ id: string; name: string }> };
 
-const STATE_LABELS: Record<ModuleState["state"], string> = {
-  approved: "Approved",
-  newer_version: "Approved — a newer version is approved",
-  reopened: "Reopened: no longer approved",
-  not_approved: "Not approved",
-  missing: "Not available",
-};
-
 function range(value: Range, format: (n: number) => string = String): string {
   return value.min === value.max ? format(value.min) : `${format(value.min)} – ${format(value.max)}`;
 }
@@ -51,6 +45,10 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
   const picker = useFetcher<StackData>();
   const [picking, setPicking] = useState(false);
   const headingId = useId();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const cad = (value: number) => formatCad(value, locale);
+  const stateLabel = (state: ModuleState["state"]) => t(`stacks.states.${state}`);
 
   useEffect(() => {
     info.load(`/documents/${documentId}/stack?refs=${encodeURIComponent(refsKey)}`);
@@ -73,27 +71,28 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
 
   return (
     <div className="stack" id="stack" aria-labelledby={headingId} data-testid="stack-section">
-      <h3 id={headingId}>Stack</h3>
+      <h3 id={headingId}>{t("stacks.title")}</h3>
       {field.help ? <p className="field__hint">{field.help}</p> : null}
       <p className="field__hint">
-        <Link to={`/documents/${documentId}/recognitions`}>Recognitions</Link> — where this stack counts, and who signed.
+        <Link to={`/documents/${documentId}/recognitions`}>{t("stacks.recognitions")}</Link>
+        {t("stacks.recognitionsHint")}
         {(info.data?.consortia ?? []).map((c) => (
           <span key={c.id}>
             {" "}
-            <Link to={`/consortia/${c.id}/pathways`}>Pathways of {c.name}</Link>
+            <Link to={`/consortia/${c.id}/pathways`}>{t("stacks.pathwaysOf", { name: c.name })}</Link>
           </span>
         ))}
       </p>
-      {refs.length === 0 ? <p className="empty">No modules yet.</p> : null}
+      {refs.length === 0 ? <p className="empty">{t("stacks.empty")}</p> : null}
       {refs.length > 0 ? (
-        <table className="table" aria-label="Modules of the stack">
+        <table className="table" aria-label={t("stacks.modulesLabel")}>
           <thead>
             <tr>
-              <th scope="col">Module</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Approval</th>
-              <th scope="col">Prerequisites</th>
-              {editing.editable ? <th scope="col">Actions</th> : null}
+              <th scope="col">{t("stacks.module")}</th>
+              <th scope="col">{t("stacks.owner")}</th>
+              <th scope="col">{t("stacks.approval")}</th>
+              <th scope="col">{t("stacks.prerequisites")}</th>
+              {editing.editable ? <th scope="col">{t("stacks.actions")}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -103,7 +102,7 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
               return (
                 <tr key={ref.rowId} data-testid="stack-module">
                   <th scope="row">
-                    {ref.title || "Untitled module"}
+                    {ref.title || t("stacks.untitled")}
                     <div className="muted">
                       <code className="hash" title={ref.versionHash}>
                         {ref.versionHash.slice(0, 12)}
@@ -112,12 +111,12 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
                   </th>
                   <td>{ref.owner}</td>
                   <td>
-                    {module ? STATE_LABELS[module.state.state] : "…"}
+                    {module ? stateLabel(module.state.state) : "…"}
                     {module?.newer ? (
                       <div className="notice" role="status">
-                        <p>A newer approved version is available.</p>
+                        <p>{t("stacks.newerAvailable")}</p>
                         {module.newer.changes.length > 0 ? (
-                          <ul aria-label={`What changed in ${ref.title}`}>
+                          <ul aria-label={t("stacks.whatChanged", { title: ref.title })}>
                             {module.newer.changes.map((change) => (
                               <li key={change}>{change}</li>
                             ))}
@@ -132,7 +131,7 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
                               write(cellPath(field.key, ref.rowId, "title"), module.newer!.title);
                             }}
                           >
-                            Use the new version
+                            {t("stacks.useNew")}
                           </button>
                         ) : null}
                       </div>
@@ -143,7 +142,7 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
                       <span className="muted">—</span>
                     ) : (
                       <fieldset className="stack__prerequisites">
-                        <legend className="visually-hidden">Prerequisites of {ref.title}</legend>
+                        <legend className="visually-hidden">{t("stacks.prerequisitesOf", { title: ref.title })}</legend>
                         {others.map((other) => (
                           <label key={other.rowId} style={{ display: "block" }}>
                             <input
@@ -163,8 +162,8 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
                   </td>
                   {editing.editable ? (
                     <td>
-                      <button type="button" className="button button--secondary button--small" onClick={() => session && removeRow(session.ydoc, editing.kind, field.key, ref.rowId)} aria-label={`Remove ${ref.title}`}>
-                        Remove
+                      <button type="button" className="button button--secondary button--small" onClick={() => session && removeRow(session.ydoc, editing.kind, field.key, ref.rowId)} aria-label={t("stacks.removeLabel", { title: ref.title })}>
+                        {t("stacks.remove")}
                       </button>
                     </td>
                   ) : null}
@@ -183,7 +182,7 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
             picker.load(`/documents/${documentId}/stack?picker=1`);
           }}
         >
-          Add a module
+          {t("stacks.addModule")}
         </button>
       ) : null}
       {picking ? <ModulePicker data={picker.data} taken={new Set(refs.map((r) => r.moduleDocumentId))} onPick={add} onClose={() => setPicking(false)} /> : null}
@@ -196,26 +195,34 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
       ) : null}
 
       {refs.length > 0 && !totals.problem ? (
-        <section aria-label="Totals" data-testid="stack-totals">
-          <h4>Totals</h4>
+        <section aria-label={t("stacks.totals")} data-testid="stack-totals">
+          <h4>{t("stacks.totals")}</h4>
           <p className="muted">
-            {rule.kind === "all" ? `All ${refs.length} modules are required.` : `A learner takes ${rule.k} of the ${refs.length} modules: ${totals.combinationCount} combinations.`}
+            {rule.kind === "all"
+              ? t("stacks.allRequired", { count: refs.length })
+              : t("stacks.kOfN", { k: rule.k, count: refs.length, combinations: totals.combinationCount })}
           </p>
           <dl className="kv">
-            <dt>Hours</dt>
+            <dt>{t("stacks.hours")}</dt>
             <dd>{range(totals.hours)}</dd>
-            <dt>Credits</dt>
+            <dt>{t("stacks.credits")}</dt>
             <dd>{range(totals.credits)}</dd>
-            <dt>Cost</dt>
-            <dd>{range(totals.cost, formatCad)}</dd>
-            <dt>Duration</dt>
-            <dd>{range(totals.weeks)} weeks</dd>
+            <dt>{t("stacks.cost")}</dt>
+            <dd>{range(totals.cost, cad)}</dd>
+            <dt>{t("stacks.duration")}</dt>
+            <dd>{t("stacks.weeks", { range: range(totals.weeks) })}</dd>
           </dl>
           {rule.kind === "k_of_n" && totals.combinations ? (
-            <ul aria-label="Combinations">
+            <ul aria-label={t("stacks.combinations")}>
               {totals.combinations.map((combination) => (
                 <li key={combination.moduleIds.join("+")}>
-                  {combination.titles.join(" + ")}: {combination.hours} hours, {combination.credits} credits, {formatCad(combination.cost)}, {combination.weeks} weeks
+                  {t("stacks.combination", {
+                    titles: combination.titles.join(" + "),
+                    hours: combination.hours,
+                    credits: combination.credits,
+                    cost: cad(combination.cost),
+                    weeks: combination.weeks,
+                  })}
                 </li>
               ))}
             </ul>
@@ -224,16 +231,16 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
       ) : null}
 
       {refs.length > 0 ? (
-        <section aria-label="Competencies of the modules" data-testid="stack-union">
-          <h4>Competencies</h4>
+        <section aria-label={t("stacks.competenciesLabel")} data-testid="stack-union">
+          <h4>{t("stacks.competencies")}</h4>
           <p>
-            The modules cover {union.covered.length} of the stack&apos;s {union.covered.length + union.gaps.length} competencies.
+            {t("stacks.covered", { covered: union.covered.length, total: union.covered.length + union.gaps.length })}
           </p>
           <p>
-            <strong>Gaps</strong>: {union.gaps.length === 0 ? "none" : union.gaps.map((c) => `${c.code} ${c.title}`.trim()).join("; ")}
+            <strong>{t("stacks.gaps")}</strong>: {union.gaps.length === 0 ? t("stacks.none") : union.gaps.map((c) => `${c.code} ${c.title}`.trim()).join("; ")}
           </p>
           <p>
-            <strong>Overlaps</strong>: {union.overlaps.length === 0 ? "none" : union.overlaps.map((c) => `${c.code} ${c.title}`.trim() + ` (${c.modules.join(", ")})`).join("; ")}
+            <strong>{t("stacks.overlaps")}</strong>: {union.overlaps.length === 0 ? t("stacks.none") : union.overlaps.map((c) => `${c.code} ${c.title}`.trim() + ` (${c.modules.join(", ")})`).join("; ")}
           </p>
         </section>
       ) : null}
@@ -245,6 +252,7 @@ function ModulePicker({ data, taken, onPick, onClose }: { data: StackData | unde
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [query, setQuery] = useState("");
+  const { t } = useTranslation();
   useEffect(() => {
     const dialog = ref.current;
     // The focus goes back to what opened the picker ("Add a module") when it closes.
@@ -266,31 +274,32 @@ function ModulePicker({ data, taken, onPick, onClose }: { data: StackData | unde
         onClose();
       }}
     >
-      <h2 id={titleId}>Add a module</h2>
-      <p className="muted">Approved modules of this project and of your consortia&apos;s libraries, at their latest approved version.</p>
-      <label htmlFor={`${titleId}-search`}>Search</label>
+      <h2 id={titleId}>{t("stacks.addModule")}</h2>
+      <p className="muted">{t("stacks.picker.intro")}</p>
+      <label htmlFor={`${titleId}-search`}>{t("stacks.picker.search")}</label>
       <input id={`${titleId}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       {!data ? (
-        <p>Loading…</p>
+        <p>{t("stacks.picker.loading")}</p>
       ) : shown.length === 0 ? (
-        <p className="empty">No approved module to add.</p>
+        <p className="empty">{t("stacks.picker.empty")}</p>
       ) : (
-        <ul className="list" aria-label="Approved modules">
+        <ul className="list" aria-label={t("stacks.picker.listLabel")}>
           {shown.map((module) => (
             <li key={module.documentId} className="list__item">
               <span>
-                <strong>{module.title}</strong> — {module.owner} · {module.hours ?? "?"} hours · {module.credits ?? 0} credits
-                {module.source === "consortium" ? " · consortium library" : ""}
+                <strong>{module.title}</strong>
+                {t("stacks.picker.details", { owner: module.owner, hours: module.hours ?? "?", credits: module.credits ?? 0 })}
+                {module.source === "consortium" ? t("stacks.picker.consortiumLibrary") : ""}
               </span>
-              <button type="button" className="button button--small" onClick={() => onPick(module)} aria-label={`Add ${module.title}`}>
-                Add
+              <button type="button" className="button button--small" onClick={() => onPick(module)} aria-label={t("stacks.picker.addLabel", { title: module.title })}>
+                {t("stacks.picker.add")}
               </button>
             </li>
           ))}
         </ul>
       )}
       <button type="button" className="button button--secondary" onClick={onClose}>
-        Close
+        {t("stacks.picker.close")}
       </button>
     </dialog>
   );

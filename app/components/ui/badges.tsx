@@ -1,10 +1,12 @@
-import { DOCUMENT_STATUS_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents/labels";
+import { useLabels } from "~/components/i18n/use-labels";
 import type { DocumentStatus, ProjectRole } from "~/modules/permissions/roles";
 
 export function StatusBadge({ status }: { status: DocumentStatus }) {
-  return <span className={`badge badge--${status}`}>{DOCUMENT_STATUS_LABELS[status]}</span>;
+  const labels = useLabels();
+  return <span className={`badge badge--${status}`}>{labels.documentStatus(status)}</span>;
 }
 
 export function RoleBadge({ role }: { role: ProjectRole }) {
-  return <span className="badge badge--role">{PROJECT_ROLE_LABELS[role]}</span>;
+  const labels = useLabels();
+  return <span className="badge badge--role">{labels.projectRole(role)}</span>;
 }

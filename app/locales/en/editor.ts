@@ -1,2 +1,50 @@
 /** The rich-text editor, its toolbar and the collaboration bar. */
-export default {} as const;
+export default {
+  bar: { label: "Collaboration" },
+  toolbar: {
+    label: "Formatting: {label}",
+    bold: "Bold",
+    italic: "Italic",
+    heading: "Heading",
+    subheading: "Subheading",
+    bulletList: "Bulleted list",
+    orderedList: "Numbered list",
+    withShortcut: "{label} ({shortcut})",
+  },
+  connection: {
+    disconnected: "Disconnected",
+    offline: "Offline — changes will sync",
+    connected: "Connected",
+    reconnecting: "Reconnecting…",
+    connecting: "Connecting…",
+    closed: "The server closed the connection. Reload the page to try again.",
+    unauthenticated: "Your session has ended. Sign in again to keep working.",
+    forbidden: "You no longer have access to this document.",
+    notFound: "This document no longer exists.",
+    readOnly: "You can no longer edit this document. Reload the page.",
+    identityMismatch: "This tab was disconnected. Reload the page.",
+    messageTooBig: "Your last change is too large to send. Undo it (Ctrl+Z) to keep syncing.",
+    tryAgainLater: "Too many people have this document open right now. Retrying.",
+    rateLimited: "Changes are arriving too fast. Retrying shortly.",
+    internalError: "The server could not save changes. Yours are kept here and will be sent again.",
+    documentReset: "This document was just locked for sign-off. Reloading what is saved.",
+  },
+  save: {
+    saving: "Saving…",
+    saved: "All changes saved",
+    offline: "Offline — your changes will be saved when you reconnect",
+    notSaved: "Changes not saved",
+  },
+  presence: {
+    label: "People here now",
+    you: "{name} (you)",
+    onlyYou: "Only you",
+    others: "{count, plural, one {# other here} other {# others here}}",
+  },
+  unsaved: {
+    title: "Some of your changes are not saved yet",
+    text: "They are still being sent. If you leave now, they may be lost.",
+    stay: "Stay on this page",
+    leave: "Leave without saving",
+  },
+} as const;

@@ -1,2 +1,46 @@
 /** Shared domain labels: document kinds, statuses, organization kinds, project roles, provinces. */
-export default {} as const;
+export default {
+  documentKind: {
+    credential_spec: "Credential specification",
+    assessment_plan: "Assessment plan",
+    wbl_agreement: "Work-based learning agreement",
+  },
+  documentStatus: {
+    draft: "Draft",
+    in_review: "In review",
+    changes_requested: "Changes requested",
+    approved: "Approved",
+    rejected: "Rejected",
+    withdrawn: "Withdrawn",
+  },
+  projectRole: {
+    lead_institution: "Lead institution",
+    partner_institution: "Partner institution",
+    employer_partner: "Employer partner",
+    professional_body: "Professional body",
+    qa_reviewer: "QA reviewer",
+  },
+  organizationKind: {
+    employer: "Employer",
+    institution: "Institution",
+    professional_body: "Professional body",
+    qa_agency: "QA agency",
+  },
+  province: {
+    AB: "Alberta",
+    BC: "British Columbia",
+    MB: "Manitoba",
+    NB: "New Brunswick",
+    NL: "Newfoundland and Labrador",
+    NS: "Nova Scotia",
+    NT: "Northwest Territories",
+    NU: "Nunavut",
+    ON: "Ontario",
+    PE: "Prince Edward Island",
+    QC: "Quebec",
+    SK: "Saskatchewan",
+    YT: "Yukon",
+    CA: "National (Canada-wide)",
+  },
+  competencyCount: "{count, plural, one {# competency} other {# competencies}}",
+} as const;

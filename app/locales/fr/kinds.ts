@@ -4,8 +4,8 @@
  * definitions; app/modules/i18n/kind-text.ts applies this, and kind-text.test.ts fails when the two
  * drift apart (a string without French, or French for something that no longer exists).
  *
- * Terms (Québec usage, OQLF): micro-credential « microtitre »; credential specification « devis de
- * microtitre » (« devis » alone once the context is clear, never « spécification »); competency
+ * Terms (Québec usage, OQLF): micro-credential « microtitre »; credential specification « spécification du
+ * microtitre » (« spécification » alone once the context is clear; the whole interface uses it); competency
  * framework « référentiel de compétences »; qualification framework « cadre de qualifications »;
  * institution « établissement »; professional body « ordre professionnel »; learner « personne
  * apprenante »; assessment-only route « voie par évaluation seulement »; sign-off « approbation »;
@@ -76,7 +76,7 @@ const VERSION = {
 
 const kinds: KindTexts = {
   credential_spec: {
-    label: "Devis de microtitre",
+    label: "Spécification du microtitre",
     sections: {
       identity: { title: "Identification" },
       purpose: { title: "Raison d’être et professions visées" },
@@ -300,11 +300,11 @@ const kinds: KindTexts = {
         itemGender: "masculine",
         help: "Ajoutez des modules avec « Ajouter un module » dans la section Empilement : chacun est une version approuvée précise.",
         fields: {
-          moduleDocumentId: { label: "Devis du module" },
+          moduleDocumentId: { label: "Spécification du module" },
           versionHash: { label: "Version approuvée" },
           title: { label: "Nom du module" },
           owner: { label: "Relève de" },
-          prerequisites: { label: "Préalables (modules de cet empilement)", help: "Les devis de modules à terminer d’abord." },
+          prerequisites: { label: "Préalables (modules de cet empilement)", help: "Les spécifications des modules à terminer d’abord." },
         },
       },
       modules: {
@@ -312,7 +312,7 @@ const kinds: KindTexts = {
         itemLabel: "module",
         itemPlural: "modules",
         itemGender: "masculine",
-        help: "Les parties que la personne apprenante termine dans ce microtitre, chacune relevant d’un établissement participant. Un empilement énumère plutôt des devis de modules approuvés sous « Modules de l’empilement ».",
+        help: "Les parties que la personne apprenante termine dans ce microtitre, chacune relevant d’un établissement participant. Un empilement énumère plutôt des spécifications de modules approuvées sous « Modules de l’empilement ».",
         fields: {
           code: { label: "Code" },
           title: { label: "Nom du module" },
@@ -388,7 +388,7 @@ const kinds: KindTexts = {
       coverage: {
         title: "Couverture",
         intro:
-          "Les lignes sont les compétences du devis, les colonnes les évaluations ci-dessus ; cochez une case quand cette évaluation évalue cette compétence. Chaque compétence essentielle doit faire l’objet d’une évaluation directe avant l’approbation.",
+          "Les lignes sont les compétences de la spécification, les colonnes les évaluations ci-dessus ; cochez une case quand cette évaluation évalue cette compétence. Chaque compétence essentielle doit faire l’objet d’une évaluation directe avant l’approbation.",
       },
       assessment_only: { title: "Voie par évaluation seulement" },
       appeals: { title: "Reprise et appels" },
@@ -397,7 +397,7 @@ const kinds: KindTexts = {
     },
     items: {
       title: { label: "Nom du plan" },
-      credentialSpecId: { label: "Devis de microtitre", help: "Le devis dont ce plan évalue les compétences." },
+      credentialSpecId: { label: "Spécification du microtitre", help: "La spécification dont ce plan évalue les compétences." },
       version: VERSION,
       overview: {
         label: "Approche d’évaluation",

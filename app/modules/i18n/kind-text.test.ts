@@ -67,7 +67,7 @@ describe("French text of the document kinds", () => {
   it("translates labels, options and row cells, and keeps everything else", () => {
     const en = KIND_DEFINITIONS.credential_spec;
     const spec = localizedKindDefinition("credential_spec", "fr");
-    expect(spec.label).toBe("Devis de microtitre");
+    expect(spec.label).toBe("Spécification du microtitre");
     expect(spec.sections[0]!.title).toBe("Identification");
     expect(item(spec, "title").label).toBe("Nom du microtitre");
     expect((item(spec, "jurisdiction") as SelectFieldDef).options.find((o) => o.value === "QC")!.label).toBe("Québec");

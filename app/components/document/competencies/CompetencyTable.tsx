@@ -14,6 +14,8 @@
  * grouping are recomputed when rows are added or removed, the filter changes or a bulk action ran.
  */
 import { forwardRef, memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type Ref, type UIEvent } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import {
   addRow,
@@ -39,7 +41,9 @@ import { RequiredMark, REVEAL_EVENT } from "~/components/document/marks";
 import { scrollToReveal, visibleWindow } from "~/components/frameworks/tree-model";
 import {
   buildTable,
+  CUSTOM_GROUP,
   isCustom,
+  OTHER_GROUP,
   isShowFilter,
   rowName,
   selectAllState,
@@ -53,7 +57,6 @@ import {
   type VirtualRow,
 } from "~/components/document/competencies/table-model";
 import { useCompetencyRows, useRowCells, type RowCells } from "~/components/document/competencies/use-competency-rows";
-import { competencyCount } from "~/modules/documents/labels";
 import { FieldIssueList } from "~/components/document/field-issues";
 import { CommentButton, CommentThread } from "~/components/comments/CommentOnField";
 import { scrollBehavior } from "~/utils/motion";
@@ -99,9 +102,20 @@ function text(value: JsonValue | undefined): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }
 
+/** table-model.ts rowName, in the reader's language for a row with neither code nor title. */
+function nameOf(t: TFunction, row: { code: string | null; title: string | null }): string {
+  const name = rowName(row);
+  return row.code || row.title ? name : t("frameworks.table.newCompetency");
+}
+
 /** The label a row's controls use: its code, or its name while it has none. */
-function shortName(cells: RowCells): string {
-  return text(cells.code) ?? rowName({ code: null, title: text(cells.title) });
+function shortName(t: TFunction, cells: RowCells): string {
+  return text(cells.code) ?? nameOf(t, { code: null, title: text(cells.title) });
+}
+
+/** Group headings: the two fixed groups in the reader's language, branches as the framework names them. */
+function groupName(t: TFunction, key: string, label: string): string {
+  return key === CUSTOM_GROUP.key ? t("frameworks.table.customGroup") : key === OTHER_GROUP.key ? t("frameworks.table.otherGroup") : label;
 }
 
 /** What rows need from the table, kept referentially stable so memoised rows skip re-rendering. */
@@ -115,6 +129,7 @@ type RowActions = {
 };
 
 export function CompetencyTable({ field, editing, onAddCompetencies }: CompetencyTableProps) {
+  const { t } = useTranslation();
   const { session, kind, editable } = editing;
   const ydoc = session?.ydoc ?? null;
   const source = useCompetencyRows(ydoc, field.key, ydoc ? undefined : editing.fields[field.key]);
@@ -278,17 +293,17 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
     if (!ydoc || targets.length === 0) return;
     change(ydoc, targets);
     source.refresh();
-    setResult(`${done}: ${competencyCount(targets.length)}.`);
+    setResult(t("frameworks.table.bulkDone", { action: done, count: targets.length }));
   };
   const setLevel = () => {
     if (!levelField || bulkLevel.trim() === "") return;
     const value = parseInput(levelField, bulkLevel);
-    bulk(`Level set to “${bulkLevel.trim()}”`, (doc, rowIds) => setCellOnRows(doc, kind, field.key, rowIds, "level", value));
+    bulk(t("frameworks.table.levelSet", { level: bulkLevel.trim() }), (doc, rowIds) => setCellOnRows(doc, kind, field.key, rowIds, "level", value));
   };
   const markEssential = (essential: boolean) =>
-    bulk(essential ? "Marked essential" : "Marked optional", (doc, rowIds) => setCellOnRows(doc, kind, field.key, rowIds, "essential", essential));
+    bulk(essential ? t("frameworks.table.markedEssential") : t("frameworks.table.markedOptional"), (doc, rowIds) => setCellOnRows(doc, kind, field.key, rowIds, "essential", essential));
   const removeSelected = () => {
-    bulk("Removed", (doc, rowIds) => removeRows(doc, kind, field.key, rowIds));
+    bulk(t("frameworks.table.removed"), (doc, rowIds) => removeRows(doc, kind, field.key, rowIds));
     setSelected(new Set());
     setConfirmingRemove(false);
   };
@@ -328,11 +343,11 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
           <div className="ct__add">
             {onAddCompetencies ? (
               <button type="button" className="button button--small" onClick={onAddCompetencies}>
-                Add competencies
+                {t("frameworks.table.addCompetencies")}
               </button>
             ) : null}
             <button type="button" className="button button--secondary button--small" onClick={addCustom}>
-              Add custom competency
+              {t("frameworks.table.addCustom")}
             </button>
           </div>
         ) : null}
@@ -341,34 +356,34 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
       <FieldIssueList issues={fieldIssues} />
 
       {model.total === 0 ? (
-        <p className="doc-rows__empty">{field.emptyText ?? "No competency yet."}</p>
+        <p className="doc-rows__empty">{field.emptyText ?? t("frameworks.table.empty")}</p>
       ) : (
         <>
           <div className="ct__filters">
             <div className="ct__filter">
-              <label htmlFor={filterId}>Filter competencies</label>
-              <input id={filterId} type="search" value={query} autoComplete="off" placeholder="Code, title or outcome" onChange={(event) => changeFilter({ query: event.target.value })} />
+              <label htmlFor={filterId}>{t("frameworks.table.filterLabel")}</label>
+              <input id={filterId} type="search" value={query} autoComplete="off" placeholder={t("frameworks.table.filterPlaceholder")} onChange={(event) => changeFilter({ query: event.target.value })} />
             </div>
             <div className="ct__filter">
-              <label htmlFor={showId}>Show</label>
+              <label htmlFor={showId}>{t("frameworks.table.show")}</label>
               <select id={showId} value={show} onChange={(event) => isShowFilter(event.target.value) && changeFilter({ show: event.target.value })}>
                 {SHOW_OPTIONS.map((option) => (
                   <option key={option.value} value={option.value}>
-                    {option.label}
+                    {t(`frameworks.table.showOptions.${option.value}`)}
                   </option>
                 ))}
               </select>
             </div>
             <p className="ct__status" role="status">
-              {model.shownIds.length} of {model.total} shown
+              {t("frameworks.table.shown", { shown: model.shownIds.length, total: model.total })}
             </p>
           </div>
 
           {editable ? (
-            <div className="ct__bulk" role="group" aria-label="Actions on the selected competencies">
-              <span className="ct__selected">{targets.length} selected</span>
+            <div className="ct__bulk" role="group" aria-label={t("frameworks.table.bulkLabel")}>
+              <span className="ct__selected">{t("frameworks.table.selected", { count: targets.length })}</span>
               <label htmlFor={bulkLevelId} className="ct__bulk-label">
-                Level for selected
+                {t("frameworks.table.levelForSelected")}
               </label>
               <input
                 id={bulkLevelId}
@@ -382,16 +397,16 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
                 }}
               />
               <button type="button" className="button button--secondary button--small" disabled={targets.length === 0 || bulkLevel.trim() === ""} onClick={setLevel}>
-                Set level
+                {t("frameworks.table.setLevel")}
               </button>
               <button type="button" className="button button--secondary button--small" disabled={targets.length === 0} onClick={() => markEssential(true)}>
-                Mark essential
+                {t("frameworks.table.markEssential")}
               </button>
               <button type="button" className="button button--secondary button--small" disabled={targets.length === 0} onClick={() => markEssential(false)}>
-                Mark optional
+                {t("frameworks.table.markOptional")}
               </button>
               <button type="button" className="button button--danger button--small" disabled={targets.length === 0} onClick={() => setConfirmingRemove(true)}>
-                Remove
+                {t("frameworks.table.remove")}
               </button>
               <span className="ct__result" aria-live="polite">
                 {result}
@@ -400,7 +415,7 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
           ) : null}
 
           {model.virtualRows.length === 0 ? (
-            <p className="doc-rows__empty">No competency matches the filter.</p>
+            <p className="doc-rows__empty">{t("frameworks.table.noMatch")}</p>
           ) : (
             <div className="ct__list">
               <div
@@ -418,12 +433,12 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
                       <SelectAll state={allState} onChange={() => setSelected(toggleAllShown(model.shownIds, selected))} />
                     </span>
                   ) : null}
-                  <span role="columnheader">Code</span>
-                  <span role="columnheader">Competency</span>
-                  <span role="columnheader">Level</span>
-                  <span role="columnheader">Essential</span>
+                  <span role="columnheader">{t("frameworks.table.code")}</span>
+                  <span role="columnheader">{t("frameworks.table.competency")}</span>
+                  <span role="columnheader">{t("frameworks.table.level")}</span>
+                  <span role="columnheader">{t("frameworks.table.essential")}</span>
                   <span role="columnheader">
-                    <span className="visually-hidden">Details</span>
+                    <span className="visually-hidden">{t("frameworks.table.details")}</span>
                   </span>
                 </div>
                 <div aria-hidden="true" style={{ height: view.padTop }} />
@@ -493,16 +508,16 @@ export function CompetencyTable({ field, editing, onAddCompetencies }: Competenc
           onRemove={() => {
             if (ydoc) removeRow(ydoc, kind, field.key, openId);
             setOpenId(null);
-            setResult("Removed: 1 competency.");
+            setResult(t("frameworks.table.removedOne"));
           }}
         />
       ) : null}
 
       {confirmingRemove ? (
         <ConfirmDialog
-          message={`Remove ${competencyCount(targets.length)}?`}
-          detail="They are removed for everyone editing this document."
-          confirmLabel={`Remove ${competencyCount(targets.length)}`}
+          message={t("frameworks.table.removeManyQuestion", { count: targets.length })}
+          detail={t("frameworks.table.removedForEveryone")}
+          confirmLabel={t("frameworks.table.removeMany", { count: targets.length })}
           onConfirm={removeSelected}
           onCancel={() => setConfirmingRemove(false)}
         />
@@ -517,7 +532,8 @@ function SelectAll({ state, onChange }: { state: "none" | "some" | "all"; onChan
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = state === "some";
   }, [state]);
-  return <input ref={ref} type="checkbox" aria-label="Select all shown" checked={state === "all"} onChange={onChange} />;
+  const { t } = useTranslation();
+  return <input ref={ref} type="checkbox" aria-label={t("frameworks.table.selectAll")} checked={state === "all"} onChange={onChange} />;
 }
 
 function GroupHeader({
@@ -531,6 +547,7 @@ function GroupHeader({
   columns: number;
   onToggle: (update: (current: ReadonlySet<string>) => ReadonlySet<string>) => void;
 }) {
+  const { t } = useTranslation();
   const toggle = () =>
     onToggle((current) => {
       const next = new Set(current);
@@ -545,8 +562,8 @@ function GroupHeader({
           <span aria-hidden="true" className="ct__group-caret">
             {line.collapsed ? "▸" : "▾"}
           </span>
-          <span className="ct__group-label">{line.label}</span>
-          <span className="doc-rows__count">{line.count === line.total ? line.count : `${line.count} of ${line.total}`}</span>
+          <span className="ct__group-label">{groupName(t, line.key, line.label)}</span>
+          <span className="doc-rows__count">{line.count === line.total ? line.count : t("frameworks.table.groupCount", { count: line.count, total: line.total })}</span>
         </button>
       </span>
     </div>
@@ -583,9 +600,10 @@ function rowVisitors(field: RowsFieldDef, rowId: string, visitorsAt: RowProps["v
 const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
   const { field, levelField, rowId, map, stored, rowIndex, columnsClass, selected, open, editable, issuesByPath, visitorsAt, actions, canComment, commentsOpen, commentsId } = props;
   const cells = useRowCells(map, stored);
+  const { t } = useTranslation();
   const custom = isCustom({ source: text(cells.source) });
-  const name = rowName({ code: text(cells.code), title: text(cells.title) });
-  const short = shortName(cells);
+  const name = nameOf(t, { code: text(cells.code), title: text(cells.title) });
+  const short = shortName(t, cells);
   const levelPath = cellPath(field.key, rowId, "level");
   const levelIssues = issuesByPath.get(levelPath) ?? NO_ISSUES;
   const otherIssues = field.fields.reduce((count, cell) => (cell.key === "level" ? count : count + (issuesByPath.get(cellPath(field.key, rowId, cell.key))?.length ?? 0)), 0);
@@ -605,19 +623,19 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
     >
       {editable ? (
         <span role="cell" className="ct__check">
-          <input type="checkbox" aria-label={`Select ${name}`} checked={selected} onChange={(event) => actions.toggleSelected(rowId, event.target.checked)} />
+          <input type="checkbox" aria-label={t("frameworks.table.select", { name })} checked={selected} onChange={(event) => actions.toggleSelected(rowId, event.target.checked)} />
         </span>
       ) : null}
       <span role="cell" className="ct__code">
-        <span className="ct__code-text">{text(cells.code) ?? <span className="muted">No code</span>}</span>
+        <span className="ct__code-text">{text(cells.code) ?? <span className="muted">{t("frameworks.table.noCode")}</span>}</span>
         {visitors.length ? <span className="ct__visitors">{visitors.map((v) => v.name).join(", ")}</span> : null}
       </span>
       <span role="cell" className="ct__title">
         <span className="ct__title-text" title={text(cells.title) ?? undefined}>
-          {text(cells.title) ?? <span className="muted">No title yet</span>}
+          {text(cells.title) ?? <span className="muted">{t("frameworks.table.noTitle")}</span>}
         </span>
-        {custom ? <span className="doc-pill ct__custom">Custom</span> : null}
-        {otherIssues > 0 ? <span className="doc-pill doc-pill--error">{otherIssues === 1 ? "1 problem" : `${otherIssues} problems`}</span> : null}
+        {custom ? <span className="doc-pill ct__custom">{t("frameworks.table.custom")}</span> : null}
+        {otherIssues > 0 ? <span className="doc-pill doc-pill--error">{t("frameworks.table.problems", { count: otherIssues })}</span> : null}
       </span>
       <span role="cell" className="ct__level">
         {editable && levelField ? (
@@ -625,14 +643,14 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
             field={levelField}
             path={levelPath}
             value={cells.level}
-            label={`Proficiency level for ${short}`}
+            label={t("frameworks.table.levelFor", { name: short })}
             invalid={levelIssues.some((issue) => issue.severity === "error")}
             describedBy={levelIssues.length ? levelMessageId : undefined}
             visitorColor={levelVisitor?.color}
             actions={actions}
           />
         ) : (
-          <span className="ct__level-text">{text(cells.level) ?? <span className="muted">No level</span>}</span>
+          <span className="ct__level-text">{text(cells.level) ?? <span className="muted">{t("frameworks.table.noLevel")}</span>}</span>
         )}
         {levelIssues.length ? (
           <span id={levelMessageId} className={levelIssues.some((issue) => issue.severity === "error") ? "ct__message field__error" : "ct__message doc-field__warning"} title={levelIssues.map((issue) => issue.message).join(" ")}>
@@ -644,14 +662,14 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
         {editable ? (
           <input
             type="checkbox"
-            aria-label={`Essential: ${short}`}
+            aria-label={t("frameworks.table.essentialFor", { name: short })}
             checked={essential === true}
             onChange={(event) => actions.write(cellPath(field.key, rowId, "essential"), event.target.checked)}
             onFocus={() => actions.announce(cellPath(field.key, rowId, "essential"))}
             onBlur={() => actions.announce(null)}
           />
         ) : (
-          <span>{essential === true ? "Essential" : essential === false ? "Optional" : <span className="muted">Not set</span>}</span>
+          <span>{essential === true ? t("frameworks.table.essential") : essential === false ? t("frameworks.table.optional") : <span className="muted">{t("frameworks.table.notSet")}</span>}</span>
         )}
       </span>
       <span role="cell" className="ct__details-cell">
@@ -665,7 +683,8 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
           aria-controls={open ? anchorFor(rowPath(field.key, rowId)) : undefined}
           onClick={() => actions.toggleDetails(rowId)}
         >
-          Details<span className="visually-hidden"> of {name}</span>
+          {t("frameworks.table.details")}
+          <span className="visually-hidden">{t("frameworks.table.detailsOf", { name })}</span>
         </button>
       </span>
     </div>
@@ -735,8 +754,9 @@ type DetailsProps = {
 function CompetencyDetailsPanel({ field, rowId, map, stored, editing, write, onClose, onRemove }: DetailsProps, ref: Ref<HTMLElement>) {
   const cells = useRowCells(map, stored);
   const [confirming, setConfirming] = useState(false);
+  const { t } = useTranslation();
   const custom = isCustom({ source: text(cells.source) });
-  const name = rowName({ code: text(cells.code), title: text(cells.title) });
+  const name = nameOf(t, { code: text(cells.code), title: text(cells.title) });
   const headingId = `${anchorFor(rowPath(field.key, rowId))}-heading`;
   const commentable = editing.canComment;
   const shown: { key: string; editable: boolean }[] = [
@@ -747,17 +767,17 @@ function CompetencyDetailsPanel({ field, rowId, map, stored, editing, write, onC
     <section ref={ref} id={anchorFor(rowPath(field.key, rowId))} data-path={rowPath(field.key, rowId)} className="ct__details" aria-labelledby={headingId}>
       <div className="ct__details-head">
         <h4 id={headingId} tabIndex={-1} className="ct__details-title">
-          Details: {name}
+          {t("frameworks.table.detailsTitle", { name })}
         </h4>
-        {custom ? <span className="doc-pill ct__custom">Custom</span> : null}
+        {custom ? <span className="doc-pill ct__custom">{t("frameworks.table.custom")}</span> : null}
         <span className="ct__details-actions">
           {editing.editable ? (
             <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)}>
-              Remove competency
+              {t("frameworks.table.removeCompetency")}
             </button>
           ) : null}
           <button type="button" className="button button--secondary button--small" onClick={onClose}>
-            Close details
+            {t("frameworks.table.closeDetails")}
           </button>
         </span>
       </div>
@@ -785,9 +805,9 @@ function CompetencyDetailsPanel({ field, rowId, map, stored, editing, write, onC
       </div>
       {confirming ? (
         <ConfirmDialog
-          message={`Remove ${name}?`}
-          detail="It is removed for everyone editing this document."
-          confirmLabel="Remove competency"
+          message={t("frameworks.table.removeQuestion", { name })}
+          detail={t("frameworks.table.removedForEveryoneOne")}
+          confirmLabel={t("frameworks.table.removeCompetency")}
           onConfirm={() => {
             setConfirming(false);
             onRemove();
@@ -809,6 +829,7 @@ function ConfirmDialog({ message, detail, confirmLabel, onConfirm, onCancel }: {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const { t } = useTranslation();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -839,7 +860,7 @@ function ConfirmDialog({ message, detail, confirmLabel, onConfirm, onCancel }: {
           {confirmLabel}
         </button>
         <button ref={cancelRef} type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t("frameworks.table.cancel")}
         </button>
       </div>
     </dialog>

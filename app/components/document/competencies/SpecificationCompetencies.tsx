@@ -1,10 +1,10 @@
 import { useDeferredValue, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CompetencyTable } from "~/components/document/competencies/CompetencyTable";
 import type { EditingContext } from "~/components/document/document-sections";
 import { CompetencyPickerDialog } from "~/components/frameworks/picker/CompetencyPicker";
 import { addPickedCompetencies, referencedCompetencyIds, type PickedCompetency } from "~/modules/documents/kinds/competency-references";
 import type { RowsFieldDef } from "~/modules/documents/model";
-import { competencyCount } from "~/modules/documents/labels";
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -14,6 +14,7 @@ const NONE: ReadonlySet<string> = new Set();
  */
 export function SpecificationCompetencies({ field, editing }: { field: RowsFieldDef; editing: EditingContext }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   const [alreadyPicked, setAlreadyPicked] = useState<ReadonlySet<string>>(NONE);
   // What the last "Add N competencies" did, in words (the button's count is an upper bound when a
   // ticked branch holds competencies the specification already has; a colleague may also have
@@ -33,13 +34,13 @@ export function SpecificationCompetencies({ field, editing }: { field: RowsField
     if (!ydoc) return;
     const count = addPickedCompetencies(ydoc, picked, { essential: true }).length;
     const skipped = picked.length - count;
-    setAdded(`Added ${competencyCount(count)}${skipped > 0 ? `; ${competencyCount(skipped)} ${skipped === 1 ? "was" : "were"} already in the specification` : ""}.`);
+    setAdded(t("frameworks.table.added", { count, skipped: skipped > 0 ? t("frameworks.table.skipped", { count: skipped }) : "" }));
   };
   // A big specification's rows come with the first sync, not in the page (page-data.server.ts).
   if (!ydoc && withheld !== undefined) {
     return (
       <p className="doc-rows__empty" role="status">
-        Loading {competencyCount(withheld)}…
+        {t("frameworks.table.loading", { count: withheld })}
       </p>
     );
   }

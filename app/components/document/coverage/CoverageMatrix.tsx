@@ -15,16 +15,15 @@
  * the focused checkbox natively. A cell scrolled out of the window is scrolled back in before focus.
  */
 import { memo, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type UIEvent } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { anchorFor, setCoverage, type CoverageFieldDef, type FieldIssue } from "~/modules/documents/model";
 import { competencyCoverage, gapMessage, softOnlyMessage, summarizeCoverage, type CoverageReport, type CoverageStatus, type Tally } from "~/modules/coverage/rules";
 import { CoverageSummary } from "~/components/coverage/CoverageSummary";
-import { EVIDENCE_KIND_LABELS } from "~/modules/coverage/methods";
-import { competencyCount } from "~/modules/documents/labels";
 import type { EditingContext } from "~/components/document/document-sections";
 import {
+  branchKey,
   buildMatrix,
-  competencyName,
-  gapText,
   inRange,
   isGridKey,
   lineKey,
@@ -33,7 +32,6 @@ import {
   selectedShown,
   selectionState,
   selectMany,
-  STATUS_TEXT,
   toggleMany,
   windowRange,
   type GridPosition,
@@ -43,6 +41,8 @@ import {
 } from "~/components/document/coverage/matrix-model";
 import type { LiveCoverage, MatrixAssessment } from "~/components/document/coverage/use-coverage";
 import { FieldIssueList } from "~/components/document/field-issues";
+import { useLocale } from "~/components/i18n/use-locale";
+import { formatNumber } from "~/modules/i18n/format";
 
 /** Fixed sizes the windowing depends on (coverage.css says the same through the inline styles). */
 const ROW_HEIGHT = 52;
@@ -95,11 +95,22 @@ function summaryNumbers(report: CoverageReport): string {
   return [tally(report.essential), tally(report.optional), report.gaps, report.routeGaps, report.softOnly, ...report.branches.map((b) => `${b.branch}:${tally(b)}:${b.gaps}`)].join("|");
 }
 
-function assessmentName(assessment: MatrixAssessment, index: number): string {
-  return assessment.name ?? `Assessment ${index + 1}`;
+function assessmentName(t: TFunction, assessment: MatrixAssessment, index: number): string {
+  return assessment.name ?? t("coverage.matrix.assessmentNumber", { number: index + 1 });
+}
+
+/** matrix-model.ts competencyName, in the reader's language when the competency has neither code nor title. */
+function competencyName(t: TFunction, competency: { code: string | null; title: string | null }): string {
+  return competency.code ?? competency.title ?? t("coverage.matrix.untitled");
+}
+
+/** Competencies with no branch share one group, named in the reader's language. */
+function groupLabel(t: TFunction, key: string, label: string): string {
+  return key === branchKey(null) ? t("coverage.chart.noBranch") : label;
 }
 
 export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDef; editing: EditingContext }) {
+  const { t } = useTranslation();
   const live = editing.liveCoverage;
   const report = live?.report ?? null;
   // The summary and its chart follow the ticks at most every SUMMARY_EVERY_MS, in a deferred
@@ -112,7 +123,11 @@ export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDe
   const headingId = `${anchorFor(field.key)}-heading`;
   const visitors = editing.visitorsAt(field.key);
   // The summary already says the gaps and soft evidence in the same words: the checks' copies are not repeated here.
-  const said = new Set(report ? [gapMessage(report.gaps), softOnlyMessage(report.softOnly)] : []);
+  const said = new Set(
+    report
+      ? [gapMessage(report.gaps), softOnlyMessage(report.softOnly), t("coverage.summary.gaps", { count: report.gaps }), t("coverage.summary.softOnly", { count: report.softOnly })]
+      : [],
+  );
   const issues = (editing.issuesByPath.get(field.key) ?? NO_ISSUES).filter((issue) => !said.has(issue.message.replace(/\.$/, "")));
   const linked = editing.linkedCompetencies ?? [];
   const style = visitors[0] ? ({ "--visitor": visitors[0].color } as CSSProperties) : undefined;
@@ -125,24 +140,24 @@ export function CoverageMatrixField({ field, editing }: { field: CoverageFieldDe
         </h3>
         {visitors.length ? (
           <span className="doc-field__visitors" aria-live="polite">
-            {visitors.map((v) => v.name).join(", ")} {visitors.length === 1 ? "is" : "are"} here
+            {t("coverage.matrix.visitors", { names: visitors.map((v) => v.name).join(", "), count: visitors.length })}
           </span>
         ) : null}
       </div>
       {field.help ? <p className="field__hint">{field.help}</p> : null}
       <FieldIssueList issues={issues} />
       {linked.length === 0 ? (
-        <p className="doc-rows__empty">Link a credential specification to see its competencies here.</p>
+        <p className="doc-rows__empty">{t("coverage.matrix.linkSpecification")}</p>
       ) : !live?.loaded ? (
         // A big plan's cells come with the first sync, not in the page (page-data.server.ts).
         <p className="doc-rows__empty" role="status">
-          Loading the coverage matrix…
+          {t("coverage.matrix.loading")}
         </p>
       ) : (
         <>
           {summary}
           {live.assessments.length === 0 ? (
-            <p className="doc-rows__empty">Add an assessment above to start mapping.</p>
+            <p className="doc-rows__empty">{t("coverage.matrix.addAssessment")}</p>
           ) : (
             <MatrixBody field={field} editing={editing} live={live} headingId={headingId} />
           )}
@@ -164,6 +179,7 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
   const { kind, editable, announce } = editing;
   const ydoc = editing.session?.ydoc ?? null;
   const ids = useId();
+  const { t } = useTranslation();
   const [query, setQuery] = useState("");
   const [gapsOnly, setGapsOnly] = useState(false);
   const [softOnly, setSoftOnly] = useState(false);
@@ -282,10 +298,10 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
   const bulk = (ticked: boolean) => {
     const index = assessments.findIndex((a) => a.id === bulkId);
     if (!ydoc || !canWrite || index < 0 || targets.length === 0) return;
-    const name = assessmentName(assessments[index]!, index);
+    const name = assessmentName(t, assessments[index]!, index);
     // The list is re-decided on the report this write produces (a mapped gap leaves "Gaps only").
     if (setCoverage(ydoc, kind, field.key, bulkId, targets, ticked) > 0) refreshBasis.current = true;
-    setResult(ticked ? `Mapped ${competencyCount(targets.length)} to ${name}` : `Unmapped ${competencyCount(targets.length)} from ${name}`);
+    setResult(ticked ? t("coverage.matrix.mapped", { count: targets.length, name }) : t("coverage.matrix.unmapped", { count: targets.length, name }));
   };
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
@@ -351,60 +367,60 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
     <>
       <div className="cov__filters">
         <div className="cov__filter">
-          <label htmlFor={searchId}>Search competencies</label>
-          <input id={searchId} type="search" value={query} autoComplete="off" placeholder="Code or title" onChange={(event) => changeFilter(() => setQuery(event.target.value))} />
+          <label htmlFor={searchId}>{t("coverage.matrix.searchLabel")}</label>
+          <input id={searchId} type="search" value={query} autoComplete="off" placeholder={t("coverage.matrix.searchPlaceholder")} onChange={(event) => changeFilter(() => setQuery(event.target.value))} />
         </div>
         <div className="cov__filter">
-          <label htmlFor={branchId}>Branch</label>
+          <label htmlFor={branchId}>{t("coverage.matrix.branch")}</label>
           <select id={branchId} value={branch ?? ""} onChange={(event) => changeFilter(() => setBranch(event.target.value === "" ? null : event.target.value))}>
-            <option value="">All branches</option>
+            <option value="">{t("coverage.matrix.allBranches")}</option>
             {model.branches.map((option) => (
               <option key={option.key} value={option.key}>
-                {option.label} ({option.count})
+                {t("coverage.matrix.branchOption", { label: groupLabel(t, option.key, option.label), count: option.count })}
               </option>
             ))}
           </select>
         </div>
         <label className="cov__toggle">
           <input type="checkbox" checked={gapsOnly} onChange={(event) => changeFilter(() => setGapsOnly(event.target.checked))} />
-          Gaps only
+          {t("coverage.matrix.gapsOnly")}
         </label>
         <label className="cov__toggle">
           <input type="checkbox" checked={softOnly} onChange={(event) => changeFilter(() => setSoftOnly(event.target.checked))} />
-          Soft evidence only
+          {t("coverage.matrix.softOnly")}
         </label>
         <p className="cov__shown" aria-live="polite">
-          {`${model.shownIds.length.toLocaleString("en-CA")} of ${model.total.toLocaleString("en-CA")} shown`}
+          {t("coverage.matrix.shown", { shown: model.shownIds.length, total: model.total })}
         </p>
         {statusFiltered && basis !== report ? (
           <button type="button" className="button button--secondary button--small" onClick={() => setBasis(report)}>
-            Update list
+            {t("coverage.matrix.updateList")}
           </button>
         ) : null}
       </div>
 
       {editable ? (
-        <div className="cov__bulk" role="group" aria-label="Map the selected competencies">
+        <div className="cov__bulk" role="group" aria-label={t("coverage.matrix.bulkLabel")}>
           <label className="cov__toggle">
-            <TriStateCheckbox state={allState} label="Select all shown" onChange={() => setSelected(toggleMany(selected, model.shownIds))} />
-            Select all shown
+            <TriStateCheckbox state={allState} label={t("coverage.matrix.selectAll")} onChange={() => setSelected(toggleMany(selected, model.shownIds))} />
+            {t("coverage.matrix.selectAll")}
           </label>
-          <span className="cov__selected">{`${competencyCount(targets.length)} selected`}</span>
+          <span className="cov__selected">{t("coverage.matrix.selected", { count: targets.length })}</span>
           <label htmlFor={assessmentId} className="cov__bulk-label">
-            Assessment
+            {t("coverage.matrix.assessment")}
           </label>
           <select id={assessmentId} value={bulkId} onChange={(event) => setChosenAssessment(event.target.value)}>
             {assessments.map((assessment, index) => (
               <option key={assessment.id} value={assessment.id}>
-                {assessmentName(assessment, index)}
+                {assessmentName(t, assessment, index)}
               </option>
             ))}
           </select>
           <button type="button" className="button button--small" disabled={!canWrite || targets.length === 0} onClick={() => bulk(true)}>
-            {`Map ${competencyCount(targets.length)}`}
+            {t("coverage.matrix.map", { count: targets.length })}
           </button>
           <button type="button" className="button button--secondary button--small" disabled={!canWrite || targets.length === 0} onClick={() => bulk(false)}>
-            {`Unmap ${competencyCount(targets.length)}`}
+            {t("coverage.matrix.unmap", { count: targets.length })}
           </button>
         </div>
       ) : null}
@@ -413,7 +429,7 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
       </p>
 
       {lines.length === 0 ? (
-        <p className="doc-rows__empty">No competency matches the filters.</p>
+        <p className="doc-rows__empty">{t("coverage.matrix.noMatch")}</p>
       ) : (
         <div
           ref={scrollerRef}
@@ -432,7 +448,7 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
           <div role="rowgroup" className="cov__head" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
             <div role="row" aria-rowindex={1} className="cov__header-row" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
               <div role="columnheader" aria-colindex={1} className="cov__corner" style={{ width: ROW_HEADER_WIDTH }}>
-                Competency
+                {t("coverage.matrix.competency")}
               </div>
               {shownColumns.map((assessment, offset) => {
                 const index = columns.start + offset;
@@ -448,7 +464,7 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
                   <BranchRow
                     key={lineKey(line)}
                     groupKey={line.key}
-                    label={line.label}
+                    label={groupLabel(t, line.key, line.label)}
                     shown={line.ids.length}
                     total={line.total}
                     index={index}
@@ -471,7 +487,7 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
                   code={entry.competency.code}
                   title={entry.competency.title}
                   status={entry.status}
-                  gap={gapText(entry)}
+                  gap={entry.gap ? (entry.status === "none" ? t("coverage.matrix.gap") : t("coverage.matrix.gapRoute")) : null}
                   assessed={entry.assessmentIds.join("|")}
                   selected={selected.has(id)}
                   editable={editable}
@@ -490,13 +506,15 @@ function MatrixBody({ field, editing, live, headingId }: BodyProps) {
 }
 
 function AssessmentHeader({ assessment, index }: { assessment: MatrixAssessment; index: number }) {
-  const name = assessmentName(assessment, index);
+  const { t } = useTranslation();
+  const name = assessmentName(t, assessment, index);
+  const method = assessment.methodLabel && assessment.method ? t(`coverage.matrix.methods.${assessment.method as "observation"}`, { defaultValue: assessment.methodLabel }) : null;
   return (
     <div role="columnheader" aria-colindex={index + 2} className="cov__colhead" style={{ left: ROW_HEADER_WIDTH + index * COLUMN_WIDTH, width: COLUMN_WIDTH }} title={name}>
       <span className="cov__colhead-name">{name}</span>
-      <span className="cov__colhead-method">{assessment.methodLabel ?? "No method yet"}</span>
+      <span className="cov__colhead-method">{method ?? t("coverage.matrix.noMethod")}</span>
       {assessment.evidence ? (
-        <span className={`cov__kind cov__kind--${assessment.evidence}`}>{EVIDENCE_KIND_LABELS[assessment.evidence]}</span>
+        <span className={`cov__kind cov__kind--${assessment.evidence}`}>{t(`coverage.matrix.evidence.${assessment.evidence}`)}</span>
       ) : null}
     </div>
   );
@@ -516,7 +534,9 @@ const BranchRow = memo(function BranchRow(props: {
   actions: CellActions;
 }) {
   const { groupKey, label, shown, total, index, colCount, state, tabbable, editable, actions } = props;
-  const count = shown === total ? total.toLocaleString("en-CA") : `${shown.toLocaleString("en-CA")} of ${total.toLocaleString("en-CA")}`;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const count = shown === total ? formatNumber(locale, total) : t("coverage.matrix.branchCount", { shown, total });
   return (
     <div role="row" aria-rowindex={index + 2} className="cov__row cov__row--branch" style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}>
       <div
@@ -528,7 +548,7 @@ const BranchRow = memo(function BranchRow(props: {
         tabIndex={editable ? undefined : tabbable ? 0 : -1}
       >
         {editable ? (
-          <TriStateCheckbox state={state} label={`Select branch ${label}`} cell={`${index}:0`} tabIndex={tabbable ? 0 : -1} onChange={() => actions.toggleBranch(groupKey)} />
+          <TriStateCheckbox state={state} label={t("coverage.matrix.selectBranch", { label })} cell={`${index}:0`} tabIndex={tabbable ? 0 : -1} onChange={() => actions.toggleBranch(groupKey)} />
         ) : null}
         <span className="cov__branch-label">{label}</span>
         <span className="doc-rows__count">{count}</span>
@@ -577,7 +597,8 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 /** One competency: its row header (code, title, status in words) and a checkbox per assessment in view. */
 const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
   const { index, competencyId, code, title, status, gap, assessed, selected, editable, assessments, columns, tabCol, actions } = props;
-  const name = competencyName({ code, title });
+  const { t } = useTranslation();
+  const name = competencyName(t, { code, title });
   const ticked = useMemo(() => new Set(assessed === "" ? [] : assessed.split("|")), [assessed]);
   const headerCell = `${index}:0`;
   return (
@@ -592,7 +613,7 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
           <input
             type="checkbox"
             className="cov__select"
-            aria-label={`Select ${name}`}
+            aria-label={t("coverage.matrix.select", { name })}
             checked={selected}
             data-cell={headerCell}
             tabIndex={tabCol === 0 ? 0 : -1}
@@ -602,11 +623,11 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
         <span className="cov__name">
           {code ? <span className="cov__code">{code}</span> : null}
           <span className="cov__title" title={title ?? undefined}>
-            {title ?? <span className="muted">No title</span>}
+            {title ?? <span className="muted">{t("coverage.matrix.noTitle")}</span>}
           </span>
         </span>
         <span className="cov__badges">
-          <span className={`cov__status cov__status--${status}`}>{STATUS_TEXT[status]}</span>
+          <span className={`cov__status cov__status--${status}`}>{t(`coverage.matrix.status.${status}`)}</span>
           {gap ? <span className="cov__gap">{gap}</span> : null}
         </span>
       </div>
@@ -617,7 +638,7 @@ const CompetencyRow = memo(function CompetencyRow(props: RowProps) {
           <div key={assessment.id} role="gridcell" aria-colindex={col + 2} className={`cov__cell${on ? " cov__cell--on" : ""}`} style={{ left: ROW_HEADER_WIDTH + col * COLUMN_WIDTH, width: COLUMN_WIDTH }}>
             <input
               type="checkbox"
-              aria-label={`${assessmentName(assessment, col)} assesses ${name}`}
+              aria-label={t("coverage.matrix.assesses", { assessment: assessmentName(t, assessment, col), name })}
               aria-readonly={!editable || undefined}
               checked={on}
               data-cell={`${index}:${col + 1}`}

@@ -1,5 +1,6 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { EditingContext } from "~/components/document/document-sections";
@@ -7,6 +8,7 @@ import { CoverageMatrixField } from "~/components/document/coverage/CoverageMatr
 import { kindIndex } from "~/modules/documents/kinds/registry";
 import { addRow, readFields, setCoverage, type CoverageFieldDef, type ProjectedCompetency } from "~/modules/documents/model";
 import { useLiveCoverage } from "~/components/document/coverage/use-coverage";
+import { i18nFor } from "~/modules/i18n/i18n";
 
 /**
  * The matrix's first paint (server render: no effects, no Y.Doc unless given): what it says, and
@@ -52,7 +54,7 @@ function Page({ context }: { context: EditingContext }) {
   return createElement(CoverageMatrixField, { field: FIELD, editing: { ...context, liveCoverage } });
 }
 
-const render = (context: EditingContext) => renderToString(createElement(Page, { context }));
+const render = (context: EditingContext) => renderToString(createElement(I18nextProvider, { i18n: i18nFor("en") }, createElement(Page, { context })));
 const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
 
 describe("CoverageMatrixField (first paint)", () => {

@@ -10,8 +10,8 @@
  * to the route's `links`.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
-  addButtonLabel,
   checkStates,
   EMPTY_SELECTION,
   knownTree,
@@ -28,7 +28,6 @@ import { fetchChildNodes, loadTreeChildren } from "~/components/frameworks/tree-
 import type { PickedCompetency } from "~/modules/documents/kinds/competency-references";
 import type { FrameworkChoice } from "~/modules/frameworks/selection.server";
 import type { SearchHit, TreeNode } from "~/modules/frameworks/library.server";
-import { competencyCount } from "~/modules/documents/labels";
 
 /** The picker's stylesheet: link it from the route that renders the dialog. */
 export const pickerStylesheet: string = pickerStyles;
@@ -44,7 +43,6 @@ export type CompetencyPickerProps = {
 
 const VIEWPORT_HEIGHT = 360;
 const SEARCH_DELAY_MS = 250;
-const ALREADY = "Already in the specification";
 
 export function CompetencyPickerDialog({ open, onClose, onAdd, alreadyPicked }: CompetencyPickerProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -104,6 +102,7 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
   const [adding, setAdding] = useState(false);
   const [addError, setAddError] = useState<string | null>(null);
   const frameworkSelectId = useId();
+  const { t } = useTranslation();
   // Read by async work after an await: the children as they are now, and which framework is shown
   // (an answer for a framework no longer shown is dropped).
   const childrenRef = useRef(children);
@@ -121,13 +120,13 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
     void (async () => {
       try {
         const response = await fetch("/frameworks/choices", { headers: { Accept: "application/json" } });
-        if (!response.ok) throw new Error(`The frameworks did not load (${response.status}).`);
+        if (!response.ok) throw new Error(t("frameworks.picker.choicesFailedStatus", { status: response.status }));
         const body = (await response.json()) as { frameworks: FrameworkChoice[] };
         if (cancelled) return;
         setChoices(body.frameworks);
         setFrameworkId((current) => current || body.frameworks[0]?.id || "");
       } catch (error) {
-        if (!cancelled) setChoicesError(error instanceof Error ? error.message : "The frameworks did not load.");
+        if (!cancelled) setChoicesError(error instanceof Error ? error.message : t("frameworks.picker.choicesFailed"));
       }
     })();
     return () => {
@@ -140,7 +139,7 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
     async (parentIds: string[]) => {
       const framework = frameworkRef.current;
       if (!framework) return;
-      const failure = "Part of the framework did not load";
+      const failure = t("frameworks.picker.branchFailed");
       const outcome = await loadTreeChildren<TreeNode>({
         parentIds,
         current: () => childrenRef.current,
@@ -154,7 +153,7 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
       });
       if (outcome) setLoadError(outcome.problem);
     },
-    [setChildren],
+    [setChildren, t],
   );
 
   // Another framework: another tree, and a selection belongs to one framework.
@@ -226,10 +225,10 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
         body: JSON.stringify(selectionRequest(selection)),
       });
       const body = (await response.json().catch(() => null)) as { competencies?: PickedCompetency[]; error?: string } | null;
-      if (!response.ok || !body?.competencies) throw new Error(body?.error ?? `The competencies could not be fetched (${response.status}).`);
+      if (!response.ok || !body?.competencies) throw new Error(body?.error ?? t("frameworks.picker.fetchFailedStatus", { status: response.status }));
       onAdd(body.competencies.filter((competency) => !alreadyPicked.has(competency.competencyId)));
     } catch (error) {
-      setAddError(error instanceof Error && error.message ? error.message : "The competencies could not be fetched.");
+      setAddError(error instanceof Error && error.message ? error.message : t("frameworks.picker.fetchFailed"));
       setAdding(false);
     }
   }
@@ -238,7 +237,7 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
   return (
     <div className="picker__body" aria-busy={adding || undefined}>
       <h2 id={titleId} className="picker__title">
-        Add competencies
+        {t("frameworks.picker.title")}
       </h2>
       {choicesError ? (
         <p className="form-error" role="alert">
@@ -247,25 +246,25 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
       ) : null}
       <div className="picker__controls">
         <div className="field">
-          <label htmlFor={frameworkSelectId}>Framework</label>
+          <label htmlFor={frameworkSelectId}>{t("frameworks.picker.framework")}</label>
           <select
             id={frameworkSelectId}
             value={frameworkId}
             onChange={(event) => setFrameworkId(event.target.value)}
             aria-describedby={selection.ids.size + selection.branches.size > 0 ? `${frameworkSelectId}-hint` : undefined}
           >
-            {choices === null ? <option value="">Loading frameworks…</option> : null}
-            {choices?.length === 0 ? <option value="">No framework in the library yet</option> : null}
+            {choices === null ? <option value="">{t("frameworks.picker.loadingFrameworks")}</option> : null}
+            {choices?.length === 0 ? <option value="">{t("frameworks.picker.noFramework")}</option> : null}
             {choices?.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label} — {competencyCount(c.competencyCount)}
+                {t("frameworks.picker.choice", { label: c.label, competencies: t("frameworks.competencies", { count: c.competencyCount }) })}
                 {c.language ? ` (${c.language})` : ""}
               </option>
             ))}
           </select>
           {selection.ids.size + selection.branches.size > 0 ? (
             <span id={`${frameworkSelectId}-hint`} className="field__hint">
-              Choosing another framework clears what is ticked.
+              {t("frameworks.picker.clearsHint")}
             </span>
           ) : null}
         </div>
@@ -279,14 +278,14 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
       ) : null}
       {!frameworkId ? null : topLevel === undefined || topLevel === "loading" ? (
         <p className="muted" role="status">
-          Loading the framework…
+          {t("frameworks.picker.loadingFramework")}
         </p>
       ) : topLevel.length === 0 ? (
-        <p className="empty">This framework holds no competencies.</p>
+        <p className="empty">{t("frameworks.picker.empty")}</p>
       ) : (
         <PickerTree
           key={frameworkId}
-          label={`${choice?.label ?? "Framework"} competencies`}
+          label={t("frameworks.picker.treeLabel", { name: choice?.label ?? t("frameworks.picker.framework") })}
           index={children}
           expanded={expanded}
           states={states}
@@ -305,16 +304,16 @@ function PickerBody({ titleId, alreadyPicked, onCancel, onAdd }: PickerBodyProps
       <div className="picker__footer">
         <p className="picker__count" role="status">
           {adding
-            ? "Fetching the ticked competencies…"
+            ? t("frameworks.picker.fetching")
             : count === 0
-              ? "Nothing ticked yet."
-              : `${competencyCount(count)} ticked.`}
+              ? t("frameworks.picker.nothingTicked")
+              : t("frameworks.picker.ticked", { count })}
         </p>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t("frameworks.picker.cancel")}
         </button>
         <button type="button" className="button" disabled={adding || count === 0} onClick={() => void add()}>
-          {addButtonLabel(count)}
+          {t("frameworks.picker.add", { competencies: t("frameworks.competencies", { count }) })}
         </button>
       </div>
     </div>
@@ -343,6 +342,7 @@ function PickerSearch({ frameworkId, states, selection, alreadyPicked, onToggle 
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
+  const { t } = useTranslation();
 
   useEffect(() => {
     const trimmed = query.trim();
@@ -361,13 +361,13 @@ function PickerSearch({ frameworkId, states, selection, alreadyPicked, onToggle 
             headers: { Accept: "application/json" },
             signal: controller.signal,
           });
-          if (!response.ok) throw new Error(`The search did not answer (${response.status}).`);
+          if (!response.ok) throw new Error(t("frameworks.picker.searchFailedStatus", { status: response.status }));
           const body = (await response.json()) as { hits: SearchHit[] };
           setHits(body.hits);
           setError(null);
         } catch (caught) {
           if (controller.signal.aborted) return;
-          setError(caught instanceof Error ? caught.message : "The search did not answer.");
+          setError(caught instanceof Error ? caught.message : t("frameworks.picker.searchFailed"));
         } finally {
           if (!controller.signal.aborted) setSearching(false);
         }
@@ -377,13 +377,13 @@ function PickerSearch({ frameworkId, states, selection, alreadyPicked, onToggle 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query, frameworkId]);
+  }, [query, frameworkId, t]);
 
   return (
     <div className="picker__search" role="search">
       <div className="field">
-        <label htmlFor={inputId}>Search competencies</label>
-        <input id={inputId} type="search" value={query} placeholder="Words or a code" autoComplete="off" onChange={(event) => setQuery(event.target.value)} />
+        <label htmlFor={inputId}>{t("frameworks.picker.searchLabel")}</label>
+        <input id={inputId} type="search" value={query} placeholder={t("frameworks.picker.searchPlaceholder")} autoComplete="off" onChange={(event) => setQuery(event.target.value)} />
       </div>
       {error ? (
         <p className="form-error" role="alert">
@@ -391,10 +391,18 @@ function PickerSearch({ frameworkId, states, selection, alreadyPicked, onToggle 
         </p>
       ) : null}
       <p className="muted picker__search-status" role="status">
-        {searching ? "Searching…" : hits === null ? "" : hits.length === 0 ? `No competency matches “${query.trim()}”.` : `${hits.length === 50 ? "The first 50 matches" : `${hits.length} ${hits.length === 1 ? "match" : "matches"}`}: tick one to add it.`}
+        {searching
+          ? t("frameworks.picker.searching")
+          : hits === null
+            ? ""
+            : hits.length === 0
+              ? t("frameworks.picker.noMatch", { query: query.trim() })
+              : hits.length === 50
+                ? t("frameworks.picker.firstMatches")
+                : t("frameworks.picker.matches", { count: hits.length })}
       </p>
       {hits && hits.length > 0 ? (
-        <ul className="picker__hits" aria-label="Search results">
+        <ul className="picker__hits" aria-label={t("frameworks.picker.results")}>
           {hits.map((hit) => (
             <HitRow key={hit.id} hit={hit} state={checkboxState(states, selection, hit)} already={alreadyPicked.has(hit.id)} onToggle={onToggle} />
           ))}
@@ -407,6 +415,7 @@ function PickerSearch({ frameworkId, states, selection, alreadyPicked, onToggle 
 function HitRow({ hit, state, already, onToggle }: { hit: SearchHit; state: CheckState; already: boolean; onToggle: (hit: SearchHit) => Promise<void> | undefined }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => {
     if (inputRef.current) inputRef.current.indeterminate = !already && state === "mixed";
   }, [state, already]);
@@ -429,8 +438,8 @@ function HitRow({ hit, state, already, onToggle }: { hit: SearchHit; state: Chec
         <span>
           {hit.code ? <strong>{hit.code} </strong> : null}
           {hit.statement}
-          {hit.childCount > 0 ? <span className="muted"> (with everything under it)</span> : null}
-          {already ? <span className="picker__already"> {ALREADY}</span> : null}
+          {hit.childCount > 0 ? <span className="muted">{t("frameworks.picker.withBranch")}</span> : null}
+          {already ? <span className="picker__already"> {t("frameworks.picker.already")}</span> : null}
           {hit.path.length > 0 ? <span className="picker__path">{hit.path.join(" › ")}</span> : null}
         </span>
       </label>
@@ -455,6 +464,7 @@ type PickerTreeProps = {
  * ticks, Enter opens; a click on ▸ opens, a click on the label ticks.
  */
 function PickerTree({ label, index, expanded, states, alreadyPicked, onToggle, onExpand, onCollapse }: PickerTreeProps) {
+  const { t } = useTranslation();
   function stateOf(row: TreeRow<TreeNode>): CheckState {
     return alreadyPicked.has(row.node.id) ? "checked" : (states.get(row.node.id) ?? "unchecked");
   }
@@ -463,7 +473,7 @@ function PickerTree({ label, index, expanded, states, alreadyPicked, onToggle, o
     <div className="picker__tree">
       <VirtualTree
         label={label}
-        help="Space ticks or unticks a competency (one with competencies under it comes with all of them); arrow keys move and open branches; Enter opens and closes one."
+        help={t("frameworks.picker.help")}
         index={index}
         expanded={expanded}
         onExpand={onExpand}
@@ -491,7 +501,7 @@ function PickerTree({ label, index, expanded, states, alreadyPicked, onToggle, o
               <span className={`picker__box picker__box--${state}${already ? " picker__box--disabled" : ""}`} aria-hidden="true" />
               {node.code ? <span className="picker__code">{node.code}</span> : null}
               <span className="picker__statement">{node.statement}</span>
-              {already ? <span className="picker__already">{ALREADY}</span> : null}
+              {already ? <span className="picker__already">{t("frameworks.picker.already")}</span> : null}
             </span>
           );
         }}
