@@ -10,6 +10,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { ACK_PARAM, ACK_PARAM_VALUE, carriesUpdate, MESSAGE_STORED, readStoredCount } from "../../app/modules/collab/acknowledgements";
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP1 = 0;
@@ -32,10 +33,16 @@ export class LatencyBook {
   deliveries = 0;
   /** Deliveries of measured keystrokes expected so far (sends × other clients on the document). */
   expected = 0;
+  /**
+   * Saved-acknowledgement latency (ms): an update message sent while measuring → the server's
+   * "stored" acknowledgement covering it reached its author (clients connected with `ack`).
+   */
+  ackLatencies: number[] = [];
 
   /** Forgets a previous window (its late deliveries are no longer timed). */
   reset(): void {
     this.measuring = false;
+    this.ackLatencies = [];
     this.sends.clear();
     this.latencies = [];
     this.sentAt = [];
@@ -139,7 +146,12 @@ export type ClientOptions = {
    * placed after the existing content as an editor's would be (load clients; costs one apply).
    */
   adoptInitialState?: boolean;
+  /** Ask for "stored" acknowledgements (`?ack=1`, our server only) and time them into `book`. */
+  ack?: boolean;
 };
+
+/** One update-carrying message this client sent on its current connection, for the acknowledgements. */
+type SentUpdate = { at: number; measured: boolean; clock: number };
 
 export class BenchClient {
   /** Holds only this client's own edits during the run (see the module comment). */
@@ -151,10 +163,19 @@ export class BenchClient {
   /** Updates received from the server, echoes of our own included. */
   updatesReceived = 0;
   closeCode: number | undefined;
+  /** Update-carrying messages sent on the current connection, in order (the server's count indexes them). */
+  private sentUpdates: SentUpdate[] = [];
+  /** How many of them the server has said are stored. */
+  private acknowledged = 0;
+  /**
+   * This client's own clock (Y.getState of its own id) covered by a "stored" acknowledgement on
+   * any connection so far: every keystroke below it is committed, the server said so.
+   */
+  acknowledgedClock = 0;
   private adopted = false;
   private ws: WebSocket | undefined;
   private syncedResolve: (() => void) | undefined;
-  readonly synced: Promise<void>;
+  synced: Promise<void>;
   private readonly book: LatencyBook | undefined;
 
   constructor(private readonly options: ClientOptions) {
@@ -168,8 +189,12 @@ export class BenchClient {
   /** Opens the socket and starts the sync handshake; resolves once the socket is open. */
   connect(timeoutMs = 30_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.options.url, { headers: this.options.headers, perMessageDeflate: false });
+      const url = this.options.ack ? `${this.options.url}${this.options.url.includes("?") ? "&" : "?"}${ACK_PARAM}=${ACK_PARAM_VALUE}` : this.options.url;
+      const ws = new WebSocket(url, { headers: this.options.headers, perMessageDeflate: false });
       this.ws = ws;
+      // The server's count starts again on every connection.
+      this.sentUpdates = [];
+      this.acknowledged = 0;
       ws.binaryType = "nodebuffer";
       const timer = setTimeout(() => {
         ws.terminate();
@@ -190,7 +215,7 @@ export class BenchClient {
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         encoding.writeVarUint(encoder, SYNC_STEP1);
         encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
-        ws.send(encoding.toUint8Array(encoder));
+        this.send(encoding.toUint8Array(encoder));
         resolve();
       });
       ws.on("message", (data: Buffer) => this.onMessage(data));
@@ -206,8 +231,10 @@ export class BenchClient {
 
   private onMessage(data: Buffer): void {
     const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_STORED) return this.onStored(readStoredCount(decoder));
     // Awareness and anything else is not what this benchmark measures.
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+    if (type !== MESSAGE_SYNC) return;
     const syncType = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     switch (syncType) {
@@ -216,7 +243,7 @@ export class BenchClient {
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         encoding.writeVarUint(encoder, SYNC_STEP2);
         encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
-        this.ws?.send(encoding.toUint8Array(encoder));
+        this.send(encoding.toUint8Array(encoder));
         return;
       }
       case SYNC_STEP2:
@@ -242,7 +269,35 @@ export class BenchClient {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, SYNC_UPDATE);
     encoding.writeVarUint8Array(encoder, update);
-    this.ws.send(encoding.toUint8Array(encoder));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Every outgoing message goes through here, so that the acknowledgement count lines up with the server's. */
+  private send(message: Uint8Array): void {
+    if (this.options.ack && carriesUpdate(message)) {
+      this.sentUpdates.push({ at: performance.now(), measured: this.book?.measuring ?? false, clock: Y.getState(this.doc.store, this.doc.clientID) });
+    }
+    this.ws?.send(message);
+  }
+
+  /** "Stored": the first `count` update messages of this connection are committed. */
+  private onStored(count: number): void {
+    const now = performance.now();
+    for (; this.acknowledged < Math.min(count, this.sentUpdates.length); this.acknowledged++) {
+      const sent = this.sentUpdates[this.acknowledged]!;
+      if (sent.measured) this.book?.ackLatencies.push(now - sent.at);
+      // The clock after the edit was made: the update carried everything of ours below it.
+      if (sent.clock > this.acknowledgedClock) this.acknowledgedClock = sent.clock;
+    }
+  }
+
+  /** A new connection to the same document (e.g. after a server restart); the sync handshake re-sends what the server lacks. */
+  reconnect(url?: string): Promise<void> {
+    if (url) this.options.url = url;
+    this.ws?.removeAllListeners().on("error", () => {});
+    this.ws?.terminate();
+    this.synced = new Promise((resolve) => (this.syncedResolve = resolve));
+    return this.connect();
   }
 
   /** The document as this client would see it: its own edits plus everything the server sent. */
@@ -316,6 +371,11 @@ export class Typist {
 
   stop(): void {
     this.stopTyping?.();
+  }
+
+  /** `count` keystrokes at once (each its own update), e.g. to have edits in flight at a crash. */
+  burst(count: number): void {
+    for (let i = 0; i < count; i++) this.keystroke();
   }
 
   private keystroke(): void {

@@ -234,10 +234,13 @@ export async function startReferenceServer(options: { cpu: number | null; logDir
   });
 }
 
-/** Our server (server/index.ts: HTTP app + collaboration) on a Postgres database of its own. */
+/** Our server (server/index.ts: HTTP app + collaboration) on a database of its own (server Postgres or the embedded default). */
 export async function startOurServer(options: {
   cpu: number | null;
   logDir: string;
+  /** Log file name in logDir (default ours.log). */
+  logName?: string;
+  /** postgres:// URL, or "" for the embedded default (then pass DATA_DIR in env). */
   databaseUrl: string;
   port?: number;
   env?: Record<string, string>;
@@ -260,7 +263,7 @@ export async function startOurServer(options: {
     }),
     port,
     logDir: options.logDir,
-    logName: "ours.log",
+    logName: options.logName ?? "ours.log",
     ready: async (baseUrl) => (await fetch(`${baseUrl}/healthz`)).ok,
     socketUrl: (baseUrl, documentId) => `${baseUrl.replace(/^http/, "ws")}/collab/${encodeURIComponent(documentId)}`,
   });
