@@ -68,3 +68,21 @@ test("the cégep's account works in French wherever it signs in, and an English 
   expect(await htmlLang(two)).toBe("fr-CA");
   await second.close();
 });
+
+test.describe("a document in French", () => {
+  test.use({ locale: "fr-CA" });
+  test("the specification's Summary and form read in French, money in the French format", async ({ page }) => {
+    // Maya's account has no language of its own: her French browser decides.
+    await page.goto("/login");
+    await page.getByLabel("Courriel").fill("employer@demo.concord.test");
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    await page.goto("/documents/demo-doc-spec");
+    await expect(page.getByRole("heading", { level: 2, name: "Résumé" })).toBeVisible();
+    const glance = page.locator(".doc-summary__fact").filter({ hasText: "Coût pour la personne apprenante" });
+    await expect(glance).toContainText(/1\s450\s\$/);
+    await page.goto("/documents/demo-doc-spec?edit");
+    await expect(page.getByLabel("Nom du microtitre", { exact: true })).toBeVisible();
+  });
+});

@@ -13,6 +13,7 @@ import { metaT } from "~/components/i18n/meta";
 import { useLocale } from "~/components/i18n/use-locale";
 import { kindTexts } from "~/modules/i18n/kind-text";
 import { LANGUAGE_TAGS, type Locale } from "~/modules/i18n/locales";
+import { entryText } from "~/modules/catalog/entry";
 import catalogStyles from "~/components/catalog/catalog.css";
 import { CredentialFacts } from "~/components/catalog/CredentialFacts";
 import { catalogCredential, credentialIdOfSlug } from "~/modules/catalog/catalog.server";
@@ -51,6 +52,7 @@ export default function CatalogCredential() {
   const { entry, links, jsonLd } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
+  const shown = entryText(entry, locale);
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
@@ -60,8 +62,8 @@ export default function CatalogCredential() {
       <div className="page-header">
         <div>
           <p className="eyebrow">{entry.shortCode ? `${t("catalog.credential.eyebrow")} · ${entry.shortCode}` : t("catalog.credential.eyebrow")}</p>
-          <h1>{entry.title}</h1>
-          {entry.description ? <p>{entry.description}</p> : null}
+          <h1 lang={shown.lang === locale ? undefined : LANGUAGE_TAGS[shown.lang]}>{shown.title}</h1>
+          {shown.description ? <p lang={shown.lang === locale ? undefined : LANGUAGE_TAGS[shown.lang]}>{shown.description}</p> : null}
         </div>
       </div>
       <div className="grid grid--sidebar">

@@ -12,7 +12,8 @@ import { useLabels } from "~/components/i18n/use-labels";
 import catalogStyles from "~/components/catalog/catalog.css";
 import { CredentialFacts } from "~/components/catalog/CredentialFacts";
 import { listCatalog } from "~/modules/catalog/catalog.server";
-import type { CatalogEntry } from "~/modules/catalog/entry";
+import { entryText, type CatalogEntry } from "~/modules/catalog/entry";
+import { useLocale } from "~/components/i18n/use-locale";
 import { CatalogFiltersSchema, hasFilters, parameterError, queryObject, type CatalogFilters } from "~/modules/catalog/filters";
 import { DELIVERY_MODES, JURISDICTIONS } from "~/modules/documents/kinds/options";
 import { listFrameworks } from "~/modules/frameworks/library.server";
@@ -61,6 +62,7 @@ function inputProps(name: string, error: LoaderData["error"]) {
 }
 
 export default function Catalog() {
+  const locale = useLocale();
   const { values, error, filtered, credentials, frameworks } = useLoaderData<typeof loader>();
   // Remount the form when the address changes, so its fields show the filters applied.
   const formKey = JSON.stringify(values);
@@ -163,9 +165,9 @@ export default function Catalog() {
               <li key={entry.id} className="card catalog-result">
                 <article aria-labelledby={`credential-${entry.id}`}>
                   <h3 id={`credential-${entry.id}`}>
-                    <Link to={`/catalog/${entry.slug}`}>{entry.title}</Link>
+                    <Link to={`/catalog/${entry.slug}`}>{entryText(entry, locale).title}</Link>
                   </h3>
-                  {entry.description ? <p>{entry.description}</p> : null}
+                  {entryText(entry, locale).description ? <p>{entryText(entry, locale).description}</p> : null}
                   <CredentialFacts entry={entry} />
                 </article>
               </li>

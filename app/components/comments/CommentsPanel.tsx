@@ -13,13 +13,15 @@ import { anchorHref, type Anchor } from "~/modules/comments/anchors";
 import { mentionSegments } from "~/modules/comments/mentions";
 import type { CommentsActionData, loader as commentsLoader } from "~/routes/documents.$documentId.comments";
 import { revealAnchor } from "~/components/document/document-overview";
-import { anchorFor, kindDefinition, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
+import { anchorFor, makeLocator, textPath, type DocumentKind } from "~/modules/documents/model";
 import { selectTextAnchor, trackSelectionAnchor } from "~/components/comments/anchor";
 import styles from "~/components/comments/comments.css";
 import { MentionTextarea, type MentionPerson } from "~/components/comments/MentionTextarea";
 import { publishComments } from "~/components/comments/comment-feed";
 import { formatDateTime, type DisplayLocale } from "~/utils/dates";
 import { useLocale } from "~/components/i18n/use-locale";
+import { localizedKindDefinition } from "~/modules/i18n/kind-text";
+import type { Locale } from "~/modules/i18n/locales";
 import { LANGUAGE_TAGS } from "~/modules/i18n/locales";
 
 type Props = {
@@ -70,8 +72,8 @@ function CommentBody({ body, mentions, viewerId }: { body: string; mentions: Arr
   );
 }
 
-function anchorChoices(kind: DocumentKind) {
-  return kindDefinition(kind).sections.map((section) => ({
+function anchorChoices(kind: DocumentKind, locale: Locale) {
+  return localizedKindDefinition(kind, locale).sections.map((section) => ({
     title: section.title,
     items: section.items.map((item) => ({ path: item.type === "richtext" ? textPath(item.key) : item.key, label: item.label })),
   }));
@@ -100,7 +102,8 @@ function NewThreadForm({
   const id = useId();
   const { t } = useTranslation();
   const { fetcher, errors, busy } = useActionFetcher(onCreated);
-  const choices = anchorChoices(kind);
+  const locale = useLocale();
+  const choices = anchorChoices(kind, locale);
   const [choice, setChoice] = useState(initial ? "selection" : JSON.stringify({ type: "field", path: choices[0]?.items[0]?.path ?? "title" }));
   const anchor = choice === "selection" ? JSON.stringify(initial) : choice;
   return (

@@ -18,11 +18,14 @@ import {
   openingParagraphs,
   openingParagraphsFromHtml,
   SUMMARY_TEXT,
+  type SummaryWords,
   type CompetencyGroup,
   type SummaryBlock,
   type SummaryFact,
   type SummaryTable,
 } from "~/modules/documents/summary";
+import { useLocale } from "~/components/i18n/use-locale";
+import { localizedKindDefinition, rowNoun } from "~/modules/i18n/kind-text";
 
 /** Competencies named per branch before the rest fold away. */
 const NAMED_PER_GROUP = 3;
@@ -63,8 +66,17 @@ type Props = {
 export function DocumentSummary({ kind, fields, session, firstPaint, display, planCoverage, liveCoverage, action }: Props) {
   const textKey = SUMMARY_TEXT[kind].key;
   const intro = useOpeningParagraphs(session, textKey, firstPaint[textFragmentName(textKey)] ?? "");
-  const summary = useMemo(() => documentSummary(kind, fields, intro), [kind, fields, intro]);
   const { t } = useTranslation();
+  const locale = useLocale();
+  const words = useMemo<SummaryWords>(
+    () => ({
+      word: (key) => t(`documents.summary.words.${key}`),
+      nothingYet: (rowsKey, itemLabel) => t("documents.sections.noRows", { noun: itemLabel, gender: rowNoun(kind, rowsKey, locale)?.gender ?? "other" }),
+    }),
+    [t, kind, locale],
+  );
+  const summary = useMemo(() => documentSummary(kind, fields, intro, localizedKindDefinition(kind, locale), words), [kind, fields, intro, locale, words]);
+  const shown = useMemo(() => ({ ...display, locale }), [display, locale]);
   return (
     <section className="card doc-summary" aria-labelledby="doc-summary-heading">
       <div className="doc-summary__head">
@@ -76,7 +88,7 @@ export function DocumentSummary({ kind, fields, session, firstPaint, display, pl
         {summary.intro.length > 0 ? summary.intro.map((paragraph, index) => <p key={index}>{paragraph}</p>) : <p className="muted">{t("documents.summary.nothingWritten")}</p>}
       </div>
       {summary.blocks.map((block, index) => (
-        <SummaryBlockView key={index} block={block} display={display} planCoverage={planCoverage} liveCoverage={liveCoverage} />
+        <SummaryBlockView key={index} block={block} display={shown} planCoverage={planCoverage} liveCoverage={liveCoverage} />
       ))}
     </section>
   );

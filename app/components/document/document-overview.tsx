@@ -1,6 +1,8 @@
 import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { tableOfContents, type CompletenessReport, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
+import { useLocale } from "~/components/i18n/use-locale";
+import { localizedKindDefinition } from "~/modules/i18n/kind-text";
 import { REVEAL_EVENT } from "~/components/document/marks";
 import { scrollBehavior } from "~/utils/motion";
 
@@ -57,7 +59,8 @@ function IssueList({ label, issues }: { label: string; issues: readonly FieldIss
 
 export function DocumentOverview({ kind, completeness, issues }: Props) {
   const { t } = useTranslation();
-  const toc = tableOfContents(kind);
+  const locale = useLocale();
+  const toc = tableOfContents(localizedKindDefinition(kind, locale));
   const missingIn = new Map<string, number>();
   for (const item of completeness.missing) missingIn.set(item.sectionKey, (missingIn.get(item.sectionKey) ?? 0) + 1);
   const errors = issues.filter((issue) => issue.severity === "error");

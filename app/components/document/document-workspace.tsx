@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { ConnectionIndicator, SaveStatus } from "~/components/editor/connection-indicator";
 import { UnsavedChangesGuard } from "~/components/editor/unsaved-changes-guard";
 import { PresenceList } from "~/components/editor/presence-list";
-import { jsonEqual, kindDefinition, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
+import { jsonEqual, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
+import { useLocale } from "~/components/i18n/use-locale";
+import { localizedKindDefinition } from "~/modules/i18n/kind-text";
 import { DocumentOverview, revealAnchor } from "~/components/document/document-overview";
 import { FrameworkUpdateNotice } from "~/components/frameworks/FrameworkUpdateNotice";
 import type { FrameworkUpdate } from "~/modules/documents/kinds/framework-update";
@@ -65,7 +67,9 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
   const { t } = useTranslation();
   const { fields, checks, linkedCompetencies, presence, session, editable } = live;
   useRevealLinkedValue(session !== null);
-  const definition = kindDefinition(kind);
+  const locale = useLocale();
+  // Sections, labels, help and options in the reader's language (app/locales/fr/kinds.ts).
+  const definition = useMemo(() => localizedKindDefinition(kind, locale), [kind, locale]);
   const issuesBySection = useStableIssuesBySection(checks.issues);
   // A specification's rows (demand signals) name its own competencies; other kinds the linked ones.
   // Read in a deferred render (3,000 rows): a keystroke or the first sync is on screen first.
@@ -76,8 +80,9 @@ export function DocumentWorkspace({ live, kind, canEdit, canComment, linkable, f
       documents: linkable,
       documentTitles: new Map(linkable.map((doc) => [doc.id, doc.title])),
       competencies: own ?? linkedCompetencies,
+      locale,
     }),
-    [linkable, own, linkedCompetencies],
+    [linkable, own, linkedCompetencies, locale],
   );
   // Until the browser has its Y.Doc, an editor still sees inputs (the same markup), inert.
   const editing: EditingContext = {

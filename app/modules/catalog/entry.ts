@@ -149,6 +149,12 @@ export function catalogEntry(spec: CanonicalDocument, context: ExportContext): C
   };
 }
 
+/** The entry's title and description in the reader's language: the French of a bilingual credential for French readers. */
+export function entryText(entry: Pick<CatalogEntry, "title" | "description" | "french">, locale: string): { title: string; description: string | null; lang: "en" | "fr" } {
+  if (locale === "fr" && entry.french) return { title: entry.french.title, description: entry.french.description ?? entry.description, lang: "fr" };
+  return { title: entry.title, description: entry.description, lang: "en" };
+}
+
 /** The words full-text search reads: title, description, competencies, occupations, institutions. */
 export function searchText(entry: CatalogEntry): string {
   return [

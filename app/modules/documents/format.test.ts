@@ -40,3 +40,16 @@ describe("formatting stored values for people", () => {
     expect(inputText(null)).toBe("");
   });
 });
+
+describe("formatValue for French readers", () => {
+  const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+  it("writes money, numbers with units, dates and yes/no the French way", () => {
+    expect(spaces(formatValue({ key: "c", type: "money_cad", label: "Coût" }, 1450.5, { locale: "fr" }))).toBe("1 450,50 $");
+    expect(spaces(formatValue({ key: "h", type: "integer", label: "Heures", unit: "heures" }, 1200, { locale: "fr" }))).toBe("1 200 heures");
+    expect(formatValue({ key: "h", type: "integer", label: "Heures", unit: "heures" }, 1, { locale: "fr" })).toBe("1 heure");
+    expect(formatValue({ key: "d", type: "date", label: "Date" }, "2027-01-11", { locale: "fr" })).toBe("11 janvier 2027");
+    expect(formatValue({ key: "b", type: "boolean", label: "Oui ?" }, true, { locale: "fr" })).toBe("Oui");
+    // English stays as it was.
+    expect(formatValue({ key: "c", type: "money_cad", label: "Cost" }, 1450.5)).toBe("$1,450.50");
+  });
+});

@@ -1,5 +1,7 @@
 import type { FieldDef, JsonValue, Option, ProjectedCompetency, RowFieldDef } from "~/modules/documents/model";
 import { formatCalendarDate } from "~/utils/dates";
+import { formatDate, formatMoney as formatMoneyIn, formatNumber } from "~/modules/i18n/format";
+import type { Locale } from "~/modules/i18n/locales";
 
 /**
  * How stored values read for people (read-only view, row titles, selects showing an unknown value,
@@ -36,7 +38,33 @@ export type DisplayContext = {
   documentTitles?: ReadonlyMap<string, string>;
   /** Competencies a competency field chooses from. */
   competencies?: readonly ProjectedCompetency[];
+  /** The reader's language; English (the deterministic formats above) when absent. */
+  locale?: Locale;
 };
+
+/** French readers (issue #20): numbers, money, dates and yes/no through Intl's fr-CA. */
+function formatFrench(field: RowFieldDef | FieldDef, value: JsonValue): string | null {
+  switch (field.type) {
+    case "boolean":
+      return value === true ? "Oui" : value === false ? "Non" : null;
+    case "money_cad":
+      return typeof value === "number" ? formatMoneyIn("fr", value) : null;
+    case "number":
+    case "integer": {
+      if (typeof value !== "number") return null;
+      const unit = !field.unit ? "" : field.unit === "%" ? " %" : ` ${Math.abs(value) < 2 ? field.unit.replace(/s$/, "") : field.unit}`;
+      return `${formatNumber("fr", value)}${unit}`;
+    }
+    case "date":
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate("fr", value) : null;
+    case "rows":
+      return Array.isArray(value) ? `${value.length} ${field.itemLabel}${value.length < 2 ? "" : "s"}` : null;
+    case "coverage":
+      return Array.isArray(value) ? `${formatNumber("fr", value.length)} ${value.length < 2 ? "case cochée" : "cases cochées"}` : null;
+    default:
+      return null;
+  }
+}
 
 /**
  * A stored value as text. Empty → "". A value of the wrong type (e.g. "12a" in a number field) is
@@ -44,6 +72,10 @@ export type DisplayContext = {
  */
 export function formatValue(field: RowFieldDef | FieldDef, value: JsonValue | undefined, context: DisplayContext = {}): string {
   if (value === undefined || value === null || value === "") return "";
+  if (context.locale === "fr") {
+    const french = formatFrench(field, value);
+    if (french !== null) return french;
+  }
   switch (field.type) {
     case "select":
       return typeof value === "string" ? optionLabel(field.options, value) : String(value);

@@ -112,3 +112,22 @@ describe("opening paragraphs", () => {
     ).toEqual(["One & two", "Three four"]);
   });
 });
+
+describe("in French", () => {
+  it("takes the French field labels and the words it is given", async () => {
+    const { localizedKindDefinition } = await import("~/modules/i18n/kind-text");
+    const { translator } = await import("~/modules/i18n/i18n");
+    const t = translator("fr");
+    const ydoc = new Y.Doc();
+    fillDemoCredentialSpec(ydoc);
+    const summary = documentSummary("credential_spec", readFields(ydoc), [], localizedKindDefinition("credential_spec", "fr"), {
+      word: (key) => t(`documents.summary.words.${key}`),
+      nothingYet: (_key, item) => t("documents.sections.noRows", { noun: item, gender: "feminine" }),
+    });
+    expect(summary.introLabel).toBe("Objet");
+    const glance = summary.blocks[0]!;
+    expect(glance.type === "facts" && glance.heading).toBe("En bref");
+    expect(glance.type === "facts" && glance.facts.map((f) => f.label)).toContain("Coût pour la personne apprenante");
+    expect(glance.type === "facts" && glance.facts.find((f) => f.key === "jurisdiction")?.label).toBe("Territoire visé");
+  });
+});

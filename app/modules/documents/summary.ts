@@ -4,7 +4,7 @@
  * (the same JSON every input shows) and the main text block, and leaves formatting to the view, so
  * the Summary updates as people type, like the rest of the page.
  */
-import { kindIndex, rowsField, rowsOf, type CanonicalRow, type DocumentKind, type FieldDef, type JsonValue, type ProseMirrorJSON, type RowFieldDef } from "~/modules/documents/model";
+import { kindIndex, rowsField, rowsOf, type CanonicalRow, type DocumentKind, type FieldDef, type JsonValue, type KindRef, type ProseMirrorJSON, type RowFieldDef } from "~/modules/documents/model";
 import { evidenceKindOf, type EvidenceKind } from "~/modules/coverage/methods";
 
 /** One labelled value; the view formats it with its field's rules (options, units, dates). */
@@ -49,20 +49,69 @@ export const SUMMARY_TEXT: Record<DocumentKind, { key: string; label: string }> 
   wbl_agreement: { key: "role_description", label: "What the learner will do" },
 };
 
+/**
+ * The Summary's own words (headings, the labels it chooses over a field's label, a table's empty
+ * text). English by default; the page passes the reader's language (documents.summary.words.*).
+ */
+export type SummaryWords = {
+  word: (key: SummaryWordKey) => string;
+  /** "No competency yet.": the rows field's key and its item label (already in the reader's language). */
+  nothingYet: (rowsKey: string, itemLabel: string) => string;
+};
+export const SUMMARY_WORD_KEYS = [
+  "purpose",
+  "approachToAssessment",
+  "whatTheLearnerWillDo",
+  "atAGlance",
+  "learningHours",
+  "costToTheLearner",
+  "targetOccupations",
+  "dates",
+  "competencies",
+  "coverageByPlans",
+  "labourMarketEvidence",
+  "specification",
+  "coverage",
+  "roleAndSite",
+  "datesAndHours",
+  "supervision",
+] as const;
+export type SummaryWordKey = (typeof SUMMARY_WORD_KEYS)[number];
+export const ENGLISH_SUMMARY_WORDS: Record<SummaryWordKey, string> = {
+  purpose: "Purpose",
+  approachToAssessment: "Approach to assessment",
+  whatTheLearnerWillDo: "What the learner will do",
+  atAGlance: "At a glance",
+  learningHours: "Learning hours",
+  costToTheLearner: "Cost to the learner",
+  targetOccupations: "Target occupations",
+  dates: "Dates",
+  competencies: "Competencies",
+  coverageByPlans: "Coverage by its assessment plans",
+  labourMarketEvidence: "Labour-market evidence",
+  specification: "Specification",
+  coverage: "Coverage",
+  roleAndSite: "Role and site",
+  datesAndHours: "Dates and hours",
+  supervision: "Supervision",
+};
+const ENGLISH: SummaryWords = { word: (key) => ENGLISH_SUMMARY_WORDS[key], nothingYet: (_rowsKey, itemLabel) => `No ${itemLabel} yet.` };
+const INTRO_WORD: Record<DocumentKind, SummaryWordKey> = { credential_spec: "purpose", assessment_plan: "approachToAssessment", wbl_agreement: "whatTheLearnerWillDo" };
+
 /** Paragraphs shown from the main text: enough to say what the document is for. */
 export const INTRO_PARAGRAPHS = 2;
 
-function fact(kind: DocumentKind, fields: Record<string, JsonValue>, key: string, label?: string): SummaryFact {
+function fact(kind: KindRef, fields: Record<string, JsonValue>, key: string, label?: string): SummaryFact {
   const entry = kindIndex(kind).fieldByKey.get(key);
   if (!entry) throw new Error(`${kind}: no field "${key}" for the summary`);
   return { key, label: label ?? entry.field.label, field: entry.field, value: fields[key] ?? null };
 }
 
-function facts(kind: DocumentKind, fields: Record<string, JsonValue>, keys: readonly (string | [string, string])[]): SummaryFact[] {
+function facts(kind: KindRef, fields: Record<string, JsonValue>, keys: readonly (string | [string, string])[]): SummaryFact[] {
   return keys.map((key) => (typeof key === "string" ? fact(kind, fields, key) : fact(kind, fields, key[0], key[1])));
 }
 
-function table(kind: DocumentKind, fields: Record<string, JsonValue>, key: string, cellKeys: readonly string[], heading?: string): SummaryTable {
+function table(kind: KindRef, fields: Record<string, JsonValue>, key: string, cellKeys: readonly string[], heading?: string, words: SummaryWords = ENGLISH): SummaryTable {
   const def = rowsField(kind, key);
   const columns = cellKeys.map((cellKey) => {
     const cell = def.fields.find((f) => f.key === cellKey);
@@ -74,7 +123,7 @@ function table(kind: DocumentKind, fields: Record<string, JsonValue>, key: strin
     cells: Object.fromEntries(cellKeys.map((cellKey) => [cellKey, row[cellKey] ?? null])),
     ...(def.evidenceKindFrom ? { evidence: evidenceKindOf(row[def.evidenceKindFrom]) } : {}),
   }));
-  return { key, heading: heading ?? def.label, columns, rows, emptyText: def.emptyText ?? `No ${def.itemLabel} yet.` };
+  return { key, heading: heading ?? def.label, columns, rows, emptyText: def.emptyText ?? words.nothingYet(key, def.itemLabel) };
 }
 
 function text(value: JsonValue | undefined): string | null {
@@ -143,9 +192,20 @@ export function openingParagraphsFromHtml(html: string, count = INTRO_PARAGRAPHS
   return out;
 }
 
-/** The Summary of a document of this kind, from its live fields and the opening paragraphs of its main text. */
-export function documentSummary(kind: DocumentKind, fields: Record<string, JsonValue>, intro: readonly string[]): DocumentSummary {
-  const base = { kind, introLabel: SUMMARY_TEXT[kind].label, intro: [...intro] };
+/**
+ * The Summary of a document of this kind, from its live fields and the opening paragraphs of its main
+ * text; `definition` and `words` give it in the reader's language (default: English).
+ */
+export function documentSummary(
+  kind: DocumentKind,
+  fields: Record<string, JsonValue>,
+  intro: readonly string[],
+  definition: KindRef = kind,
+  words: SummaryWords = ENGLISH,
+): DocumentSummary {
+  const w = words.word;
+  const base = { kind, introLabel: w(INTRO_WORD[kind]), intro: [...intro] };
+  const d = definition;
   switch (kind) {
     case "credential_spec": {
       const rows = rowsOf(fields, "competencies");
@@ -154,13 +214,13 @@ export function documentSummary(kind: DocumentKind, fields: Record<string, JsonV
         blocks: [
           {
             type: "facts",
-            heading: "At a glance",
-            facts: facts(kind, fields, [
-              ["learningHours", "Learning hours"],
+            heading: w("atAGlance"),
+            facts: facts(d, fields, [
+              ["learningHours", w("learningHours")],
               "creditValue",
               "framework",
               "frameworkLevel",
-              ["costCad", "Cost to the learner"],
+              ["costCad", w("costToTheLearner")],
               "learningMode",
               "assessmentMode",
               "schedule",
@@ -169,11 +229,11 @@ export function documentSummary(kind: DocumentKind, fields: Record<string, JsonV
               "languages",
             ]),
           },
-          { type: "table", table: table(kind, fields, "occupations", ["code", "title"], "Target occupations") },
-          { type: "table", table: table(kind, fields, "cohortStarts", ["startDate", "seats", "location"], "Dates") },
-          { type: "competencies", heading: "Competencies", total: rows.length, groups: competencyGroups(rows) },
-          { type: "coverage", heading: "Coverage by its assessment plans" },
-          { type: "table", table: table(kind, fields, "demandSignals", ["source", "figure", "date"], "Labour-market evidence") },
+          { type: "table", table: table(d, fields, "occupations", ["code", "title"], w("targetOccupations"), words) },
+          { type: "table", table: table(d, fields, "cohortStarts", ["startDate", "seats", "location"], w("dates"), words) },
+          { type: "competencies", heading: w("competencies"), total: rows.length, groups: competencyGroups(rows) },
+          { type: "coverage", heading: w("coverageByPlans") },
+          { type: "table", table: table(d, fields, "demandSignals", ["source", "figure", "date"], w("labourMarketEvidence"), words) },
         ],
       };
     }
@@ -181,20 +241,20 @@ export function documentSummary(kind: DocumentKind, fields: Record<string, JsonV
       return {
         ...base,
         blocks: [
-          { type: "facts", heading: "At a glance", facts: facts(kind, fields, [["credentialSpecId", "Specification"], "version", "assessmentOnlyOffered", "reassessmentAttempts", "appealWindowDays"]) },
-          { type: "table", table: table(kind, fields, "assessments", ["name", "method", "setting"]) },
-          { type: "coverage", heading: "Coverage" },
+          { type: "facts", heading: w("atAGlance"), facts: facts(d, fields, [["credentialSpecId", w("specification")], "version", "assessmentOnlyOffered", "reassessmentAttempts", "appealWindowDays"]) },
+          { type: "table", table: table(d, fields, "assessments", ["name", "method", "setting"], undefined, words) },
+          { type: "coverage", heading: w("coverage") },
         ],
       };
     case "wbl_agreement":
       return {
         ...base,
         blocks: [
-          { type: "table", table: table(kind, fields, "parties", ["organization", "role", "contactName"]) },
-          { type: "facts", heading: "Role and site", facts: facts(kind, fields, ["learnerName", "roleTitle", "siteName", "workArrangement"]) },
-          { type: "facts", heading: "Dates and hours", facts: facts(kind, fields, ["startDate", "endDate", "hoursPerWeek", "totalHours", "workingPattern"]) },
-          { type: "table", table: table(kind, fields, "workCompetencies", ["competencyCode", "competencyTitle", "evidence"]) },
-          { type: "facts", heading: "Supervision", facts: facts(kind, fields, ["supervisorName", "supervisorTitle", "mentorName", "placementAdvisor", "reviewFrequency"]) },
+          { type: "table", table: table(d, fields, "parties", ["organization", "role", "contactName"], undefined, words) },
+          { type: "facts", heading: w("roleAndSite"), facts: facts(d, fields, ["learnerName", "roleTitle", "siteName", "workArrangement"]) },
+          { type: "facts", heading: w("datesAndHours"), facts: facts(d, fields, ["startDate", "endDate", "hoursPerWeek", "totalHours", "workingPattern"]) },
+          { type: "table", table: table(d, fields, "workCompetencies", ["competencyCode", "competencyTitle", "evidence"], undefined, words) },
+          { type: "facts", heading: w("supervision"), facts: facts(d, fields, ["supervisorName", "supervisorTitle", "mentorName", "placementAdvisor", "reviewFrequency"]) },
         ],
       };
   }

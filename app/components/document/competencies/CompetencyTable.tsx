@@ -80,7 +80,7 @@ const DEFAULT_VIEWPORT = 560;
 const LIBRARY_CELLS = ["framework", "branch", "code", "title", "uri"] as const;
 const CUSTOM_CELLS = ["code", "title", "uri"] as const;
 /** What belongs to this credential, whatever the row's source. */
-const OWN_CELLS = ["outcome", "level", "essential"] as const;
+const OWN_CELLS = ["outcome", "outcomeFr", "level", "essential"] as const;
 
 const NO_ISSUES: FieldIssue[] = [];
 const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
