@@ -25,7 +25,7 @@ export default {
     signoff_outcome: "{document} was {outcome, select, approved {approved} rejected {rejected} withdrawn {withdrawn} other {reopened}}",
     mention: "{who} mentioned you on {document}",
     reply: "{who} replied on {document}",
-    invitation: "Your organization is invited to {project}",
+    invitation: "Your organization is invited to {place}",
     import_finished: "Import {failed, select, yes {failed} other {finished}}: {name}",
     framework_version: "{framework} has a new version ({version}) that affects {document}",
     recognition_awaiting: "Recognition awaits your signature: {document} → {program}",

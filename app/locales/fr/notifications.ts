@@ -26,7 +26,7 @@ const notifications: Translation<typeof en> = {
     signoff_outcome: "{document} a été {outcome, select, approved {approuvé} rejected {rejeté} withdrawn {retiré} other {rouvert}}",
     mention: "{who} vous a mentionné dans {document}",
     reply: "{who} a répondu dans {document}",
-    invitation: "Votre organisation est invitée à {project}",
+    invitation: "Votre organisation est invitée à {place}",
     import_finished: "Importation {failed, select, yes {échouée} other {terminée}} : {name}",
     framework_version: "{framework} a une nouvelle version ({version}) qui touche {document}",
     recognition_awaiting: "Une reconnaissance attend votre signature : {document} → {program}",

@@ -5,7 +5,9 @@
  * newer approved version with what changed.
  */
 import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
 import { db } from "~/db.server";
+import { notifications } from "../../../db/schema/notifications";
 import { readAuditChain } from "~/modules/audit/audit.server";
 import { chainOf } from "~/modules/audit/chain";
 import {
@@ -90,6 +92,9 @@ describe("consortia", () => {
     // Invited is not a member: the invited organization sees the invitation, not the consortium.
     expect(await accessStatus(getConsortiumForActor(await university.actor(), consortiumId))).toBe(404);
     expect((await consortiumInvitationsAwaitingActor(await university.actor())).map((i) => i.id)).toEqual([universityInvitation]);
+    // Its admins are told, in their language's words.
+    const told = await db().select({ title: notifications.title, link: notifications.link }).from(notifications).where(and(eq(notifications.userId, university.admin.id), eq(notifications.kind, "invitation")));
+    expect(told).toEqual([{ title: "Your organization is invited to Prairie Climate Consortium", link: "/consortia" }]);
     // Only the invited organization's admins answer.
     expect(await accessStatus(answerConsortiumInvitation(await college.actor(), universityInvitation, "accepted", NO_REQUEST))).toBe(404);
 

@@ -16,6 +16,7 @@ import { memberships, organizations } from "../../../db/schema/organizations";
 import { appendAuditEvent, type RequestMeta } from "~/modules/audit/audit.server";
 import { auditEvent, type AuditEvent } from "~/modules/audit/events";
 import { generateId } from "~/modules/ids.server";
+import { notify } from "~/modules/notifications/notify.server";
 import { can, type Actor, type ConsortiumAction, type ConsortiumFacts } from "~/modules/permissions/can";
 import { forbidden, notFound } from "~/modules/permissions/require.server";
 import type { OrganizationKind } from "~/modules/permissions/roles";
@@ -199,6 +200,13 @@ export async function inviteToConsortium(actor: Actor, consortiumId: string, raw
     if (pending) throw new ConsortiumRuleError(`${target.name} is already invited.`, "organization");
     await tx.insert(consortiumInvitations).values({ id, consortiumId, organizationId: target.id, invitingOrganizationId, invitedBy: actor.userId });
     await audit(tx, invitingOrganizationId, actor, meta, auditEvent("consortium.member_invited", { consortiumId, invitationId: id, organizationId: target.id }));
+    // Its admins answer on /consortia (and find it in their inbox).
+    const [consortium] = await tx.select({ name: consortia.name }).from(consortia).where(eq(consortia.id, consortiumId));
+    const admins = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, target.id), eq(memberships.role, "admin")));
+    await notify(tx, admins.map((a) => a.userId), { kind: "invitation", params: { place: consortium?.name ?? "" }, link: "/consortia" }, actor.userId);
   });
   return id;
 }

@@ -182,7 +182,7 @@ describe("scheduled jobs on two runners", () => {
   it("lets exactly one of two instances racing on the same digest send it", async () => {
     // The runners are stopped: here the two instances' job bodies race each other directly.
     await setEmailPreference("demo-user-profbody", "invitation", "daily");
-    await notify(database().db, ["demo-user-profbody"], { kind: "invitation", params: { project: "Race Project" }, link: "/project-invitations/p1" });
+    await notify(database().db, ["demo-user-profbody"], { kind: "invitation", params: { place: "Race Project" }, link: "/project-invitations/p1" });
     const before = inbox.length;
     const sent = await Promise.all([sendDailyDigests(new Date(), database().db), sendDailyDigests(new Date(), (second ?? database()).db)]);
     expect(sent.sort()).toEqual([0, 1]);

@@ -141,9 +141,9 @@ describe("notify", () => {
 describe("marking read", () => {
   it("marks one and all of the owner's notifications, never another person's", async () => {
     const db = database().db;
-    const [first] = await notify(db, [USERS.profbody], { kind: "invitation", params: { project: "One" }, link: "/inbox" });
+    const [first] = await notify(db, [USERS.profbody], { kind: "invitation", params: { place: "One" }, link: "/inbox" });
     expect(first).toBe(USERS.profbody);
-    await notify(db, [USERS.profbody], { kind: "invitation", params: { project: "Two" }, link: "/inbox" });
+    await notify(db, [USERS.profbody], { kind: "invitation", params: { place: "Two" }, link: "/inbox" });
     const count = await unreadCount(db, USERS.profbody);
     expect(count).toBeGreaterThanOrEqual(2);
     const [latest] = await listNotifications(USERS.profbody);
@@ -187,7 +187,7 @@ describe("e-mail", () => {
     await deliverImmediateEmails(USERS.qa);
     await db.update(users).set({ locale: "fr" }).where(eq(users.id, USERS.qa));
     try {
-      await notify(db, [USERS.qa], { kind: "invitation", params: { project: "Projet Langue" }, link: "/project-invitations/p9" });
+      await notify(db, [USERS.qa], { kind: "invitation", params: { place: "Projet Langue" }, link: "/project-invitations/p9" });
       expect(await deliverImmediateEmails(USERS.qa)).toBe(1);
       const [mail] = (await db.select().from(outboxMessages)).filter((m) => m.subject.includes("Projet Langue"));
       expect(mail!.subject).toBe("Votre organisation est invitée à Projet Langue");

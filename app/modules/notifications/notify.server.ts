@@ -136,7 +136,7 @@ export async function notifyInvitation(tx: Queryable, invitation: { id: string; 
   await notify(
     tx,
     await membersOf(tx, [invitation.organizationId]),
-    { kind: "invitation", params: { project: invitation.projectTitle }, link: `/project-invitations/${invitation.id}` },
+    { kind: "invitation", params: { place: invitation.projectTitle }, link: `/project-invitations/${invitation.id}` },
     invitation.actorUserId,
   );
 }
