@@ -16,11 +16,12 @@ import { runSignoffCommand, type SignoffCommand } from "~/modules/signoff/signof
 import type { TFunction } from "i18next";
 import { translator } from "~/modules/i18n/i18n";
 import { requestLocale } from "~/modules/i18n/locale.server";
+import { translatePanelTexts, translateSignoffRefusal } from "~/modules/signoff/messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // Outsiders get the access gate's 404 (thrown by the read model).
-  const panel = await signoffPanel(user.id, params.documentId ?? "");
+  const panel = translatePanelTexts(translator(requestLocale(request, user)), await signoffPanel(user.id, params.documentId ?? ""));
   return json({ panel }, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -86,5 +87,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await runSignoffCommand(documentId, user.id, toCommand(submission.value), requestMeta(request, context.clientIp), context.liveDocuments);
   if (result.ok) return json<SignoffActionData>({ ok: true, intent });
   if (result.status === 404) throw new Response("Not found", { status: 404 });
-  return json<SignoffActionData>({ ok: false, intent, message: result.message }, { status: result.status });
+  // The refusal's English (its reason is the stable code) in the person's language.
+  return json<SignoffActionData>({ ok: false, intent, message: translateSignoffRefusal(t, result.message) }, { status: result.status });
 }

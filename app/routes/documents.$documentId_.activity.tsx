@@ -13,6 +13,9 @@ import { personAndOrganization } from "~/modules/documents/edits";
 import { documentActivity } from "~/modules/documents/edits.server";
 import { useTranslation } from "react-i18next";
 import { metaT } from "~/components/i18n/meta";
+import type { TFunction } from "i18next";
+import type { ActivityItem } from "~/modules/documents/edits.server";
+import { renderAuditWhat } from "~/modules/signoff/audit-what";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -48,7 +51,7 @@ export default function DocumentActivityPage() {
               <li key={`${item.kind}:${item.at}:${index}`} data-kind={item.kind}>
                 <span>
                   <span className="visually-hidden">{t(`history.activity.kinds.${item.kind}`)}{t("history.activity.kindSeparator")}</span>
-                  {item.person ? <strong>{personAndOrganization(item.person, item.organization)}</strong> : <strong>Concord</strong>} — {item.what}
+                  {item.person ? <strong>{personAndOrganization(item.person, item.organization)}</strong> : <strong>Concord</strong>} — {activityWhat(item, t)}
                 </span>
                 <span className="muted" style={{ whiteSpace: "nowrap" }}>
                   <Moment iso={item.at} />
@@ -60,6 +63,18 @@ export default function DocumentActivityPage() {
       </section>
     </>
   );
+}
+
+/** The line's words in the reader's language, from its parts; `what` (English) when it has none. */
+function activityWhat(item: Pick<ActivityItem, "what" | "edited" | "comment" | "event">, t: TFunction): string {
+  if (item.edited) {
+    const fields = item.edited.map(({ label, count, unit }) =>
+      unit === null ? label : t(unit === "competency" ? "documents.activityLine.competencies" : "documents.activityLine.rows", { label, count }),
+    );
+    return t("documents.activityLine.edited", { fields: fields.join(t("documents.activityLine.fieldSeparator")) });
+  }
+  if (item.comment) return t(item.comment.reply ? "documents.activityLine.replied" : "documents.activityLine.commented", { place: item.comment.place, body: item.comment.body });
+  return renderAuditWhat(t, item.event, item.what);
 }
 
 export function ErrorBoundary() {

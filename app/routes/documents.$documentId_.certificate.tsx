@@ -9,6 +9,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import signoffStyles from "~/components/signoff/signoff.css";
 import { requireUser } from "~/modules/auth/request.server";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { useLabels } from "~/components/i18n/use-labels";
 import { DOCUMENT_KINDS } from "~/modules/permissions/roles";
 import { qrPath } from "~/modules/signoff/certificate-pdf.server";
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const certificate = await approvalCertificate(user.id, params.documentId ?? "", roundParam(request));
+  const certificate = await approvalCertificate(user.id, params.documentId ?? "", roundParam(request), requestLocale(request, user));
   if (!certificate) throw new Response("This document has no approved version", { status: 404 });
   const verificationUrl = new URL(certificate.verificationPath, request.url).toString();
   return json({ certificate, verificationUrl, qr: qrPath(verificationUrl) }, { headers: { "Cache-Control": "no-store" } });

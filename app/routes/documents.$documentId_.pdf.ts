@@ -5,11 +5,12 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/request.server";
+import { requestLocale } from "~/modules/i18n/locale.server";
 import { loadDocumentPdf } from "~/modules/exports/document-pdf.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { bytes, filename } = await loadDocumentPdf(user.id, params.documentId ?? "", request.url);
+  const { bytes, filename } = await loadDocumentPdf(user.id, params.documentId ?? "", request.url, requestLocale(request, user));
   // A Blob: the DOM typings accept it as a body whatever buffer backs the bytes.
   return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
     headers: {

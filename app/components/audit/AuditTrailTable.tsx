@@ -6,6 +6,7 @@
  * stylesheet, as the other panels do).
  */
 import { useTranslation } from "react-i18next";
+import { renderAuditWhat } from "~/modules/signoff/audit-what";
 import auditStyles from "~/components/audit/audit.css";
 import type { AuditRow } from "~/modules/signoff/read-models/audit-trail.server";
 import { shortHash } from "~/modules/signoff/format";
@@ -47,7 +48,7 @@ export function AuditTrailTable({ rows, empty }: { rows: ReadonlyArray<AuditRow>
               </td>
               <td>{row.who ?? <span className="muted">{t("signoff.audit.system")}</span>}</td>
               <td>{row.organization ?? <span className="muted">—</span>}</td>
-              <td>{row.what}</td>
+              <td>{renderAuditWhat(t, row.whatMessage, row.what)}</td>
               <td>
                 {row.version ? (
                   // The row says what happened and when; the cell names the version, the hash under Details.

@@ -2,7 +2,8 @@ import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { tableOfContents, type CompletenessReport, type DocumentKind, type FieldIssue } from "~/modules/documents/model";
 import { useLocale } from "~/components/i18n/use-locale";
-import { localizedKindDefinition } from "~/modules/i18n/kind-text";
+import { localizedKindDefinition, rowNoun } from "~/modules/i18n/kind-text";
+import { issueText } from "~/components/document/field-issues";
 import { REVEAL_EVENT } from "~/components/document/marks";
 import { scrollBehavior } from "~/utils/motion";
 
@@ -42,7 +43,7 @@ type Props = {
 
 /** Table of contents with each section's state, the completeness checklist and the problems to fix. */
 /** Field issues as links to the inputs they concern. */
-function IssueList({ label, issues }: { label: string; issues: readonly FieldIssue[] }) {
+function IssueList({ label, issues, text }: { label: string; issues: readonly FieldIssue[]; text: (issue: FieldIssue) => string }) {
   return (
     <ul className="doc-checks__list" aria-label={label}>
       {issues.map((issue, index) => (
@@ -50,7 +51,7 @@ function IssueList({ label, issues }: { label: string; issues: readonly FieldIss
           <a href={`#${issue.anchor}`} onClick={onAnchorClick(issue.anchor)}>
             {issue.label}
           </a>
-          <span className="doc-checks__message">{issue.message}</span>
+          <span className="doc-checks__message">{text(issue)}</span>
         </li>
       ))}
     </ul>
@@ -68,6 +69,8 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
   const errorsIn = new Map<string, number>();
   for (const issue of errors) errorsIn.set(issue.sectionKey, (errorsIn.get(issue.sectionKey) ?? 0) + 1);
   const done = completeness.missing.length === 0;
+  const noun = (fieldKey: string) => rowNoun(kind, fieldKey, locale);
+  const text = (issue: FieldIssue) => issueText(t, issue, noun);
 
   return (
     <div className="card doc-overview">
@@ -125,7 +128,7 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
                   <a href={`#${item.anchor}`} onClick={onAnchorClick(item.anchor)}>
                     {item.label}
                   </a>
-                  <span className="doc-checks__message">{item.message}</span>
+                  <span className="doc-checks__message">{issueText(t, item, noun)}</span>
                 </li>
               ))}
             </ul>
@@ -134,13 +137,13 @@ export function DocumentOverview({ kind, completeness, issues }: Props) {
         {errors.length > 0 ? (
           <div className="doc-problems">
             <h3 className="doc-problems__heading">{t("documents.overview.valuesToFix", { count: errors.length })}</h3>
-            <IssueList label={t("documents.overview.valuesToFixLabel")} issues={errors} />
+            <IssueList label={t("documents.overview.valuesToFixLabel")} issues={errors} text={text} />
           </div>
         ) : null}
         {warnings.length > 0 ? (
           <details className="doc-problems doc-problems--warnings">
             <summary>{t("documents.overview.warnings", { count: warnings.length })}</summary>
-            <IssueList label={t("documents.overview.warningsLabel")} issues={warnings} />
+            <IssueList label={t("documents.overview.warningsLabel")} issues={warnings} text={text} />
           </details>
         ) : null}
       </section>

@@ -57,7 +57,7 @@ export function ImportProgressBar({ status, total, stored, counts }: { status: s
 }
 
 /** A failed file: nothing was imported, every problem by line, and the way back to try again. */
-export function ImportFailure({ problems, againHref }: { problems: ReadonlyArray<{ message: string }>; againHref: string }) {
+export function ImportFailure({ problems, againHref }: { problems: ReadonlyArray<{ message: string; code?: string; params?: Record<string, string | number> }>; againHref: string }) {
   const { t } = useTranslation();
   return (
     <>

@@ -19,7 +19,8 @@ import { cellPath } from "~/modules/documents/model/values";
 import {
   competencyRefs,
   competencyUnion,
-  prerequisiteProblems,
+  prerequisiteIssues,
+  ruleProblem,
   stackModuleRefs,
   stackRuleOf,
   stackTotals,
@@ -59,7 +60,8 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
   const facts = refs.map((r) => byRef.get(`${r.moduleDocumentId}:${r.versionHash}`)?.facts).filter((f): f is ModuleFacts => Boolean(f));
   const totals = stackTotals(facts, rule);
   const union = competencyUnion(competencyRefs(fields), facts);
-  const problems = prerequisiteProblems(refs);
+  const problems = prerequisiteIssues(refs);
+  const ruleIssue = totals.problem ? ruleProblem(totals.take, facts.length) : null;
   const session = editing.session;
   const write = (path: string, value: string) => session && setValue(session.ydoc, editing.kind, path, value);
 
@@ -117,7 +119,7 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
                         <p>{t("stacks.newerAvailable")}</p>
                         {module.newer.changes.length > 0 ? (
                           <ul aria-label={t("stacks.whatChanged", { title: ref.title })}>
-                            {module.newer.changes.map((change) => (
+                            {(module.newer.localizedChanges?.[locale] ?? module.newer.changes).map((change) => (
                               <li key={change}>{change}</li>
                             ))}
                           </ul>
@@ -188,8 +190,8 @@ export function StackModulesField({ field, editing }: { field: RowsFieldDef; edi
       {picking ? <ModulePicker data={picker.data} taken={new Set(refs.map((r) => r.moduleDocumentId))} onPick={add} onClose={() => setPicking(false)} /> : null}
       {problems.length > 0 || totals.problem ? (
         <ul className="field__error" role="alert">
-          {[...(totals.problem ? [totals.problem] : []), ...problems].map((problem) => (
-            <li key={problem}>{problem}</li>
+          {[...(ruleIssue ? [ruleIssue] : []), ...problems].map((problem) => (
+            <li key={problem.message}>{t(problem.code, problem.params)}</li>
           ))}
         </ul>
       ) : null}

@@ -106,4 +106,9 @@ export default {
     record: "Record commitment",
     withdraw: "Withdraw",
   },
+  /** The parser's problems (modules/demand/parse.ts): the same English as its messages. */
+  problems: {
+    fileEmpty: "The file is empty.",
+    noRows: "The file has a header but no rows.",
+  },
 } as const;

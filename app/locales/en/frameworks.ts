@@ -121,6 +121,12 @@ export default {
   },
   problems: {
     count: "{count, plural, one {# problem} other {# problems}} to fix:",
+    // The importers' problems (modules/frameworks/import): the same English as their messages.
+    fileEmpty: "The file is empty.",
+    noCompetencyText: "Line {line}: there is no ceasn:competencyText column.",
+    chooseCodeColumn: "Choose a code column too: the parent column holds codes.",
+    nameFramework: "Name the framework: a CSV file does not carry its name.",
+    noCompetencies: "The file holds no competencies (read as {format}).",
   },
   selection: {
     usePost: "Use POST.",

@@ -54,4 +54,12 @@ export default {
     add: "Add",
     close: "Close",
   },
+  /** The stack's rule and prerequisite problems (modules/stacks/stack.ts); the same English as its messages. */
+  problems: {
+    takeAtLeastOne: "Say how many of the modules a learner takes (at least 1).",
+    takeTooMany: "The rule asks for {take} of {n} modules: add modules or lower the number.",
+    ownPrerequisite: "{title} cannot be its own prerequisite.",
+    outsidePrerequisite: "A prerequisite of {title} is not a module of this stack.",
+    cycle: "The prerequisites go round in a circle: {path}.",
+  },
 } as const;

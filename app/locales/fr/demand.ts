@@ -108,5 +108,9 @@ const messages: Translation<typeof en> = {
     record: "Inscrire l’engagement",
     withdraw: "Retirer",
   },
+  problems: {
+    fileEmpty: "Le fichier est vide.",
+    noRows: "Le fichier a une ligne d’en-tête, mais aucune ligne de données.",
+  },
 };
 export default messages;

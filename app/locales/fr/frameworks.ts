@@ -123,6 +123,11 @@ const messages: Translation<typeof en> = {
   },
   problems: {
     count: "{count, plural, one {# problème} other {# problèmes}} à corriger :",
+    fileEmpty: "Le fichier est vide.",
+    noCompetencyText: "Ligne {line} : il n’y a pas de colonne ceasn:competencyText.",
+    chooseCodeColumn: "Choisissez aussi une colonne de codes : la colonne parente contient des codes.",
+    nameFramework: "Nommez le cadre : un fichier CSV ne porte pas son nom.",
+    noCompetencies: "Le fichier ne contient aucune compétence (lu comme {format}).",
   },
   selection: {
     usePost: "Utilisez POST.",

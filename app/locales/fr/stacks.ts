@@ -56,5 +56,12 @@ const messages: Translation<typeof en> = {
     add: "Ajouter",
     close: "Fermer",
   },
+  problems: {
+    takeAtLeastOne: "Indiquez combien de modules une personne apprenante suit (au moins 1).",
+    takeTooMany: "La règle demande {take, number} modules sur {n, number} : ajoutez des modules ou réduisez ce nombre.",
+    ownPrerequisite: "{title} ne peut pas être son propre préalable.",
+    outsidePrerequisite: "Un préalable de {title} n’est pas un module de cet empilement.",
+    cycle: "Les préalables tournent en rond : {path}.",
+  },
 };
 export default messages;

@@ -197,6 +197,7 @@ describe("the module library and stacks", () => {
     const updated = await stackModulesView(await college.actor(), stack, [{ documentId: core, versionHash: coreHash }], false);
     expect(updated.modules[0]?.state).toEqual({ state: "newer_version", latestVersionHash: newHash });
     expect(updated.modules[0]?.newer?.changes).toEqual(["Notional learning hours"]);
+    expect(updated.modules[0]?.newer?.localizedChanges.fr).toEqual(["Heures d’apprentissage prévues"]);
 
     // A stack of approved modules is signed off; its certificate lists each module with its version.
     const approvedStack = await specification(collegeProject, college.admin.id, "Approved Stack", "stack", { hours: 100, code: "C1" });

@@ -57,6 +57,9 @@ export type DemandProblem = {
   kind: "malformed" | "too-large" | "missing-column" | "missing-value" | "bad-region" | "bad-period" | "bad-metric" | "bad-value" | "bad-url" | "bad-date" | "duplicate-row";
   message: string;
   line?: number;
+  /** `message`'s translation key and values ("demand" area), when it has one (issue #20). */
+  code?: string;
+  params?: Record<string, string | number>;
 };
 
 export type DemandRow = {
@@ -122,7 +125,7 @@ export function inspectDemandFile(bytes: Uint8Array): { columns: string[]; sugge
   if (!decoded.ok) return { problems: [{ kind: "malformed", message: decoded.problem.message }] };
   const read = readCsv(decoded.text);
   const header = read.rows[0]?.cells.map((c) => c.trim()) ?? [];
-  if (header.length === 0) return { problems: [{ kind: "malformed", message: "The file is empty." }] };
+  if (header.length === 0) return { problems: [{ kind: "malformed", message: "The file is empty.", code: "demand.problems.fileEmpty" }] };
   return { columns: header, suggestion: suggestMapping(header), standard: isStandardLayout(header), rowCount: read.rows.length - 1 };
 }
 
@@ -137,7 +140,7 @@ export function parseDemandFile(input: Uint8Array | string, mapping?: DemandMapp
   if (read.error) return { status: "failed", problems: [{ kind: "malformed", line: read.error.line, message: `Line ${read.error.line}: ${read.error.message}.` }] };
   if (read.truncated) return { status: "failed", problems: [{ kind: "too-large", message: `The file holds more than ${MAX_DEMAND_ROWS.toLocaleString("en-CA")} rows, the limit.` }] };
   const [headerRow, ...body] = read.rows;
-  if (!headerRow) return { status: "failed", problems: [{ kind: "malformed", message: "The file is empty." }] };
+  if (!headerRow) return { status: "failed", problems: [{ kind: "malformed", message: "The file is empty.", code: "demand.problems.fileEmpty" }] };
   const header = headerRow.cells.map((c) => c.trim());
   if (!mapping) {
     if (!isStandardLayout(header)) return { status: "needs-mapping", columns: header, suggestion: suggestMapping(header) };
@@ -216,7 +219,7 @@ function checkRows(body: readonly CsvRow[], index: Record<DemandColumn, number |
     });
   }
   if (problems.length > 0) return { status: "failed", problems };
-  if (rows.length === 0) return { status: "failed", problems: [{ kind: "malformed", message: "The file has a header but no rows." }] };
+  if (rows.length === 0) return { status: "failed", problems: [{ kind: "malformed", message: "The file has a header but no rows.", code: "demand.problems.noRows" }] };
   return { status: "parsed", rows };
 }
 

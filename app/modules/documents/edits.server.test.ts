@@ -67,10 +67,12 @@ describe("documentActivity", () => {
 
     const { items } = await documentActivity(await loadActor("demo-user-qa"), documentId);
     const edits = items.filter((item) => item.kind === "edit");
-    expect(edits).toEqual([
+    expect(edits).toMatchObject([
       { kind: "edit", at: MINUTE_2.toISOString(), person: "Daniel Tremblay", organization: "Lakeshore College", what: "edited Credential title" },
       { kind: "edit", at: MINUTE_1.toISOString(), person: "Maya Okafor", organization: "Northwind Energy", what: "edited Credential title, Who it is for and what holders can do, Target occupations (3 rows)" },
     ]);
+    // The parts the activity page words in the reader's language.
+    expect(edits[1]?.edited?.at(-1)).toEqual({ label: "Target occupations", count: 3, unit: "row" });
     // The comment and the request happened now, after the recorded minutes: they come first.
     expect(items.slice(0, 2).map((item) => item.kind).sort()).toEqual(["comment", "event"]);
     expect(items.find((item) => item.kind === "comment")).toMatchObject({ person: "Maya Okafor", organization: "Northwind Energy", what: "commented on Credential title: “Shorter title, please.”" });

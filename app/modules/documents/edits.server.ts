@@ -10,9 +10,10 @@ import { db, type Queryable } from "~/db.server";
 import { readAuditChain } from "~/modules/audit/audit.server";
 import { chainOf } from "~/modules/audit/chain";
 import type { Anchor } from "~/modules/comments/anchors";
-import { actingOrganization, describeEditedFields, editedFieldLabel, type LastChange, type LastChanges } from "~/modules/documents/edits";
+import { actingOrganization, describeEditedFields, editedFieldLabel, editedFields, type EditedField, type LastChange, type LastChanges } from "~/modules/documents/edits";
 import type { Actor } from "~/modules/permissions/can";
 import { requireDocument } from "~/modules/permissions/require.server";
+import type { AuditWhat } from "~/modules/signoff/audit-what";
 import { auditTrailRows } from "~/modules/signoff/read-models/audit-trail.server";
 import { users } from "../../../db/schema/auth";
 import { comments, commentThreads } from "../../../db/schema/comments";
@@ -90,6 +91,10 @@ export type ActivityItem = {
   organization: string | null;
   /** "edited Purpose, Competencies (3 rows)", "commented on Purpose: “…”", an audit sentence. */
   what: string;
+  /** The line's parts, for wording it in the reader's language (issue #20): `what` is its English. */
+  edited?: EditedField[];
+  comment?: { reply: boolean; place: string; body: string };
+  event?: AuditWhat;
 };
 
 export type DocumentActivity = {
@@ -152,7 +157,7 @@ export async function documentActivity(actor: Actor, documentId: string, q: Quer
     groups.set(key, group);
   }
   for (const { first, edits: grouped } of groups.values()) {
-    items.push({ kind: "edit", at: first.minute.toISOString(), person: first.person, organization: first.organization, what: `edited ${describeEditedFields(document.kind, grouped)}` });
+    items.push({ kind: "edit", at: first.minute.toISOString(), person: first.person, organization: first.organization, what: `edited ${describeEditedFields(document.kind, grouped)}`, edited: editedFields(document.kind, grouped) });
   }
 
   // Comments carry no organization: the author's acting one in this project, as for edits.
@@ -172,7 +177,8 @@ export async function documentActivity(actor: Actor, documentId: string, q: Quer
     : new Map<string, string>();
   const seenThreads = new Set<string>();
   for (const comment of threadComments) {
-    const verb = seenThreads.has(comment.threadId) ? "replied on" : "commented on";
+    const reply = seenThreads.has(comment.threadId);
+    const verb = reply ? "replied on" : "commented on";
     seenThreads.add(comment.threadId);
     const organizationId = comment.authorId ? actingOrg.get(comment.authorId) : null;
     const body = comment.body.length > QUOTE_CHARS ? `${comment.body.slice(0, QUOTE_CHARS - 1)}…` : comment.body;
@@ -182,11 +188,12 @@ export async function documentActivity(actor: Actor, documentId: string, q: Quer
       person: comment.person,
       organization: organizationId ? (orgNames.get(organizationId) ?? null) : null,
       what: `${verb} ${anchorLabel(document.kind, comment.anchor)}: “${body}”`,
+      comment: { reply, place: anchorLabel(document.kind, comment.anchor), body },
     });
   }
 
   for (const row of await auditTrailRows(q, actor, project, records)) {
-    items.push({ kind: "event", at: row.at, person: row.who, organization: row.organization, what: row.what });
+    items.push({ kind: "event", at: row.at, person: row.who, organization: row.organization, what: row.what, ...(row.whatMessage ? { event: row.whatMessage } : {}) });
   }
   // Newest first; within one minute, edits (truncated to the minute) after what happened in it.
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

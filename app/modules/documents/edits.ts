@@ -42,8 +42,11 @@ function documentOrder(kind: DocumentKind): Map<string, number> {
   return order;
 }
 
-/** "Purpose, Competencies (3 rows), Coverage (2 competencies)": what one person edited in one minute. */
-export function describeEditedFields(kind: DocumentKind, edits: ReadonlyArray<{ fieldKey: string; rowId: string | null }>): string {
+/** One place of an edit line: its label, and how many rows (or competencies) of it were edited. */
+export type EditedField = { label: string; count: number; unit: "row" | "competency" | null };
+
+/** The places one person edited in one minute, in reading order (describeEditedFields words them). */
+export function editedFields(kind: DocumentKind, edits: ReadonlyArray<{ fieldKey: string; rowId: string | null }>): EditedField[] {
   const rows = new Map<string, Set<string>>();
   for (const edit of edits) {
     const set = rows.get(edit.fieldKey) ?? new Set<string>();
@@ -54,11 +57,20 @@ export function describeEditedFields(kind: DocumentKind, edits: ReadonlyArray<{ 
   const index = kindIndex(kind);
   return [...rows.entries()]
     .sort(([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b))
-    .map(([fieldKey, ids]) => {
+    .map(([fieldKey, ids]): EditedField => {
       const label = editedFieldLabel(kind, fieldKey);
-      if (ids.size === 0) return label;
-      const unit = index.fieldByKey.get(fieldKey)?.field.type === "coverage" ? ["competency", "competencies"] : ["row", "rows"];
-      return `${label} (${ids.size} ${ids.size === 1 ? unit[0] : unit[1]})`;
+      if (ids.size === 0) return { label, count: 0, unit: null };
+      return { label, count: ids.size, unit: index.fieldByKey.get(fieldKey)?.field.type === "coverage" ? "competency" : "row" };
+    });
+}
+
+/** "Purpose, Competencies (3 rows), Coverage (2 competencies)": what one person edited in one minute. */
+export function describeEditedFields(kind: DocumentKind, edits: ReadonlyArray<{ fieldKey: string; rowId: string | null }>): string {
+  return editedFields(kind, edits)
+    .map(({ label, count, unit }) => {
+      if (unit === null) return label;
+      const words = unit === "competency" ? ["competency", "competencies"] : ["row", "rows"];
+      return `${label} (${count} ${count === 1 ? words[0] : words[1]})`;
     })
     .join(", ");
 }

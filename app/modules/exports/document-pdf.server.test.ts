@@ -8,6 +8,9 @@ import type { CanonicalDocument, CanonicalRow } from "~/modules/documents/model/
 import { rowsOf } from "~/modules/documents/model/values";
 import { demoContent } from "~/modules/exports/demo-fixture";
 import { documentPdf, DRAFT_MARK, type DocumentPdfInput } from "~/modules/exports/document-pdf.server";
+import { formatMoney } from "~/modules/i18n/format";
+import { localizedKindDefinition } from "~/modules/i18n/kind-text";
+import { pdfSafe } from "~/modules/signoff/certificate-pdf.server";
 import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
 
 const H = "cd".repeat(32);
@@ -144,4 +147,28 @@ describe("document PDF", () => {
     expect(text).toContain(shown("BIG-3000"));
     expect(text).toContain(shown("Competencies (3000)"));
   }, 60_000);
+
+  it("prints in French for a French reader: the kind's French labels, fr-CA money and the certificate's French words", async () => {
+    const bytes = await documentPdf(input(spec, { locale: "fr", status: "Approuvé", certificate: { certificate, verificationUrl: VERIFY } }));
+    const text = await pdfText(bytes);
+    // pdf-lib draws through WinAnsi: the narrow no-break spaces of French typography become spaces.
+    const fr = (value: string) => shown(pdfSafe(value));
+    expect(text).toContain(fr("Spécification du microtitre"));
+    const sections = localizedKindDefinition("credential_spec", "fr").sections;
+    sections.forEach((section, i) => expect(text, section.title).toContain(fr(`${i + 1}. ${section.title}`)));
+    const cost = sections.flatMap((section) => section.items).find((item) => item.key === "costCad");
+    expect(cost?.label).toMatch(/[Cc]oût/);
+    expect(text).toContain(fr(cost?.label ?? "missing"));
+    expect(typeof spec.fields.costCad).toBe("number");
+    const money = formatMoney("fr", spec.fields.costCad as number);
+    expect(money).toMatch(/\s\$$/);
+    expect(text).toContain(fr(money));
+    expect(text).toContain(fr("Projet\u00a0: Climate Adaptation Practitioner"));
+    expect(text).toContain(fr("Certificat d’approbation"));
+    expect(text).toContain(fr("Ce qui a été approuvé"));
+    const parsed = await PDFDocument.load(bytes);
+    expect(text).toContain(fr(`Page ${parsed.getPageCount()} de ${parsed.getPageCount()}`));
+    expect(text).not.toContain(shown("Not filled in."));
+    expect(text).not.toContain(shown("Approval certificate"));
+  });
 });

@@ -9,6 +9,7 @@
  * default (PGlite, one in-process connection) it runs through the handle's executeSql: PGlite
  * serializes every query and transaction, so pg-boss's advisory locks and SKIP LOCKED hold trivially.
  */
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { db as appDb, type Queryable } from "~/db.server";
 import type { Env } from "~/env.server";
@@ -69,8 +70,6 @@ export async function startJobs(config: JobsConfig): Promise<Jobs> {
     ...(config.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: config.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: config.cronMonitorIntervalSeconds } : {}),
   });
   boss.on("error", (error) => log.error("jobs: queue error", error));
-  await boss.start();
-
   const handlers: Record<JobName, () => Promise<unknown>> = {
     [JOBS.digest]: async () => log.info(`jobs: daily digest sent ${await sendDailyDigests(now(), database())} message(s)`),
     [JOBS.reminders]: async () => {
@@ -79,11 +78,28 @@ export async function startJobs(config: JobsConfig): Promise<Jobs> {
     },
   };
   const crons: Record<JobName, string> = { [JOBS.digest]: config.digestCron, [JOBS.reminders]: config.remindersCron };
+  const declare = async () => {
+    await boss.start();
+    for (const name of Object.values(JOBS)) {
+      // "singleton": at most one job of the queue is active at a time, across all instances.
+      await boss.createQueue(name, { name, policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 15 * 60 });
+      // An upsert: every instance declares the same schedule at start-up.
+      await boss.schedule(name, crons[name], {}, { tz: config.timezone });
+    }
+  };
+  if ("connectionString" in config.connection) {
+    // Two instances starting together on a fresh database both install pg-boss's schema and create
+    // its queues (DDL), and Postgres answers one of them "deadlock detected" (seen in the two-instance
+    // tests): one at a time, behind an advisory lock held by a transaction of the app's own pool.
+    // (PGlite is one process and one connection: nothing to serialize, and a transaction would block pg-boss.)
+    await database().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('concord:jobs:start'))`);
+      await declare();
+    });
+  } else {
+    await declare();
+  }
   for (const name of Object.values(JOBS)) {
-    // "singleton": at most one job of the queue is active at a time, across all instances.
-    await boss.createQueue(name, { name, policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 15 * 60 });
-    // An upsert: every instance declares the same schedule at start-up.
-    await boss.schedule(name, crons[name], {}, { tz: config.timezone });
     await boss.work(name, { batchSize: 1, ...(config.pollingIntervalSeconds ? { pollingIntervalSeconds: config.pollingIntervalSeconds } : {}) }, async () => {
       await handlers[name]();
     });

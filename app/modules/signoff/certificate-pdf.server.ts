@@ -7,6 +7,11 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Certificate } from "~/modules/signoff/read-models/certificate.server";
+import type { TFunction } from "i18next";
+import { translator } from "~/modules/i18n/i18n";
+import { DECISION_LABELS } from "~/modules/signoff/format";
+import { formatDateTime } from "~/modules/i18n/format";
+import type { Locale } from "~/modules/i18n/locales";
 import { formatUtc } from "~/utils/dates";
 
 // The standard fonts encode WinAnsi (Latin-1 plus typographic punctuation); anything else would
@@ -171,73 +176,103 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines.length > 0 ? lines : [""];
 }
 
-/** `verificationUrl`: the absolute public URL of the certificate's check (origin + verificationPath). */
-export async function certificatePdf(certificate: Certificate, options: { verificationUrl: string }): Promise<Uint8Array> {
+/** A moment as the PDFs print it: "30 Nov 2026, 15:04:05 UTC" in English, Intl's fr-CA wording in French. */
+export function pdfMoment(iso: string | null, locale: Locale = "en", precision: "second" | "minute" = "second"): string {
+  return locale === "en" || !iso ? formatUtc(iso, precision) : `${formatDateTime(locale, iso, "UTC")} UTC`;
+}
+
+/**
+ * `verificationUrl`: the absolute public URL of the certificate's check (origin + verificationPath).
+ * `locale`: the reader's language for the certificate's own words (English by default); the names,
+ * stage and decision words come from the certificate as its read model composed them.
+ */
+export async function certificatePdf(certificate: Certificate, options: { verificationUrl: string; locale?: Locale }): Promise<Uint8Array> {
+  const t = translator(options.locale ?? "en");
   const pdf = await PDFDocument.create();
-  pdf.setTitle(pdfSafe(`Approval certificate — ${certificate.document.title}`));
+  pdf.setTitle(pdfSafe(t("signoff.pdf.documentTitle", { title: certificate.document.title })));
   pdf.setProducer("Concord");
   pdf.setCreationDate(new Date(certificate.generatedAt));
   drawCertificate(pdf, await embedFonts(pdf), certificate, options);
   return pdf.save();
 }
 
+/**
+ * The read model words decisions and quorums in English (as English PDFs print them); other
+ * languages word them again from the message keys, as the certificate page does.
+ */
+function decisionWord(english: string, t: TFunction): string {
+  const decision = (Object.keys(DECISION_LABELS) as Array<keyof typeof DECISION_LABELS>).find((key) => DECISION_LABELS[key] === english);
+  return decision ? t(`signoff.decision.${decision}`) : english;
+}
+function quorumWord(english: string, t: TFunction): string {
+  if (english === "Must approve") return t("signoff.quorum.one");
+  const all = /^All (\d+) must approve$/.exec(english);
+  if (all) return t("signoff.quorum.all", { parties: Number(all[1]) });
+  const some = /^(\d+) of (\d+) must approve$/.exec(english);
+  if (some) return t("signoff.quorum.some", { k: Number(some[1]), parties: Number(some[2]) });
+  return english;
+}
+
 /** Draws the certificate from a new page of `pdf` (alone, or appended to the document's PDF). */
-export function drawCertificate(pdf: PDFDocument, fonts: PdfFonts, certificate: Certificate, options: { verificationUrl: string }): void {
+export function drawCertificate(pdf: PDFDocument, fonts: PdfFonts, certificate: Certificate, options: { verificationUrl: string; locale?: Locale }): void {
+  const locale = options.locale ?? "en";
+  const t = translator(locale);
+  const at = (iso: string | null) => pdfMoment(iso, locale);
   const w = new Writer(pdf, fonts);
-  w.text("Approval certificate", { size: 20, bold: true });
+  w.text(t("signoff.certificate.title"), { size: 20, bold: true });
   w.gap(4);
   w.text(certificate.document.title, { size: 13, bold: true });
-  w.text(`Project: ${certificate.document.projectTitle}`);
-  w.text(`Sign-off round ${certificate.round.number}, requested ${formatUtc(certificate.round.requestedAt)}, approved ${formatUtc(certificate.round.approvedAt)}`);
+  w.text(t("signoff.pdf.project", { title: certificate.document.projectTitle }));
+  w.text(t("signoff.pdf.round", { number: certificate.round.number, requested: at(certificate.round.requestedAt), approved: at(certificate.round.approvedAt) }));
   w.gap();
-  w.text("What was approved", { bold: true });
-  for (const item of certificate.summary) w.text(`${item.label}: ${item.value}`, { indent: 10 });
-  if (certificate.approvedVersion) w.text(`In the document's history: Version ${certificate.approvedVersion.number} — ${certificate.approvedVersion.name}`, { indent: 10 });
+  w.text(t("signoff.certificate.summary"), { bold: true });
+  for (const item of certificate.summary) w.text(t("signoff.pdf.term", { label: item.label, value: item.value }), { indent: 10 });
+  if (certificate.approvedVersion) w.text(t("signoff.pdf.inHistory", { number: certificate.approvedVersion.number, name: certificate.approvedVersion.name }), { indent: 10 });
   w.gap(4);
   // A stack (issue #18): each module it was approved with, at the version it references.
   if (certificate.modules && certificate.modules.length > 0) {
-    w.text("Modules of this stack", { bold: true });
+    w.text(t("signoff.certificate.modules"), { bold: true });
     for (const module of certificate.modules) {
-      w.text(`${module.title} — ${module.owner}: ${module.version}`, { indent: 10 });
+      w.text(t("signoff.pdf.module", { title: module.title, owner: module.owner, version: module.version }), { indent: 10 });
       w.text(module.versionHash, { indent: 20, mono: true, size: 8 });
     }
     w.gap(4);
   }
-  w.text("Approved by", { bold: true });
-  if (certificate.parties.length === 0) w.text("No live approval is recorded.", { indent: 10 });
-  for (const party of certificate.parties) w.text(`${party.organization} (${party.stage}): ${party.decidedBy}, ${formatUtc(party.decidedAt)}`, { indent: 10 });
+  w.text(t("signoff.certificate.approvedBy"), { bold: true });
+  if (certificate.parties.length === 0) w.text(t("signoff.certificate.noApproval"), { indent: 10 });
+  for (const party of certificate.parties) w.text(t("signoff.pdf.party", { organization: party.organization, stage: party.stage, by: party.decidedBy, at: at(party.decidedAt) }), { indent: 10 });
   w.gap();
-  w.text("Check this certificate", { bold: true });
-  w.text("Anyone can check that this certificate matches an approval recorded by Concord at:");
+  w.text(t("signoff.certificate.check"), { bold: true });
+  w.text(t("signoff.pdf.checkIntro"));
   w.text(options.verificationUrl, { mono: true, size: 8 });
   w.gap(4);
   w.qr(options.verificationUrl);
   w.gap();
-  w.text("Approved version (SHA-256 of the canonical content)", { bold: true });
+  w.text(t("signoff.pdf.versionHeading"), { bold: true });
   w.text(certificate.versionHash, { mono: true, size: 9 });
-  w.text(certificate.snapshotIntact ? "The stored snapshot of this version matches its hash." : "WARNING: the stored snapshot does not match this hash.", {
+  w.text(certificate.snapshotIntact ? t("signoff.pdf.snapshotIntact") : t("signoff.pdf.snapshotBroken"), {
     color: certificate.snapshotIntact ? [0.11, 0.42, 0.31] : [0.7, 0.14, 0.09],
   });
   w.gap();
-  w.text("Stages", { bold: true });
-  certificate.stages.forEach((stage, i) => w.text(`${i + 1}. ${stage.name} — ${stage.quorum}`, { indent: 10 }));
+  w.text(t("signoff.certificate.stages"), { bold: true });
+  certificate.stages.forEach((stage, i) => w.text(t("signoff.pdf.stage", { number: i + 1, name: stage.name, quorum: locale === "en" ? stage.quorum : quorumWord(stage.quorum, t) }), { indent: 10 }));
   w.gap();
-  w.text("Decisions", { bold: true });
+  w.text(t("signoff.certificate.decisions"), { bold: true });
   for (const d of certificate.decisions) {
-    w.text(`${d.stage} · ${d.organization}: ${d.decision}${d.outdated ? " (outdated by a later edit)" : ""}`, { indent: 10, bold: !d.outdated });
-    w.text(`by ${d.decidedBy}, ${formatUtc(d.decidedAt)}`, { indent: 20 });
-    w.text(`version ${d.versionHash}`, { indent: 20, mono: true, size: 8 });
-    if (d.comment) w.text(`“${d.comment}”`, { indent: 20 });
+    w.text(`${t("signoff.pdf.decision", { stage: d.stage, organization: d.organization, decision: locale === "en" ? d.decision : decisionWord(d.decision, t) })}${d.outdated ? t("signoff.certificate.outdated") : ""}`, { indent: 10, bold: !d.outdated });
+    w.text(t("signoff.pdf.decidedBy", { by: d.decidedBy, at: at(d.decidedAt) }), { indent: 20 });
+    w.text(t("signoff.pdf.decisionVersion", { hash: d.versionHash }), { indent: 20, mono: true, size: 8 });
+    if (d.comment) w.text(t("signoff.pdf.comment", { comment: d.comment }), { indent: 20 });
     w.gap(4);
   }
   w.gap();
-  w.text("Audit trail", { bold: true });
+  w.text(t("signoff.pdf.audit"), { bold: true });
   if (certificate.chain.intact) {
-    w.text(`Chain intact: ${certificate.chain.length} events verified.`, { color: [0.11, 0.42, 0.31] });
-    if (certificate.chain.headHash) w.text(`Latest event hash ${certificate.chain.headHash}`, { mono: true, size: 8 });
+    w.text(t("signoff.pdf.chainIntact", { count: certificate.chain.length }), { color: [0.11, 0.42, 0.31] });
+    if (certificate.chain.headHash) w.text(t("signoff.pdf.latestHash", { hash: certificate.chain.headHash }), { mono: true, size: 8 });
   } else {
-    w.text(`Chain broken at event ${certificate.chain.brokenAt + 1}: ${certificate.chain.message}`, { color: [0.7, 0.14, 0.09] });
+    w.text(t("signoff.certificate.chainBroken", { event: certificate.chain.brokenAt + 1, message: certificate.chain.message }), { color: [0.7, 0.14, 0.09] });
   }
   w.gap();
-  w.text(`Generated ${formatUtc(certificate.generatedAt)} by Concord.`, { size: 8 });
+  w.text(t("signoff.pdf.generated", { at: at(certificate.generatedAt) }), { size: 8 });
 }

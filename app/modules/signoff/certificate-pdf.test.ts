@@ -101,4 +101,16 @@ describe("certificate PDF", () => {
     expect(modules.size).toBe(size);
     expect(drawn).toEqual(dark);
   });
+
+  it("words the certificate in French for a French reader", async () => {
+    const bytes = await certificatePdf(certificate, { verificationUrl: `https://concord.example.org/verify/${H}`, locale: "fr" });
+    const text = (await contentStreams(bytes)).join("\n");
+    // WinAnsi bytes of the typographic characters, as pdf-lib's standard fonts draw them.
+    const shownFr = (value: string) => shown([...pdfSafe(value)].map((ch) => ({ "’": "\x92", "—": "\x97", "·": "\xb7" })[ch] ?? ch).join(""));
+    for (const words of ["Certificat d’approbation", "Ce qui a été approuvé", "Approuvé par", "Vérifier ce certificat", "Piste d’audit", "Décisions", "Étapes"]) expect(text, words).toContain(shownFr(words));
+    expect(text).toContain(shownFr("1. Partners — Les 4 doivent approuver"));
+    expect(text).toContain(shownFr("Partners · Organisation 1 — Zürich ??\u00a0: Approuvé"));
+    expect(text).toContain(shownFr("Chaîne intacte\u00a0: 12 événements vérifiés."));
+    expect(text).not.toContain(shownFr("Approval certificate"));
+  });
 });

@@ -87,4 +87,14 @@ describe("certificate summary", () => {
       ]),
     ).toEqual([{ organization: "Northwind Energy", stage: "Partners", decidedBy: "Maya Okafor", decidedAt: "2026-12-01T07:40:00.000Z" }]);
   });
+
+  it("words the key terms in French for a French reader: the kinds' French labels and fr-CA money", () => {
+    const terms = asMap(certificateSummary(spec, { locale: "fr" }));
+    const cost = Object.entries(terms).find(([label]) => /^Coût/.test(label));
+    expect(cost?.[1]).toMatch(/^[\d\s\u00a0\u202f]+(,\d\d)?\s\$$/);
+    expect(terms.Niveau).toMatch(/niveau \d/);
+    expect(asMap(certificateSummary(plan, { locale: "fr", linkedTitle: "Spec" }))["Spécification du microtitre"]).toBe("Spec");
+    // English stays as it was.
+    expect(certificateSummary(spec)).toEqual(certificateSummary(spec, { locale: "en" }));
+  });
 });

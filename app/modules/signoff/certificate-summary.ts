@@ -13,17 +13,34 @@ import { kindIndex } from "~/modules/documents/kinds/registry";
 import type { CanonicalDocument, FieldDef, JsonValue, ModelContext } from "~/modules/documents/model/types";
 import { asNumber, asString, rowsOf } from "~/modules/documents/model/values";
 import { formatCalendarDate, isIsoDate } from "~/utils/dates";
+import { formatValue } from "~/modules/documents/format";
+import { translator } from "~/modules/i18n/i18n";
+import { formatDate } from "~/modules/i18n/format";
+import { localizedKindDefinition } from "~/modules/i18n/kind-text";
+import type { Locale } from "~/modules/i18n/locales";
+
+/** The language the terms are written in: set per call by certificateSummary (pure, synchronous). */
+let current: Locale = "en";
+const say = (key: string, options?: Record<string, unknown>) => translator(current)(`signoff.summaryTerms.${key}`, options ?? {});
+const calendarDate = (date: string) => (current === "en" ? formatCalendarDate(date) : formatDate(current, date));
 
 export type SummaryTerm = { label: string; value: string };
 
 export type SummaryContext = Pick<ModelContext, "linkedCompetencies" | "linkedKeyFields"> & {
   /** The title of the document this one links to (a plan's specification, an agreement's plan). */
   linkedTitle?: string | null;
+  /** The reader's language (issue #20); English, as before, when absent. */
+  locale?: Locale;
 };
 
 const MONEY = new Intl.NumberFormat("en-CA", { style: "currency", currency: "CAD" });
 
 function fieldOf(document: CanonicalDocument, key: string): FieldDef | undefined {
+  if (current !== "en") {
+    const items = localizedKindDefinition(document.kind, current).sections.flatMap((section) => section.items);
+    const item = items.find((candidate) => candidate.key === key && candidate.type !== "richtext");
+    return item && item.type !== "richtext" ? item : undefined;
+  }
   return kindIndex(document.kind).fieldByKey.get(key)?.field;
 }
 
@@ -36,6 +53,7 @@ function display(field: FieldDef | undefined, value: JsonValue | undefined): str
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return null;
   if (Array.isArray(value)) return value.map((item) => display(field, item) ?? "").filter(Boolean).join(", ") || null;
   if (typeof value === "object") return null;
+  if (current !== "en" && field) return formatValue(field, value, { locale: current }) || null;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "number") {
     if (field?.type === "money_cad") return MONEY.format(value);
@@ -43,7 +61,7 @@ function display(field: FieldDef | undefined, value: JsonValue | undefined): str
     return `${value.toLocaleString("en-CA")}${unit}`;
   }
   if (field && (field.type === "select" || field.type === "multiselect")) return field.options.find((option) => option.value === value)?.label ?? value;
-  if (field?.type === "date" && isIsoDate(value)) return formatCalendarDate(value);
+  if (field?.type === "date" && isIsoDate(value)) return calendarDate(value);
   return value;
 }
 
@@ -55,10 +73,10 @@ function term(document: CanonicalDocument, terms: SummaryTerm[], key: string, la
 }
 
 function dateRange(start: string | null, end: string | null): string | null {
-  const from = start && isIsoDate(start) ? formatCalendarDate(start) : start;
-  const to = end && isIsoDate(end) ? formatCalendarDate(end) : end;
-  if (from && to) return `${from} to ${to}`;
-  return from ? `From ${from}` : to ? `Until ${to}` : null;
+  const from = start && isIsoDate(start) ? calendarDate(start) : start;
+  const to = end && isIsoDate(end) ? calendarDate(end) : end;
+  if (from && to) return say("range", { from, to });
+  return from ? say("from", { from }) : to ? say("until", { to }) : null;
 }
 
 function specificationTerms(document: CanonicalDocument): SummaryTerm[] {
@@ -69,7 +87,7 @@ function specificationTerms(document: CanonicalDocument): SummaryTerm[] {
   term(document, terms, "learningHours");
   const framework = display(fieldOf(document, "framework"), document.fields.framework);
   const level = asNumber(document.fields.frameworkLevel);
-  if (framework || level !== null) terms.push({ label: "Level", value: [framework, level !== null ? `level ${level}` : null].filter(Boolean).join(", ") });
+  if (framework || level !== null) terms.push({ label: say("level"), value: [framework, level !== null ? say("levelNumber", { level: String(level) }) : null].filter(Boolean).join(", ") });
   term(document, terms, "creditValue");
   term(document, terms, "costCad");
   term(document, terms, "learningMode");
@@ -78,7 +96,7 @@ function specificationTerms(document: CanonicalDocument): SummaryTerm[] {
   const starts = rowsOf(document.fields, "cohortStarts")
     .map((row) => asString(row.startDate))
     .filter((date): date is string => date !== null)
-    .map((date) => (isIsoDate(date) ? formatCalendarDate(date) : date));
+    .map((date) => (isIsoDate(date) ? calendarDate(date) : date));
   if (starts.length > 0) terms.push({ label: labelOf(document, "cohortStarts", "Cohort start dates"), value: starts.join(", ") });
   term(document, terms, "timeToCompleteWeeks");
   term(document, terms, "nextReviewDate");
@@ -89,12 +107,12 @@ function planTerms(document: CanonicalDocument, context: SummaryContext): Summar
   const terms: SummaryTerm[] = [];
   term(document, terms, "title");
   const specId = asString(document.fields.credentialSpecId);
-  if (specId || context.linkedTitle) terms.push({ label: "Credential specification", value: context.linkedTitle ?? specId ?? "" });
+  if (specId || context.linkedTitle) terms.push({ label: say("credentialSpecification"), value: context.linkedTitle ?? specId ?? "" });
   term(document, terms, "version");
   const assessments = rowsOf(document.fields, "assessments").length;
-  terms.push({ label: "Assessments", value: `${assessments} ${assessments === 1 ? "assessment" : "assessments"}` });
+  terms.push({ label: say("assessments"), value: say("assessmentCount", { count: assessments }) });
   const report = context.linkedCompetencies ? planCoverage(document.fields, { linkedCompetencies: context.linkedCompetencies, linkedKeyFields: context.linkedKeyFields }) : null;
-  if (report) terms.push({ label: "Coverage", value: headline(report) });
+  if (report) terms.push({ label: say("coverage"), value: headline(report) });
   return terms;
 }
 
@@ -109,14 +127,14 @@ function agreementTerms(document: CanonicalDocument, context: SummaryContext): S
       .filter((name): name is string => name !== null);
   const employers = named("employer");
   const institutions = named("institution");
-  if (employers.length > 0) terms.push({ label: employers.length === 1 ? "Employer" : "Employers", value: employers.join(", ") });
-  if (institutions.length > 0) terms.push({ label: institutions.length === 1 ? "Institution" : "Institutions", value: institutions.join(", ") });
+  if (employers.length > 0) terms.push({ label: say("employers", { count: employers.length }), value: employers.join(", ") });
+  if (institutions.length > 0) terms.push({ label: say("institutions", { count: institutions.length }), value: institutions.join(", ") });
   term(document, terms, "learnerName");
-  if (context.linkedTitle) terms.push({ label: "Assessment plan", value: context.linkedTitle });
+  if (context.linkedTitle) terms.push({ label: say("assessmentPlan"), value: context.linkedTitle });
   term(document, terms, "roleTitle");
   term(document, terms, "siteName");
   const dates = dateRange(asString(document.fields.startDate), asString(document.fields.endDate));
-  if (dates) terms.push({ label: "Dates", value: dates });
+  if (dates) terms.push({ label: say("dates"), value: dates });
   term(document, terms, "totalHours");
   term(document, terms, "hoursPerWeek");
   term(document, terms, "onTheJobHours");
@@ -126,13 +144,19 @@ function agreementTerms(document: CanonicalDocument, context: SummaryContext): S
 
 /** The key terms of the approved version, in the order a reader looks for them. */
 export function certificateSummary(document: CanonicalDocument, context: SummaryContext = {}): SummaryTerm[] {
-  switch (document.kind) {
-    case "credential_spec":
-      return specificationTerms(document);
-    case "assessment_plan":
-      return planTerms(document, context);
-    case "wbl_agreement":
-      return agreementTerms(document, context);
+  const previous = current;
+  current = context.locale ?? "en";
+  try {
+    switch (document.kind) {
+      case "credential_spec":
+        return specificationTerms(document);
+      case "assessment_plan":
+        return planTerms(document, context);
+      case "wbl_agreement":
+        return agreementTerms(document, context);
+    }
+  } finally {
+    current = previous;
   }
 }
 

@@ -14,6 +14,9 @@ import { projectParticipants } from "../../../db/schema/projects";
 import { consortiaOfOrganizations, loadConsortiumFacts } from "~/modules/consortia/consortia.server";
 import { visibleInLibrary } from "~/modules/consortia/library.server";
 import { diffCanonical } from "~/modules/documents/model/diff";
+import { makeLocator } from "~/modules/documents/model/locate";
+import { localizedKindDefinition } from "~/modules/i18n/kind-text";
+import { LOCALES, type Locale } from "~/modules/i18n/locales";
 import type { CanonicalDocument, CanonicalFields } from "~/modules/documents/model/types";
 import { can, type Actor } from "~/modules/permissions/can";
 import { requireDocument } from "~/modules/permissions/require.server";
@@ -33,7 +36,14 @@ export type StackModuleInfo = {
   facts: ModuleFacts | null;
   state: ModuleState;
   /** For a newer approved version: its title and owner, and what changed (field labels). */
-  newer: { versionHash: string; title: string; owner: string; changes: string[] } | null;
+  newer: {
+    versionHash: string;
+    title: string;
+    owner: string;
+    changes: string[];
+    /** `changes` in the other languages (the component shows the reader's): the labels are the kind's. */
+    localizedChanges: Partial<Record<Locale, string[]>>;
+  } | null;
 };
 
 /**
@@ -65,9 +75,15 @@ async function eligibleModulesOf(
   return { modules, libraryOwners, consortia };
 }
 
-function changeLabels(before: CanonicalDocument, after: CanonicalDocument): string[] {
+function changeLabels(before: CanonicalDocument, after: CanonicalDocument, locale: Locale = "en"): string[] {
   const diff = diffCanonical(before, after);
-  return [...new Set([...diff.fields, ...diff.text].map((change) => change.label))];
+  const changes = [...diff.fields, ...diff.text];
+  if (locale === "en") return [...new Set(changes.map((change) => change.label))];
+  // The same places, labelled from the kind's definition in `locale` (a removed row is in `before` only).
+  const definition = localizedKindDefinition(after.kind, locale);
+  const locateBefore = makeLocator(definition, before.fields);
+  const locateAfter = makeLocator(definition, after.fields);
+  return [...new Set(changes.map((change) => (change.change === "removed" ? locateBefore : locateAfter)(change.path).label))];
 }
 
 /**
@@ -98,7 +114,13 @@ export async function stackModulesView(actor: Actor, stackDocumentId: string, re
     if (canonical && state.state === "newer_version") {
       const latest = status!.versions.find((v) => v.versionHash === state.latestVersionHash)!;
       const latestCanonical = JSON.parse(latest.canonical) as CanonicalDocument;
-      newer = { versionHash: latest.versionHash, title: moduleFactsOf(ref.documentId, latestCanonical.fields, owner).title, owner, changes: changeLabels(canonical, latestCanonical) };
+      newer = {
+        versionHash: latest.versionHash,
+        title: moduleFactsOf(ref.documentId, latestCanonical.fields, owner).title,
+        owner,
+        changes: changeLabels(canonical, latestCanonical),
+        localizedChanges: Object.fromEntries(LOCALES.filter((locale) => locale !== "en").map((locale) => [locale, changeLabels(canonical, latestCanonical, locale)])),
+      };
     }
     return { documentId: ref.documentId, versionHash: ref.versionHash, facts: canonical ? moduleFactsOf(ref.documentId, canonical.fields, owner) : null, state, newer };
   });

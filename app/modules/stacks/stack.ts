@@ -144,13 +144,23 @@ function rangeOf(values: number[], k: number): Range {
   return { min: sum(sorted.slice(0, k)), max: sum(sorted.slice(sorted.length - k)) };
 }
 
+/** A problem in English with its translation key and values ("stacks" area), for the reader's language. */
+export type StackProblem = { message: string; code: string; params?: Record<string, string | number> };
+
+/** Why a "k of n" rule cannot be met, or null when it can (stackTotals' `problem` is its message). */
+export function ruleProblem(take: number, n: number): StackProblem | null {
+  if (take < 1) return { message: "Say how many of the modules a learner takes (at least 1).", code: "stacks.problems.takeAtLeastOne" };
+  if (take > n) return { message: `The rule asks for ${take} of ${n} modules: add modules or lower the number.`, code: "stacks.problems.takeTooMany", params: { take, n } };
+  return null;
+}
+
 /** Totals of the stack under its rule: all required (one combination), or any k of the n modules. */
 export function stackTotals(modules: readonly ModuleFacts[], rule: StackRule): StackTotals {
   const n = modules.length;
   const take = rule.kind === "all" ? n : rule.k;
   const empty: Range = { min: 0, max: 0 };
   if (rule.kind === "k_of_n" && (take < 1 || take > n)) {
-    const problem = take < 1 ? "Say how many of the modules a learner takes (at least 1)." : `The rule asks for ${take} of ${n} modules: add modules or lower the number.`;
+    const problem = ruleProblem(take, n)?.message ?? null;
     return { combinationCount: 0, take, hours: empty, credits: empty, cost: empty, weeks: empty, combinations: null, problem };
   }
   const combinationCount = binomial(n, take);
@@ -213,13 +223,18 @@ export function competencyUnion(stackCompetencies: readonly CompetencyRef[], mod
 
 /** Problems with prerequisites: a prerequisite outside the stack, a module requiring itself, a cycle. */
 export function prerequisiteProblems(refs: readonly StackModuleRef[]): string[] {
+  return prerequisiteIssues(refs).map((problem) => problem.message);
+}
+
+/** prerequisiteProblems with their translation keys. */
+export function prerequisiteIssues(refs: readonly StackModuleRef[]): StackProblem[] {
   const ids = new Set(refs.map((r) => r.moduleDocumentId));
   const titleOf = (id: string) => refs.find((r) => r.moduleDocumentId === id)?.title || id;
-  const problems: string[] = [];
+  const problems: StackProblem[] = [];
   for (const ref of refs) {
     for (const pre of ref.prerequisites) {
-      if (pre === ref.moduleDocumentId) problems.push(`${ref.title} cannot be its own prerequisite.`);
-      else if (!ids.has(pre)) problems.push(`A prerequisite of ${ref.title} is not a module of this stack.`);
+      if (pre === ref.moduleDocumentId) problems.push({ message: `${ref.title} cannot be its own prerequisite.`, code: "stacks.problems.ownPrerequisite", params: { title: ref.title } });
+      else if (!ids.has(pre)) problems.push({ message: `A prerequisite of ${ref.title} is not a module of this stack.`, code: "stacks.problems.outsidePrerequisite", params: { title: ref.title } });
     }
   }
   // A cycle: depth-first search over prerequisites within the stack.
@@ -239,7 +254,8 @@ export function prerequisiteProblems(refs: readonly StackModuleRef[]): string[] 
   for (const ref of refs) {
     const cycle = visit(ref.moduleDocumentId, []);
     if (cycle) {
-      problems.push(`The prerequisites go round in a circle: ${cycle.map(titleOf).join(" → ")}.`);
+      const path = cycle.map(titleOf).join(" → ");
+      problems.push({ message: `The prerequisites go round in a circle: ${path}.`, code: "stacks.problems.cycle", params: { path } });
       break;
     }
   }

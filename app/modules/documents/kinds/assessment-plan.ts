@@ -276,11 +276,11 @@ function planCompetencies(fields: CanonicalFields, context: ModelContext = {}): 
 function planRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {
   const report = planCoverage(fields, context);
   if (!report || report.softOnly === 0) return [];
-  return [{ path: "coverage", severity: "warning", message: `${softOnlyMessage(report.softOnly)}.` }];
+  return [{ path: "coverage", severity: "warning", message: `${softOnlyMessage(report.softOnly)}.`, code: "documents.rules.softOnly", params: { count: report.softOnly } }];
 }
 
 function planCompleteness(canonical: CanonicalDocument, context: ModelContext): { required: number; missing: RuleIssue[] } {
   const report = planCoverage(canonical.fields, context);
   if (!report) return { required: 0, missing: [] };
-  return { required: 1, missing: report.gaps > 0 ? [{ path: "coverage", severity: "error", message: `${gapMessage(report.gaps)}.` }] : [] };
+  return { required: 1, missing: report.gaps > 0 ? [{ path: "coverage", severity: "error", message: `${gapMessage(report.gaps)}.`, code: "documents.rules.gaps", params: { count: report.gaps } }] : [] };
 }

@@ -567,7 +567,7 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
     const system = asString(row.system);
     const shape = system ? OCCUPATION_CODE_PATTERNS[system] : undefined;
     if (row.id && code && shape && !shape.regex.test(code)) {
-      issues.push({ path: cellPath("occupations", row.id, "code"), severity: "error", message: `This is not a code of that classification; codes look like ${shape.example}.` });
+      issues.push({ path: cellPath("occupations", row.id, "code"), severity: "error", message: `This is not a code of that classification; codes look like ${shape.example}.`, code: "documents.rules.spec.occupationCode", params: { example: shape.example } });
     }
   }
 
@@ -575,7 +575,7 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
   if (fields.bilingual === true) {
     for (const row of rowsOf(fields, "competencies")) {
       if (row.id && asString(row.outcome)?.trim() && !asString(row.outcomeFr)?.trim()) {
-        issues.push({ path: cellPath("competencies", row.id, "outcomeFr"), severity: "error", message: "Write this learning outcome in French too: the credential is published in English and French." });
+        issues.push({ path: cellPath("competencies", row.id, "outcomeFr"), severity: "error", message: "Write this learning outcome in French too: the credential is published in English and French.", code: "documents.rules.spec.outcomeFrench" });
       }
     }
   }
@@ -584,12 +584,12 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
   const level = asNumber(fields.frameworkLevel);
   const range = framework ? FRAMEWORK_LEVEL_RANGES[framework] : undefined;
   if (range && level !== null && (level < range.min || level > range.max)) {
-    issues.push({ path: "frameworkLevel", severity: "error", message: `${range.name} has levels ${range.min} to ${range.max}.` });
+    issues.push({ path: "frameworkLevel", severity: "error", message: `${range.name} has levels ${range.min} to ${range.max}.`, code: "documents.rules.spec.frameworkLevels", params: { framework: framework ?? "", name: range.name, min: range.min, max: range.max } });
   }
 
   const credits = asNumber(fields.creditValue);
   if (credits !== null && credits > 0 && fields.creditSystem === "not_for_credit") {
-    issues.push({ path: "creditSystem", severity: "error", message: "A credential with a credit value needs a credit system." });
+    issues.push({ path: "creditSystem", severity: "error", message: "A credential with a credit value needs a credit system.", code: "documents.rules.spec.creditSystem" });
   }
 
   const competencyIds = new Set(rowsOf(fields, "competencies").map((row) => row.id));
@@ -597,37 +597,37 @@ function specRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] 
     if (!row.id) continue;
     const competencyId = asString(row.competencyId);
     if (competencyId && !competencyIds.has(competencyId)) {
-      issues.push({ path: cellPath("demandSignals", row.id, "competencyId"), severity: "error", message: "This competency is no longer in the specification." });
+      issues.push({ path: cellPath("demandSignals", row.id, "competencyId"), severity: "error", message: "This competency is no longer in the specification.", code: "documents.rules.spec.competencyGone" });
     }
     const date = asDate(row.date);
     const reviewBy = asDate(row.reviewBy);
     if (date && reviewBy && reviewBy < date) {
-      issues.push({ path: cellPath("demandSignals", row.id, "reviewBy"), severity: "error", message: "The review date is before the date of the evidence." });
+      issues.push({ path: cellPath("demandSignals", row.id, "reviewBy"), severity: "error", message: "The review date is before the date of the evidence.", code: "documents.rules.spec.reviewBeforeEvidence" });
     }
     if (context.today && reviewBy && reviewBy < context.today) {
-      issues.push({ path: cellPath("demandSignals", row.id, "reviewBy"), severity: "warning", message: "This evidence is past its review date: check it is still current." });
+      issues.push({ path: cellPath("demandSignals", row.id, "reviewBy"), severity: "warning", message: "This evidence is past its review date: check it is still current.", code: "documents.rules.spec.evidencePastReview" });
     }
   }
   const evidenceReview = asDate(fields.evidenceReviewDate);
   if (context.today && evidenceReview && evidenceReview < context.today) {
-    issues.push({ path: "evidenceReviewDate", severity: "warning", message: "The labour-market evidence is past its review date." });
+    issues.push({ path: "evidenceReviewDate", severity: "warning", message: "The labour-market evidence is past its review date.", code: "documents.rules.spec.labourMarketPastReview" });
   }
 
   const hours = asNumber(fields.learningHours);
   const moduleHours = (fields.credentialKind === "stack" ? [] : rowsOf(fields, "modules")).reduce((sum, row) => sum + (asNumber(row.hours) ?? 0), 0);
   if (hours !== null && moduleHours > hours) {
-    issues.push({ path: "learningHours", severity: "warning", message: `The modules add up to ${moduleHours} hours, more than the notional learning hours.` });
+    issues.push({ path: "learningHours", severity: "warning", message: `The modules add up to ${moduleHours} hours, more than the notional learning hours.`, code: "documents.rules.spec.moduleHours", params: { hours: moduleHours } });
   }
 
   if (fields.credentialKind === "stack" && fields.stackRule === "k_of_n") {
     const k = asNumber(fields.stackK);
     const n = rowsOf(fields, "stackModules").length;
-    if (k !== null && n > 0 && k > n) issues.push({ path: "stackK", severity: "error", message: `The stack has ${n} modules: a learner cannot take ${k} of them.` });
+    if (k !== null && n > 0 && k > n) issues.push({ path: "stackK", severity: "error", message: `The stack has ${n} modules: a learner cannot take ${k} of them.`, code: "documents.rules.spec.stackK", params: { n, k } });
   }
 
   for (const row of rowsOf(fields, "laddersInto")) {
     if (row.id && asBoolean(row.transcriptable) === true && !asString(row.transcriptNote)) {
-      issues.push({ path: cellPath("laddersInto", row.id, "transcriptNote"), severity: "warning", message: "Say how the credit appears on the transcript." });
+      issues.push({ path: cellPath("laddersInto", row.id, "transcriptNote"), severity: "warning", message: "Say how the credit appears on the transcript.", code: "documents.rules.spec.transcriptNote" });
     }
   }
   return issues;

@@ -289,32 +289,32 @@ function wblRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const start = asDate(fields.startDate);
   const end = asDate(fields.endDate);
-  if (start && end && end <= start) issues.push({ path: "endDate", severity: "error", message: "The end date must be after the start date." });
+  if (start && end && end <= start) issues.push({ path: "endDate", severity: "error", message: "The end date must be after the start date.", code: "documents.rules.wbl.endAfterStart" });
 
   const review = asDate(fields.reviewDate);
   if (review && start && end && end > start && (review < start || review > end)) {
-    issues.push({ path: "reviewDate", severity: "warning", message: "The review date is outside the placement dates." });
+    issues.push({ path: "reviewDate", severity: "warning", message: "The review date is outside the placement dates.", code: "documents.rules.wbl.reviewOutside" });
   }
 
   const total = asNumber(fields.totalHours);
   const onJob = asNumber(fields.onTheJobHours);
   const offJob = asNumber(fields.offTheJobHours);
   if (total !== null && onJob !== null && offJob !== null && onJob + offJob !== total) {
-    issues.push({ path: "offTheJobHours", severity: "warning", message: `On-the-job and off-the-job hours add up to ${onJob + offJob}, not the ${total} hours of the placement.` });
+    issues.push({ path: "offTheJobHours", severity: "warning", message: `On-the-job and off-the-job hours add up to ${onJob + offJob}, not the ${total} hours of the placement.`, code: "documents.rules.wbl.hoursSplit", params: { sum: onJob + offJob, total } });
   }
   const perWeek = asNumber(fields.hoursPerWeek);
   if (total !== null && perWeek !== null && start && end && end > start) {
     const weeks = (daysBetween(start, end) + 1) / 7;
     const available = Math.floor(perWeek * weeks);
     if (available < total) {
-      issues.push({ path: "totalHours", severity: "warning", message: `${perWeek} hours a week between these dates gives about ${available} hours, fewer than ${total}.` });
+      issues.push({ path: "totalHours", severity: "warning", message: `${perWeek} hours a week between these dates gives about ${available} hours, fewer than ${total}.`, code: "documents.rules.wbl.hoursPerWeek", params: { perWeek, available, total } });
     }
   }
 
   for (const row of rowsOf(fields, "milestones")) {
     const due = asDate(row.due);
     if (row.id && due && start && end && (due < start || due > end)) {
-      issues.push({ path: cellPath("milestones", row.id, "due"), severity: "warning", message: "This milestone falls outside the placement dates." });
+      issues.push({ path: cellPath("milestones", row.id, "due"), severity: "warning", message: "This milestone falls outside the placement dates.", code: "documents.rules.wbl.milestoneOutside" });
     }
   }
 
@@ -323,13 +323,13 @@ function wblRules(fields: CanonicalFields, context: ModelContext): RuleIssue[] {
   for (const row of rowsOf(fields, "workCompetencies")) {
     const id = asString(row.competencyId);
     if (!row.id || !id) continue;
-    if (seen.has(id)) issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "error", message: "This competency is already listed." });
+    if (seen.has(id)) issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "error", message: "This competency is already listed.", code: "documents.rules.wbl.competencyListed" });
     seen.add(id);
     const inPlan = linked?.get(id);
     if (linked && !inPlan) {
-      issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "warning", message: "This competency is not in the linked assessment plan." });
+      issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "warning", message: "This competency is not in the linked assessment plan.", code: "documents.rules.wbl.competencyNotInPlan" });
     } else if (inPlan?.assessedAtWorkplace === false) {
-      issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "warning", message: "No workplace assessment in the assessment plan assesses this competency yet." });
+      issues.push({ path: cellPath("workCompetencies", row.id, "competencyId"), severity: "warning", message: "No workplace assessment in the assessment plan assesses this competency yet.", code: "documents.rules.wbl.noWorkplaceAssessment" });
     }
   }
   return issues;
@@ -339,7 +339,7 @@ function wblCompleteness(canonical: CanonicalDocument): { required: number; miss
   // An agreement is between an employer and at least one institution: both must be parties.
   const roles = new Set(rowsOf(canonical.fields, "parties").map((row) => row.role));
   const missing: RuleIssue[] = [];
-  if (!roles.has("employer")) missing.push({ path: "parties", severity: "error", message: "Add the employer as a party." });
-  if (!roles.has("institution")) missing.push({ path: "parties", severity: "error", message: "Add at least one institution as a party." });
+  if (!roles.has("employer")) missing.push({ path: "parties", severity: "error", message: "Add the employer as a party.", code: "documents.rules.wbl.addEmployer" });
+  if (!roles.has("institution")) missing.push({ path: "parties", severity: "error", message: "Add at least one institution as a party.", code: "documents.rules.wbl.addInstitution" });
   return { required: 2, missing };
 }

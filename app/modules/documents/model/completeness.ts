@@ -1,7 +1,7 @@
 import { kindIndex, type KindRef } from "~/modules/documents/kinds/registry";
 import { makeLocator } from "~/modules/documents/model/locate";
 import { isEmptyDoc } from "~/modules/documents/model/richtext";
-import type { CanonicalDocument, CanonicalRow, CompletenessReport, MissingItem, ModelContext, RowsFieldDef, RuleIssue } from "~/modules/documents/model/types";
+import type { CanonicalDocument, CanonicalRow, CompletenessReport, MessageCode, MissingItem, ModelContext, RowsFieldDef, RuleIssue } from "~/modules/documents/model/types";
 import { cellPath, isEmptyValue, isShown, rowsOf, textPath } from "~/modules/documents/model/values";
 
 /**
@@ -9,7 +9,11 @@ import { cellPath, isEmptyValue, isShown, rowsOf, textPath } from "~/modules/doc
  * row object: while someone types in a rich-text block the checklist is redone a few times a
  * second, and 3,000 unchanged competency rows must not be walked each time.
  */
-const rowChecks = new WeakMap<RowsFieldDef, WeakMap<object, { required: number; missing: readonly (readonly [string, string])[] }>>();
+const rowChecks = new WeakMap<RowsFieldDef, WeakMap<object, { required: number; missing: readonly (readonly [string, string, string])[] }>>();
+
+// The translation keys of the checklist's own messages (app/locales/*/documents.ts, "rules").
+const FILL_IN = "documents.rules.fillIn";
+const CHOOSE_ONE = "documents.rules.chooseOne";
 
 function rowCompleteness(field: RowsFieldDef, row: CanonicalRow, rowId: string) {
   let cache = rowChecks.get(field);
@@ -17,11 +21,11 @@ function rowCompleteness(field: RowsFieldDef, row: CanonicalRow, rowId: string) 
   const cached = cache.get(row);
   if (cached) return cached;
   let required = 0;
-  const missing: (readonly [string, string])[] = [];
+  const missing: (readonly [string, string, string])[] = [];
   for (const cell of field.fields) {
     if (!cell.required || !isShown(cell.showWhen, row)) continue;
     required += 1;
-    if (isEmptyValue(row[cell.key])) missing.push([cellPath(field.key, rowId, cell.key), cell.type === "multiselect" ? "Choose at least one." : "Fill this in."]);
+    if (isEmptyValue(row[cell.key])) missing.push(cell.type === "multiselect" ? [cellPath(field.key, rowId, cell.key), "Choose at least one.", CHOOSE_ONE] : [cellPath(field.key, rowId, cell.key), "Fill this in.", FILL_IN]);
   }
   const checked = { required, missing };
   cache.set(row, checked);
@@ -41,7 +45,8 @@ export function completeness(kind: KindRef, canonical: CanonicalDocument, contex
   const locate = makeLocator(kind, fields);
   const missing: MissingItem[] = [];
   let required = 0;
-  const miss = (path: string, message: string) => missing.push({ ...locate(path), message });
+  const miss = (path: string, message: string, code?: string, params?: MessageCode["params"]) =>
+    missing.push({ ...locate(path), message, ...(code ? { code, ...(params ? { params } : {}) } : {}) });
 
   for (const section of index.definition.sections) {
     for (const item of section.items) {
@@ -49,7 +54,7 @@ export function completeness(kind: KindRef, canonical: CanonicalDocument, contex
         if (!item.required) continue;
         required += 1;
         const text = canonical.text[item.key];
-        if (!text || isEmptyDoc(text.doc)) miss(textPath(item.key), "Write this section.");
+        if (!text || isEmptyDoc(text.doc)) miss(textPath(item.key), "Write this section.", "documents.rules.writeSection");
         continue;
       }
       if (!isShown(item.showWhen, fields)) continue;
@@ -58,20 +63,26 @@ export function completeness(kind: KindRef, canonical: CanonicalDocument, contex
       if (item.type !== "rows") {
         if (!item.required) continue;
         required += 1;
-        if (isEmptyValue(fields[item.key])) miss(item.key, item.type === "multiselect" ? "Choose at least one." : "Fill this in.");
+        if (isEmptyValue(fields[item.key])) {
+          if (item.type === "multiselect") miss(item.key, "Choose at least one.", CHOOSE_ONE);
+          else miss(item.key, "Fill this in.", FILL_IN);
+        }
         continue;
       }
       const rows = rowsOf(fields, item.key);
       const minRows = item.minRows ?? (item.required ? 1 : 0);
       if (minRows > 0) {
         required += 1;
-        if (rows.length < minRows) miss(item.key, minRows === 1 ? `Add a ${item.itemLabel}.` : `Add at least ${minRows} entries (${rows.length} so far).`);
+        if (rows.length < minRows) {
+          if (minRows === 1) miss(item.key, `Add a ${item.itemLabel}.`, "documents.rules.addOne", { rowField: item.key });
+          else miss(item.key, `Add at least ${minRows} entries (${rows.length} so far).`, "documents.rules.addAtLeast", { min: minRows, count: rows.length });
+        }
       }
       for (const row of rows) {
         if (!row.id) continue;
         const checked = rowCompleteness(item, row, row.id);
         required += checked.required;
-        for (const [path, message] of checked.missing) miss(path, message);
+        for (const [path, message, code] of checked.missing) miss(path, message, code);
       }
     }
   }
@@ -79,7 +90,7 @@ export function completeness(kind: KindRef, canonical: CanonicalDocument, contex
   if (index.definition.extraCompleteness) {
     const extra = index.definition.extraCompleteness(canonical, context);
     required += extra.required;
-    for (const issue of extra.missing as RuleIssue[]) miss(issue.path, issue.message);
+    for (const issue of extra.missing as RuleIssue[]) miss(issue.path, issue.message, issue.code, issue.params);
   }
 
   // Checklist in document order: the kind's extra items belong to their section, not the end.

@@ -168,9 +168,16 @@ export type Location = {
   anchor: string;
 };
 
-export type FieldIssue = Location & { severity: "error" | "warning"; message: string };
+/**
+ * A message's translation key and values (issue #20): `message` stays the English the model and
+ * its tests read; a component shows `t(code, params)` when there is a code. A `rowField` param
+ * names a rows field whose noun the component puts in the reader's language (kind-text rowNoun).
+ */
+export type MessageCode = { code?: string; params?: Readonly<Record<string, string | number>> };
 
-export type MissingItem = Location & { message: string };
+export type FieldIssue = Location & { severity: "error" | "warning"; message: string } & MessageCode;
+
+export type MissingItem = Location & { message: string } & MessageCode;
 
 export type CompletenessReport = {
   /** Required items counted (fields, cells of rows, rich-text blocks, kind-specific checks). */
@@ -240,4 +247,4 @@ export type KindDefinition = {
 };
 
 /** What a kind's rule reports; the model fills in labels and anchors from the path. */
-export type RuleIssue = { path: string; severity: "error" | "warning"; message: string };
+export type RuleIssue = { path: string; severity: "error" | "warning"; message: string } & MessageCode;

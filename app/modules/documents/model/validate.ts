@@ -107,7 +107,7 @@ export function validateFields(kind: KindRef, fields: Record<string, JsonValue>,
   if (index.definition.rules) raw.push(...index.definition.rules(normalised, context));
 
   const locate = makeLocator(kind, normalised);
-  return raw.map((issue) => ({ ...locate(issue.path), severity: issue.severity, message: issue.message }));
+  return raw.map((issue) => ({ ...locate(issue.path), severity: issue.severity, message: issue.message, ...(issue.code ? { code: issue.code, params: issue.params } : {}) }));
 }
 
 function checkField(field: FieldDef, stored: JsonValue | undefined, value: JsonValue, push: (path: string, message: string | null) => void): void {

@@ -168,7 +168,7 @@ describe("CTDL-ASN CSV: what real bulk-upload files do", () => {
 
   it("refuses a layout without a competency text column", () => {
     expect(failed(parse("@id,ceasn:codedNotation,ceterms:ctid\nx,1,\n")).problems).toEqual([
-      { kind: "missing-column", line: 1, message: "Line 1: there is no ceasn:competencyText column." },
+      { kind: "missing-column", line: 1, message: "Line 1: there is no ceasn:competencyText column.", code: "frameworks.problems.noCompetencyText", params: { line: 1 } },
     ]);
   });
 });

@@ -40,11 +40,11 @@ export function parseCtdlAsnCsv(
   options: { defaults?: Partial<FrameworkMetadata>; notes?: string[] } = {},
 ): ImportResult {
   const [header, ...body] = rows;
-  if (!header) return failure("ctdl-asn-csv", [{ kind: "malformed", message: "The file is empty." }]);
+  if (!header) return failure("ctdl-asn-csv", [{ kind: "malformed", message: "The file is empty.", code: "frameworks.problems.fileEmpty" }]);
   const columns = columnsOf(header.cells);
   if (!columns.some((column) => column.name === "competencyText")) {
     return failure("ctdl-asn-csv", [
-      { kind: "missing-column", line: header.line, message: `Line ${header.line}: there is no ceasn:competencyText column.` },
+      { kind: "missing-column", line: header.line, message: `Line ${header.line}: there is no ceasn:competencyText column.`, code: "frameworks.problems.noCompetencyText", params: { line: header.line } },
     ]);
   }
   const typeColumn = columns.find((column) => column.name === "@type");

@@ -21,7 +21,7 @@ const CSV_ROW_CAP = MAX_COMPETENCIES + 3;
 export function detectFormat(input: string): Detection {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const start = text.trimStart();
-  if (start === "") return unrecognised("The file is empty.");
+  if (start === "") return unrecognised("The file is empty.", "frameworks.problems.fileEmpty");
   const first = start[0];
 
   if (first === "{" || first === "[") {
@@ -53,8 +53,8 @@ export function detectFormat(input: string): Detection {
   return { format, rows: csv.rows, delimiter: csv.delimiter, truncated: csv.truncated };
 }
 
-function unrecognised(message: string): Detection {
-  return { format: null, problem: { kind: "unrecognised-format", message } };
+function unrecognised(message: string, code?: string): Detection {
+  return { format: null, problem: { kind: "unrecognised-format", message, ...(code ? { code } : {}) } };
 }
 
 /** "Line 12: not valid JSON (…)" when the engine says where; the position is turned into a line. */

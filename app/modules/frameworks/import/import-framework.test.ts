@@ -125,7 +125,9 @@ describe("importFrameworkFile: files it refuses, and why", () => {
     ],
     ["XML", '<?xml version="1.0"?><CFPackage/>', "XML is not supported: export the framework as CTDL-ASN JSON-LD, CASE JSON or CSV."],
   ])("an unrecognised format: %s", (_, content, message) => {
-    expect(importFrameworkFile(content)).toEqual({ status: "failed", format: null, problems: [{ kind: "unrecognised-format", message }] });
+    // An empty file's problem also carries its translation key (issue #20).
+    const code = message === "The file is empty." ? { code: "frameworks.problems.fileEmpty" } : {};
+    expect(importFrameworkFile(content)).toEqual({ status: "failed", format: null, problems: [{ kind: "unrecognised-format", message, ...code }] });
   });
 
   it.each([
@@ -160,7 +162,7 @@ describe("importFrameworkFile: files it refuses, and why", () => {
   it("a file that holds no competencies", () => {
     const onlyFramework = fixtureText(FIXTURE.onet).split("\n").slice(0, 2).join("\n");
     expect(failed(importFrameworkFile(onlyFramework)).problems).toEqual([
-      { kind: "malformed", message: "The file holds no competencies (read as CTDL-ASN CSV)." },
+      { kind: "malformed", message: "The file holds no competencies (read as CTDL-ASN CSV).", code: "frameworks.problems.noCompetencies", params: { format: "CTDL-ASN CSV" } },
     ]);
   });
 });

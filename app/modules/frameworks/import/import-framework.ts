@@ -74,7 +74,7 @@ export function importFrameworkFile(input: FileInput, options: ImportOptions = {
   }
   if (result.status === "imported" && result.competencies.length === 0) {
     return failure(result.format, [
-      { kind: "malformed", message: `The file holds no competencies (read as ${FORMAT_LABELS[result.format]}).` },
+      { kind: "malformed", message: `The file holds no competencies (read as ${FORMAT_LABELS[result.format]}).`, code: "frameworks.problems.noCompetencies", params: { format: FORMAT_LABELS[result.format] } },
     ]);
   }
   return result;

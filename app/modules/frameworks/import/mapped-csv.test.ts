@@ -198,7 +198,7 @@ describe("Parent-code columns", () => {
       },
     ]);
     expect(failed(parse(csv, { statement: "Competency", parentCode: "Parent" })).problems).toEqual([
-      { kind: "missing-column", message: "Choose a code column too: the parent column holds codes." },
+      { kind: "missing-column", message: "Choose a code column too: the parent column holds codes.", code: "frameworks.problems.chooseCodeColumn" },
     ]);
   });
 
@@ -212,7 +212,7 @@ describe("Parent-code columns", () => {
 
   it("needs the framework's name from the form", () => {
     expect(failed(parseMappedCsv(rowsOf(csv), mapping)).problems).toEqual([
-      { kind: "missing-framework", message: "Name the framework: a CSV file does not carry its name." },
+      { kind: "missing-framework", message: "Name the framework: a CSV file does not carry its name.", code: "frameworks.problems.nameFramework" },
     ]);
   });
 

@@ -94,7 +94,7 @@ function findColumn(header: readonly string[], name: string): number {
 function mapRows(rows: readonly CsvRow[], mapping: ColumnMapping): MappedRows {
   const [headerRow, ...body] = rows;
   const problems: ImportProblem[] = [];
-  if (!headerRow) return { drafts: [], problems: [{ kind: "malformed", message: "The file is empty." }], notes: [] };
+  if (!headerRow) return { drafts: [], problems: [{ kind: "malformed", message: "The file is empty.", code: "frameworks.problems.fileEmpty" }], notes: [] };
   const header = headerRow.cells.map((cell) => cell.trim());
   const columnList = listed(
     header.map((cell) => `"${cell}"`),
@@ -234,7 +234,7 @@ function mapRows(rows: readonly CsvRow[], mapping: ColumnMapping): MappedRows {
     const type = mapping.type ? resolve(mapping.type, "the type") : undefined;
     const uri = mapping.uri ? resolve(mapping.uri, "the URI") : undefined;
     if (parentCode !== undefined && code === undefined) {
-      problems.push({ kind: "missing-column", message: "Choose a code column too: the parent column holds codes." });
+      problems.push({ kind: "missing-column", message: "Choose a code column too: the parent column holds codes.", code: "frameworks.problems.chooseCodeColumn" });
     }
     if (problems.length > 0) return { drafts, problems, notes };
     for (const row of body) {
@@ -290,7 +290,7 @@ export function parseMappedCsv(
   }
   const { drafts, problems, notes } = mapRows(rows, mapping);
   const name = options.defaults?.name?.trim();
-  if (!name) problems.unshift({ kind: "missing-framework", message: "Name the framework: a CSV file does not carry its name." });
+  if (!name) problems.unshift({ kind: "missing-framework", message: "Name the framework: a CSV file does not carry its name.", code: "frameworks.problems.nameFramework" });
   if (problems.length > 0) return failure("csv", problems);
   const statementColumn = typeof mapping.statement === "string" ? `the "${mapping.statement}" column` : "the statement column of its level";
   const tree = buildHierarchy(drafts, {

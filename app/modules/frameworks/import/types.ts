@@ -96,6 +96,9 @@ export interface ImportProblem {
   line?: number;
   /** JSON: the node's id (`@id`, CASE identifier). */
   nodeId?: string;
+  /** `message`'s translation key and values ("frameworks" area), when it has one (issue #20). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportedFramework {

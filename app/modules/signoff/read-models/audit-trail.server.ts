@@ -13,6 +13,7 @@ import { DOCUMENT_STATUS_LABELS, PROJECT_ROLE_LABELS } from "~/modules/documents
 import type { Actor, ProjectFacts } from "~/modules/permissions/can";
 import { requireAccess } from "~/modules/permissions/require.server";
 import type { DocumentStatus, ProjectRole } from "~/modules/permissions/roles";
+import type { AuditWhat } from "~/modules/signoff/audit-what";
 import { shortHash } from "~/modules/signoff/format";
 import { organizationNames, userNames } from "~/modules/signoff/read-models/names.server";
 import { accessSignoffDocument } from "~/modules/signoff/signoff.server";
@@ -25,6 +26,8 @@ export type AuditRow = {
   who: string | null;
   organization: string | null;
   what: string;
+  /** `what` as a message for the reader's language (audit-what.ts); absent for events worded in English only. */
+  whatMessage?: AuditWhat;
   type: string;
   versionHash: string | null;
   /** The version in words, on a document's trail (the project's trail shows the hash only). */
@@ -44,7 +47,7 @@ const DECISION_VERBS = { approved: "approved", changes_requested: "requested cha
 const roleLabel = (role: unknown) => PROJECT_ROLE_LABELS[role as ProjectRole] ?? String(role);
 
 /** A sentence for one event (payloads are validated against their schema version first). */
-function describeEvent(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string, versionOf: (hash: string | null) => string): string {
+export function describeEvent(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string, versionOf: (hash: string | null) => string): string {
   const parsed = parseAuditEvent({ type, schemaVersion, payload });
   if (!parsed.ok) return `${type} (unreadable: ${parsed.error})`;
   const p = parsed.event.payload as Record<string, unknown>;
@@ -122,7 +125,107 @@ function describeEvent(type: string, schemaVersion: number, payload: unknown, or
   }
 }
 
+/**
+ * describeEvent's sentence as a message key (the "signoff" area's auditWhat), for the events of a
+ * document's and a project's trail; undefined for the others, which stay in English.
+ */
+export function describeEventMessage(type: string, schemaVersion: number, payload: unknown, orgName: (id: string) => string, versionOf: (hash: string | null) => string): AuditWhat | undefined {
+  const parsed = parseAuditEvent({ type, schemaVersion, payload });
+  if (!parsed.ok) return undefined;
+  const p = parsed.event.payload as Record<string, unknown>;
+  const k = (name: string) => `signoff.auditWhat.${name}`;
+  const round: AuditWhat = typeof p.round === "number" ? { key: k("round"), params: { round: p.round } } : { key: k("empty") };
+  const text = (value: unknown): AuditWhat => (typeof value === "string" && value ? { key: k("quoted"), params: { text: value } } : { key: k("empty") });
+  const status = (value: unknown): string | AuditWhat => (typeof value === "string" && Object.hasOwn(DOCUMENT_STATUS_LABELS, value) ? { key: `labels.documentStatus.${value}` } : String(value));
+  const role = (value: unknown): string | AuditWhat => (typeof value === "string" && Object.hasOwn(PROJECT_ROLE_LABELS, value) ? { key: `labels.projectRole.${value}` } : String(value));
+  const organization = (id: unknown) => orgName(String(id));
+  switch (parsed.event.type) {
+    case "document.signoff_requested":
+      return { key: k("signoffRequested"), params: { round } };
+    case "document.resubmitted":
+      return { key: k("resubmitted"), params: { round } };
+    case "document.decision_recorded": {
+      const decision = p.decision;
+      if (decision !== "approved" && decision !== "changes_requested" && decision !== "rejected") return undefined;
+      return { key: k(`decision.${decision}`), params: { organization: organization(p.organizationId), text: text(p.comment) } };
+    }
+    case "document.approval_outdated":
+      return { key: k("approvalOutdated"), params: { organization: organization(p.organizationId), version: versionOf(String(p.approvedVersionHash)) } };
+    case "document.version_saved":
+      return { key: k("versionSaved"), params: { version: versionOf(p.previousVersionHash as string | null) } };
+    case "document.approved":
+      return { key: k("approved"), params: { round } };
+    case "document.changes_requested":
+      return { key: k("changesRequested"), params: { text: text(p.comment) } };
+    case "document.rejected":
+      return { key: k("rejected"), params: { text: text(p.reason) } };
+    case "document.withdrawn":
+      return { key: k("withdrawn"), params: { status: status(p.fromStatus), text: text(p.reason) } };
+    case "document.reopened":
+      return { key: k("reopened"), params: { status: status(p.fromStatus), text: text(p.reason) } };
+    case "document.template_adjusted":
+      return { key: k("templateAdjusted") };
+    case "project.participant_added":
+      return { key: k("participantAdded"), params: { organization: organization(p.organizationId), role: role(p.role) } };
+    case "project.participant_invited":
+      return { key: k("participantInvited"), params: { organization: organization(p.organizationId), role: role(p.role) } };
+    case "project.participant_accepted":
+      return { key: k("participantAccepted"), params: { organization: organization(p.organizationId), role: role(p.role) } };
+    case "project.participant_declined":
+      return { key: k("participantDeclined"), params: { organization: organization(p.organizationId), role: role(p.role) } };
+    case "project.participant_invitation_withdrawn":
+      return { key: k("participantInvitationWithdrawn"), params: { organization: organization(p.organizationId), role: role(p.role) } };
+    case "project.participant_removed":
+      return { key: k("participantRemoved"), params: { organization: organization(p.organizationId), role: role(p.role) } };
+    case "organization.signatory_added":
+      return { key: k("signatoryAdded") };
+    case "organization.signatory_removed":
+      return { key: k("signatoryRemoved") };
+    case "organization.blocked":
+      return { key: k("blocked"), params: { organization: organization(p.blockedOrganizationId) } };
+    case "organization.unblocked":
+      return { key: k("unblocked"), params: { organization: organization(p.blockedOrganizationId) } };
+    // Numbers as written ("1234", not "1,234"): the English sentences print them so.
+    case "framework.imported":
+      return { key: k("frameworkImported"), params: { name: String(p.name), version: String(p.versionNumber) } };
+    case "framework.deleted":
+      return { key: k("frameworkDeleted"), params: { name: String(p.name), version: String(p.versionNumber) } };
+    case "demand.imported":
+      return { key: k("demandImported"), params: { count: String(p.rowCount), sources: (p.sources as string[]).join(", ") } };
+    case "commitment.recorded":
+      return {
+        key: k("commitmentRecorded"),
+        params: { organization: organization(p.organizationId), hires: String(p.hires), region: String(p.region), months: String(p.months), text: text(p.note) },
+      };
+    case "commitment.withdrawn":
+      return { key: k("commitmentWithdrawn"), params: { organization: organization(p.organizationId) } };
+    case "consortium.created":
+      return { key: k("consortiumCreated"), params: { name: String(p.name) } };
+    case "consortium.member_invited":
+      return { key: k("consortiumInvited"), params: { organization: organization(p.organizationId) } };
+    case "consortium.member_accepted":
+      return { key: k("consortiumAccepted"), params: { organization: organization(p.organizationId) } };
+    case "consortium.member_declined":
+      return { key: k("consortiumDeclined"), params: { organization: organization(p.organizationId) } };
+    case "consortium.member_removed":
+      return { key: k("consortiumRemoved"), params: { organization: organization(p.organizationId) } };
+    case "recognition.signed":
+      return { key: k("recognitionSigned"), params: { organization: organization(p.receivingOrganizationId), program: String(p.program), version: versionOf(String(p.versionHash)) } };
+    case "recognition.requested":
+      return { key: k("recognitionRequested"), params: { organization: organization(p.receivingOrganizationId), program: String(p.program) } };
+    case "recognition.withdrawn":
+      return { key: k("recognitionWithdrawn"), params: { organization: organization(p.receivingOrganizationId), program: String(p.program), text: text(p.reason) } };
+    default:
+      return undefined;
+  }
+}
+
 export type AuditTrail = { document: { id: string; title: string; status: DocumentStatus }; rows: AuditRow[] };
+
+/** The message only when there is one: rows without it keep their shape (and the tests' deep equality). */
+function optionalWhat(whatMessage: AuditWhat | undefined): { whatMessage?: AuditWhat } {
+  return whatMessage ? { whatMessage } : {};
+}
 
 /** Organizations an event's payload names (the deciding party, the invited or blocked one). */
 function payloadOrganizationIds(payload: unknown): string[] {
@@ -159,6 +262,7 @@ export async function auditTrailRows(
     who: r.actorUserId ? (people.get(r.actorUserId) ?? r.actorUserId) : null,
     organization: r.organizationId ? orgName(r.organizationId) : null,
     what: describeEvent(r.type, r.schemaVersion, r.payload, orgName, versionOf),
+    ...optionalWhat(describeEventMessage(r.type, r.schemaVersion, r.payload, orgName, versionOf)),
     type: r.type,
     versionHash: r.versionHash,
     ...(nameVersion ? { version: r.versionHash ? nameVersion(r.versionHash) : null } : {}),

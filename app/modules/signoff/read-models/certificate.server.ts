@@ -17,6 +17,7 @@ import type { CanonicalDocument } from "~/modules/documents/model";
 import { LINKED_DOCUMENT } from "~/modules/documents/model";
 import { linkedContextFor } from "~/modules/documents/projection.server";
 import { requireAccess } from "~/modules/permissions/require.server";
+import type { Locale } from "~/modules/i18n/locales";
 import { approvingParties, certificateSummary, type ApprovingParty, type SummaryTerm } from "~/modules/signoff/certificate-summary";
 import { DECISION_LABELS, quorumLabel } from "~/modules/signoff/format";
 import { accessSignoffDocument, loadCurrentContent, loadRound } from "~/modules/signoff/signoff.server";
@@ -65,7 +66,7 @@ export function roundParam(request: Request): number | undefined {
 }
 
 /** The certificate of the latest approved round (or of round `number`); null when there is none. */
-export async function approvalCertificate(userId: string, documentId: string, number?: number): Promise<Certificate | null> {
+export async function approvalCertificate(userId: string, documentId: string, number?: number, locale: Locale = "en"): Promise<Certificate | null> {
   const q = db();
   const { document } = requireAccess(await accessSignoffDocument(q, userId, documentId));
   const [approved] = await q
@@ -105,7 +106,7 @@ export async function approvalCertificate(userId: string, documentId: string, nu
     .where(eq(signoffDecisions.roundId, round.id))
     .orderBy(asc(signoffDecisions.decidedAt));
   const chain = await verifyChain(await readAuditChain(q, chainOf({ documentId })));
-  const summary = snapshot ? await summaryOf(q, document.projectId, JSON.parse(snapshot.canonical) as CanonicalDocument) : [];
+  const summary = snapshot ? await summaryOf(q, document.projectId, JSON.parse(snapshot.canonical) as CanonicalDocument, locale) : [];
   // The automatic "Approved" version is saved in the approving transaction; a person may also have
   // saved the same content: the latest one named for it is linked.
   const [saved] = await q
@@ -145,16 +146,16 @@ export async function approvalCertificate(userId: string, documentId: string, nu
  * The approved version's key terms. A plan's coverage needs its specification's competencies: they
  * are read as that specification stands now (its projection), the plan's own terms as approved.
  */
-async function summaryOf(q: Queryable, projectId: string, canonical: CanonicalDocument): Promise<SummaryTerm[]> {
+async function summaryOf(q: Queryable, projectId: string, canonical: CanonicalDocument, locale: Locale): Promise<SummaryTerm[]> {
   const link = LINKED_DOCUMENT[canonical.kind];
   const linkedId = link ? canonical.fields[link.field] : null;
-  if (!link || typeof linkedId !== "string" || linkedId === "") return certificateSummary(canonical);
+  if (!link || typeof linkedId !== "string" || linkedId === "") return certificateSummary(canonical, { locale });
   const context = await linkedContextFor(q, projectId, canonical.kind, canonical.fields);
   const [linked] = await q
     .select({ title: documents.title })
     .from(documents)
     .where(and(eq(documents.id, linkedId), eq(documents.projectId, projectId)));
-  return certificateSummary(canonical, { ...context, linkedTitle: linked?.title ?? null });
+  return certificateSummary(canonical, { ...context, linkedTitle: linked?.title ?? null, locale });
 }
 
 /** A version submitted for sign-off (null snapshot: never submitted) and the current content. */
