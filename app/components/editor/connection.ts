@@ -1,4 +1,5 @@
 import { CollabCloseCode } from "~/modules/collab/close-codes";
+import enEditor from "~/locales/en/editor";
 
 /**
  * The connection indicator as a small state machine, fed by the y-websocket provider's events and
@@ -66,27 +67,10 @@ export type ConnectionTone = "ok" | "pending" | "offline" | "error";
 export type ConnectionView = { label: string; tone: ConnectionTone; detail?: string };
 
 /**
- * Every text the indicator can show, by a stable name: the English here is the source (tests and
- * help pages quote it); connection-indicator.tsx words it in the reader's language (editor.connection.<name>).
+ * Every text the indicator can show, by a stable name: the English messages (tests and help pages
+ * quote them); connection-indicator.tsx words them in the reader's language (editor.connection.<name>).
  */
-export const CONNECTION_WORDS = {
-  disconnected: "Disconnected",
-  offline: "Offline — changes will sync",
-  connected: "Connected",
-  reconnecting: "Reconnecting…",
-  connecting: "Connecting…",
-  closed: "The server closed the connection. Reload the page to try again.",
-  unauthenticated: "Your session has ended. Sign in again to keep working.",
-  forbidden: "You no longer have access to this document.",
-  notFound: "This document no longer exists.",
-  readOnly: "You can no longer edit this document. Reload the page.",
-  identityMismatch: "This tab was disconnected. Reload the page.",
-  messageTooBig: "Your last change is too large to send. Undo it (Ctrl+Z) to keep syncing.",
-  tryAgainLater: "Too many people have this document open right now. Retrying.",
-  rateLimited: "Changes are arriving too fast. Retrying shortly.",
-  internalError: "The server could not save changes. Yours are kept here and will be sent again.",
-  documentReset: "This document was just locked for sign-off. Reloading what is saved.",
-} as const;
+export const CONNECTION_WORDS = enEditor.connection;
 const W = CONNECTION_WORDS;
 
 /** What a person can do about a permanent close (the server's codes, app/modules/collab/close-codes.ts). */

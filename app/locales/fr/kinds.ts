@@ -13,23 +13,10 @@
  * No-break space before « : » and inside « », narrow no-break space before « ; ? ! ».
  */
 import type { KindTexts, OptionsText } from "~/modules/i18n/kind-text";
+import frLabels from "./labels";
 
-const JURISDICTIONS: OptionsText = {
-  CA: "Pancanadien (national)",
-  AB: "Alberta",
-  BC: "Colombie-Britannique",
-  MB: "Manitoba",
-  NB: "Nouveau-Brunswick",
-  NL: "Terre-Neuve-et-Labrador",
-  NS: "Nouvelle-Écosse",
-  NT: "Territoires du Nord-Ouest",
-  NU: "Nunavut",
-  ON: "Ontario",
-  PE: "Île-du-Prince-Édouard",
-  QC: "Québec",
-  SK: "Saskatchewan",
-  YT: "Yukon",
-};
+/** The provinces and territories, as the labels area names them. */
+const JURISDICTIONS: OptionsText = frLabels.province;
 
 const LANGUAGES: OptionsText = { en: "Anglais", fr: "Français" };
 

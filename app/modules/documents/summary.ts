@@ -6,6 +6,7 @@
  */
 import { kindIndex, rowsField, rowsOf, type CanonicalRow, type DocumentKind, type FieldDef, type JsonValue, type KindRef, type ProseMirrorJSON, type RowFieldDef } from "~/modules/documents/model";
 import { evidenceKindOf, type EvidenceKind } from "~/modules/coverage/methods";
+import enDocuments from "~/locales/en/documents";
 
 /** One labelled value; the view formats it with its field's rules (options, units, dates). */
 export type SummaryFact = { key: string; label: string; field: FieldDef | RowFieldDef; value: JsonValue };
@@ -77,24 +78,7 @@ export const SUMMARY_WORD_KEYS = [
   "supervision",
 ] as const;
 export type SummaryWordKey = (typeof SUMMARY_WORD_KEYS)[number];
-export const ENGLISH_SUMMARY_WORDS: Record<SummaryWordKey, string> = {
-  purpose: "Purpose",
-  approachToAssessment: "Approach to assessment",
-  whatTheLearnerWillDo: "What the learner will do",
-  atAGlance: "At a glance",
-  learningHours: "Learning hours",
-  costToTheLearner: "Cost to the learner",
-  targetOccupations: "Target occupations",
-  dates: "Dates",
-  competencies: "Competencies",
-  coverageByPlans: "Coverage by its assessment plans",
-  labourMarketEvidence: "Labour-market evidence",
-  specification: "Specification",
-  coverage: "Coverage",
-  roleAndSite: "Role and site",
-  datesAndHours: "Dates and hours",
-  supervision: "Supervision",
-};
+export const ENGLISH_SUMMARY_WORDS: Record<SummaryWordKey, string> = enDocuments.summary.words;
 const ENGLISH: SummaryWords = { word: (key) => ENGLISH_SUMMARY_WORDS[key], nothingYet: (_rowsKey, itemLabel) => `No ${itemLabel} yet.` };
 const INTRO_WORD: Record<DocumentKind, SummaryWordKey> = { credential_spec: "purpose", assessment_plan: "approachToAssessment", wbl_agreement: "whatTheLearnerWillDo" };
 

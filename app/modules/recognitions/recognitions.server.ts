@@ -4,13 +4,13 @@
  * the document's audit trail like a sign-off decision. Until then the row is "proposed".
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { db, type Queryable } from "~/db.server";
+import { db, type Queryable, type Transaction } from "~/db.server";
 import { users } from "../../../db/schema/auth";
 import { documents } from "../../../db/schema/documents";
 import { organizations } from "../../../db/schema/organizations";
 import { recognitions } from "../../../db/schema/recognitions";
 import { appendAuditEvent, type RequestMeta } from "~/modules/audit/audit.server";
-import { auditEvent } from "~/modules/audit/events";
+import { auditEvent, type AuditEvent } from "~/modules/audit/events";
 import type { CanonicalFields } from "~/modules/documents/model/types";
 import { generateId } from "~/modules/ids.server";
 import { can, type Actor } from "~/modules/permissions/can";
@@ -132,6 +132,28 @@ async function existingRecord(tx: Queryable, documentId: string, rowId: string, 
   return existing?.id;
 }
 
+/** A recognition event in the specification's audit trail, in the receiving institution's name. */
+async function recordRecognitionEvent(
+  tx: Transaction,
+  at: { documentId: string; projectId: string; receivingOrganizationId: string; versionHash?: string },
+  actor: Actor,
+  meta: RequestMeta,
+  event: AuditEvent,
+  createdAt: Date,
+): Promise<void> {
+  await appendAuditEvent(tx, {
+    documentId: at.documentId,
+    projectId: at.projectId,
+    organizationId: at.receivingOrganizationId,
+    actorUserId: actor.userId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    ...(at.versionHash ? { versionHash: at.versionHash } : {}),
+    event,
+    createdAt,
+  });
+}
+
 /**
  * A member of the receiving institution signs the row's recognition for the version it read
  * (`versionHash`): refused when the specification changed since, or the row is gone.
@@ -154,17 +176,7 @@ export async function signRecognition(actor: Actor, documentId: string, rowId: s
     const values = { status: "confirmed" as const, versionHash: content.hash, signedBy: actor.userId, signedAt: now };
     if (existing) await tx.update(recognitions).set(values).where(eq(recognitions.id, id));
     else await tx.insert(recognitions).values({ id, documentId, rowId, receivingOrganizationId, ...values });
-    await appendAuditEvent(tx, {
-      documentId,
-      projectId: doc.projectId,
-      organizationId: receivingOrganizationId,
-      actorUserId: actor.userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      versionHash: content.hash,
-      event: auditEvent("recognition.signed", { recognitionId: id, rowId, receivingOrganizationId, program: row.program, versionHash: content.hash }),
-      createdAt: now,
-    });
+    await recordRecognitionEvent(tx, { documentId, projectId: doc.projectId, receivingOrganizationId, versionHash: content.hash }, actor, meta, auditEvent("recognition.signed", { recognitionId: id, rowId, receivingOrganizationId, program: row.program, versionHash: content.hash }), now);
   });
 }
 
@@ -191,16 +203,7 @@ export async function requestRecognition(actor: Actor, documentId: string, rowId
     const values = { status: "proposed" as const, versionHash: null, signedBy: null, signedAt: null, createdAt: now };
     if (existing) await tx.update(recognitions).set(values).where(eq(recognitions.id, id));
     else await tx.insert(recognitions).values({ id, documentId, rowId, receivingOrganizationId, ...values });
-    await appendAuditEvent(tx, {
-      documentId,
-      projectId: doc.projectId,
-      organizationId: receivingOrganizationId,
-      actorUserId: actor.userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      event: auditEvent("recognition.requested", { recognitionId: id, rowId, receivingOrganizationId, program: row.program }),
-      createdAt: now,
-    });
+    await recordRecognitionEvent(tx, { documentId, projectId: doc.projectId, receivingOrganizationId }, actor, meta, auditEvent("recognition.requested", { recognitionId: id, rowId, receivingOrganizationId, program: row.program }), now);
     await notify(
       tx,
       await membersOf(tx, [receivingOrganizationId]),
@@ -230,16 +233,7 @@ export async function withdrawRecognition(actor: Actor, documentId: string, rowI
     if (!id) throw notFound();
     const now = new Date();
     await tx.update(recognitions).set({ status: "withdrawn" }).where(eq(recognitions.id, id));
-    await appendAuditEvent(tx, {
-      documentId,
-      projectId: doc.projectId,
-      organizationId: receivingOrganizationId,
-      actorUserId: actor.userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      event: auditEvent("recognition.withdrawn", { recognitionId: id, rowId, receivingOrganizationId, program: row.program, reason: reason.trim() }),
-      createdAt: now,
-    });
+    await recordRecognitionEvent(tx, { documentId, projectId: doc.projectId, receivingOrganizationId }, actor, meta, auditEvent("recognition.withdrawn", { recognitionId: id, rowId, receivingOrganizationId, program: row.program, reason: reason.trim() }), now);
   });
 }
 
